@@ -1,0 +1,25 @@
+package io.sociallistening.registry;
+
+/**
+ * A schema-registry call failed. {@link #errorCode()} carries the Confluent error code (e.g. 40401
+ * subject not found, 40403 schema not found, 409 incompatible) or -1 when the failure was not an
+ * answer of the registry (network, timeout).
+ */
+public class RegistryException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private final int errorCode;
+
+  public RegistryException(String message, int errorCode) {
+    super(message);
+    this.errorCode = errorCode;
+  }
+
+  public RegistryException(String message, int errorCode, Throwable cause) {
+    super(message, cause);
+    this.errorCode = errorCode;
+  }
+
+  public int errorCode() {
+    return errorCode;
+  }
+}
