@@ -3,8 +3,8 @@ package io.sociallistening.registry;
 import org.apache.avro.Schema;
 
 /**
- * What the serde needs from a Confluent-compatible schema registry: register a writer schema under a
- * subject and get its global id, and find a schema by id. Implementations cache; both calls may
+ * What the serde needs from a Confluent-compatible schema registry: register a writer schema under
+ * a subject and get its global id, and find a schema by id. Implementations cache; both calls may
  * block on the network the first time.
  */
 public interface SchemaRegistry extends AutoCloseable {

@@ -1,0 +1,510 @@
+package io.sociallistening.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.sociallistening.registry.SchemaStore.SchemaVersion;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embeddable schema registry speaking the part of the Confluent Schema Registry REST API that
+ * Confluent's serializers and {@code @kafkajs/confluent-schema-registry} use, on the JDK's {@link
+ * HttpServer}. Avro only; one instance is the single writer of its {@link SchemaStore} (do not run
+ * two against the same store: ids would collide).
+ *
+ * <p>Endpoints (bodies are JSON; responses are {@code application/vnd.schemaregistry.v1+json}, or
+ * {@code application/json} when the request accepts only that):
+ *
+ * <ul>
+ *   <li>{@code GET /} &rarr; {@code {}}; {@code GET /schemas/types} &rarr; {@code ["AVRO"]}
+ *   <li>{@code POST /subjects/{s}/versions} {@code {"schema": "...", "schemaType": "AVRO"}}
+ *       (schemaType optional; references must be absent or empty) &rarr; {@code {"id": N}}. The
+ *       same schema under a subject returns its existing id; equal canonical schemas share one
+ *       global id across subjects; a new version is checked against the subject's compatibility
+ *       level.
+ *   <li>{@code POST /subjects/{s}} (lookup) &rarr; {@code {"subject","id","version","schema"}}
+ *   <li>{@code GET /schemas/ids/{id}} &rarr; {@code {"schema": "..."}}; {@code GET
+ *       /schemas/ids/{id}/schema} &rarr; the schema itself; {@code GET /schemas/ids/{id}/versions}
+ *       &rarr; {@code [{"subject","version"}]}
+ *   <li>{@code GET /subjects}; {@code GET /subjects/{s}/versions}; {@code GET
+ *       /subjects/{s}/versions/{v|latest|-1}} &rarr; {@code {"subject","id","version","schema"}};
+ *       {@code GET /subjects/{s}/versions/{v}/schema} &rarr; the schema itself
+ *   <li>{@code DELETE /subjects/{s}}: soft delete of every version, answering their numbers; the
+ *       subject then reads as not found, its ids stay readable, and a later registration continues
+ *       the version numbers. {@code ?permanent=true} is refused (501, error code 50101).
+ *   <li>{@code POST /compatibility/subjects/{s}/versions/{v|latest}} &rarr; {@code
+ *       {"is_compatible": bool}} (plus {@code "messages"} with {@code ?verbose=true}). For {@code
+ *       latest} the versions registration would check are used (all live ones under a transitive
+ *       level); for a number, only that version.
+ *   <li>{@code GET /config} &rarr; {@code {"compatibilityLevel": L}}; {@code PUT /config} and
+ *       {@code PUT /config/{s}} with {@code {"compatibility": L}} answer the same body; {@code GET
+ *       /config/{s}} answers the subject's own level, or 404 / 40408 when it has none (unless
+ *       {@code ?defaultToGlobal=true}); {@code DELETE /config/{s}} removes it and answers it.
+ * </ul>
+ *
+ * <p>Levels: NONE, BACKWARD (default), BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL,
+ * FULL_TRANSITIVE, checked with Avro's {@code SchemaCompatibility}. Errors are Confluent's bodies
+ * {@code {"error_code": 40401, "message": "Subject 'x' not found."}}: 40401 subject not found,
+ * 40402 version not found, 40403 schema not found, 40408 no subject-level config (HTTP 404); 409
+ * incompatible schema (409); 42201 invalid schema, 42202 invalid version, 42203 invalid
+ * compatibility level (422); 50001 store error (500). Unknown paths answer 404 / 404 and wrong
+ * methods 405 / 405. Not supported: modes, contexts, schema references, JSON Schema and Protobuf,
+ * hard deletes, deleting single versions, authentication.
+ */
+public final class EmbeddedSchemaRegistry implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
+  static final String CONFLUENT_JSON = "application/vnd.schemaregistry.v1+json";
+  private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final SchemaCatalog catalog;
+  private final SchemaStore store;
+  private final String url;
+
+  private EmbeddedSchemaRegistry(HttpServer server, ExecutorService executor, SchemaStore store) {
+    this.server = server;
+    this.executor = executor;
+    this.store = store;
+    this.catalog = new SchemaCatalog(store);
+    InetSocketAddress address = server.getAddress();
+    InetAddress bound = address.getAddress();
+    String host = bound.isAnyLocalAddress() ? "localhost" : bound.getHostAddress();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    this.url = "http://" + host + ":" + address.getPort();
+  }
+
+  /**
+   * Replays {@code store} and starts serving on {@code host}:{@code port} ({@code 0} picks a free
+   * port). The registry owns the store from then on and closes it in {@link #close()}.
+   *
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public static EmbeddedSchemaRegistry start(String host, int port, SchemaStore store) {
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot bind schema registry to " + host + ":" + port, e);
+    }
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            4,
+            task -> {
+              Thread thread = new Thread(task, "schema-registry-http-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    EmbeddedSchemaRegistry registry;
+    try {
+      registry = new EmbeddedSchemaRegistry(server, executor, store);
+    } catch (RuntimeException e) {
+      executor.shutdownNow();
+      server.stop(0);
+      throw e;
+    }
+    server.setExecutor(executor);
+    server.createContext("/", registry::handle);
+    server.start();
+    LOG.info("Schema registry listening on {}", registry.url);
+    return registry;
+  }
+
+  /** The port served (the one picked when started with port 0). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Base URL for clients, e.g. {@code http://127.0.0.1:8081}. */
+  public String url() {
+    return url;
+  }
+
+  /** Stops serving and closes the store. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdown();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    store.close();
+  }
+
+  private void handle(HttpExchange exchange) {
+    String contentType = responseType(exchange.getRequestHeaders().getFirst("Accept"));
+    try (exchange) {
+      Response response;
+      try {
+        response = route(exchange);
+      } catch (RegistryException e) {
+        response = Response.error(httpStatus(e.errorCode()), e.errorCode(), e.getMessage());
+      } catch (JsonProcessingException e) {
+        response = Response.error(400, 400, "Malformed JSON: " + e.getOriginalMessage());
+      } catch (RuntimeException | IOException e) {
+        LOG.error(
+            "Schema registry failed on {} {}",
+            exchange.getRequestMethod(),
+            exchange.getRequestURI(),
+            e);
+        response = Response.error(500, 500, "Internal error: " + e);
+      }
+      byte[] body = JSON.writeValueAsBytes(response.body());
+      exchange.getResponseHeaders().set("Content-Type", contentType);
+      exchange.sendResponseHeaders(response.status(), body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    } catch (IOException e) {
+      LOG.debug("Could not answer {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+    }
+  }
+
+  private Response route(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    List<String> path = segments(exchange.getRequestURI().getRawPath());
+    Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+    int size = path.size();
+    String first = size > 0 ? path.get(0) : "";
+    if (size == 0) {
+      return on(method, "GET") ? Response.ok(JSON.createObjectNode()) : notAllowed();
+    }
+    switch (first) {
+      case "schemas":
+        return schemas(method, path);
+      case "subjects":
+        return subjects(method, path, query, exchange);
+      case "compatibility":
+        if (size == 5 && path.get(1).equals("subjects") && path.get(3).equals("versions")) {
+          if (!on(method, "POST")) {
+            return notAllowed();
+          }
+          String schema = schemaText(readJson(exchange));
+          List<String> problems = catalog.checkCompatibility(path.get(2), path.get(4), schema);
+          ObjectNode body = JSON.createObjectNode().put("is_compatible", problems.isEmpty());
+          if ("true".equals(query.get("verbose"))) {
+            ArrayNode messages = body.putArray("messages");
+            problems.forEach(messages::add);
+          }
+          return Response.ok(body);
+        }
+        return notFound();
+      case "config":
+        return config(method, path, query, exchange);
+      default:
+        return notFound();
+    }
+  }
+
+  private Response schemas(String method, List<String> path) throws IOException {
+    int size = path.size();
+    if (size == 2 && path.get(1).equals("types")) {
+      return on(method, "GET") ? Response.ok(JSON.createArrayNode().add("AVRO")) : notAllowed();
+    }
+    if (size < 3 || size > 4 || !path.get(1).equals("ids")) {
+      return notFound();
+    }
+    Optional<Integer> id = parseId(path.get(2));
+    if (id.isEmpty()) {
+      return notFound();
+    }
+    if (!on(method, "GET")) {
+      return notAllowed();
+    }
+    if (size == 3) {
+      String schema = catalog.schemaById(id.get()).toString();
+      return Response.ok(JSON.createObjectNode().put("schema", schema));
+    }
+    switch (path.get(3)) {
+      case "schema":
+        return Response.ok(JSON.readTree(catalog.schemaById(id.get()).toString()));
+      case "versions":
+        ArrayNode versions = JSON.createArrayNode();
+        for (SchemaVersion version : catalog.versionsOfId(id.get())) {
+          versions.addObject().put("subject", version.subject()).put("version", version.version());
+        }
+        return Response.ok(versions);
+      default:
+        return notFound();
+    }
+  }
+
+  private Response subjects(
+      String method, List<String> path, Map<String, String> query, HttpExchange exchange)
+      throws IOException {
+    int size = path.size();
+    if (size == 1) {
+      if (!on(method, "GET")) {
+        return notAllowed();
+      }
+      ArrayNode names = JSON.createArrayNode();
+      catalog.subjects().forEach(names::add);
+      return Response.ok(names);
+    }
+    String subject = path.get(1);
+    if (size == 2) {
+      if (on(method, "POST")) {
+        return Response.ok(describe(catalog.lookup(subject, schemaText(readJson(exchange)))));
+      }
+      if (on(method, "DELETE")) {
+        if ("true".equals(query.get("permanent"))) {
+          throw new RegistryException(
+              "Permanent deletion is not supported by this registry; soft deletion is", 50101);
+        }
+        ArrayNode versions = JSON.createArrayNode();
+        catalog.deleteSubject(subject).forEach(versions::add);
+        return Response.ok(versions);
+      }
+      return notAllowed();
+    }
+    if (!path.get(2).equals("versions") || size > 5) {
+      return notFound();
+    }
+    if (size == 3) {
+      if (on(method, "POST")) {
+        int id = catalog.register(subject, schemaText(readJson(exchange)));
+        return Response.ok(JSON.createObjectNode().put("id", id));
+      }
+      if (on(method, "GET")) {
+        ArrayNode versions = JSON.createArrayNode();
+        catalog.versions(subject).forEach(versions::add);
+        return Response.ok(versions);
+      }
+      return notAllowed();
+    }
+    if (size == 5 && !path.get(4).equals("schema")) {
+      return notFound();
+    }
+    if (!on(method, "GET")) {
+      return notAllowed();
+    }
+    SchemaVersion version = catalog.version(subject, path.get(3));
+    return Response.ok(size == 4 ? describe(version) : JSON.readTree(version.schema()));
+  }
+
+  private Response config(
+      String method, List<String> path, Map<String, String> query, HttpExchange exchange)
+      throws IOException {
+    if (path.size() == 1) {
+      if (on(method, "GET")) {
+        return level("compatibilityLevel", catalog.globalLevel());
+      }
+      if (on(method, "PUT")) {
+        CompatibilityLevel level = levelIn(readJson(exchange));
+        catalog.setGlobalLevel(level);
+        return level("compatibility", level);
+      }
+      return notAllowed();
+    }
+    if (path.size() != 2) {
+      return notFound();
+    }
+    String subject = path.get(1);
+    switch (method) {
+      case "GET":
+        Optional<CompatibilityLevel> own = catalog.subjectLevel(subject);
+        if (own.isPresent()) {
+          return level("compatibilityLevel", own.get());
+        }
+        if ("true".equals(query.get("defaultToGlobal"))) {
+          return level("compatibilityLevel", catalog.globalLevel());
+        }
+        throw SchemaCatalog.noSubjectLevel(subject);
+      case "PUT":
+        CompatibilityLevel level = levelIn(readJson(exchange));
+        catalog.setSubjectLevel(subject, level);
+        return level("compatibility", level);
+      case "DELETE":
+        return level("compatibilityLevel", catalog.deleteSubjectLevel(subject));
+      default:
+        return notAllowed();
+    }
+  }
+
+  private static ObjectNode describe(SchemaVersion version) {
+    return JSON.createObjectNode()
+        .put("subject", version.subject())
+        .put("id", version.id())
+        .put("version", version.version())
+        .put("schema", version.schema());
+  }
+
+  private static Response level(String field, CompatibilityLevel level) {
+    return Response.ok(JSON.createObjectNode().put(field, level.name()));
+  }
+
+  private static CompatibilityLevel levelIn(JsonNode body) {
+    JsonNode level = body.get("compatibility");
+    if (level == null) {
+      level = body.get("compatibilityLevel");
+    }
+    return CompatibilityLevel.parse(level == null || !level.isTextual() ? null : level.asText());
+  }
+
+  /** The Avro schema text of a registration or lookup body. */
+  private static String schemaText(JsonNode body) {
+    JsonNode type = body.get("schemaType");
+    if (type != null && !type.isNull() && !"AVRO".equalsIgnoreCase(type.asText())) {
+      throw new RegistryException(
+          "Invalid schema: schema type " + type.asText() + " is not supported, only AVRO", 42201);
+    }
+    JsonNode references = body.get("references");
+    if (references != null && !references.isNull() && !references.isEmpty()) {
+      throw new RegistryException("Invalid schema: schema references are not supported", 42201);
+    }
+    JsonNode schema = body.get("schema");
+    if (schema == null || !schema.isTextual()) {
+      throw new RegistryException("Empty schema", 42201);
+    }
+    return schema.asText();
+  }
+
+  private static JsonNode readJson(HttpExchange exchange) throws IOException {
+    byte[] bytes;
+    try (InputStream in = exchange.getRequestBody()) {
+      bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+    }
+    if (bytes.length > MAX_BODY_BYTES) {
+      throw new RegistryException("Request body larger than " + MAX_BODY_BYTES + " bytes", 413);
+    }
+    JsonNode body = bytes.length == 0 ? null : JSON.readTree(bytes);
+    if (body == null || !body.isObject()) {
+      throw new RegistryException("Request body must be a JSON object", 400);
+    }
+    return body;
+  }
+
+  private static boolean on(String method, String expected) {
+    return method.equals(expected);
+  }
+
+  private static Response notFound() {
+    return Response.error(404, 404, "HTTP 404 Not Found");
+  }
+
+  private static Response notAllowed() {
+    return Response.error(405, 405, "HTTP 405 Method Not Allowed");
+  }
+
+  /** HTTP status of a Confluent error code: its first three digits (40401 -> 404), or itself. */
+  static int httpStatus(int errorCode) {
+    if (errorCode >= 10000) {
+      return errorCode / 100;
+    }
+    return errorCode >= 400 && errorCode < 600 ? errorCode : 500;
+  }
+
+  static String responseType(String accept) {
+    if (accept == null) {
+      return CONFLUENT_JSON;
+    }
+    String lower = accept.toLowerCase(Locale.ROOT);
+    if (lower.contains("application/json")
+        && !lower.contains("application/vnd.schemaregistry")
+        && !lower.contains("*/*")) {
+      return "application/json";
+    }
+    return CONFLUENT_JSON;
+  }
+
+  /** Percent-decoded path segments; {@code +} stays a plus, as in any URL path. */
+  static List<String> segments(String rawPath) {
+    List<String> segments = new ArrayList<>();
+    if (rawPath == null) {
+      return segments;
+    }
+    for (String raw : rawPath.split("/")) {
+      if (!raw.isEmpty()) {
+        segments.add(percentDecode(raw));
+      }
+    }
+    return segments;
+  }
+
+  private static Map<String, String> query(String rawQuery) {
+    Map<String, String> parameters = new HashMap<>();
+    if (rawQuery == null) {
+      return parameters;
+    }
+    for (String pair : rawQuery.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = percentDecode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : percentDecode(pair.substring(eq + 1));
+      parameters.put(name, value.toLowerCase(Locale.ROOT));
+    }
+    return parameters;
+  }
+
+  private static String percentDecode(String raw) {
+    if (raw.indexOf('%') < 0) {
+      return raw;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+    int i = 0;
+    while (i < raw.length()) {
+      char c = raw.charAt(i);
+      if (c == '%' && i + 2 < raw.length()) {
+        int hi = Character.digit(raw.charAt(i + 1), 16);
+        int lo = Character.digit(raw.charAt(i + 2), 16);
+        if (hi >= 0 && lo >= 0) {
+          bytes.write(hi * 16 + lo);
+          i += 3;
+          continue;
+        }
+      }
+      int end = raw.indexOf('%', i + 1);
+      byte[] run = raw.substring(i, end < 0 ? raw.length() : end).getBytes(StandardCharsets.UTF_8);
+      bytes.write(run, 0, run.length);
+      i = end < 0 ? raw.length() : end;
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static Optional<Integer> parseId(String text) {
+    try {
+      return Optional.of(Integer.parseInt(text));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private record Response(int status, JsonNode body) {
+    static Response ok(JsonNode body) {
+      return new Response(200, body);
+    }
+
+    static Response error(int status, int errorCode, String message) {
+      return new Response(
+          status, JSON.createObjectNode().put("error_code", errorCode).put("message", message));
+    }
+  }
+}

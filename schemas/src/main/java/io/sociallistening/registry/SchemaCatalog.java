@@ -1,0 +1,312 @@
+package io.sociallistening.registry;
+
+import io.sociallistening.registry.SchemaStore.SchemaVersion;
+import io.sociallistening.registry.SchemaStore.SubjectCompatibility;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.avro.Schema;
+
+/**
+ * The registry's rules over a {@link SchemaStore}: subjects with numbered versions, global ids
+ * shared by equal canonical schemas (Avro's {@link Schema#toString()} of the parsed schema) across
+ * subjects, compatibility levels per subject over a global default, soft deletion. The whole index
+ * is held in memory, rebuilt from {@link SchemaStore#readAll()} at construction; every change is
+ * written to the store before it is applied, so a failed write changes nothing. All methods are
+ * synchronized: one writer.
+ *
+ * <p>Failures are {@link RegistryException}s with Confluent's error codes.
+ */
+final class SchemaCatalog {
+  static final CompatibilityLevel DEFAULT_LEVEL = CompatibilityLevel.BACKWARD;
+  private static final String LATEST = "latest";
+
+  private final SchemaStore store;
+  private final Map<String, TreeMap<Integer, SchemaVersion>> subjects = new HashMap<>();
+  private final Map<String, Integer> idsByCanonical = new HashMap<>();
+  private final Map<Integer, Schema> schemasById = new HashMap<>();
+  private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
+  private CompatibilityLevel globalLevel = DEFAULT_LEVEL;
+  private int maxId;
+
+  SchemaCatalog(SchemaStore store) {
+    this.store = store;
+    for (SchemaStore.Entry entry : store.readAll()) {
+      apply(entry);
+    }
+  }
+
+  /** Registers {@code schemaText} under {@code subject}, or finds it there; returns its id. */
+  synchronized int register(String subject, String schemaText) {
+    Schema schema = parse(schemaText);
+    String canonical = schema.toString();
+    List<SchemaVersion> live = liveVersions(subject);
+    for (SchemaVersion version : live) {
+      if (version.schema().equals(canonical)) {
+        return version.id();
+      }
+    }
+    List<SchemaVersion> against = registrationBaseline(subject, live);
+    List<String> problems = incompatibilities(levelOf(subject), schema, against);
+    if (!problems.isEmpty()) {
+      throw new RegistryException(
+          "Schema being registered is incompatible with an earlier schema for subject '"
+              + subject
+              + "', details: "
+              + problems,
+          409);
+    }
+    Integer known = idsByCanonical.get(canonical);
+    int id = known != null ? known : maxId + 1;
+    TreeMap<Integer, SchemaVersion> all = subjects.get(subject);
+    int version = all == null || all.isEmpty() ? 1 : all.lastKey() + 1;
+    write(new SchemaVersion(subject, version, id, canonical, false));
+    return id;
+  }
+
+  /** The live version of {@code subject} holding {@code schemaText}. */
+  synchronized SchemaVersion lookup(String subject, String schemaText) {
+    List<SchemaVersion> live = requireLive(subject);
+    String canonical = parse(schemaText).toString();
+    for (SchemaVersion version : live) {
+      if (version.schema().equals(canonical)) {
+        return version;
+      }
+    }
+    throw new RegistryException("Schema not found", 40403);
+  }
+
+  /** The canonical schema with global id {@code id}. */
+  synchronized Schema schemaById(int id) {
+    Schema schema = schemasById.get(id);
+    if (schema == null) {
+      throw new RegistryException("Schema " + id + " not found", 40403);
+    }
+    return schema;
+  }
+
+  /** The live subject versions that use schema {@code id}, by subject then version. */
+  synchronized List<SchemaVersion> versionsOfId(int id) {
+    schemaById(id);
+    List<SchemaVersion> found = new ArrayList<>();
+    for (String subject : subjects()) {
+      for (SchemaVersion version : liveVersions(subject)) {
+        if (version.id() == id) {
+          found.add(version);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Subjects with at least one live version, sorted. */
+  synchronized List<String> subjects() {
+    List<String> names = new ArrayList<>();
+    for (Map.Entry<String, TreeMap<Integer, SchemaVersion>> subject : subjects.entrySet()) {
+      if (subject.getValue().values().stream().anyMatch(v -> !v.deleted())) {
+        names.add(subject.getKey());
+      }
+    }
+    names.sort(null);
+    return names;
+  }
+
+  /** Live version numbers of {@code subject}, ascending. */
+  synchronized List<Integer> versions(String subject) {
+    List<Integer> numbers = new ArrayList<>();
+    for (SchemaVersion version : requireLive(subject)) {
+      numbers.add(version.version());
+    }
+    return numbers;
+  }
+
+  /** A live version of {@code subject}: a number, {@code latest} or {@code -1}. */
+  synchronized SchemaVersion version(String subject, String versionText) {
+    int wanted = parseVersion(versionText);
+    List<SchemaVersion> live = requireLive(subject);
+    if (wanted == -1) {
+      return live.get(live.size() - 1);
+    }
+    for (SchemaVersion version : live) {
+      if (version.version() == wanted) {
+        return version;
+      }
+    }
+    throw new RegistryException("Version " + wanted + " not found.", 40402);
+  }
+
+  /** Soft-deletes every live version of {@code subject}; returns their numbers. */
+  synchronized List<Integer> deleteSubject(String subject) {
+    List<Integer> deleted = new ArrayList<>();
+    for (SchemaVersion version : requireLive(subject)) {
+      write(version.asDeleted());
+      deleted.add(version.version());
+    }
+    return deleted;
+  }
+
+  /**
+   * Why {@code schemaText} may not be registered after {@code versionText} of {@code subject}:
+   * empty when compatible. For {@code latest} the same versions as registration are checked (all
+   * live ones under a transitive level); for a number, only that version.
+   */
+  synchronized List<String> checkCompatibility(
+      String subject, String versionText, String schemaText) {
+    int wanted = parseVersion(versionText);
+    List<SchemaVersion> live = requireLive(subject);
+    Schema schema = parse(schemaText);
+    List<SchemaVersion> against =
+        wanted == -1 ? registrationBaseline(subject, live) : List.of(version(subject, versionText));
+    return incompatibilities(levelOf(subject), schema, against);
+  }
+
+  synchronized CompatibilityLevel globalLevel() {
+    return globalLevel;
+  }
+
+  synchronized void setGlobalLevel(CompatibilityLevel level) {
+    write(new SubjectCompatibility(null, level));
+  }
+
+  /** The level set on {@code subject} itself, if any. */
+  synchronized Optional<CompatibilityLevel> subjectLevel(String subject) {
+    return Optional.ofNullable(subjectLevels.get(subject));
+  }
+
+  synchronized void setSubjectLevel(String subject, CompatibilityLevel level) {
+    write(new SubjectCompatibility(subject, level));
+  }
+
+  /** Removes the level set on {@code subject}; returns it. */
+  synchronized CompatibilityLevel deleteSubjectLevel(String subject) {
+    CompatibilityLevel level = subjectLevels.get(subject);
+    if (level == null) {
+      throw noSubjectLevel(subject);
+    }
+    write(new SubjectCompatibility(subject, null));
+    return level;
+  }
+
+  static RegistryException noSubjectLevel(String subject) {
+    return new RegistryException(
+        "Subject '" + subject + "' does not have subject-level compatibility configured", 40408);
+  }
+
+  private CompatibilityLevel levelOf(String subject) {
+    return subjectLevels.getOrDefault(subject, globalLevel);
+  }
+
+  private List<SchemaVersion> registrationBaseline(String subject, List<SchemaVersion> live) {
+    if (live.isEmpty() || levelOf(subject).transitive()) {
+      return live;
+    }
+    return List.of(live.get(live.size() - 1));
+  }
+
+  private List<String> incompatibilities(
+      CompatibilityLevel level, Schema candidate, List<SchemaVersion> against) {
+    List<String> problems = new ArrayList<>();
+    if (level == CompatibilityLevel.NONE) {
+      return problems;
+    }
+    for (SchemaVersion version : against) {
+      for (String problem : level.incompatibilities(candidate, schemasById.get(version.id()))) {
+        problems.add("version " + version.version() + ": " + problem);
+      }
+    }
+    return problems;
+  }
+
+  private List<SchemaVersion> requireLive(String subject) {
+    List<SchemaVersion> live = liveVersions(subject);
+    if (live.isEmpty()) {
+      throw new RegistryException("Subject '" + subject + "' not found.", 40401);
+    }
+    return live;
+  }
+
+  private List<SchemaVersion> liveVersions(String subject) {
+    TreeMap<Integer, SchemaVersion> all = subjects.get(subject);
+    List<SchemaVersion> live = new ArrayList<>();
+    if (all != null) {
+      for (SchemaVersion version : all.values()) {
+        if (!version.deleted()) {
+          live.add(version);
+        }
+      }
+    }
+    return live;
+  }
+
+  private void write(SchemaStore.Entry entry) {
+    try {
+      store.write(entry);
+    } catch (RegistryException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new RegistryException("Error while writing to the schema store: " + e, 50001, e);
+    }
+    apply(entry);
+  }
+
+  private void apply(SchemaStore.Entry entry) {
+    if (entry instanceof SchemaVersion version) {
+      subjects
+          .computeIfAbsent(version.subject(), s -> new TreeMap<>())
+          .put(version.version(), version);
+      if (!schemasById.containsKey(version.id())) {
+        schemasById.put(version.id(), parse(version.schema()));
+      }
+      idsByCanonical.putIfAbsent(version.schema(), version.id());
+      maxId = Math.max(maxId, version.id());
+    } else if (entry instanceof SubjectCompatibility config) {
+      if (config.subject() == null) {
+        globalLevel = config.level() == null ? DEFAULT_LEVEL : config.level();
+      } else if (config.level() == null) {
+        subjectLevels.remove(config.subject());
+      } else {
+        subjectLevels.put(config.subject(), config.level());
+      }
+    }
+  }
+
+  /**
+   * Parses an Avro schema, validating defaults.
+   *
+   * @throws RegistryException 42201 if it is not one
+   */
+  static Schema parse(String schemaText) {
+    if (schemaText == null || schemaText.isBlank()) {
+      throw new RegistryException("Empty schema", 42201);
+    }
+    try {
+      return new Schema.Parser().parse(schemaText);
+    } catch (RuntimeException e) {
+      throw new RegistryException("Invalid schema: " + e.getMessage(), 42201, e);
+    }
+  }
+
+  /** {@code -1} for the latest version, else the number. */
+  private static int parseVersion(String text) {
+    if (LATEST.equals(text)) {
+      return -1;
+    }
+    try {
+      int version = Integer.parseInt(text);
+      if (version == -1 || version >= 1) {
+        return version;
+      }
+    } catch (NumberFormatException e) {
+      // fall through
+    }
+    throw new RegistryException(
+        "The specified version '"
+            + text
+            + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string"
+            + " \"latest\"",
+        42202);
+  }
+}
