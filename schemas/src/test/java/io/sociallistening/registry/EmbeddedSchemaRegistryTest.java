@@ -1,0 +1,343 @@
+package io.sociallistening.registry;
+
+import static io.sociallistening.registry.HttpSchemaRegistryClientTest.NEEDS_COUNT;
+import static io.sociallistening.registry.HttpSchemaRegistryClientTest.V1;
+import static io.sociallistening.registry.HttpSchemaRegistryClientTest.V2;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedSchemaRegistryTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final InMemorySchemaStore store = new InMemorySchemaStore();
+  private EmbeddedSchemaRegistry registry;
+
+  record Reply(int status, String contentType, String body) {}
+
+  @BeforeEach
+  void start() {
+    registry = EmbeddedSchemaRegistry.start("127.0.0.1", 0, store);
+  }
+
+  @AfterEach
+  void stop() {
+    registry.close();
+  }
+
+  private Reply call(String method, String path, String body, String accept)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(registry.url() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/vnd.schemaregistry.v1+json");
+    }
+    HttpResponse<String> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return new Reply(
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(""),
+        response.body());
+  }
+
+  private Reply call(String method, String path, String body) throws Exception {
+    return call(method, path, body, null);
+  }
+
+  private static String schemaBody(Schema schema) throws IOException {
+    return JSON.createObjectNode().put("schema", schema.toString()).toString();
+  }
+
+  private static String quoted(Schema schema) throws IOException {
+    return JSON.writeValueAsString(schema.toString());
+  }
+
+  private static final String JSON_TYPE = "application/vnd.schemaregistry.v1+json";
+
+  @Test
+  void shouldAnswerTheRootWithAnEmptyObject() throws Exception {
+    assertThat(call("GET", "/", null)).isEqualTo(new Reply(200, JSON_TYPE, "{}"));
+    assertThat(call("GET", "/", null, "application/json"))
+        .isEqualTo(new Reply(200, "application/json", "{}"));
+    assertThat(call("GET", "/schemas/types", null))
+        .isEqualTo(new Reply(200, JSON_TYPE, "[\"AVRO\"]"));
+  }
+
+  @Test
+  void shouldShareOneIdForOneSchemaAcrossSubjects() throws Exception {
+    String v1 =
+        JSON.createObjectNode().put("schema", V1.toString()).put("schemaType", "AVRO").toString();
+    assertThat(call("POST", "/subjects/a-value/versions", v1).body()).isEqualTo("{\"id\":1}");
+    assertThat(call("POST", "/subjects/a-value/versions", v1).body()).isEqualTo("{\"id\":1}");
+    assertThat(call("POST", "/subjects/b-value/versions", v1).body()).isEqualTo("{\"id\":1}");
+    assertThat(call("POST", "/subjects/a-value/versions", schemaBody(V2)).body())
+        .isEqualTo("{\"id\":2}");
+
+    assertThat(call("GET", "/subjects", null).body()).isEqualTo("[\"a-value\",\"b-value\"]");
+    assertThat(call("GET", "/subjects/a-value/versions", null).body()).isEqualTo("[1,2]");
+    assertThat(call("GET", "/schemas/ids/1/versions", null).body())
+        .isEqualTo(
+            "[{\"subject\":\"a-value\",\"version\":1},{\"subject\":\"b-value\",\"version\":1}]");
+    assertThat(call("GET", "/schemas/ids/2", null).body())
+        .isEqualTo("{\"schema\":" + quoted(V2) + "}");
+    assertThat(call("GET", "/schemas/ids/2/schema", null).body()).isEqualTo(V2.toString());
+  }
+
+  @Test
+  void shouldServeVersionsByNumberAndLatest() throws Exception {
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+    call("POST", "/subjects/a-value/versions", schemaBody(V2));
+
+    String second =
+        "{\"subject\":\"a-value\",\"id\":2,\"version\":2,\"schema\":" + quoted(V2) + "}";
+    assertThat(call("GET", "/subjects/a-value/versions/latest", null).body()).isEqualTo(second);
+    assertThat(call("GET", "/subjects/a-value/versions/-1", null).body()).isEqualTo(second);
+    assertThat(call("GET", "/subjects/a-value/versions/2", null).body()).isEqualTo(second);
+    assertThat(call("GET", "/subjects/a-value/versions/1/schema", null).body())
+        .isEqualTo(V1.toString());
+    assertThat(call("POST", "/subjects/a-value", schemaBody(V1)).body())
+        .isEqualTo(
+            "{\"subject\":\"a-value\",\"id\":1,\"version\":1,\"schema\":" + quoted(V1) + "}");
+  }
+
+  @Test
+  void shouldAnswerConfluentErrorBodies() throws Exception {
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+
+    assertThat(call("GET", "/subjects/nope/versions", null))
+        .isEqualTo(
+            new Reply(
+                404,
+                JSON_TYPE,
+                "{\"error_code\":40401,\"message\":\"Subject 'nope' not found.\"}"));
+    assertThat(call("GET", "/subjects/a-value/versions/7", null))
+        .isEqualTo(
+            new Reply(
+                404, JSON_TYPE, "{\"error_code\":40402,\"message\":\"Version 7 not found.\"}"));
+    assertThat(call("GET", "/schemas/ids/9", null))
+        .isEqualTo(
+            new Reply(404, JSON_TYPE, "{\"error_code\":40403,\"message\":\"Schema 9 not found\"}"));
+    assertThat(call("GET", "/subjects/a-value/versions/zero", null))
+        .isEqualTo(
+            new Reply(
+                422,
+                JSON_TYPE,
+                "{\"error_code\":42202,\"message\":\"The specified version 'zero' is not a valid"
+                    + " version id. Allowed values are between [1, 2^31-1] and the string"
+                    + " \\\"latest\\\"\"}"));
+    assertThat(call("GET", "/nowhere", null))
+        .isEqualTo(
+            new Reply(404, JSON_TYPE, "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}"));
+    assertThat(call("DELETE", "/subjects", null).status()).isEqualTo(405);
+  }
+
+  @Test
+  void shouldRefuseInvalidSchemasWith42201() throws Exception {
+    Reply notAvro =
+        call("POST", "/subjects/a-value/versions", "{\"schema\":\"{\\\"type\\\":\\\"nope\\\"}\"}");
+    Reply protobuf =
+        call(
+            "POST",
+            "/subjects/a-value/versions",
+            "{\"schema\":\"syntax\",\"schemaType\":\"PROTOBUF\"}");
+    Reply empty = call("POST", "/subjects/a-value/versions", "{}");
+
+    assertThat(notAvro.status()).isEqualTo(422);
+    assertThat(JSON.readTree(notAvro.body()).get("error_code").asInt()).isEqualTo(42201);
+    assertThat(JSON.readTree(notAvro.body()).get("message").asText())
+        .startsWith("Invalid schema: ");
+    assertThat(protobuf.body())
+        .isEqualTo(
+            "{\"error_code\":42201,\"message\":\"Invalid schema: schema type PROTOBUF is not"
+                + " supported, only AVRO\"}");
+    assertThat(empty.body()).isEqualTo("{\"error_code\":42201,\"message\":\"Empty schema\"}");
+    assertThat(call("GET", "/subjects", null).body()).isEqualTo("[]");
+  }
+
+  @Test
+  void shouldRefuseAnIncompatibleSchemaWith409() throws Exception {
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+
+    Reply refused = call("POST", "/subjects/a-value/versions", schemaBody(NEEDS_COUNT));
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(JSON.readTree(refused.body()).get("error_code").asInt()).isEqualTo(409);
+    assertThat(call("GET", "/subjects/a-value/versions", null).body()).isEqualTo("[1]");
+  }
+
+  @Test
+  void shouldCheckCompatibilityWithoutRegistering() throws Exception {
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+
+    assertThat(
+            call("POST", "/compatibility/subjects/a-value/versions/latest", schemaBody(V2)).body())
+        .isEqualTo("{\"is_compatible\":true}");
+    assertThat(
+            call("POST", "/compatibility/subjects/a-value/versions/1", schemaBody(NEEDS_COUNT))
+                .body())
+        .isEqualTo("{\"is_compatible\":false}");
+    assertThat(
+            call(
+                    "POST",
+                    "/compatibility/subjects/a-value/versions/latest?verbose=true",
+                    schemaBody(NEEDS_COUNT))
+                .body())
+        .isEqualTo(
+            "{\"is_compatible\":false,\"messages\":[\"version 1: BACKWARD"
+                + " READER_FIELD_MISSING_DEFAULT_VALUE at /fields/1: count\"]}");
+    assertThat(
+            call("POST", "/compatibility/subjects/nope/versions/latest", schemaBody(V2)).status())
+        .isEqualTo(404);
+    assertThat(call("POST", "/compatibility/subjects/a-value/versions/3", schemaBody(V2)).body())
+        .isEqualTo("{\"error_code\":40402,\"message\":\"Version 3 not found.\"}");
+    assertThat(call("GET", "/subjects/a-value/versions", null).body()).isEqualTo("[1]");
+  }
+
+  @Test
+  void shouldReadAndWriteTheGlobalAndSubjectLevels() throws Exception {
+    assertThat(call("GET", "/config", null).body())
+        .isEqualTo("{\"compatibilityLevel\":\"BACKWARD\"}");
+    assertThat(call("PUT", "/config", "{\"compatibility\":\"FULL\"}").body())
+        .isEqualTo("{\"compatibility\":\"FULL\"}");
+    assertThat(call("GET", "/config", null).body()).isEqualTo("{\"compatibilityLevel\":\"FULL\"}");
+
+    assertThat(call("GET", "/config/a-value", null))
+        .isEqualTo(
+            new Reply(
+                404,
+                JSON_TYPE,
+                "{\"error_code\":40408,\"message\":\"Subject 'a-value' does not have subject-level"
+                    + " compatibility configured\"}"));
+    assertThat(call("GET", "/config/a-value?defaultToGlobal=true", null).body())
+        .isEqualTo("{\"compatibilityLevel\":\"FULL\"}");
+    assertThat(call("PUT", "/config/a-value", "{\"compatibility\":\"none\"}").body())
+        .isEqualTo("{\"compatibility\":\"NONE\"}");
+    assertThat(call("GET", "/config/a-value", null).body())
+        .isEqualTo("{\"compatibilityLevel\":\"NONE\"}");
+    assertThat(call("DELETE", "/config/a-value", null).body())
+        .isEqualTo("{\"compatibilityLevel\":\"NONE\"}");
+    assertThat(call("GET", "/config/a-value", null).status()).isEqualTo(404);
+    assertThat(call("PUT", "/config", "{\"compatibility\":\"SIDEWAYS\"}"))
+        .isEqualTo(
+            new Reply(
+                422,
+                JSON_TYPE,
+                "{\"error_code\":42203,\"message\":\"Invalid compatibility level. Valid values are"
+                    + " none, backward, forward, full, backward_transitive, forward_transitive,"
+                    + " and full_transitive\"}"));
+  }
+
+  @Test
+  void shouldApplyTheSubjectLevelToRegistration() throws Exception {
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+    call("PUT", "/config/a-value", "{\"compatibility\":\"NONE\"}");
+
+    assertThat(call("POST", "/subjects/a-value/versions", schemaBody(NEEDS_COUNT)).body())
+        .isEqualTo("{\"id\":2}");
+    assertThat(call("POST", "/subjects/b-value/versions", schemaBody(V1)).body())
+        .isEqualTo("{\"id\":1}");
+    assertThat(call("POST", "/subjects/b-value/versions", schemaBody(NEEDS_COUNT)).status())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void shouldCheckEveryVersionUnderATransitiveLevel() throws Exception {
+    Schema countWithDefault =
+        SchemaBuilder.record("Thing")
+            .namespace("test")
+            .fields()
+            .requiredString("id")
+            .name("count")
+            .type()
+            .intType()
+            .intDefault(0)
+            .endRecord();
+    call("POST", "/subjects/plain/versions", schemaBody(V1));
+    call("POST", "/subjects/plain/versions", schemaBody(countWithDefault));
+    call("PUT", "/config/transitive", "{\"compatibility\":\"BACKWARD_TRANSITIVE\"}");
+    call("POST", "/subjects/transitive/versions", schemaBody(V1));
+    call("POST", "/subjects/transitive/versions", schemaBody(countWithDefault));
+
+    assertThat(call("POST", "/subjects/plain/versions", schemaBody(NEEDS_COUNT)).status())
+        .isEqualTo(200);
+    assertThat(call("POST", "/subjects/transitive/versions", schemaBody(NEEDS_COUNT)).status())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void shouldCheckForwardCompatibilityFromTheOldReadersSide() throws Exception {
+    call("PUT", "/config", "{\"compatibility\":\"FORWARD\"}");
+    call("POST", "/subjects/a-value/versions", schemaBody(NEEDS_COUNT));
+
+    assertThat(
+            call("POST", "/compatibility/subjects/a-value/versions/latest", schemaBody(V1)).body())
+        .isEqualTo("{\"is_compatible\":false}");
+    call("PUT", "/config", "{\"compatibility\":\"BACKWARD\"}");
+    assertThat(
+            call("POST", "/compatibility/subjects/a-value/versions/latest", schemaBody(V1)).body())
+        .isEqualTo("{\"is_compatible\":true}");
+    call("PUT", "/config", "{\"compatibility\":\"FULL\"}");
+    assertThat(
+            call("POST", "/compatibility/subjects/a-value/versions/latest", schemaBody(V1)).body())
+        .isEqualTo("{\"is_compatible\":false}");
+  }
+
+  @Test
+  void shouldSoftDeleteASubjectAndContinueItsVersions() throws Exception {
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+    call("POST", "/subjects/a-value/versions", schemaBody(V2));
+
+    assertThat(call("DELETE", "/subjects/a-value", null).body()).isEqualTo("[1,2]");
+    assertThat(call("GET", "/subjects/a-value/versions", null).status()).isEqualTo(404);
+    assertThat(call("GET", "/subjects", null).body()).isEqualTo("[]");
+    assertThat(call("GET", "/schemas/ids/1", null).status()).isEqualTo(200);
+    assertThat(call("DELETE", "/subjects/a-value?permanent=true", null).status()).isEqualTo(501);
+
+    assertThat(call("POST", "/subjects/a-value/versions", schemaBody(V1)).body())
+        .isEqualTo("{\"id\":1}");
+    assertThat(call("GET", "/subjects/a-value/versions", null).body()).isEqualTo("[3]");
+  }
+
+  @Test
+  void shouldKeepIdsAcrossARestartOnTheSameStore() throws Exception {
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+    call("POST", "/subjects/a-value/versions", schemaBody(V2));
+    call("PUT", "/config/a-value", "{\"compatibility\":\"NONE\"}");
+    registry.close();
+
+    registry = EmbeddedSchemaRegistry.start("127.0.0.1", 0, store);
+
+    assertThat(call("GET", "/schemas/ids/2", null).body())
+        .isEqualTo("{\"schema\":" + quoted(V2) + "}");
+    assertThat(call("GET", "/config/a-value", null).body())
+        .isEqualTo("{\"compatibilityLevel\":\"NONE\"}");
+    assertThat(call("POST", "/subjects/a-value/versions", schemaBody(NEEDS_COUNT)).body())
+        .isEqualTo("{\"id\":3}");
+  }
+
+  @Test
+  void shouldDecodePercentEncodedSubjects() throws Exception {
+    call("POST", "/subjects/a%20b%2Fc+d/versions", schemaBody(V1));
+
+    assertThat(call("GET", "/subjects", null).body()).isEqualTo("[\"a b/c+d\"]");
+  }
+}

@@ -1,0 +1,63 @@
+package io.sociallistening.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sociallistening.registry.SchemaStore.SchemaVersion;
+import io.sociallistening.registry.SchemaStore.SubjectCompatibility;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The record layout of {@link KafkaSchemaStore}; writing and reading a topic is an IT. */
+class KafkaSchemaStoreTest {
+
+  @Test
+  void shouldEncodeASchemaVersion() {
+    SchemaVersion version = new SchemaVersion("a-value", 2, 7, "\"string\"", false);
+
+    assertThat(KafkaSchemaStore.encodeKey(version))
+        .isEqualTo("{\"keytype\":\"SCHEMA\",\"subject\":\"a-value\",\"version\":2,\"magic\":1}");
+    assertThat(KafkaSchemaStore.encodeValue(version))
+        .isEqualTo(
+            "{\"subject\":\"a-value\",\"version\":2,\"id\":7,\"schema\":\"\\\"string\\\"\","
+                + "\"deleted\":false}");
+    assertThat(
+            KafkaSchemaStore.decode(
+                KafkaSchemaStore.encodeKey(version), KafkaSchemaStore.encodeValue(version)))
+        .contains(version);
+  }
+
+  @Test
+  void shouldEncodeLevelsAndTheirRemovalAsATombstone() {
+    SubjectCompatibility global = new SubjectCompatibility(null, CompatibilityLevel.FULL);
+    SubjectCompatibility removed = new SubjectCompatibility("a-value", null);
+
+    assertThat(KafkaSchemaStore.encodeKey(global))
+        .isEqualTo("{\"keytype\":\"CONFIG\",\"subject\":null,\"magic\":0}");
+    assertThat(KafkaSchemaStore.encodeValue(global)).isEqualTo("{\"compatibilityLevel\":\"FULL\"}");
+    assertThat(KafkaSchemaStore.encodeValue(removed)).isNull();
+    assertThat(
+            KafkaSchemaStore.decode(
+                KafkaSchemaStore.encodeKey(global), "{\"compatibilityLevel\":\"FULL\"}"))
+        .contains(global);
+    assertThat(KafkaSchemaStore.decode(KafkaSchemaStore.encodeKey(removed), null))
+        .contains(removed);
+  }
+
+  @Test
+  void shouldSkipRecordsOfOtherKeyTypes() {
+    assertThat(KafkaSchemaStore.decode("{\"keytype\":\"NOOP\",\"magic\":0}", null))
+        .isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void shouldStopOnARecordItCannotDecode() {
+    assertThatThrownBy(
+            () ->
+                KafkaSchemaStore.decode(
+                    "{\"keytype\":\"SCHEMA\",\"subject\":\"s\",\"version\":1,\"magic\":1}",
+                    "{\"subject\":\"s\",\"version\":1}"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("missing field id");
+  }
+}
