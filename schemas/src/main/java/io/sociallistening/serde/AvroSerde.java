@@ -21,9 +21,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Serde for a generated Avro record in the Confluent wire format. Writes register the record's schema
- * under {@code <topic>-value} (or {@code <topic>-key}) and cache the id; reads look up the writer
- * schema by id and resolve it against the record's own schema, so old and new writers are both read.
+ * Serde for a generated Avro record in the Confluent wire format. Writes register the record's
+ * schema under {@code <topic>-value} (or {@code <topic>-key}) and cache the id; reads look up the
+ * writer schema by id and resolve it against the record's own schema, so old and new writers are
+ * both read.
  *
  * <p>Null is written as null (a tombstone) and read back as null.
  */

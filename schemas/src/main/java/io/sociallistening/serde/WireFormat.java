@@ -3,8 +3,8 @@ package io.sociallistening.serde;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
- * The Confluent wire format: magic byte {@code 0x00}, the schema id as a 4-byte big-endian int, then
- * the Avro binary encoding of the record.
+ * The Confluent wire format: magic byte {@code 0x00}, the schema id as a 4-byte big-endian int,
+ * then the Avro binary encoding of the record.
  */
 public final class WireFormat {
   public static final byte MAGIC = 0x0;
