@@ -73,12 +73,23 @@ import org.slf4j.LoggerFactory;
  * compatibility level (422); 50001 store error (500). Unknown paths answer 404 / 404 and wrong
  * methods 405 / 405. Not supported: modes, contexts, schema references, JSON Schema and Protobuf,
  * hard deletes, deleting single versions, authentication.
+ *
+ * <p>Loading this class sets the JDK server's {@code sun.net.httpserver.nodelay} system property to
+ * {@code true} unless it is already set: without it each answer waits on Nagle's algorithm and the
+ * client's delayed ACK (about 45 ms per request instead of about 3 ms here). It takes effect only
+ * if no {@code HttpServer} was created earlier in the JVM.
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
   static final String CONFLUENT_JSON = "application/vnd.schemaregistry.v1+json";
   private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  static {
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService executor;
