@@ -41,8 +41,13 @@ import java.util.stream.Stream;
  * same detector and settings, not the command's output), and, as NAB does for score-emitting
  * detectors, the best single threshold on {@code anomaly_score} over all files.
  *
- * <p>Run: {@code mvn -B -q -o -pl topology test-compile exec:java
- * -Dexec.mainClass=io.sociallistening.topology.eval.NabEvaluation -Dexec.classpathScope=test}
+ * <p>Run (from the repository root, optional argument: the folder):
+ *
+ * <pre>
+ * mvn -B -q -o -pl topology test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp topology/target/classes:topology/target/test-classes:$(cat /tmp/cp.txt) \
+ *     io.sociallistening.topology.eval.NabEvaluation
+ * </pre>
  */
 public final class NabEvaluation {
 
