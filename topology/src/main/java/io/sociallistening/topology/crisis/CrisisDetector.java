@@ -1,0 +1,306 @@
+package io.sociallistening.topology.crisis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Online spike and crisis detector for one series of fixed-length count buckets.
+ *
+ * <p><b>Input:</b> a {@link CrisisState} and the next closed {@link Bucket} of the series. The
+ * topology feeds one bucket per brand and closed window (volume and negative volume); the {@code
+ * spikes} evaluation command feeds each NAB value as both {@code volume} and {@code negative},
+ * which makes the negative-share factor below exactly 1, so both use this one code path. Buckets
+ * whose start is not after the last seen start are ignored (state unchanged, score 0). Missing
+ * buckets are not imputed: feed empty buckets when silence is meaningful.
+ *
+ * <p><b>Output:</b> a {@link Step}: the new state, the bucket's score, whether it is anomalous and
+ * at most one {@link CrisisEvent}.
+ *
+ * <p><b>State:</b> {@link CrisisState}, one per series, about 330 bytes in binary form.
+ *
+ * <p><b>Time:</b> only bucket timestamps (UTC hour of day and day of week of the bucket start);
+ * never the wall clock, so a replay gives the same answers.
+ *
+ * <p><b>Evidence.</b> With n = negative count and x = 2·sqrt(n + 3/8) (Anscombe transform; Poisson
+ * noise has unit variance on this scale):
+ *
+ * <ul>
+ *   <li>expected x̂ = level + daily[hour] + weekly[day];
+ *   <li>scale = max(1, 1.2533 · deviation) (deviation = EWMA of |x − x̂|, 1.2533 turns a mean
+ *       absolute deviation into a standard deviation; the floor 1 is the Poisson noise);
+ *   <li>z = (x − x̂) / scale;
+ *   <li>negative share as supporting evidence: when z &gt; 0 and volume &gt; 0, evidence = z ·
+ *       clamp((n / volume) / max(usualShare, 0.01), 0.5, 1), else evidence = z. A burst carried by
+ *       non-negative volume (a launch, good news), whose negative share falls, counts down to half.
+ *       A rising share adds nothing: a chance excess of negatives raises the share by itself, so a
+ *       bonus would amplify noise (measured: it made single quiet buckets reach the threshold);
+ *   <li>score = tanh(max(0, evidence) / scoreScale), 0 during warm-up.
+ * </ul>
+ *
+ * <p>A bucket is <em>anomalous</em> when warm-up is over, score ≥ openThreshold and n ≥ minVolume.
+ * Severity = clamp(1 + floor(2 · log2(n / max(1, expected count))), 1, 10), expected count =
+ * (x̂/2)² − 1/8; so 2x is 3, 4x is 5, 8x is 7, 16x is 9.
+ *
+ * <p><b>Lifecycle</b> (at most one open episode per series): OPENED on the {@code persistence}-th
+ * consecutive anomalous bucket unless within the cooldown; ESCALATED on an anomalous bucket whose
+ * severity is at least 2 above the last reported severity; RESOLVED after {@code resolveAfter}
+ * consecutive buckets with score &lt; resolveThreshold (hysteresis), carrying the peak severity.
+ *
+ * <p><b>Baseline updates</b> are robust: residuals are clipped to ±residualClip·scale; while an
+ * episode is open or the bucket's score reaches openThreshold (whatever its volume), only the level
+ * moves, with its weight multiplied by anomalyDamping, and deviation, share and profiles stay
+ * frozen, so a spike does not teach the baseline that it is normal. Each profile update is
+ * re-centred into the level so the profiles keep mean zero. During warm-up, level, deviation and
+ * share use at least weight 1/(buckets seen + 1) so they start as running means.
+ */
+public final class CrisisDetector {
+
+  private static final double MAD_TO_SD = 1.2533;
+  private static final double MIN_SCALE = 1.0;
+  private static final double MIN_SHARE = 0.01;
+  private static final long HOUR_MS = 3_600_000L;
+  private static final long DAY_MS = 86_400_000L;
+
+  private final CrisisSettings settings;
+  private final double levelWeight;
+  private final double deviationWeight;
+  private final double shareWeight;
+  private final double dailyWeight;
+  private final double weeklyWeight;
+  private final long cooldownMs;
+
+  public CrisisDetector(CrisisSettings settings) {
+    this.settings = settings;
+    double bucketMs = settings.bucket().toMillis();
+    this.levelWeight = weight(bucketMs, settings.levelMemory().toMillis());
+    this.deviationWeight = weight(bucketMs, settings.deviationMemory().toMillis());
+    this.shareWeight = weight(bucketMs, settings.shareMemory().toMillis());
+    this.dailyWeight = weight(bucketMs, settings.dailyMemory().toMillis() / (double) 24);
+    this.weeklyWeight = weight(bucketMs, settings.weeklyMemory().toMillis() / (double) 7);
+    this.cooldownMs = settings.cooldown().toMillis();
+  }
+
+  public CrisisSettings settings() {
+    return settings;
+  }
+
+  /** Feeds the next bucket of the series; see the class comment. */
+  public Step onBucket(CrisisState state, Bucket bucket) {
+    if (state.seen() > 0 && bucket.start() <= state.lastStart()) {
+      return new Step(state, 0, false, Optional.empty());
+    }
+    long n = bucket.negative();
+    double x = anscombe(n);
+    int hour = (int) Math.floorMod(bucket.start(), DAY_MS) / (int) HOUR_MS;
+    // 1970-01-01 was a Thursday; day 0 = Monday.
+    int day = (int) Math.floorMod(Math.floorDiv(bucket.start(), DAY_MS) + 3, 7L);
+    boolean first = state.seen() == 0;
+    double expectedX = first ? x : state.level() + state.daily(hour) + state.weekly(day);
+    double scale = Math.max(MIN_SCALE, MAD_TO_SD * state.deviation());
+    double z = (x - expectedX) / scale;
+    double share = bucket.volume() > 0 ? (double) n / bucket.volume() : -1;
+    double usualShare = state.share();
+    double shareFactor = 1;
+    if (z > 0 && share >= 0 && usualShare >= 0) {
+      shareFactor = clamp(share / Math.max(usualShare, MIN_SHARE), 0.5, 1.0);
+    }
+    double evidence = z > 0 ? z * shareFactor : z;
+    boolean warm = state.seen() >= settings.warmupBuckets();
+    double rawScore = Math.tanh(Math.max(0, evidence) / settings.scoreScale());
+    double score = warm ? rawScore : 0;
+    boolean anomalous = warm && score >= settings.openThreshold() && n >= settings.minVolume();
+    double expected = Math.max(0, expectedX * expectedX / 4 - 0.125);
+    int severity = severity(n, expected);
+
+    // Lifecycle.
+    int run = anomalous ? state.run() + 1 : 0;
+    boolean open = state.open();
+    long episodeStart = state.episodeStart();
+    int reported = state.reportedSeverity();
+    int peak = state.peakSeverity();
+    int calm = state.calm();
+    long openAllowedFrom = state.openAllowedFrom();
+    CrisisEvent event = null;
+    if (!open) {
+      if (anomalous && run >= settings.persistence() && bucket.start() >= openAllowedFrom) {
+        open = true;
+        episodeStart = bucket.start();
+        reported = severity;
+        peak = severity;
+        calm = 0;
+        event =
+            event(
+                CrisisEvent.Type.OPENED,
+                episodeStart,
+                severity,
+                score,
+                bucket,
+                expected,
+                evidenceReasons(bucket, expected, usualShare, evidence, null));
+      }
+    } else {
+      if (anomalous) {
+        peak = Math.max(peak, severity);
+      }
+      calm = score < settings.resolveThreshold() ? calm + 1 : 0;
+      if (calm >= settings.resolveAfter()) {
+        List<String> reasons = new ArrayList<>(2);
+        reasons.add(
+            String.format(
+                Locale.ROOT, "%d buckets below score %.2f", calm, settings.resolveThreshold()));
+        reasons.add(String.format(Locale.ROOT, "peak severity %d", peak));
+        event =
+            event(CrisisEvent.Type.RESOLVED, episodeStart, peak, score, bucket, expected, reasons);
+        open = false;
+        run = 0;
+        calm = 0;
+        openAllowedFrom = bucket.end() + cooldownMs;
+      } else if (anomalous && severity >= reported + 2) {
+        event =
+            event(
+                CrisisEvent.Type.ESCALATED,
+                episodeStart,
+                severity,
+                score,
+                bucket,
+                expected,
+                evidenceReasons(bucket, expected, usualShare, evidence, reported));
+        reported = severity;
+      }
+    }
+
+    // Baseline.
+    double level;
+    double deviation;
+    double newShare = usualShare;
+    double[] daily = state.dailyCopy();
+    double[] weekly = state.weeklyCopy();
+    if (first) {
+      level = x;
+      deviation = 0;
+      if (share >= 0) {
+        newShare = share;
+      }
+    } else {
+      double warmWeight = 1.0 / (state.seen() + 1);
+      double limit = settings.residualClip() * scale;
+      double residual = clamp(x - expectedX, -limit, limit);
+      boolean disturbed = state.open() || (warm && rawScore >= settings.openThreshold());
+      double aLevel = warm ? levelWeight : Math.max(levelWeight, warmWeight);
+      if (disturbed) {
+        level = state.level() + aLevel * settings.anomalyDamping() * residual;
+        deviation = state.deviation();
+      } else {
+        level = state.level() + aLevel * residual;
+        double aDev = warm ? deviationWeight : Math.max(deviationWeight, warmWeight);
+        deviation = state.deviation() + aDev * (Math.abs(residual) - state.deviation());
+        if (share >= 0) {
+          double aShare = warm ? shareWeight : Math.max(shareWeight, warmWeight);
+          newShare = usualShare < 0 ? share : usualShare + aShare * (share - usualShare);
+        }
+        double d = dailyWeight * residual;
+        for (int i = 0; i < daily.length; i++) {
+          daily[i] -= d / daily.length;
+        }
+        daily[hour] += d;
+        double w = weeklyWeight * residual;
+        for (int i = 0; i < weekly.length; i++) {
+          weekly[i] -= w / weekly.length;
+        }
+        weekly[day] += w;
+        level += d / daily.length + w / weekly.length;
+      }
+    }
+    CrisisState next =
+        new CrisisState(
+            state.seen() + 1,
+            bucket.start(),
+            level,
+            deviation,
+            newShare,
+            daily,
+            weekly,
+            run,
+            open,
+            episodeStart,
+            reported,
+            peak,
+            calm,
+            openAllowedFrom);
+    return new Step(next, score, anomalous, Optional.ofNullable(event));
+  }
+
+  static double anscombe(long count) {
+    return 2 * Math.sqrt(count + 0.375);
+  }
+
+  static int severity(long observed, double expected) {
+    double ratio = observed / Math.max(1.0, expected);
+    if (ratio <= 1) {
+      return 1;
+    }
+    int s = 1 + (int) Math.floor(2 * Math.log(ratio) / Math.log(2));
+    return Math.max(1, Math.min(10, s));
+  }
+
+  private static CrisisEvent event(
+      CrisisEvent.Type type,
+      long episodeStart,
+      int severity,
+      double score,
+      Bucket bucket,
+      double expected,
+      List<String> reasons) {
+    return new CrisisEvent(
+        type,
+        Long.toString(episodeStart),
+        severity,
+        score,
+        bucket.start(),
+        bucket.end(),
+        expected,
+        bucket.negative(),
+        reasons);
+  }
+
+  private static List<String> evidenceReasons(
+      Bucket bucket, double expected, double usualShare, double evidence, Integer fromSeverity) {
+    List<String> reasons = new ArrayList<>(5);
+    reasons.add(
+        String.format(
+            Locale.ROOT,
+            "negative volume %d vs expected %.1f (%.1fx)",
+            bucket.negative(),
+            expected,
+            bucket.negative() / Math.max(1.0, expected)));
+    if (bucket.volume() > 0 && usualShare >= 0) {
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "negative share %.2f vs usual %.2f",
+              (double) bucket.negative() / bucket.volume(),
+              usualShare));
+    }
+    reasons.add(String.format(Locale.ROOT, "total volume %d", bucket.volume()));
+    reasons.add(String.format(Locale.ROOT, "evidence %.1f deviations", evidence));
+    if (fromSeverity != null) {
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "severity %d -> %d",
+              fromSeverity,
+              severity(bucket.negative(), expected)));
+    }
+    return reasons;
+  }
+
+  private static double weight(double bucketMs, double memoryMs) {
+    return 1 - Math.exp(-bucketMs / memoryMs);
+  }
+
+  private static double clamp(double v, double lo, double hi) {
+    return Math.max(lo, Math.min(hi, v));
+  }
+}

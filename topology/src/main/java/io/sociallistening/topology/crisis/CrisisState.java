@@ -1,0 +1,314 @@
+package io.sociallistening.topology.crisis;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Everything {@link CrisisDetector} remembers about one series between buckets: the baseline
+ * (level, deviation, usual negative share, hour-of-day and day-of-week profiles, all on the
+ * Anscombe-transformed negative count) and the episode lifecycle (run of anomalous buckets, the
+ * open episode, the cooldown end).
+ *
+ * <p>Immutable. {@link #toBytes()} writes a versioned binary form (format version byte, then fixed
+ * fields via {@link DataOutputStream}; about 330 bytes) so the state can live in a Kafka Streams
+ * key-value store; {@link #fromBytes(byte[])} reads every version it knows and rejects others.
+ */
+public final class CrisisState {
+
+  static final int HOURS = 24;
+  static final int DAYS = 7;
+  private static final byte FORMAT_V1 = 1;
+  private static final CrisisState INITIAL =
+      new CrisisState(
+          0,
+          Long.MIN_VALUE,
+          0,
+          0,
+          -1,
+          new double[HOURS],
+          new double[DAYS],
+          0,
+          false,
+          0,
+          0,
+          0,
+          0,
+          Long.MIN_VALUE);
+
+  private final long seen;
+  private final long lastStart;
+  private final double level;
+  private final double deviation;
+  private final double share;
+  private final double[] daily;
+  private final double[] weekly;
+  private final int run;
+  private final boolean open;
+  private final long episodeStart;
+  private final int reportedSeverity;
+  private final int peakSeverity;
+  private final int calm;
+  private final long openAllowedFrom;
+
+  CrisisState(
+      long seen,
+      long lastStart,
+      double level,
+      double deviation,
+      double share,
+      double[] daily,
+      double[] weekly,
+      int run,
+      boolean open,
+      long episodeStart,
+      int reportedSeverity,
+      int peakSeverity,
+      int calm,
+      long openAllowedFrom) {
+    if (daily.length != HOURS || weekly.length != DAYS) {
+      throw new IllegalArgumentException("profiles must have 24 and 7 slots");
+    }
+    this.seen = seen;
+    this.lastStart = lastStart;
+    this.level = level;
+    this.deviation = deviation;
+    this.share = share;
+    this.daily = daily.clone();
+    this.weekly = weekly.clone();
+    this.run = run;
+    this.open = open;
+    this.episodeStart = episodeStart;
+    this.reportedSeverity = reportedSeverity;
+    this.peakSeverity = peakSeverity;
+    this.calm = calm;
+    this.openAllowedFrom = openAllowedFrom;
+  }
+
+  /** The state of a series that has seen no bucket. */
+  public static CrisisState initial() {
+    return INITIAL;
+  }
+
+  /** Buckets the baseline has seen. */
+  public long bucketsSeen() {
+    return seen;
+  }
+
+  /** The id of the open episode (its opening bucket start), if one is open. */
+  public Optional<String> openEpisode() {
+    return open ? Optional.of(Long.toString(episodeStart)) : Optional.empty();
+  }
+
+  long seen() {
+    return seen;
+  }
+
+  long lastStart() {
+    return lastStart;
+  }
+
+  double level() {
+    return level;
+  }
+
+  double deviation() {
+    return deviation;
+  }
+
+  /** Usual negative share, or -1 before any non-empty bucket. */
+  double share() {
+    return share;
+  }
+
+  double daily(int hour) {
+    return daily[hour];
+  }
+
+  double weekly(int day) {
+    return weekly[day];
+  }
+
+  double[] dailyCopy() {
+    return daily.clone();
+  }
+
+  double[] weeklyCopy() {
+    return weekly.clone();
+  }
+
+  int run() {
+    return run;
+  }
+
+  boolean open() {
+    return open;
+  }
+
+  long episodeStart() {
+    return episodeStart;
+  }
+
+  int reportedSeverity() {
+    return reportedSeverity;
+  }
+
+  int peakSeverity() {
+    return peakSeverity;
+  }
+
+  int calm() {
+    return calm;
+  }
+
+  long openAllowedFrom() {
+    return openAllowedFrom;
+  }
+
+  /** Versioned binary form; see the class comment. */
+  public byte[] toBytes() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(340);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(FORMAT_V1);
+      out.writeLong(seen);
+      out.writeLong(lastStart);
+      out.writeDouble(level);
+      out.writeDouble(deviation);
+      out.writeDouble(share);
+      for (double v : daily) {
+        out.writeDouble(v);
+      }
+      for (double v : weekly) {
+        out.writeDouble(v);
+      }
+      out.writeInt(run);
+      out.writeBoolean(open);
+      out.writeLong(episodeStart);
+      out.writeByte(reportedSeverity);
+      out.writeByte(peakSeverity);
+      out.writeInt(calm);
+      out.writeLong(openAllowedFrom);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Reads the form written by {@link #toBytes()}.
+   *
+   * @throws IllegalArgumentException on an unknown format version or truncated bytes
+   */
+  public static CrisisState fromBytes(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      throw new IllegalArgumentException("empty crisis state");
+    }
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      int version = in.readByte();
+      if (version != FORMAT_V1) {
+        throw new IllegalArgumentException("unknown crisis state format version " + version);
+      }
+      long seen = in.readLong();
+      long lastStart = in.readLong();
+      double level = in.readDouble();
+      double deviation = in.readDouble();
+      double share = in.readDouble();
+      double[] daily = new double[HOURS];
+      for (int i = 0; i < HOURS; i++) {
+        daily[i] = in.readDouble();
+      }
+      double[] weekly = new double[DAYS];
+      for (int i = 0; i < DAYS; i++) {
+        weekly[i] = in.readDouble();
+      }
+      int run = in.readInt();
+      boolean open = in.readBoolean();
+      long episodeStart = in.readLong();
+      int reported = in.readByte();
+      int peak = in.readByte();
+      int calm = in.readInt();
+      long openAllowedFrom = in.readLong();
+      if (in.available() != 0) {
+        throw new IllegalArgumentException("trailing bytes in crisis state");
+      }
+      return new CrisisState(
+          seen,
+          lastStart,
+          level,
+          deviation,
+          share,
+          daily,
+          weekly,
+          run,
+          open,
+          episodeStart,
+          reported,
+          peak,
+          calm,
+          openAllowedFrom);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("truncated crisis state", e);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CrisisState s
+        && seen == s.seen
+        && lastStart == s.lastStart
+        && Double.compare(level, s.level) == 0
+        && Double.compare(deviation, s.deviation) == 0
+        && Double.compare(share, s.share) == 0
+        && Arrays.equals(daily, s.daily)
+        && Arrays.equals(weekly, s.weekly)
+        && run == s.run
+        && open == s.open
+        && episodeStart == s.episodeStart
+        && reportedSeverity == s.reportedSeverity
+        && peakSeverity == s.peakSeverity
+        && calm == s.calm
+        && openAllowedFrom == s.openAllowedFrom;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Long.hashCode(seen);
+    h = 31 * h + Long.hashCode(lastStart);
+    h = 31 * h + Double.hashCode(level);
+    h = 31 * h + Double.hashCode(deviation);
+    h = 31 * h + Arrays.hashCode(daily);
+    h = 31 * h + Arrays.hashCode(weekly);
+    h = 31 * h + run;
+    h = 31 * h + (open ? 1 : 0);
+    h = 31 * h + Long.hashCode(episodeStart);
+    return 31 * h + calm;
+  }
+
+  @Override
+  public String toString() {
+    return "CrisisState[seen="
+        + seen
+        + ", level="
+        + level
+        + ", deviation="
+        + deviation
+        + ", share="
+        + share
+        + ", run="
+        + run
+        + ", open="
+        + open
+        + ", episodeStart="
+        + episodeStart
+        + ", severity="
+        + reportedSeverity
+        + ", calm="
+        + calm
+        + "]";
+  }
+}

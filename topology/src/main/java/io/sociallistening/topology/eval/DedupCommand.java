@@ -1,0 +1,55 @@
+package io.sociallistening.topology.eval;
+
+import io.sociallistening.topology.dedup.DedupSettings;
+import io.sociallistening.topology.dedup.NearDuplicateIndex;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code dedup} evaluation command: near-duplicate clusters with {@link NearDuplicateIndex}.
+ *
+ * <p><b>Input</b> (stdin, UTF-8): one text per line. <b>Output</b> (stdout): one line {@code
+ * {"cluster": n}} per input line, n = the 1-based line number of the earlier line it duplicates, or
+ * its own line number.
+ *
+ * <p><b>State:</b> one index with {@link DedupSettings#defaults()} (so at most 100,000 originals
+ * are remembered). <b>Time:</b> every line gets timestamp 0, so nothing expires by age.
+ */
+public final class DedupCommand {
+
+  private DedupCommand() {}
+
+  /** Runs the command; returns 0 on success, 1 on unreadable input, 2 on bad arguments. */
+  public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+    if (!args.isEmpty()) {
+      err.println("dedup: takes no arguments, got " + args);
+      return 2;
+    }
+    NearDuplicateIndex index = new NearDuplicateIndex(DedupSettings.defaults());
+    try {
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      int number = 0;
+      StringBuilder text = new StringBuilder(32);
+      while ((line = reader.readLine()) != null) {
+        number++;
+        String key = Integer.toString(number);
+        Optional<String> first = index.findOrAdd(key, line, 0L);
+        text.setLength(0);
+        text.append("{\"cluster\": ").append(first.orElse(key)).append('}');
+        out.println(text);
+      }
+    } catch (IOException e) {
+      err.println("dedup: cannot read input: " + e.getMessage());
+      return 1;
+    }
+    out.flush();
+    return 0;
+  }
+}

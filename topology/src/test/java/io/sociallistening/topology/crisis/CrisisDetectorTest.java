@@ -1,0 +1,275 @@
+package io.sociallistening.topology.crisis;
+
+import static io.sociallistening.topology.crisis.SyntheticBrand.MINUTE;
+import static io.sociallistening.topology.crisis.SyntheticBrand.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.sociallistening.topology.crisis.CrisisEvent.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CrisisDetectorTest {
+
+  private static final int DAY = 1440;
+
+  /** Day 3 (Thursday) 14:00 UTC, near the daily peak. */
+  private static final int ONSET = 3 * DAY + 14 * 60;
+
+  /** An event with the index of the bucket that caused it. */
+  record Seen(Type type, int index, int severity, String episodeId) {}
+
+  private static final class Run {
+    final CrisisDetector detector;
+    CrisisState state = CrisisState.initial();
+    final List<Seen> events = new ArrayList<>();
+    final List<Step> steps = new ArrayList<>();
+    int anomalous;
+
+    Run(CrisisSettings settings) {
+      detector = new CrisisDetector(settings);
+    }
+
+    Run feed(List<Bucket> buckets, int from, int to) {
+      for (int i = from; i < to; i++) {
+        Step step = detector.onBucket(state, buckets.get(i));
+        steps.add(step);
+        state = step.state();
+        if (step.anomalous()) {
+          anomalous++;
+        }
+        int index = i;
+        step.event()
+            .ifPresent(e -> events.add(new Seen(e.type(), index, e.severity(), e.episodeId())));
+      }
+      return this;
+    }
+
+    Run feed(List<Bucket> buckets) {
+      return feed(buckets, 0, buckets.size());
+    }
+  }
+
+  private static String episode(int index) {
+    return Long.toString(T0 + index * MINUTE);
+  }
+
+  @Test
+  void shouldNotOpenOnAQuietMonthWithDailyAndWeeklyRhythm() {
+    // given 30 days of 1-minute buckets, 20 other + 4 negative per minute times the rhythm
+    List<Bucket> month = new SyntheticBrand(42, 20, 4).buckets(30 * DAY);
+
+    // when
+    Run run = new Run(CrisisSettings.defaults()).feed(month);
+
+    // then
+    assertThat(run.events).isEmpty();
+    assertThat(run.anomalous).isEqualTo(0);
+    assertThat(run.state.bucketsSeen()).isEqualTo(43_200L);
+  }
+
+  @Test
+  void shouldOpenWithinTwoBucketsOfACrisisBurstAndResolveAfterIt() {
+    // given negatives jump 8x for 30 minutes, other volume unchanged
+    List<Bucket> buckets =
+        new SyntheticBrand(7, 20, 4).burst(ONSET, ONSET + 30, 8).buckets(ONSET + 120);
+
+    // when
+    Run run = new Run(CrisisSettings.defaults()).feed(buckets);
+
+    // then
+    assertThat(run.events)
+        .containsExactly(
+            new Seen(Type.OPENED, ONSET + 1, 6, episode(ONSET + 1)),
+            new Seen(Type.RESOLVED, ONSET + 34, 7, episode(ONSET + 1)));
+  }
+
+  @Test
+  void shouldExplainTheOpenedEvent() {
+    // given
+    List<Bucket> buckets =
+        new SyntheticBrand(7, 20, 4).burst(ONSET, ONSET + 30, 8).buckets(ONSET + 2);
+
+    // when
+    Run run = new Run(CrisisSettings.defaults()).feed(buckets);
+    CrisisEvent opened = run.steps.get(ONSET + 1).event().orElseThrow();
+
+    // then
+    assertThat(opened.type()).isEqualTo(Type.OPENED);
+    assertThat(opened.bucketStart()).isEqualTo(T0 + (ONSET + 1) * MINUTE);
+    assertThat(opened.bucketEnd()).isEqualTo(T0 + (ONSET + 2) * MINUTE);
+    assertThat(opened.observed()).isEqualTo(buckets.get(ONSET + 1).negative());
+    assertThat(opened.reasons()).hasSize(4);
+    assertThat(opened.reasons().get(0)).startsWith("negative volume ");
+    assertThat(opened.reasons().get(1)).startsWith("negative share ");
+  }
+
+  @Test
+  void shouldEscalateWhenTheBurstGrows() {
+    // given negatives 4x for 10 minutes, then 16x for 20 minutes
+    List<Bucket> buckets =
+        new SyntheticBrand(7, 20, 4)
+            .burst(ONSET, ONSET + 10, 4)
+            .burst(ONSET + 10, ONSET + 30, 16)
+            .buckets(ONSET + 120);
+
+    // when
+    Run run = new Run(CrisisSettings.defaults()).feed(buckets);
+
+    // then
+    assertThat(run.events)
+        .containsExactly(
+            new Seen(Type.OPENED, ONSET + 1, 5, episode(ONSET + 1)),
+            new Seen(Type.ESCALATED, ONSET + 10, 9, episode(ONSET + 1)),
+            new Seen(Type.RESOLVED, ONSET + 34, 9, episode(ONSET + 1)));
+  }
+
+  @Test
+  void shouldNotReopenWithinTheCooldown() {
+    // given two 10-minute bursts 10 minutes apart
+    List<Bucket> buckets =
+        new SyntheticBrand(7, 20, 4)
+            .burst(ONSET, ONSET + 10, 8)
+            .burst(ONSET + 20, ONSET + 30, 8)
+            .buckets(ONSET + 120);
+
+    // when
+    Run withCooldown = new Run(CrisisSettings.defaults()).feed(buckets);
+    Run withoutCooldown =
+        new Run(CrisisSettings.defaults().withCooldown(Duration.ZERO)).feed(buckets);
+
+    // then
+    assertThat(withCooldown.events)
+        .extracting(Seen::type)
+        .containsExactly(Type.OPENED, Type.RESOLVED);
+    assertThat(withoutCooldown.events)
+        .extracting(Seen::type, Seen::index)
+        .containsExactly(
+            tuple(Type.OPENED, ONSET + 1),
+            tuple(Type.RESOLVED, ONSET + 14),
+            tuple(Type.OPENED, ONSET + 21),
+            tuple(Type.RESOLVED, ONSET + 43));
+  }
+
+  @Test
+  void shouldNotOpenBelowTheMinimumVolume() {
+    // given a small brand: 0.3 negatives per minute jumping 30x
+    List<Bucket> buckets =
+        new SyntheticBrand(11, 2, 0.3).burst(ONSET, ONSET + 30, 30).buckets(ONSET + 60);
+
+    // when
+    Run gated = new Run(CrisisSettings.defaults().withMinVolume(20)).feed(buckets);
+    Run ungated = new Run(CrisisSettings.defaults()).feed(buckets);
+
+    // then
+    assertThat(gated.events).isEmpty();
+    assertThat(ungated.events)
+        .extracting(Seen::type, Seen::index)
+        .containsExactly(tuple(Type.OPENED, ONSET + 1), tuple(Type.RESOLVED, ONSET + 34));
+  }
+
+  @Test
+  void shouldNotScoreOrOpenDuringWarmUp() {
+    // given a burst in the first hour, warm-up 120 buckets
+    List<Bucket> buckets = new SyntheticBrand(7, 20, 4).burst(30, 60, 8).buckets(120);
+
+    // when
+    Run run = new Run(CrisisSettings.defaults().withWarmupBuckets(120)).feed(buckets);
+    Run noWarmup = new Run(CrisisSettings.defaults().withWarmupBuckets(10)).feed(buckets);
+
+    // then
+    assertThat(run.events).isEmpty();
+    assertThat(run.steps).extracting(Step::score).containsOnly(0.0);
+    assertThat(noWarmup.events)
+        .extracting(Seen::type, Seen::index)
+        .startsWith(tuple(Type.OPENED, 31));
+  }
+
+  @Test
+  void shouldGiveIdenticalStepsAfterAStateRoundTripMidEpisode() {
+    // given a state inside an open episode
+    List<Bucket> buckets =
+        new SyntheticBrand(7, 20, 4).burst(ONSET, ONSET + 30, 8).buckets(ONSET + 120);
+    Run original = new Run(CrisisSettings.defaults()).feed(buckets, 0, ONSET + 10);
+    assertThat(original.state.openEpisode()).contains(episode(ONSET + 1));
+    Run restored = new Run(CrisisSettings.defaults());
+    restored.state = CrisisState.fromBytes(original.state.toBytes());
+
+    // when
+    original.steps.clear();
+    original.events.clear();
+    original.feed(buckets, ONSET + 10, ONSET + 120);
+    restored.feed(buckets, ONSET + 10, ONSET + 120);
+
+    // then
+    assertThat(restored.steps).isEqualTo(original.steps);
+    assertThat(restored.events)
+        .containsExactly(new Seen(Type.RESOLVED, ONSET + 34, 7, episode(ONSET + 1)));
+  }
+
+  @Test
+  void shouldRejectAnUnknownStateVersion() {
+    byte[] bytes = CrisisState.initial().toBytes();
+    bytes[0] = 9;
+
+    assertThatThrownBy(() -> CrisisState.fromBytes(bytes))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown crisis state format version 9");
+  }
+
+  @Test
+  void shouldKeepStateSizeSmall() {
+    assertThat(CrisisState.initial().toBytes()).hasSize(316);
+  }
+
+  @Test
+  void shouldIgnoreABucketThatIsNotAfterTheLastOne() {
+    // given
+    List<Bucket> buckets = new SyntheticBrand(7, 20, 4).buckets(10);
+    Run run = new Run(CrisisSettings.defaults()).feed(buckets);
+
+    // when
+    Step step = run.detector.onBucket(run.state, buckets.get(9));
+
+    // then
+    assertThat(step.state()).isSameAs(run.state);
+    assertThat(step.score()).isEqualTo(0.0);
+    assertThat(step.event()).isEmpty();
+  }
+
+  @Test
+  void shouldDiscountANegativeBurstCarriedByOtherVolume() {
+    // given the same negative burst, once alone and once with 30x other volume (share falls)
+    List<Bucket> alone =
+        new SyntheticBrand(7, 20, 4).burst(ONSET, ONSET + 30, 8, 1).buckets(ONSET + 2);
+    List<Bucket> carried =
+        new SyntheticBrand(7, 20, 4).burst(ONSET, ONSET + 30, 8, 30).buckets(ONSET + 2);
+    assertThat(carried.get(ONSET).negative()).isEqualTo(alone.get(ONSET).negative());
+
+    // when
+    Run shareRises = new Run(CrisisSettings.defaults()).feed(alone);
+    Run shareFalls = new Run(CrisisSettings.defaults()).feed(carried);
+
+    // then the first bucket of the burst: share factor 1 vs 0.5 (evidence 9.19 vs 4.60)
+    assertThat(shareRises.steps.get(ONSET).score()).isEqualTo(0.9801003354354207);
+    assertThat(shareFalls.steps.get(ONSET).score()).isEqualTo(0.8177706346915501);
+  }
+
+  @Test
+  void shouldNameTheBadSetting() {
+    assertThatThrownBy(() -> CrisisSettings.defaults().withThresholds(0.5, 0.6))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("resolveThreshold must be in (0, openThreshold], got 0.6");
+  }
+
+  @Test
+  void shouldRateSeverityByRatioToExpected() {
+    assertThat(CrisisDetector.severity(10, 10)).isEqualTo(1);
+    assertThat(CrisisDetector.severity(20, 10)).isEqualTo(3);
+    assertThat(CrisisDetector.severity(80, 10)).isEqualTo(7);
+    assertThat(CrisisDetector.severity(10_000, 10)).isEqualTo(10);
+  }
+}

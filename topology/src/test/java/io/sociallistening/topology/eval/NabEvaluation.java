@@ -1,0 +1,264 @@
+package io.sociallistening.topology.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sociallistening.topology.crisis.Bucket;
+import io.sociallistening.topology.crisis.CrisisDetector;
+import io.sociallistening.topology.crisis.CrisisEvent;
+import io.sociallistening.topology.crisis.CrisisSettings;
+import io.sociallistening.topology.crisis.CrisisState;
+import io.sociallistening.topology.crisis.Step;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Measurement, not a unit test: runs {@link SpikesCommand} over every NAB CSV in a folder (default
+ * {@code /work/shared/eval/nab}) and prints the NAB standard-profile score (A_TP = 1, A_FP = 0.11,
+ * A_FN = 1) of its {@code alert} column, per file (raw) and normalised over the files: 100 · (raw −
+ * null) / (perfect − null), null = −#windows, perfect = +#windows.
+ *
+ * <p>Scoring follows NAB's sweeper: probation = min(floor(0.15 · rows), 750) rows are not scored;
+ * inside a window the earliest detection earns sigma(p) / sigma(−1) with sigma(p) = 2 / (1 +
+ * exp(5p)) − 1 and p = −(right − i + 1) / width; a detection outside windows costs A_FP ·
+ * sigma(|prevRight − i| / (prevWidth − 1)) (−A_FP before the first window or when that position is
+ * past 3); an undetected window costs A_FN.
+ *
+ * <p>For comparison it also prints the score when ESCALATED events alert too (computed with the
+ * same detector and settings, not the command's output), and, as NAB does for score-emitting
+ * detectors, the best single threshold on {@code anomaly_score} over all files.
+ *
+ * <p>Run (from the repository root, optional argument: the folder):
+ *
+ * <pre>
+ * mvn -B -q -o -pl topology test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp topology/target/classes:topology/target/test-classes:$(cat /tmp/cp.txt) \
+ *     io.sociallistening.topology.eval.NabEvaluation
+ * </pre>
+ */
+public final class NabEvaluation {
+
+  private static final double A_TP = 1.0;
+  private static final double A_FP = 0.11;
+  private static final double A_FN = 1.0;
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
+
+  private NabEvaluation() {}
+
+  public static void main(String[] args) throws IOException {
+    Path dir = Paths.get(args.length > 0 ? args[0] : "/work/shared/eval/nab");
+    JsonNode windows = new ObjectMapper().readTree(dir.resolve("combined_windows.json").toFile());
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+    }
+    List<Series> all = new ArrayList<>();
+    for (Path file : files) {
+      all.add(load(file, windows));
+    }
+    double total = 0;
+    double totalEscalated = 0;
+    int totalWindows = 0;
+    System.out.println("file,windows,raw_standard,detections,true_positives,false_positives");
+    for (Series s : all) {
+      Score score = score(s, s.alerts);
+      total += score.raw;
+      totalEscalated += score(s, s.alertsWithEscalated).raw;
+      totalWindows += s.windows.size();
+      System.out.printf(
+          Locale.ROOT,
+          "%s,%d,%.4f,%d,%d,%d%n",
+          s.name,
+          s.windows.size(),
+          score.raw,
+          score.detections,
+          score.truePositives,
+          score.falsePositives);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "normalised standard score (alert = OPENED, the command's output): %.2f (raw %.4f over %d"
+            + " windows)%n",
+        normalise(total, totalWindows),
+        total,
+        totalWindows);
+    System.out.printf(
+        Locale.ROOT,
+        "normalised standard score if ESCALATED also alerted: %.2f%n",
+        normalise(totalEscalated, totalWindows));
+    double bestThreshold = Double.NaN;
+    double best = Double.NEGATIVE_INFINITY;
+    for (int t = 50; t <= 99; t++) {
+      double threshold = t / 100.0;
+      double raw = 0;
+      for (Series s : all) {
+        boolean[] detections = new boolean[s.scores.length];
+        for (int i = 0; i < detections.length; i++) {
+          detections[i] = s.scores[i] >= threshold;
+        }
+        raw += score(s, detections).raw;
+      }
+      if (raw > best) {
+        best = raw;
+        bestThreshold = threshold;
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "for comparison, best single threshold on anomaly_score (every row above it detects):"
+            + " %.2f at threshold %.2f%n",
+        normalise(best, totalWindows),
+        bestThreshold);
+  }
+
+  private static double normalise(double raw, int windows) {
+    return 100 * (raw + A_FN * windows) / (A_TP * windows + A_FN * windows);
+  }
+
+  private static Series load(Path file, JsonNode windows) throws IOException {
+    byte[] input = Files.readAllBytes(file);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        SpikesCommand.run(
+            List.of(),
+            new ByteArrayInputStream(input),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    if (code != 0) {
+      throw new IllegalStateException(file + ": " + err.toString(StandardCharsets.UTF_8));
+    }
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+    int n = lines.length - 1;
+    long[] times = new long[n];
+    long[] values = new long[n];
+    double[] scores = new double[n];
+    boolean[] alerts = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      String[] f = lines[i + 1].strip().split(",");
+      times[i] = epochMs(f[0]);
+      values[i] = Long.parseLong(f[1]);
+      scores[i] = Double.parseDouble(f[2]);
+      alerts[i] = f[3].equals("1");
+    }
+    boolean[] withEscalated = new boolean[n];
+    CrisisDetector detector =
+        new CrisisDetector(
+            CrisisSettings.defaults().withBucket(Duration.ofMillis(times[1] - times[0])));
+    long bucketMs = times[1] - times[0];
+    CrisisState state = CrisisState.initial();
+    for (int i = 0; i < n; i++) {
+      Step step =
+          detector.onBucket(state, new Bucket(times[i], times[i] + bucketMs, values[i], values[i]));
+      state = step.state();
+      withEscalated[i] = step.event().map(e -> e.type() != CrisisEvent.Type.RESOLVED).orElse(false);
+    }
+    String name = file.getFileName().toString();
+    List<long[]> limits = new ArrayList<>();
+    for (JsonNode w : windows.path("realTweets/" + name)) {
+      limits.add(
+          new long[] {
+            epochMs(w.get(0).asText().substring(0, 19)), epochMs(w.get(1).asText().substring(0, 19))
+          });
+    }
+    return new Series(name, times, scores, alerts, withEscalated, limits);
+  }
+
+  private static long epochMs(String timestamp) {
+    return LocalDateTime.parse(timestamp, TIMESTAMP).toInstant(ZoneOffset.UTC).toEpochMilli();
+  }
+
+  static Score score(Series s, boolean[] detections) {
+    int n = s.times.length;
+    int probation = (int) Math.min(Math.floor(0.15 * n), 0.15 * 5000);
+    // window index per row, and left/right row index per window
+    int[] windowOf = new int[n];
+    int[] left = new int[s.windows.size()];
+    int[] right = new int[s.windows.size()];
+    java.util.Arrays.fill(windowOf, -1);
+    for (int w = 0; w < s.windows.size(); w++) {
+      left[w] = -1;
+      for (int i = 0; i < n; i++) {
+        if (s.times[i] >= s.windows.get(w)[0] && s.times[i] <= s.windows.get(w)[1]) {
+          if (left[w] < 0) {
+            left[w] = i;
+          }
+          right[w] = i;
+          windowOf[i] = w;
+        }
+      }
+    }
+    double maxTp = sigmoid(-1.0);
+    boolean[] detected = new boolean[s.windows.size()];
+    double raw = 0;
+    int detectionsCount = 0;
+    int tp = 0;
+    int fp = 0;
+    int prevWindow = -1;
+    for (int i = 0; i < n; i++) {
+      int w = windowOf[i];
+      if (i >= probation && detections[i]) {
+        detectionsCount++;
+        if (w >= 0) {
+          if (!detected[w]) {
+            detected[w] = true;
+            tp++;
+            int width = right[w] - left[w] + 1;
+            double position = -(right[w] - i + 1) / (double) width;
+            raw += sigmoid(position) * A_TP / maxTp;
+          }
+        } else {
+          fp++;
+          double unweighted;
+          if (prevWindow < 0) {
+            unweighted = -1.0;
+          } else {
+            int prevWidth = right[prevWindow] - left[prevWindow] + 1;
+            unweighted = sigmoid(Math.abs(right[prevWindow] - i) / (double) (prevWidth - 1));
+          }
+          raw += unweighted * A_FP;
+        }
+      }
+      if (w >= 0 && i == right[w]) {
+        prevWindow = w;
+      }
+    }
+    for (boolean d : detected) {
+      if (!d) {
+        raw -= A_FN;
+      }
+    }
+    return new Score(raw, detectionsCount, tp, fp);
+  }
+
+  static double sigmoid(double position) {
+    if (position > 3.0) {
+      return -1.0;
+    }
+    return 2 / (1 + Math.exp(5 * position)) - 1;
+  }
+
+  record Series(
+      String name,
+      long[] times,
+      double[] scores,
+      boolean[] alerts,
+      boolean[] alertsWithEscalated,
+      List<long[]> windows) {}
+
+  record Score(double raw, int detections, int truePositives, int falsePositives) {}
+}
