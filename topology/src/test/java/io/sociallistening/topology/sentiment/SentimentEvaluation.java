@@ -19,10 +19,15 @@ import java.util.Locale;
  * tweet is positive when mean / 4 >= 0.05 (mean >= 0.2), negative when mean / 4 <= -0.05, else
  * neutral (the reading of the paper's "±0.05 on normalised scores" in shared/eval/vader/README.md).
  *
- * <p>Run: {@code mvn -o -q -pl topology test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.sociallistening.topology.sentiment.SentimentEvaluation
- * -Dexec.args=../shared/eval/vader/tweets_GroundTruth.txt}. Not a unit test: it needs the shared
- * data set.
+ * <p>Run from the repository root (not a unit test: it needs the shared data set):
+ *
+ * <pre>
+ * mvn -o -q -pl topology test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp topology/target/test-classes:topology/target/classes:$(cat topology/target/cp.txt) \
+ *     io.sociallistening.topology.sentiment.SentimentEvaluation \
+ *     ../shared/eval/vader/tweets_GroundTruth.txt
+ * </pre>
  */
 public final class SentimentEvaluation {
   private SentimentEvaluation() {}
