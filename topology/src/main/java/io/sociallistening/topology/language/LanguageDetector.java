@@ -1,0 +1,249 @@
+package io.sociallistening.topology.language;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Tells whether a short post is in English, Portuguese or Spanish.
+ *
+ * <p>Input: one post's text. Output: {@code "en"}, {@code "pt"}, {@code "es"}, or {@code "und"}
+ * when the text is too short (fewer than two words), carries too little evidence, is ambiguous
+ * between languages, or looks like another language (German, French, Italian and Dutch are
+ * recognised for that purpose).
+ *
+ * <p>Evidence comes from {@code language/language_profiles.txt} (hand-written, see the README
+ * beside it): each word of the text found in a language's word list adds 1 / k to that language,
+ * where k is the number of languages listing the word; each character n-gram (1 to 3 characters of
+ * the word padded with {@code _}) found in a language's list adds 0.2 / k, or 1 / k for a single
+ * letter such as {@code ñ} or {@code ã}. URLs, handles, hashtags and tokens with digits are
+ * skipped. The best language wins when its score is at least {@value #MIN_SCORE} and exceeds the
+ * runner-up by at least {@value #MIN_MARGIN}.
+ *
+ * <p>Immutable and thread-safe; no regular expressions; per call it allocates one small score array
+ * and one string per word.
+ */
+public final class LanguageDetector {
+  /** Returned when no supported language is recognised. */
+  public static final String UNDETERMINED = "und";
+
+  static final double MIN_SCORE = 1.0;
+  static final double MIN_MARGIN = 0.3;
+  private static final double NGRAM_WEIGHT = 0.2;
+  private static final double LETTER_WEIGHT = 1.0;
+  private static final int MIN_WORDS = 2;
+  private static final String RESOURCE = "/language/language_profiles.txt";
+  private static final List<String> DETECTED = List.of("en", "pt", "es");
+
+  private final String[] languages;
+  private final Map<String, Integer> words;
+  private final long[] ngramKeys;
+  private final int[] ngramMasks;
+
+  private LanguageDetector(
+      String[] languages, Map<String, Integer> words, long[] ngramKeys, int[] ngramMasks) {
+    this.languages = languages;
+    this.words = words;
+    this.ngramKeys = ngramKeys;
+    this.ngramMasks = ngramMasks;
+  }
+
+  /** The detector with the bundled profiles; loaded once, then shared. */
+  public static LanguageDetector loadDefault() {
+    return Default.INSTANCE;
+  }
+
+  /** Returns the ISO 639-1 code of {@code text}'s language, or {@code "und"}. */
+  public String detect(String text) {
+    if (text == null || text.isEmpty()) {
+      return UNDETERMINED;
+    }
+    double[] scores = new double[languages.length];
+    int wordCount = 0;
+    int length = text.length();
+    int i = 0;
+    while (i < length) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+        continue;
+      }
+      int chunkEnd = i;
+      while (chunkEnd < length && !Character.isWhitespace(text.charAt(chunkEnd))) {
+        chunkEnd++;
+      }
+      if (!isSkipped(text, i, chunkEnd)) {
+        wordCount += words(text, i, chunkEnd, scores);
+      }
+      i = chunkEnd;
+    }
+    if (wordCount < MIN_WORDS) {
+      return UNDETERMINED;
+    }
+    int best = -1;
+    double bestScore = 0;
+    double secondScore = 0;
+    for (int l = 0; l < scores.length; l++) {
+      if (scores[l] > bestScore) {
+        secondScore = bestScore;
+        bestScore = scores[l];
+        best = l;
+      } else if (scores[l] > secondScore) {
+        secondScore = scores[l];
+      }
+    }
+    if (best < 0 || bestScore < MIN_SCORE || bestScore - secondScore < MIN_MARGIN) {
+      return UNDETERMINED;
+    }
+    String language = languages[best];
+    return DETECTED.contains(language) ? language : UNDETERMINED;
+  }
+
+  /** Scores the words inside one whitespace-separated chunk; returns how many there were. */
+  private int words(String text, int start, int end, double[] scores) {
+    int count = 0;
+    int i = start;
+    while (i < end) {
+      while (i < end && !Character.isLetter(text.charAt(i))) {
+        i++;
+      }
+      int wordStart = i;
+      while (i < end && (Character.isLetter(text.charAt(i)) || isInnerApostrophe(text, i, end))) {
+        i++;
+      }
+      if (i > wordStart) {
+        String word = text.substring(wordStart, i).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        score(word, scores);
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private void score(String word, double[] scores) {
+    Integer mask = words.get(word);
+    if (mask != null) {
+      add(scores, mask, 1.0);
+    }
+    int n = word.length();
+    // positions in the padded word "_word_": 0 and n + 1 are the boundary marks
+    for (int p = 0; p < n + 2; p++) {
+      long key = 0;
+      for (int len = 1; len <= 3 && p + len <= n + 2; len++) {
+        char c = p + len - 1 == 0 || p + len - 1 == n + 1 ? '_' : word.charAt(p + len - 2);
+        key = (key << 16) | c;
+        int index = Arrays.binarySearch(ngramKeys, key | ((long) len << 48));
+        if (index >= 0) {
+          add(scores, ngramMasks[index], len == 1 ? LETTER_WEIGHT : NGRAM_WEIGHT);
+        }
+      }
+    }
+  }
+
+  private static void add(double[] scores, int mask, double weight) {
+    double share = weight / Integer.bitCount(mask);
+    for (int l = 0; l < scores.length; l++) {
+      if ((mask & (1 << l)) != 0) {
+        scores[l] += share;
+      }
+    }
+  }
+
+  private static boolean isInnerApostrophe(String text, int i, int end) {
+    char c = text.charAt(i);
+    return (c == '\'' || c == '\u2019')
+        && i + 1 < end
+        && Character.isLetter(text.charAt(i + 1))
+        && i > 0
+        && Character.isLetter(text.charAt(i - 1));
+  }
+
+  private static boolean isSkipped(String text, int start, int end) {
+    char first = text.charAt(start);
+    if (first == '@' || first == '#') {
+      return true;
+    }
+    if (text.regionMatches(true, start, "http", 0, 4)
+        || text.regionMatches(true, start, "www.", 0, 4)) {
+      return true;
+    }
+    for (int i = start; i < end; i++) {
+      if (Character.isDigit(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long ngramKey(String ngram) {
+    long key = 0;
+    for (int i = 0; i < ngram.length(); i++) {
+      key = (key << 16) | ngram.charAt(i);
+    }
+    return key | ((long) ngram.length() << 48);
+  }
+
+  private static LanguageDetector load(String resource) {
+    InputStream in = LanguageDetector.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("missing resource " + resource);
+    }
+    List<String> languages = new ArrayList<>();
+    Map<String, Integer> words = new HashMap<>();
+    Map<Long, Integer> ngrams = new TreeMap<>();
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      int number = 0;
+      while ((line = reader.readLine()) != null) {
+        number++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] fields = line.split("\t", -1);
+        if (fields.length != 3 || !(fields[1].equals("words") || fields[1].equals("trigrams"))) {
+          throw new IllegalStateException(
+              resource + " line " + number + ": expected language<TAB>words|trigrams<TAB>items");
+        }
+        int index = languages.indexOf(fields[0]);
+        if (index < 0) {
+          languages.add(fields[0]);
+          index = languages.size() - 1;
+        }
+        int bit = 1 << index;
+        for (String item : fields[2].split(" ")) {
+          if (item.isEmpty()) {
+            continue;
+          }
+          if (fields[1].equals("words")) {
+            words.merge(item.toLowerCase(Locale.ROOT), bit, (a, b) -> a | b);
+          } else if (item.length() > 3) {
+            throw new IllegalStateException(
+                resource + " line " + number + ": n-gram longer than 3: " + item);
+          } else {
+            ngrams.merge(ngramKey(item), bit, (a, b) -> a | b);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    long[] keys = ngrams.keySet().stream().mapToLong(Long::longValue).toArray();
+    int[] masks = ngrams.values().stream().mapToInt(Integer::intValue).toArray();
+    return new LanguageDetector(languages.toArray(String[]::new), Map.copyOf(words), keys, masks);
+  }
+
+  private static final class Default {
+    static final LanguageDetector INSTANCE = load(RESOURCE);
+  }
+}

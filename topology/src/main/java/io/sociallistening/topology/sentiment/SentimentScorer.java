@@ -1,0 +1,356 @@
+package io.sociallistening.topology.sentiment;
+
+import static io.sociallistening.topology.sentiment.ValenceRules.ALPHA;
+import static io.sociallistening.topology.sentiment.ValenceRules.CAPS_INCREMENT;
+import static io.sociallistening.topology.sentiment.ValenceRules.NEGATION;
+
+import io.sociallistening.avro.SentimentLabel;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Scores the sentiment of short social-media text with the rules of VADER (Hutto and Gilbert,
+ * "VADER: A Parsimonious Rule-based Model for Sentiment Analysis of Social Media Text", ICWSM 2014)
+ * and VADER's lexicon ({@code sentiment/vader_lexicon.txt}, MIT, C.J. Hutto).
+ *
+ * <p>Input: one post's text. Output: a {@link SentimentResult}. Per token (see {@link
+ * SocialTextTokenizer}) the lexicon valence (-4..+4) is adjusted by:
+ *
+ * <ul>
+ *   <li>capitals: +/-0.733 when the word is in capitals and the text mixes case;
+ *   <li>boosters and dampeners among the three preceding words ("very" +0.293, "slightly" -0.293;
+ *       the scalar follows the sign of the valence, gets +/-0.733 in capitals, and counts 95% two
+ *       words back and 90% three words back), and "kind of", "sort of", "just enough";
+ *   <li>negation by a negation word or any "n't" word among the three preceding words (factor
+ *       -0.74), "no" one or two words back, "never so/this" (x1.25), "without doubt" (no negation),
+ *       "least" (negates, except "at least" and "very least");
+ *   <li>special phrases whose valence replaces the word's ("the bomb", "yeah right", "kiss of
+ *       death", ...).
+ * </ul>
+ *
+ * Then the first "but" halves every valence before it and multiplies every one after it by 1.5. The
+ * sum gets 0.292 per exclamation mark (at most 4) and 0.18 per question mark when there are 2 or 3
+ * (0.96 for more), in the direction of its sign; compound = sum / sqrt(sum^2 + 15), clipped to
+ * -1..1. The positive, neutral and negative shares are VADER's (each sentiment word counts its
+ * valence plus one, each neutral token one).
+ *
+ * <p>One VADER quirk is kept on purpose so that scores match the reference implementation: a word
+ * preceded by "so" or "this", with at least three tokens before it, is multiplied by 1.25 (the
+ * reference's "never so/this" test binds that way). VADER's loop over "but" (which finds equal
+ * values by value, not position) is not reproduced: each valence is scaled by its own position.
+ *
+ * <p>Label: {@code POSITIVE} when compound >= 0.05, {@code NEGATIVE} when compound <= -0.05, else
+ * {@code NEUTRAL} (VADER's standard thresholds). Confidence: min(1, |compound| / 0.5) for a
+ * positive or negative label, 1 - |compound| / 0.05 for a neutral one, so a neutral text with no
+ * sentiment at all has confidence 1 and texts near a threshold have confidence near 0 on the
+ * neutral side and 0.1 on the other.
+ *
+ * <p>Immutable after {@link #loadDefault()} and thread-safe; no regular expressions; per call it
+ * allocates the token arrays, one string per token and the result.
+ */
+public final class SentimentScorer {
+  /** Compound at or above which a text is positive. */
+  public static final double POSITIVE_THRESHOLD = 0.05;
+
+  /** Compound at or below which a text is negative. */
+  public static final double NEGATIVE_THRESHOLD = -0.05;
+
+  private static final String LEXICON = "/sentiment/vader_lexicon.txt";
+  private static final String EMOJI = "/sentiment/emoji_valence.txt";
+  private static final SentimentResult NOTHING =
+      new SentimentResult(0.0, SentimentLabel.NEUTRAL, 1.0, 0.0, 0.0, 0.0);
+
+  private final SocialTextTokenizer tokenizer;
+
+  private SentimentScorer(SocialTextTokenizer tokenizer) {
+    this.tokenizer = tokenizer;
+  }
+
+  /** The scorer with the bundled VADER lexicon and emoji table; loaded once, then shared. */
+  public static SentimentScorer loadDefault() {
+    return Default.INSTANCE;
+  }
+
+  /** Scores {@code text}; null or empty text is neutral with compound 0 and confidence 1. */
+  public SentimentResult score(String text) {
+    if (text == null || text.isEmpty()) {
+      return NOTHING;
+    }
+    TokenizedText tokens = tokenizer.tokenize(text);
+    int n = tokens.size;
+    if (n == 0) {
+      return NOTHING;
+    }
+    int capitals = 0;
+    int but = -1;
+    for (int i = 0; i < n; i++) {
+      if (tokens.upper[i]) {
+        capitals++;
+      }
+      if (but < 0 && tokens.lower[i].equals("but")) {
+        but = i;
+      }
+    }
+    boolean mixedCase = capitals > 0 && capitals < n;
+
+    double sum = 0;
+    double positiveSum = 0;
+    double negativeSum = 0;
+    int neutralCount = 0;
+    for (int i = 0; i < n; i++) {
+      double valence = valence(tokens, i, mixedCase);
+      if (but >= 0 && i < but) {
+        valence *= 0.5;
+      } else if (but >= 0 && i > but) {
+        valence *= 1.5;
+      }
+      sum += valence;
+      if (valence > 0) {
+        positiveSum += valence + 1;
+      } else if (valence < 0) {
+        negativeSum += valence - 1;
+      } else {
+        neutralCount++;
+      }
+    }
+
+    double emphasis = punctuationEmphasis(tokens.exclamations, tokens.questions);
+    if (sum > 0) {
+      sum += emphasis;
+    } else if (sum < 0) {
+      sum -= emphasis;
+    }
+    double compound = Math.max(-1.0, Math.min(1.0, sum / Math.sqrt(sum * sum + ALPHA)));
+
+    if (positiveSum > -negativeSum) {
+      positiveSum += emphasis;
+    } else if (positiveSum < -negativeSum) {
+      negativeSum -= emphasis;
+    }
+    double total = positiveSum - negativeSum + neutralCount;
+    return new SentimentResult(
+        compound,
+        label(compound),
+        confidence(compound),
+        positiveSum / total,
+        neutralCount / total,
+        -negativeSum / total);
+  }
+
+  private static SentimentLabel label(double compound) {
+    if (compound >= POSITIVE_THRESHOLD) {
+      return SentimentLabel.POSITIVE;
+    }
+    return compound <= NEGATIVE_THRESHOLD ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
+  }
+
+  private static double confidence(double compound) {
+    double magnitude = Math.abs(compound);
+    if (compound >= POSITIVE_THRESHOLD || compound <= NEGATIVE_THRESHOLD) {
+      return Math.min(1.0, magnitude / 0.5);
+    }
+    return Math.max(0.0, 1.0 - magnitude / POSITIVE_THRESHOLD);
+  }
+
+  private static double punctuationEmphasis(int exclamations, int questions) {
+    double emphasis = Math.min(exclamations, 4) * 0.292;
+    if (questions > 3) {
+      emphasis += 0.96;
+    } else if (questions > 1) {
+      emphasis += questions * 0.18;
+    }
+    return emphasis;
+  }
+
+  /** The valence of token {@code i} after capitals, boosters, negation, idioms and "least". */
+  private static double valence(TokenizedText t, int i, boolean mixedCase) {
+    String word = t.lower[i];
+    int n = t.size;
+    if (ValenceRules.BOOSTERS.containsKey(word)) {
+      return 0;
+    }
+    if (word.equals("kind") && i < n - 1 && t.lower[i + 1].equals("of")) {
+      return 0;
+    }
+    if (!t.inLexicon(i)) {
+      return 0;
+    }
+    double valence = t.valence[i];
+    if (word.equals("no") && i != n - 1 && t.inLexicon(i + 1)) {
+      valence = 0.0;
+    }
+    if ((i > 0 && t.lower[i - 1].equals("no"))
+        || (i > 1 && t.lower[i - 2].equals("no"))
+        || (i > 2
+            && t.lower[i - 3].equals("no")
+            && (t.lower[i - 1].equals("or") || t.lower[i - 1].equals("nor")))) {
+      valence = t.valence[i] * NEGATION;
+    }
+    if (t.upper[i] && mixedCase) {
+      valence += valence > 0 ? CAPS_INCREMENT : -CAPS_INCREMENT;
+    }
+    for (int back = 0; back < 3; back++) {
+      int j = i - back - 1;
+      if (j < 0 || t.inLexicon(j)) {
+        continue;
+      }
+      double scalar = boosterScalar(t, j, valence, mixedCase);
+      if (back == 1) {
+        scalar *= 0.95;
+      } else if (back == 2) {
+        scalar *= 0.9;
+      }
+      valence = negation(valence + scalar, t, back, i);
+      if (back == 2) {
+        valence = specialCases(valence, t, i);
+      }
+    }
+    return least(valence, t, i);
+  }
+
+  private static double boosterScalar(TokenizedText t, int j, double valence, boolean mixedCase) {
+    Double boost = ValenceRules.BOOSTERS.get(t.lower[j]);
+    if (boost == null) {
+      return 0.0;
+    }
+    double scalar = valence < 0 ? -boost : boost;
+    if (t.upper[j] && mixedCase) {
+      scalar += valence > 0 ? CAPS_INCREMENT : -CAPS_INCREMENT;
+    }
+    return scalar;
+  }
+
+  private static double negation(double valence, TokenizedText t, int back, int i) {
+    String[] w = t.lower;
+    if (back == 0) {
+      return ValenceRules.isNegation(w[i - 1]) ? valence * NEGATION : valence;
+    }
+    if (back == 1) {
+      if (w[i - 2].equals("never") && (w[i - 1].equals("so") || w[i - 1].equals("this"))) {
+        return valence * 1.25;
+      }
+      if (w[i - 2].equals("without") && w[i - 1].equals("doubt")) {
+        return valence;
+      }
+      return ValenceRules.isNegation(w[i - 2]) ? valence * NEGATION : valence;
+    }
+    // back == 2; the second alternative is the reference's operator binding (see class comment)
+    if ((w[i - 3].equals("never") && (w[i - 2].equals("so") || w[i - 2].equals("this")))
+        || w[i - 1].equals("so")
+        || w[i - 1].equals("this")) {
+      return valence * 1.25;
+    }
+    if (w[i - 3].equals("without") && (w[i - 2].equals("doubt") || w[i - 1].equals("doubt"))) {
+      return valence;
+    }
+    return ValenceRules.isNegation(w[i - 3]) ? valence * NEGATION : valence;
+  }
+
+  /** Special phrases around word {@code i} (i >= 3) and "kind of"-style dampeners before it. */
+  private static double specialCases(double valence, TokenizedText t, int i) {
+    String[][] cases = ValenceRules.SPECIAL_CASES;
+    double[] values = ValenceRules.SPECIAL_CASE_VALENCES;
+    // the reference tries these windows in this order and stops at the first hit
+    int[][] windows = WINDOWS_BEFORE;
+    search:
+    for (int[] window : windows) {
+      for (int c = 0; c < cases.length; c++) {
+        if (phraseAt(t, i + window[0], window[1], cases[c])) {
+          valence = values[c];
+          break search;
+        }
+      }
+    }
+    for (int c = 0; c < cases.length; c++) {
+      if (i + 1 < t.size && phraseAt(t, i, 2, cases[c])) {
+        valence = values[c];
+      }
+    }
+    for (int c = 0; c < cases.length; c++) {
+      if (i + 2 < t.size && phraseAt(t, i, 3, cases[c])) {
+        valence = values[c];
+      }
+    }
+    for (int[] window : BOOSTER_WINDOWS) {
+      for (String[] phrase : ValenceRules.BOOSTER_PHRASES) {
+        if (phraseAt(t, i + window[0], window[1], phrase)) {
+          valence += ValenceRules.DAMPEN;
+        }
+      }
+    }
+    return valence;
+  }
+
+  /** {start offset from i, length}: "w-1 w0", "w-2 w-1 w0", "w-2 w-1", "w-3 w-2 w-1", "w-3 w-2". */
+  private static final int[][] WINDOWS_BEFORE = {{-1, 2}, {-2, 3}, {-2, 2}, {-3, 3}, {-3, 2}};
+
+  /** Windows checked for multi-word dampeners: "w-3 w-2 w-1", "w-3 w-2", "w-2 w-1". */
+  private static final int[][] BOOSTER_WINDOWS = {{-3, 3}, {-3, 2}, {-2, 2}};
+
+  private static boolean phraseAt(TokenizedText t, int start, int length, String[] phrase) {
+    if (phrase.length != length) {
+      return false;
+    }
+    for (int k = 0; k < length; k++) {
+      if (!t.lower[start + k].equals(phrase[k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double least(double valence, TokenizedText t, int i) {
+    if (i > 1 && t.lower[i - 1].equals("least")) {
+      String before = t.lower[i - 2];
+      return before.equals("at") || before.equals("very") ? valence : valence * NEGATION;
+    }
+    if (i > 0 && t.lower[i - 1].equals("least")) {
+      return valence * NEGATION;
+    }
+    return valence;
+  }
+
+  private static Map<String, Double> readLexicon(String resource) {
+    InputStream in = SentimentScorer.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("missing resource " + resource);
+    }
+    Map<String, Double> lexicon = new HashMap<>(16_384);
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      int number = 0;
+      while ((line = reader.readLine()) != null) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        int first = line.indexOf('\t');
+        int second = first < 0 ? -1 : line.indexOf('\t', first + 1);
+        if (first <= 0) {
+          throw new IllegalStateException(
+              resource + " line " + number + ": expected token<TAB>value");
+        }
+        String value = second < 0 ? line.substring(first + 1) : line.substring(first + 1, second);
+        // later entries win, as in the reference's dictionary; lookups are in lower case, so
+        // entries with capitals (":D", "XD") are shadowed by their lower-case twins, as there
+        lexicon.put(line.substring(0, first), Double.parseDouble(value));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Map.copyOf(lexicon);
+  }
+
+  private static final class Default {
+    static final SentimentScorer INSTANCE =
+        new SentimentScorer(
+            new SocialTextTokenizer(readLexicon(LEXICON), EmojiValences.load(EMOJI)));
+  }
+}

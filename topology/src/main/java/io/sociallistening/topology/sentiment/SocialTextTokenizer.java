@@ -1,0 +1,384 @@
+package io.sociallistening.topology.sentiment;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Splits a social-media post into the tokens the VADER rules work on.
+ *
+ * <p>Input: a post as written. Output: a {@link TokenizedText}. Rules, in order:
+ *
+ * <ul>
+ *   <li>The text is split on whitespace. Chunks that are URLs ({@code http://}, {@code https://},
+ *       {@code www.}) or handles ({@code @name}) are dropped, and their punctuation is not counted.
+ *   <li>Emoji become tokens of their own with the valence of the emoji table; emoji missing from
+ *       the table, skin-tone modifiers, variation selectors and zero-width joiners are dropped.
+ *   <li>ASCII punctuation (and typographic quotes, ellipsis, inverted marks) is stripped from both
+ *       ends of a chunk. As in VADER, when fewer than three characters remain the chunk is kept as
+ *       written, so emoticons such as {@code :)} and {@code :D} survive; unlike VADER, a short
+ *       all-letter word that is not itself a lexicon entry is stripped too ({@code "ok,"} becomes
+ *       {@code ok}).
+ *   <li>A hashtag loses its {@code #}. When the rest is not a known word it is split at camel-case
+ *       boundaries ({@code #BestDayEver}) or, all lower-case, into known words ({@code
+ *       #lovethisphone}), provided one of the parts is in the lexicon.
+ *   <li>An elongated word that is not known ({@code sooo}, {@code gooood}) is looked up with runs
+ *       of three or more repeated letters collapsed to two, then to one.
+ * </ul>
+ *
+ * <p>Immutable and thread-safe; one instance serves all threads. No regular expressions.
+ */
+final class SocialTextTokenizer {
+  private static final int MAX_HASHTAG_SEGMENTATION = 40;
+
+  /** Short words allowed as parts when splitting an all-lower-case hashtag. */
+  private static final Set<String> HASHTAG_WORDS =
+      Set.of(
+          "i",
+          "a",
+          "an",
+          "the",
+          "my",
+          "me",
+          "you",
+          "your",
+          "we",
+          "our",
+          "it",
+          "is",
+          "are",
+          "was",
+          "this",
+          "that",
+          "to",
+          "of",
+          "in",
+          "on",
+          "for",
+          "with",
+          "and",
+          "be",
+          "day",
+          "life",
+          "ever",
+          "today",
+          "time",
+          "new",
+          "year",
+          "phone",
+          "service",
+          "customer",
+          "team",
+          "job",
+          "work");
+
+  private final Map<String, Double> lexicon;
+  private final EmojiValences emoji;
+
+  SocialTextTokenizer(Map<String, Double> lexicon, EmojiValences emoji) {
+    this.lexicon = lexicon;
+    this.emoji = emoji;
+  }
+
+  /** Returns the tokens of {@code text}; never null. */
+  TokenizedText tokenize(String text) {
+    TokenizedText out = new TokenizedText();
+    int length = text.length();
+    int i = 0;
+    while (i < length) {
+      int cp = text.codePointAt(i);
+      if (isSpace(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      int start = i;
+      while (i < length) {
+        int c = text.codePointAt(i);
+        if (isSpace(c)) {
+          break;
+        }
+        i += Character.charCount(c);
+      }
+      chunk(text, start, i, out);
+    }
+    return out;
+  }
+
+  private void chunk(String text, int start, int end, TokenizedText out) {
+    if (isUrl(text, start, end) || (text.charAt(start) == '@' && end - start > 1)) {
+      return;
+    }
+    int segment = start;
+    int i = start;
+    while (i < end) {
+      int cp = text.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      if (cp == '!') {
+        out.exclamations++;
+      } else if (cp == '?') {
+        out.questions++;
+      } else if (isEmoji(cp)) {
+        if (segment < i) {
+          word(text, segment, i, out);
+        }
+        int index = emoji.indexOf(cp);
+        if (index >= 0) {
+          String symbol = emoji.symbol(index);
+          out.add(symbol, symbol, emoji.valence(index), false);
+        }
+        segment = next;
+      }
+      i = next;
+    }
+    if (segment < end) {
+      word(text, segment, end, out);
+    }
+  }
+
+  private void word(String text, int start, int end, TokenizedText out) {
+    int from = start;
+    int to = end;
+    while (from < to && isStrippable(text.charAt(from))) {
+      from++;
+    }
+    while (to > from && isStrippable(text.charAt(to - 1))) {
+      to--;
+    }
+    int strippedLength = text.codePointCount(from, to);
+    if (strippedLength > 2) {
+      if (text.charAt(start) == '#' && from == start + 1) {
+        hashtag(text.substring(from, to), out);
+      } else {
+        token(text.substring(from, to), out);
+      }
+      return;
+    }
+    String written = text.substring(start, end);
+    if (strippedLength > 0
+        && (from != start || to != end)
+        && allLetters(text, from, to)
+        && !lexicon.containsKey(lower(written))) {
+      token(text.substring(from, to), out);
+    } else {
+      token(written, out);
+    }
+  }
+
+  private void hashtag(String body, TokenizedText out) {
+    String lowerBody = lower(body);
+    if (isKnown(lowerBody)) {
+      token(body, out);
+      return;
+    }
+    if (splitCamelCase(body, out)) {
+      return;
+    }
+    if (body.length() <= MAX_HASHTAG_SEGMENTATION && lowerBody.equals(body)) {
+      String[] parts = segment(lowerBody);
+      if (parts != null) {
+        for (String part : parts) {
+          token(part, out);
+        }
+        return;
+      }
+    }
+    token(body, out);
+  }
+
+  /** Splits {@code BestDayEver} or {@code best_day} when a part is in the lexicon. */
+  private boolean splitCamelCase(String body, TokenizedText out) {
+    int parts = 0;
+    boolean anyInLexicon = false;
+    int start = 0;
+    for (int i = 1; i <= body.length(); i++) {
+      if (i == body.length() || isBoundary(body, i)) {
+        int from = body.charAt(start) == '_' ? start + 1 : start;
+        if (from < i) {
+          parts++;
+          anyInLexicon |= lexicon.containsKey(lower(body.substring(from, i)));
+        }
+        start = i;
+      }
+    }
+    if (parts < 2 || !anyInLexicon) {
+      return false;
+    }
+    start = 0;
+    for (int i = 1; i <= body.length(); i++) {
+      if (i == body.length() || isBoundary(body, i)) {
+        int from = body.charAt(start) == '_' ? start + 1 : start;
+        if (from < i) {
+          token(body.substring(from, i), out);
+        }
+        start = i;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isBoundary(String s, int i) {
+    char previous = s.charAt(i - 1);
+    char current = s.charAt(i);
+    return current == '_'
+        || (Character.isLowerCase(previous) && Character.isUpperCase(current))
+        || (Character.isLetter(previous) && Character.isDigit(current))
+        || (Character.isDigit(previous) && Character.isLetter(current));
+  }
+
+  /**
+   * Splits an all-lower-case hashtag into the fewest known words, or returns null when it cannot be
+   * split completely or no part is in the lexicon.
+   */
+  private String[] segment(String body) {
+    int n = body.length();
+    int[] best = new int[n + 1];
+    int[] cut = new int[n + 1];
+    java.util.Arrays.fill(best, Integer.MAX_VALUE);
+    best[0] = 0;
+    for (int end = 1; end <= n; end++) {
+      for (int begin = 0; begin < end; begin++) {
+        if (best[begin] != Integer.MAX_VALUE && best[begin] + 1 < best[end]) {
+          String part = body.substring(begin, end);
+          boolean word =
+              (part.length() >= 3 && lexicon.containsKey(part)) || HASHTAG_WORDS.contains(part);
+          word |= ValenceRules.BOOSTERS.containsKey(part) || ValenceRules.NEGATIONS.contains(part);
+          if (word) {
+            best[end] = best[begin] + 1;
+            cut[end] = begin;
+          }
+        }
+      }
+    }
+    if (best[n] == Integer.MAX_VALUE || best[n] < 2) {
+      return null;
+    }
+    String[] parts = new String[best[n]];
+    boolean anyInLexicon = false;
+    for (int end = n, k = parts.length - 1; end > 0; end = cut[end], k--) {
+      parts[k] = body.substring(cut[end], end);
+      anyInLexicon |= lexicon.containsKey(parts[k]);
+    }
+    return anyInLexicon ? parts : null;
+  }
+
+  private void token(String word, TokenizedText out) {
+    String lowerWord = lower(word);
+    if (!isKnown(lowerWord) && hasLetterRun(lowerWord)) {
+      String twice = collapse(word, 2);
+      if (isKnown(lower(twice))) {
+        word = twice;
+      } else {
+        String once = collapse(word, 1);
+        if (isKnown(lower(once))) {
+          word = once;
+        }
+      }
+      lowerWord = lower(word);
+    }
+    Double valence = lexicon.get(lowerWord);
+    out.add(word, lowerWord, valence == null ? Double.NaN : valence, isAllCaps(word));
+  }
+
+  private boolean isKnown(String lowerWord) {
+    return lexicon.containsKey(lowerWord)
+        || ValenceRules.BOOSTERS.containsKey(lowerWord)
+        || ValenceRules.NEGATIONS.contains(lowerWord);
+  }
+
+  /** Lower case with {@link Locale#ROOT}, typographic apostrophes folded to {@code '}. */
+  static String lower(String word) {
+    String lowerWord = word.toLowerCase(Locale.ROOT);
+    return lowerWord.indexOf('\u2019') >= 0 ? lowerWord.replace('\u2019', '\'') : lowerWord;
+  }
+
+  /** Python's {@code str.isupper()}: some cased letter and no lower-case letter. */
+  static boolean isAllCaps(String word) {
+    boolean cased = false;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      cased |= Character.isUpperCase(c) || Character.isTitleCase(c);
+    }
+    return cased;
+  }
+
+  private static boolean hasLetterRun(String word) {
+    for (int i = 2; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (Character.isLetter(c) && c == word.charAt(i - 1) && c == word.charAt(i - 2)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Collapses runs of three or more equal letters (ignoring case) to {@code keep} letters. */
+  private static String collapse(String word, int keep) {
+    StringBuilder out = new StringBuilder(word.length());
+    int i = 0;
+    while (i < word.length()) {
+      char c = word.charAt(i);
+      char folded = Character.toLowerCase(c);
+      int end = i + 1;
+      while (end < word.length() && Character.toLowerCase(word.charAt(end)) == folded) {
+        end++;
+      }
+      int run = end - i;
+      int kept = Character.isLetter(c) && run >= 3 ? keep : run;
+      out.append(word, i, i + kept);
+      i = end;
+    }
+    return out.toString();
+  }
+
+  private static boolean allLetters(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isLetter(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isUrl(String text, int start, int end) {
+    return text.regionMatches(true, start, "http://", 0, 7)
+        || text.regionMatches(true, start, "https://", 0, 8)
+        || text.regionMatches(true, start, "www.", 0, 4) && end - start > 4;
+  }
+
+  private static boolean isSpace(int cp) {
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+  }
+
+  /** Python's {@code string.punctuation} plus typographic quotes, ellipsis and inverted marks. */
+  static boolean isStrippable(char c) {
+    if (c < 128) {
+      return (c >= '!' && c <= '/')
+          || (c >= ':' && c <= '@')
+          || (c >= '[' && c <= '`')
+          || (c >= '{' && c <= '~');
+    }
+    return c == '\u201C'
+        || c == '\u201D'
+        || c == '\u2018'
+        || c == '\u2019'
+        || c == '\u00AB'
+        || c == '\u00BB'
+        || c == '\u2026'
+        || c == '\u00A1'
+        || c == '\u00BF';
+  }
+
+  /** Pictographic emoji and the joiners, selectors and modifiers that compose them. */
+  static boolean isEmoji(int cp) {
+    return (cp >= 0x1F000 && cp <= 0x1FAFF)
+        || (cp >= 0x2600 && cp <= 0x27BF)
+        || (cp >= 0x2B00 && cp <= 0x2BFF)
+        || (cp >= 0x2300 && cp <= 0x23FF)
+        || cp == 0xFE0F
+        || cp == 0x200D
+        || (cp >= 0xE0020 && cp <= 0xE007F);
+  }
+}

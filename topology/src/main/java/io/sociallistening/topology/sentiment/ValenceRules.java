@@ -1,0 +1,213 @@
+package io.sociallistening.topology.sentiment;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The word lists and constants of the VADER rules (Hutto and Gilbert, ICWSM 2014): boosters and
+ * dampeners with their scalars, negation words, the capitals increment, the negation factor and the
+ * multi-word special cases. Constants only; {@link SentimentScorer} applies them.
+ */
+final class ValenceRules {
+  /** Scalar added by an intensifying word ("very"). */
+  static final double BOOST = 0.293;
+
+  /** Scalar added by a dampening word ("slightly"). */
+  static final double DAMPEN = -0.293;
+
+  /** Added to (or taken from) the valence of a word written in capitals in a mixed-case text. */
+  static final double CAPS_INCREMENT = 0.733;
+
+  /** Factor applied to a negated valence. */
+  static final double NEGATION = -0.74;
+
+  /** Normalisation constant of the compound score: sum / sqrt(sum^2 + ALPHA). */
+  static final double ALPHA = 15.0;
+
+  /** Intensifiers and dampeners that are single tokens, with their scalar. */
+  static final Map<String, Double> BOOSTERS = boosters();
+
+  /** Multi-word dampeners, matched on the words before a sentiment word. */
+  static final String[][] BOOSTER_PHRASES = {{"kind", "of"}, {"sort", "of"}, {"just", "enough"}};
+
+  /** Words that negate a sentiment word up to three tokens later. */
+  static final Set<String> NEGATIONS =
+      Set.of(
+          "aint",
+          "arent",
+          "cannot",
+          "cant",
+          "couldnt",
+          "darent",
+          "didnt",
+          "doesnt",
+          "ain't",
+          "aren't",
+          "can't",
+          "couldn't",
+          "daren't",
+          "didn't",
+          "doesn't",
+          "dont",
+          "hadnt",
+          "hasnt",
+          "havent",
+          "isnt",
+          "mightnt",
+          "mustnt",
+          "neither",
+          "don't",
+          "hadn't",
+          "hasn't",
+          "haven't",
+          "isn't",
+          "mightn't",
+          "mustn't",
+          "neednt",
+          "needn't",
+          "never",
+          "none",
+          "nope",
+          "nor",
+          "not",
+          "nothing",
+          "nowhere",
+          "oughtnt",
+          "shant",
+          "shouldnt",
+          "uhuh",
+          "wasnt",
+          "werent",
+          "oughtn't",
+          "shan't",
+          "shouldn't",
+          "uh-uh",
+          "wasn't",
+          "weren't",
+          "without",
+          "wont",
+          "wouldnt",
+          "won't",
+          "wouldn't",
+          "rarely",
+          "seldom",
+          "despite");
+
+  /** Two- and three-word phrases whose valence replaces that of the sentiment word inside them. */
+  static final String[][] SPECIAL_CASES = {
+    {"the", "shit"},
+    {"the", "bomb"},
+    {"bad", "ass"},
+    {"bus", "stop"},
+    {"yeah", "right"},
+    {"kiss", "of", "death"},
+    {"to", "die", "for"},
+    {"beating", "heart"},
+    {"broken", "heart"}
+  };
+
+  /** Valences of {@link #SPECIAL_CASES}, index by index. */
+  static final double[] SPECIAL_CASE_VALENCES = {3, 3, 1.5, 0.0, -2, -1.5, 3, 3.1, -2.9};
+
+  private ValenceRules() {}
+
+  static boolean isNegation(String lowerWord) {
+    return NEGATIONS.contains(lowerWord) || lowerWord.contains("n't");
+  }
+
+  private static Map<String, Double> boosters() {
+    String[] up = {
+      "absolutely",
+      "amazingly",
+      "awfully",
+      "completely",
+      "considerable",
+      "considerably",
+      "decidedly",
+      "deeply",
+      "effing",
+      "enormous",
+      "enormously",
+      "entirely",
+      "especially",
+      "exceptional",
+      "exceptionally",
+      "extreme",
+      "extremely",
+      "fabulously",
+      "flipping",
+      "flippin",
+      "frackin",
+      "fracking",
+      "fricking",
+      "frickin",
+      "frigging",
+      "friggin",
+      "fully",
+      "fuckin",
+      "fucking",
+      "fuggin",
+      "fugging",
+      "greatly",
+      "hella",
+      "highly",
+      "hugely",
+      "incredible",
+      "incredibly",
+      "intensely",
+      "major",
+      "majorly",
+      "more",
+      "most",
+      "particularly",
+      "purely",
+      "quite",
+      "really",
+      "remarkably",
+      "so",
+      "substantially",
+      "thoroughly",
+      "total",
+      "totally",
+      "tremendous",
+      "tremendously",
+      "uber",
+      "unbelievably",
+      "unusually",
+      "utter",
+      "utterly",
+      "very"
+    };
+    String[] down = {
+      "almost",
+      "barely",
+      "hardly",
+      "kinda",
+      "kindof",
+      "kind-of",
+      "less",
+      "little",
+      "marginal",
+      "marginally",
+      "occasional",
+      "occasionally",
+      "partly",
+      "scarce",
+      "scarcely",
+      "slight",
+      "slightly",
+      "somewhat",
+      "sorta",
+      "sortof",
+      "sort-of"
+    };
+    java.util.HashMap<String, Double> map = new java.util.HashMap<>();
+    for (String word : up) {
+      map.put(word, BOOST);
+    }
+    for (String word : down) {
+      map.put(word, DAMPEN);
+    }
+    return Map.copyOf(map);
+  }
+}

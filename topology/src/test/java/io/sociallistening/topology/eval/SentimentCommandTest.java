@@ -1,0 +1,65 @@
+package io.sociallistening.topology.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SentimentCommandTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(List<String> args, String input) {
+    return SentimentCommand.run(
+        args,
+        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void shouldPrintOneJsonLinePerInputLineIncludingEmptyOnes() {
+    int status =
+        run(
+            List.of(),
+            "VADER is smart, handsome, and funny.\n"
+                + "\n"
+                + "Não aguento mais essa operadora, sinal horrível o dia todo\r\n"
+                + "Today SUX!");
+
+    assertThat(status).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"compound\":0.8316,\"label\":\"positive\",\"language\":\"en\"}\n"
+                + "{\"compound\":0,\"label\":\"neutral\",\"language\":\"und\"}\n"
+                + "{\"compound\":0,\"label\":\"neutral\",\"language\":\"pt\"}\n"
+                + "{\"compound\":-0.5461,\"label\":\"negative\",\"language\":\"en\"}\n");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void shouldPrintNothingForNoInput() {
+    assertThat(run(List.of(), "")).isZero();
+    assertThat(out.size()).isZero();
+  }
+
+  @Test
+  void shouldRejectArguments() {
+    assertThat(run(List.of("--fast"), "good\n")).isEqualTo(2);
+    assertThat(out.size()).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("sentiment: takes no arguments, got [--fast]\n");
+  }
+
+  @Test
+  void shouldRoundToFourDecimalsInPlainNotation() {
+    assertThat(SentimentCommand.fourDecimals(0.83163)).isEqualTo("0.8316");
+    assertThat(SentimentCommand.fourDecimals(-0.00005)).isEqualTo("0");
+    assertThat(SentimentCommand.fourDecimals(0.0001)).isEqualTo("0.0001");
+    assertThat(SentimentCommand.fourDecimals(1.0)).isEqualTo("1");
+  }
+}

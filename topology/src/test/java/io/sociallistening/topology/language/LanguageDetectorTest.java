@@ -1,0 +1,65 @@
+package io.sociallistening.topology.language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LanguageDetectorTest {
+  private static final LanguageDetector DETECTOR = LanguageDetector.loadDefault();
+
+  static List<Arguments> posts() throws IOException {
+    List<Arguments> posts = new ArrayList<>();
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                LanguageDetectorTest.class.getResourceAsStream("/language/posts.tsv"),
+                StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.startsWith("#")) {
+          String[] fields = line.split("\t", 2);
+          posts.add(Arguments.of(fields[0], fields[1]));
+        }
+      }
+    }
+    return posts;
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("posts")
+  void shouldDetectLanguageOfRealisticPosts(String expected, String post) {
+    assertThat(DETECTOR.detect(post)).isEqualTo(expected);
+  }
+
+  @Test
+  void shouldReturnUndeterminedForEmptyAndNullText() {
+    assertThat(DETECTOR.detect("")).isEqualTo("und");
+    assertThat(DETECTOR.detect(null)).isEqualTo("und");
+  }
+
+  @Test
+  void shouldNeedAtLeastTwoWords() {
+    assertThat(DETECTOR.detect("obrigado")).isEqualTo("und");
+    assertThat(DETECTOR.detect("muito obrigado")).isEqualTo("pt");
+  }
+
+  @Test
+  void shouldIgnoreHandlesHashtagsAndUrls() {
+    assertThat(DETECTOR.detect("@the_best_of_the #thethethe https://the.example/the the"))
+        .isEqualTo("und");
+  }
+
+  @Test
+  void shouldTreatTypographicApostropheLikeAscii() {
+    assertThat(DETECTOR.detect("don’t like it")).isEqualTo(DETECTOR.detect("don't like it"));
+  }
+}

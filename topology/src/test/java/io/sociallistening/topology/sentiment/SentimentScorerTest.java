@@ -1,0 +1,172 @@
+package io.sociallistening.topology.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.sociallistening.avro.SentimentLabel;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SentimentScorerTest {
+  private static final SentimentScorer SCORER = SentimentScorer.loadDefault();
+
+  static List<Arguments> readmeExamples() throws IOException {
+    List<Arguments> examples = new ArrayList<>();
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                SentimentScorerTest.class.getResourceAsStream(
+                    "/sentiment/vader_readme_examples.tsv"),
+                StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.startsWith("#")) {
+          String[] fields = line.split("\t");
+          examples.add(Arguments.of(fields[0], Double.parseDouble(fields[1])));
+        }
+      }
+    }
+    return examples;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("readmeExamples")
+  void shouldMatchReferenceCompoundOnReadmeExamples(String text, double compound) {
+    assertThat(SCORER.score(text).compound()).isCloseTo(compound, within(0.00005));
+  }
+
+  @Test
+  void shouldSplitSentimentMassLikeVader() {
+    SentimentResult result = SCORER.score("VADER is smart, handsome, and funny.");
+
+    assertThat(result.positive()).isCloseTo(0.746, within(0.0005));
+    assertThat(result.neutral()).isCloseTo(0.254, within(0.0005));
+    assertThat(result.negative()).isEqualTo(0.0);
+    assertThat(result.label()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(result.confidence()).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldSplitMixedSentimentMassLikeVader() {
+    SentimentResult result =
+        SCORER.score(
+            "The plot was good, but the characters are uncompelling and the dialog is not great.");
+
+    assertThat(result.negative()).isCloseTo(0.327, within(0.0005));
+    assertThat(result.neutral()).isCloseTo(0.579, within(0.0005));
+    assertThat(result.positive()).isCloseTo(0.094, within(0.0005));
+    assertThat(result.label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void shouldScoreEmptyAndWordlessTextAsCertainNeutral() {
+    SentimentResult expected = new SentimentResult(0.0, SentimentLabel.NEUTRAL, 1.0, 0, 0, 0);
+
+    assertThat(SCORER.score("")).isEqualTo(expected);
+    assertThat(SCORER.score(null)).isEqualTo(expected);
+    assertThat(SCORER.score("   @someone https://example.com/x?a=1")).isEqualTo(expected);
+  }
+
+  @Test
+  void shouldLabelNeutralTextWithConfidenceFromDistanceToThresholds() {
+    SentimentResult result = SCORER.score("The train leaves at nine.");
+
+    assertThat(result.compound()).isEqualTo(0.0);
+    assertThat(result.label()).isEqualTo(SentimentLabel.NEUTRAL);
+    assertThat(result.confidence()).isEqualTo(1.0);
+    assertThat(result.neutral()).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldScaleConfidenceOfPolarLabelsUpToHalfCompound() {
+    // "ok" = 1.2 in the lexicon: 1.2 / sqrt(1.44 + 15) = 0.2960
+    SentimentResult result = SCORER.score("ok");
+
+    assertThat(result.compound()).isCloseTo(0.2960, within(0.00005));
+    assertThat(result.confidence()).isCloseTo(0.2960 / 0.5, within(0.0001));
+  }
+
+  @Test
+  void shouldIgnoreUrlsAndHandles() {
+    assertThat(SCORER.score("@great_store love it http://great.example/awful").compound())
+        .isEqualTo(SCORER.score("love it").compound());
+  }
+
+  @Test
+  void shouldLookUpHashtagsWithoutTheHash() {
+    assertThat(SCORER.score("#love").compound()).isEqualTo(SCORER.score("love").compound());
+  }
+
+  @Test
+  void shouldSplitCamelCaseAndRunTogetherHashtags() {
+    double bestDay = SCORER.score("best day ever").compound();
+
+    assertThat(bestDay).isGreaterThan(0.5);
+    assertThat(SCORER.score("#BestDayEver").compound()).isEqualTo(bestDay);
+    assertThat(SCORER.score("#bestdayever").compound()).isEqualTo(bestDay);
+  }
+
+  @Test
+  void shouldCollapseElongatedWordsThatAreNotInTheLexicon() {
+    assertThat(SCORER.score("it was sooo gooood").compound())
+        .isEqualTo(SCORER.score("it was so good").compound());
+    assertThat(SCORER.score("loooove it").compound()).isEqualTo(SCORER.score("love it").compound());
+  }
+
+  @Test
+  void shouldStripPunctuationFromShortWords() {
+    assertThat(SCORER.score("ok, fine").compound()).isEqualTo(SCORER.score("ok fine").compound());
+  }
+
+  @Test
+  void shouldScoreEmojiFromTheEmojiTable() {
+    // 😍 = 2.8 and 😡 = -2.6 in emoji_valence.txt; a skin tone or selector adds nothing
+    assertThat(SCORER.score("new phone😍").compound())
+        .isCloseTo(2.8 / Math.sqrt(2.8 * 2.8 + 15), within(1e-9));
+    assertThat(SCORER.score("delivery late again 😡").label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(SCORER.score("👍🏽").compound()).isEqualTo(SCORER.score("👍").compound());
+    assertThat(SCORER.score("🪐").compound()).isEqualTo(0.0);
+  }
+
+  @Test
+  void shouldNegateWithCurlyApostrophe() {
+    assertThat(SCORER.score("it isn’t good").compound())
+        .isEqualTo(SCORER.score("it isn't good").compound());
+    assertThat(SCORER.score("it isn't good").label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void shouldAmplifyRepeatedQuestionMarks() {
+    // "good" 1.9, three question marks add 3 * 0.18
+    assertThat(SCORER.score("good???").compound())
+        .isCloseTo(2.44 / Math.sqrt(2.44 * 2.44 + 15), within(1e-9));
+    assertThat(SCORER.score("good?").compound())
+        .isCloseTo(1.9 / Math.sqrt(1.9 * 1.9 + 15), within(1e-9));
+  }
+
+  @Test
+  void shouldCapExclamationEmphasisAtFour() {
+    assertThat(SCORER.score("good!!!!!!!").compound())
+        .isEqualTo(SCORER.score("good!!!!").compound());
+  }
+
+  @Test
+  void shouldApplyKindOfAsDampener() {
+    assertThat(SCORER.score("The book was only kind of good.").compound())
+        .isLessThan(SCORER.score("The book was only good.").compound());
+  }
+
+  @Test
+  void shouldReplaceValenceOfSpecialPhrases() {
+    // "yeah right" = -2 replaces "right"-less "yeah" (1.2)
+    assertThat(SCORER.score("oh sure man yeah right").label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+}
