@@ -50,6 +50,7 @@ public final class ReplaySourceTask extends SourceTask {
   private long pendingLine;
   private long malformed;
   private boolean finished;
+  private boolean stopped;
 
   public ReplaySourceTask() {
     this(Time.SYSTEM);
@@ -98,7 +99,10 @@ public final class ReplaySourceTask extends SourceTask {
   }
 
   @Override
-  public List<SourceRecord> poll() throws InterruptedException {
+  public synchronized List<SourceRecord> poll() throws InterruptedException {
+    if (stopped) {
+      return null;
+    }
     List<SourceRecord> batch = new ArrayList<>();
     boolean waited = false;
     while (batch.size() < config.batchSize()) {
@@ -126,12 +130,14 @@ public final class ReplaySourceTask extends SourceTask {
   }
 
   /** Lines skipped because they were not a valid mention, since this task started. */
-  public long malformedLines() {
+  public synchronized long malformedLines() {
     return malformed;
   }
 
+  /** Closes the file; waits for a running poll, which sleeps at most {@value #MAX_WAIT_MS} ms. */
   @Override
-  public void stop() {
+  public synchronized void stop() {
+    stopped = true;
     try {
       if (reader != null) {
         reader.close();

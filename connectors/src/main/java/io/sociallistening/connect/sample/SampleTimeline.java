@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.random.RandomGenerator;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -127,13 +126,13 @@ public final class SampleTimeline {
           double r = rnd.nextDouble();
           Tone tone =
               r < POSITIVE ? Tone.POSITIVE : r < POSITIVE + NEUTRAL ? Tone.NEUTRAL : Tone.NEGATIVE;
-          add(brand, SampleKind.REGULAR, tone, m, false);
+          add(brand, SampleKind.REGULAR, tone, m);
         }
         if (brand == SampleBrand.ACME_AIR) {
           double extra = rate(b, m) * NEGATIVE * (crisisMultiplier(m) - 1);
           int crisis = extra > 0 ? poisson(extra) : 0;
           for (int i = 0; i < crisis; i++) {
-            add(brand, SampleKind.CRISIS, Tone.NEGATIVE, m, false);
+            add(brand, SampleKind.CRISIS, Tone.NEGATIVE, m);
           }
         }
       }
@@ -210,7 +209,7 @@ public final class SampleTimeline {
     }
   }
 
-  private void add(SampleBrand brand, SampleKind kind, Tone tone, int minute, boolean unused) {
+  private void add(SampleBrand brand, SampleKind kind, Tone tone, int minute) {
     Platform platform = Crowd.platform(brand, rnd);
     Instant at = at(minute);
     Post post;
@@ -443,9 +442,5 @@ public final class SampleTimeline {
     for (Map.Entry<String, Long> row : summary(entries).entrySet()) {
       System.out.println("| " + row.getKey() + " | " + row.getValue() + " |");
     }
-  }
-
-  static RandomGenerator random(long seed) {
-    return new SplittableRandom(seed);
   }
 }

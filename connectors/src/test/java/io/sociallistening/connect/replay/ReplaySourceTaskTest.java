@@ -175,6 +175,16 @@ class ReplaySourceTaskTest {
   }
 
   @Test
+  void shouldReturnNothingOnceStopped() throws InterruptedException {
+    ReplaySourceTask task = start(Map.of("replay.batch.size", "1"));
+    task.poll();
+
+    task.stop();
+
+    assertThat(task.poll()).isNull();
+  }
+
+  @Test
   void shouldReplayTheWholeBundledSample() throws InterruptedException {
     ReplaySourceTask task = start(Map.of("replay.file", "classpath:sample/mentions.jsonl.gz"));
     int count = 0;
