@@ -1,0 +1,266 @@
+package io.sociallistening.connect.replay;
+
+import io.sociallistening.avro.Mention;
+import io.sociallistening.connect.ConnectorVersion;
+import io.sociallistening.connect.MentionJson;
+import io.sociallistening.connect.MentionKey;
+import io.sociallistening.connect.MentionStruct;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replays a JSON-lines file of mentions (see {@link MentionJson}) in file order, paced by the gaps
+ * between their {@code createdAt} divided by {@code replay.speedup}.
+ *
+ * <p>Output: key {@code <platform>:<id>} (string schema), value the {@link MentionStruct}, record
+ * timestamp {@code createdAt}. With {@code replay.rebase} every timestamp is shifted so that the
+ * latest {@code createdAt} of the file lands at the first start time.
+ *
+ * <p>Source partition {@code {"file": <replay.file>}}, source offset {@code {"line": <lines
+ * consumed>, "shift": <ms>, "loop": <pass>}}: a restarted task skips the committed lines and keeps
+ * the committed shift, so it resumes with no gap and no duplicate. Lines that are not a valid
+ * mention are skipped, logged at WARN with their line number and counted ({@link
+ * #malformedLines()}).
+ */
+public final class ReplaySourceTask extends SourceTask {
+  private static final Logger LOG = LoggerFactory.getLogger(ReplaySourceTask.class);
+  static final long MAX_WAIT_MS = 1_000;
+  static final long IDLE_WAIT_MS = 1_000;
+
+  private final Time time;
+  private ReplaySourceConfig config;
+  private Map<String, String> partition;
+  private BufferedReader reader;
+  private Pacer pacer;
+  private long line;
+  private long shift;
+  private long pass;
+  private long loopSpan;
+  private Mention pending;
+  private long pendingLine;
+  private long malformed;
+  private boolean finished;
+  private boolean stopped;
+
+  public ReplaySourceTask() {
+    this(Time.SYSTEM);
+  }
+
+  /** With a clock of the caller's choice, for tests. */
+  ReplaySourceTask(Time time) {
+    this.time = time;
+  }
+
+  @Override
+  public String version() {
+    return ConnectorVersion.get();
+  }
+
+  @Override
+  public void start(Map<String, String> props) {
+    config = new ReplaySourceConfig(props);
+    partition = Map.of("file", config.file());
+    Map<String, Object> offset =
+        context == null ? null : context.offsetStorageReader().offset(partition);
+    Timeline timeline = null;
+    if (offset == null || config.loop()) {
+      timeline = Timeline.scan(config.file());
+    }
+    if (offset != null) {
+      line = number(offset, "line");
+      shift = number(offset, "shift");
+      pass = offset.containsKey("loop") ? number(offset, "loop") : 0;
+    } else {
+      line = 0;
+      pass = 0;
+      shift =
+          config.rebase() && timeline.records() > 0 ? time.milliseconds() - timeline.lastMs() : 0;
+    }
+    loopSpan = timeline == null ? 0 : timeline.lastMs() - timeline.firstMs() + 60_000;
+    pacer = new Pacer(config.speedup());
+    reader = openAt(line);
+    LOG.info(
+        "Replaying {} to {} from line {} with shift {} ms (pass {})",
+        config.file(),
+        config.topic(),
+        line + 1,
+        shift,
+        pass);
+  }
+
+  @Override
+  public synchronized List<SourceRecord> poll() throws InterruptedException {
+    if (stopped) {
+      return null;
+    }
+    List<SourceRecord> batch = new ArrayList<>();
+    boolean waited = false;
+    while (batch.size() < config.batchSize()) {
+      if (pending == null && !advance()) {
+        break;
+      }
+      long timelineMs = pending.getCreatedAt().toEpochMilli() + shift;
+      long now = time.milliseconds();
+      long due = pacer.dueAt(timelineMs, now);
+      if (due > now) {
+        if (!batch.isEmpty() || waited) {
+          break;
+        }
+        time.sleep(Math.min(due - now, MAX_WAIT_MS));
+        waited = true;
+        continue;
+      }
+      batch.add(record(pending, pendingLine));
+      pending = null;
+    }
+    if (batch.isEmpty() && finished) {
+      time.sleep(IDLE_WAIT_MS);
+    }
+    return batch.isEmpty() ? null : batch;
+  }
+
+  /** Lines skipped because they were not a valid mention, since this task started. */
+  public synchronized long malformedLines() {
+    return malformed;
+  }
+
+  /** Closes the file; waits for a running poll, which sleeps at most {@value #MAX_WAIT_MS} ms. */
+  @Override
+  public synchronized void stop() {
+    stopped = true;
+    try {
+      if (reader != null) {
+        reader.close();
+      }
+    } catch (IOException e) {
+      LOG.warn("Cannot close {}: {}", config.file(), e.toString());
+    }
+  }
+
+  /** Reads the next valid mention into {@code pending}; false at the end of the file. */
+  private boolean advance() {
+    if (finished) {
+      return false;
+    }
+    try {
+      while (true) {
+        String text = reader.readLine();
+        if (text == null) {
+          if (!config.loop() || line == 0) {
+            finished = true;
+            LOG.info("Replay of {} finished after {} lines", config.file(), line);
+            return false;
+          }
+          reader.close();
+          pass++;
+          shift += loopSpan;
+          line = 0;
+          reader = openAt(0);
+          continue;
+        }
+        line++;
+        if (text.isBlank()) {
+          continue;
+        }
+        try {
+          pending = MentionJson.read(text);
+          pendingLine = line;
+          return true;
+        } catch (RuntimeException e) {
+          malformed++;
+          LOG.warn(
+              "Skipping malformed line {} of {} ({} so far): {}",
+              line,
+              config.file(),
+              malformed,
+              e.getMessage());
+        }
+      }
+    } catch (IOException e) {
+      throw new ConnectException("Cannot read " + config.file() + " after line " + line, e);
+    }
+  }
+
+  private SourceRecord record(Mention m, long atLine) {
+    m.setCreatedAt(m.getCreatedAt().plusMillis(shift));
+    if (m.getFetchedAt() != null) {
+      m.setFetchedAt(m.getFetchedAt().plusMillis(shift));
+    }
+    if (pass > 0) {
+      m.setId(m.getId() + "-r" + pass);
+    }
+    Map<String, Long> offset = Map.of("line", atLine, "shift", shift, "loop", pass);
+    return new SourceRecord(
+        partition,
+        offset,
+        config.topic(),
+        null,
+        Schema.STRING_SCHEMA,
+        MentionKey.of(m),
+        MentionStruct.SCHEMA,
+        MentionStruct.toStruct(m),
+        m.getCreatedAt().toEpochMilli());
+  }
+
+  private BufferedReader openAt(long skip) {
+    try {
+      BufferedReader r = MentionLines.open(config.file());
+      for (long i = 0; i < skip; i++) {
+        if (r.readLine() == null) {
+          break;
+        }
+      }
+      return r;
+    } catch (IOException e) {
+      throw new ConnectException(
+          "Cannot open " + ReplaySourceConfig.FILE_CONFIG + "=" + config.file(), e);
+    }
+  }
+
+  private static long number(Map<String, Object> offset, String key) {
+    Object v = offset.get(key);
+    if (!(v instanceof Number n)) {
+      throw new ConnectException("Committed offset " + offset + " has no numeric '" + key + "'");
+    }
+    return n.longValue();
+  }
+
+  /** First and last createdAt of the valid records of a file. */
+  record Timeline(long firstMs, long lastMs, long records) {
+    static Timeline scan(String location) {
+      long first = Long.MAX_VALUE;
+      long last = Long.MIN_VALUE;
+      long records = 0;
+      try (BufferedReader r = MentionLines.open(location)) {
+        String text;
+        while ((text = r.readLine()) != null) {
+          if (text.isBlank()) {
+            continue;
+          }
+          try {
+            long t = MentionJson.read(text).getCreatedAt().toEpochMilli();
+            first = Math.min(first, t);
+            last = Math.max(last, t);
+            records++;
+          } catch (RuntimeException e) {
+            // counted and logged when the line is replayed
+          }
+        }
+      } catch (IOException e) {
+        throw new ConnectException(
+            "Cannot read " + ReplaySourceConfig.FILE_CONFIG + "=" + location, e);
+      }
+      return records == 0 ? new Timeline(0, 0, 0) : new Timeline(first, last, records);
+    }
+  }
+}

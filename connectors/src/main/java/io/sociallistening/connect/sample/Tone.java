@@ -1,0 +1,8 @@
+package io.sociallistening.connect.sample;
+
+/** The sentiment a sample post was written with. */
+public enum Tone {
+  POSITIVE,
+  NEUTRAL,
+  NEGATIVE
+}

@@ -1,0 +1,132 @@
+package io.sociallistening.connect.synthetic;
+
+import io.sociallistening.avro.Mention;
+import io.sociallistening.connect.ConnectorVersion;
+import io.sociallistening.connect.MentionKey;
+import io.sociallistening.connect.MentionStruct;
+import io.sociallistening.connect.sample.SampleBrand;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+
+/**
+ * Emits an endless stream of mentions at {@code synthetic.rate.per.second}, stamped with the wall
+ * clock at emission ({@code createdAt} = record timestamp; {@code fetchedAt} the same). With {@code
+ * synthetic.crisis.brand}, every {@code synthetic.crisis.every.minutes} after the task starts a
+ * burst of {@code synthetic.crisis.duration.minutes} adds crisis posts about that brand on top of
+ * the ordinary stream.
+ *
+ * <p>Source partition {@code {"synthetic": "seed-<seed>"}}, source offset {@code {"seq": n}}: a
+ * restarted task continues with the next sequence number, and number n is always the same post.
+ */
+public final class SyntheticSourceTask extends SourceTask {
+  static final long MAX_WAIT_MS = 200;
+
+  private final Time time;
+  private SyntheticSourceConfig config;
+  private SyntheticStream stream;
+  private Map<String, String> partition;
+  private Optional<SampleBrand> crisisBrand;
+  private long seq;
+  private long startMs;
+  private long lastMs;
+  private double owed;
+  private SplittableRandom crisisDice;
+
+  public SyntheticSourceTask() {
+    this(Time.SYSTEM);
+  }
+
+  /** With a clock of the caller's choice, for tests. */
+  SyntheticSourceTask(Time time) {
+    this.time = time;
+  }
+
+  @Override
+  public String version() {
+    return ConnectorVersion.get();
+  }
+
+  @Override
+  public void start(Map<String, String> props) {
+    config = new SyntheticSourceConfig(props);
+    stream = new SyntheticStream(config.seed());
+    crisisBrand = config.crisisBrand();
+    partition = Map.of("synthetic", "seed-" + config.seed());
+    Map<String, Object> offset =
+        context == null ? null : context.offsetStorageReader().offset(partition);
+    if (offset != null) {
+      if (!(offset.get("seq") instanceof Number n)) {
+        throw new ConnectException("Committed offset " + offset + " has no numeric 'seq'");
+      }
+      seq = n.longValue();
+    }
+    startMs = time.milliseconds();
+    lastMs = startMs;
+    crisisDice = new SplittableRandom(config.seed() ^ seq);
+  }
+
+  /** Whether a crisis burst is running {@code elapsedMs} after the start. */
+  boolean inCrisis(long elapsedMs) {
+    if (crisisBrand.isEmpty()) {
+      return false;
+    }
+    long every = config.crisisEveryMinutes() * 60_000L;
+    long duration = config.crisisDurationMinutes() * 60_000L;
+    return elapsedMs >= every && elapsedMs % every < duration;
+  }
+
+  @Override
+  public List<SourceRecord> poll() throws InterruptedException {
+    long now = time.milliseconds();
+    owed += (now - lastMs) * config.ratePerSecond() / 1000.0;
+    lastMs = now;
+    if (owed < 1) {
+      long wait = (long) Math.ceil((1 - owed) * 1000.0 / config.ratePerSecond());
+      time.sleep(Math.max(1, Math.min(wait, MAX_WAIT_MS)));
+      return null;
+    }
+    int n = (int) Math.min(owed, config.batchSize());
+    owed -= n;
+    boolean crisis = inCrisis(now - startMs);
+    double share = crisis ? SyntheticStream.crisisShare(crisisBrand.get()) : 0;
+    Instant at = Instant.ofEpochMilli(now);
+    List<SourceRecord> batch = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      batch.add(record(stream.ordinary(++seq, at)));
+      if (crisis && crisisDice.nextDouble() < share) {
+        batch.add(record(stream.crisis(++seq, at, crisisBrand.get())));
+      }
+    }
+    return batch;
+  }
+
+  /** The sequence number of the last mention emitted. */
+  long seq() {
+    return seq;
+  }
+
+  @Override
+  public void stop() {}
+
+  private SourceRecord record(Mention m) {
+    return new SourceRecord(
+        partition,
+        Map.of("seq", seq),
+        config.topic(),
+        null,
+        Schema.STRING_SCHEMA,
+        MentionKey.of(m),
+        MentionStruct.SCHEMA,
+        MentionStruct.toStruct(m),
+        m.getCreatedAt().toEpochMilli());
+  }
+}
