@@ -33,7 +33,8 @@ final class PostAnalyzer extends Analyzer {
 
   private static final PostAnalyzer INSTANCE = new PostAnalyzer();
 
-  private PostAnalyzer() {}
+  /** A new analyzer; the matcher itself uses {@link #instance()}. */
+  PostAnalyzer() {}
 
   /** The shared, thread-safe analyzer (Lucene reuses token streams per thread). */
   static Analyzer instance() {
