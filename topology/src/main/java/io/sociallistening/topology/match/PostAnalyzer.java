@@ -7,18 +7,23 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
  * The one text analysis used for post text and for rule terms alike: Lucene's {@link
- * StandardTokenizer} (Unicode word boundaries, UAX #29), lower-casing, ASCII folding and removal of
- * combining accents, so {@code Café}, {@code cafe} and {@code cafe\u0301} all become {@code cafe}.
- * No stemming. Each token keeps whether it was written as a hashtag or a mention: the tokenizer
- * drops {@code #} and {@code @}, so the character before the token's start offset decides (and only
- * when that marker itself starts a word, so {@code bob@acme} is not a mention).
+ * StandardTokenizer} (Unicode word boundaries, UAX #29), removal of a possessive {@code 's} and of
+ * elided articles ({@code l'}, {@code d'}, {@code qu'}...), lower-casing, ASCII folding and removal
+ * of combining accents, so {@code Café}, {@code cafe} and {@code cafe\u0301} all become {@code
+ * cafe}, and {@code Acme's} and {@code l'Acme} become {@code acme}. No stemming. Each token keeps
+ * whether it was written as a hashtag or a mention: the tokenizer drops {@code #} and {@code @}, so
+ * the character before the token's start offset decides (and only when that marker itself starts a
+ * word, so {@code bob@acme} is not a mention).
  */
 final class PostAnalyzer extends Analyzer {
 
@@ -44,7 +49,9 @@ final class PostAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer tokenizer = new StandardTokenizer();
-    TokenStream stream = new LowerCaseFilter(tokenizer);
+    TokenStream stream = new EnglishPossessiveFilter(tokenizer);
+    stream = new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES);
+    stream = new LowerCaseFilter(stream);
     stream = new ASCIIFoldingFilter(stream);
     stream = new CombiningMarkFilter(stream);
     return new TokenStreamComponents(tokenizer, stream);

@@ -51,6 +51,23 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldDropPossessivesAndElidedArticles() {
+      assertThat(matches("acme", "Acme's new anvil")).isTrue();
+      assertThat(matches("acme", "Acme’s new anvil")).isTrue();
+      assertThat(matches("acme", "j'adore l'Acme")).isTrue();
+      assertThat(matches("acme", "j'adore L’Acme")).isTrue();
+      assertThat(matches("\"acme's anvil\"", "the acme anvil")).isTrue();
+      assertThat(matches("acme", "acmes' anvils")).isFalse();
+    }
+
+    @Test
+    void shouldKeepDotsAndColonsInsideAWord() {
+      assertThat(matches("acme", "visit acme.com")).isFalse();
+      assertThat(matches("acme.com", "visit ACME.com today")).isTrue();
+      assertThat(matches("\"re:invent\"", "see you at re:Invent")).isTrue();
+    }
+
+    @Test
     void shouldNotStemOrMatchInsideWords() {
       assertThat(matches("acme", "two acmes")).isFalse();
       assertThat(matches("acme", "acmecorp and superacme")).isFalse();
