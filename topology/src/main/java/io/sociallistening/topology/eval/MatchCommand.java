@@ -1,0 +1,106 @@
+package io.sociallistening.topology.eval;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sociallistening.topology.match.MatchInput;
+import io.sociallistening.topology.match.Rule;
+import io.sociallistening.topology.match.RuleMatch;
+import io.sociallistening.topology.match.RuleSet;
+import io.sociallistening.topology.match.Rules;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code match --rules FILE} evaluation command: reads rules as JSON lines from FILE, then one
+ * text per line (UTF-8) from stdin, and prints one {@code {"rules":[<ids of matching rules>]}} line
+ * per input line, ids sorted. Invalid rules are reported on stderr (rule id and position) and the
+ * others are used. Uses the same {@link RuleSet} as the topology. Exit codes: 0 done, 1 the rules
+ * file cannot be read, 2 bad arguments.
+ */
+public final class MatchCommand {
+
+  static final String USAGE = "usage: match --rules FILE  (texts on stdin, one per line)";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private MatchCommand() {}
+
+  public static void main(String[] args) {
+    System.exit(run(List.of(args), System.in, System.out, System.err));
+  }
+
+  public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+    Path rulesFile = null;
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--rules") && i + 1 < args.size()) {
+        rulesFile = Path.of(args.get(++i));
+      } else if (arg.startsWith("--rules=") && arg.length() > "--rules=".length()) {
+        rulesFile = Path.of(arg.substring("--rules=".length()));
+      } else {
+        err.println("unknown or incomplete argument: " + arg);
+        err.println(USAGE);
+        return 2;
+      }
+    }
+    if (rulesFile == null) {
+      err.println(USAGE);
+      return 2;
+    }
+    List<Rule> rules;
+    try (Reader reader = Files.newBufferedReader(rulesFile, StandardCharsets.UTF_8)) {
+      rules = Rules.readJsonLines(reader);
+    } catch (NoSuchFileException e) {
+      err.println("rules file not found: " + rulesFile);
+      return 1;
+    } catch (IOException | UncheckedIOException e) {
+      err.println("cannot read rules file " + rulesFile + ": " + e.getMessage());
+      return 1;
+    } catch (IllegalArgumentException e) {
+      err.println("bad rules file " + rulesFile + ": " + e.getMessage());
+      return 1;
+    }
+    RuleSet ruleSet =
+        RuleSet.of(
+            rules, (rule, e) -> err.println("invalid rule '" + rule.id() + "': " + e.getMessage()));
+    try {
+      BufferedReader texts = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = texts.readLine(); line != null; line = texts.readLine()) {
+        out.println(toJson(ruleSet.match(MatchInput.ofText(line))));
+        if (!texts.ready()) {
+          out.flush();
+        }
+      }
+    } catch (IOException e) {
+      err.println("cannot read stdin: " + e.getMessage());
+      return 1;
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String toJson(List<RuleMatch> matches) throws IOException {
+    StringWriter json = new StringWriter();
+    try (JsonGenerator generator = JSON.getFactory().createGenerator(json)) {
+      generator.writeStartObject();
+      generator.writeArrayFieldStart("rules");
+      for (RuleMatch match : matches) {
+        generator.writeString(match.ruleId());
+      }
+      generator.writeEndArray();
+      generator.writeEndObject();
+    }
+    return json.toString();
+  }
+}

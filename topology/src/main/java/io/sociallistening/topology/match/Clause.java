@@ -1,0 +1,674 @@
+package io.sociallistening.topology.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A parsed rule query: a tree of clauses evaluated against an {@link AnalysedPost}. Leaves are
+ * words, prefixes, phrases and field filters; inner nodes are AND, OR, NOT and proximity. Each
+ * clause knows its source text and start position in the query (for errors and match explanations).
+ */
+sealed interface Clause
+    permits Clause.Word,
+        Clause.Prefix,
+        Clause.Phrase,
+        Clause.SloppyPhrase,
+        Clause.Proximity,
+        Clause.AllOf,
+        Clause.AnyOf,
+        Clause.Not,
+        FieldFilter {
+
+  /** 0-based position of the clause in the query. */
+  int start();
+
+  boolean matches(AnalysedPost post);
+
+  /** Whether the clause can stand alone: it matches only posts that have something it asks for. */
+  boolean positive();
+
+  /** Anchors of the clause, or null if a post can match it without containing any term. */
+  Anchors anchors();
+
+  /** Adds the source text of the non-negated text terms that occur in the post. */
+  void collectMatched(AnalysedPost post, Set<String> out);
+
+  /** Whether the clause has token spans, so it can be an operand of NEAR. */
+  default boolean positional() {
+    return false;
+  }
+
+  /** Adds the spans where the clause matches; only for {@link #positional()} clauses. */
+  default void spans(AnalysedPost post, Spans out) {
+    throw new UnsupportedOperationException("not positional: " + getClass().getSimpleName());
+  }
+
+  private static boolean flagAccepts(byte required, byte actual) {
+    return required == PostAnalyzer.PLAIN || required == actual;
+  }
+
+  /** One word; a plain word also matches its hashtag and mention, {@code #word} only hashtags. */
+  final class Word implements Clause {
+    private final String source;
+    private final int start;
+    private final String term;
+    private final byte flag;
+
+    Word(String source, int start, String term, byte flag) {
+      this.source = source;
+      this.start = start;
+      this.term = term;
+      this.flag = flag;
+    }
+
+    @Override
+    public int start() {
+      return start;
+    }
+
+    @Override
+    public boolean matches(AnalysedPost post) {
+      int[] positions = post.positions(term);
+      if (flag == PostAnalyzer.PLAIN) {
+        return positions.length > 0;
+      }
+      for (int position : positions) {
+        if (post.flag(position) == flag) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public boolean positive() {
+      return true;
+    }
+
+    @Override
+    public Anchors anchors() {
+      return Anchors.term(term);
+    }
+
+    @Override
+    public void collectMatched(AnalysedPost post, Set<String> out) {
+      if (matches(post)) {
+        out.add(source);
+      }
+    }
+
+    @Override
+    public boolean positional() {
+      return true;
+    }
+
+    @Override
+    public void spans(AnalysedPost post, Spans out) {
+      for (int position : post.positions(term)) {
+        if (flagAccepts(flag, post.flag(position))) {
+          out.add(position, position);
+        }
+      }
+    }
+  }
+
+  /** {@code word*}: any token starting with the analysed prefix. */
+  final class Prefix implements Clause {
+    private final String source;
+    private final int start;
+    private final String prefix;
+    private final byte flag;
+
+    Prefix(String source, int start, String prefix, byte flag) {
+      this.source = source;
+      this.start = start;
+      this.prefix = prefix;
+      this.flag = flag;
+    }
+
+    @Override
+    public int start() {
+      return start;
+    }
+
+    @Override
+    public boolean matches(AnalysedPost post) {
+      String[] vocabulary = post.vocabulary();
+      for (int i = post.firstAtLeast(prefix);
+          i < vocabulary.length && vocabulary[i].startsWith(prefix);
+          i++) {
+        if (flag == PostAnalyzer.PLAIN) {
+          return true;
+        }
+        for (int position : post.positions(vocabulary[i])) {
+          if (post.flag(position) == flag) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public boolean positive() {
+      return true;
+    }
+
+    @Override
+    public Anchors anchors() {
+      return Anchors.prefix(prefix);
+    }
+
+    @Override
+    public void collectMatched(AnalysedPost post, Set<String> out) {
+      if (matches(post)) {
+        out.add(source);
+      }
+    }
+
+    @Override
+    public boolean positional() {
+      return true;
+    }
+
+    @Override
+    public void spans(AnalysedPost post, Spans out) {
+      String[] vocabulary = post.vocabulary();
+      for (int i = post.firstAtLeast(prefix);
+          i < vocabulary.length && vocabulary[i].startsWith(prefix);
+          i++) {
+        for (int position : post.positions(vocabulary[i])) {
+          if (flagAccepts(flag, post.flag(position))) {
+            out.add(position, position);
+          }
+        }
+      }
+    }
+  }
+
+  /** {@code "a b c"}: the words at consecutive positions, in order. */
+  final class Phrase implements Clause {
+    private final String source;
+    private final int start;
+    private final String[] terms;
+    private final byte[] flags;
+
+    Phrase(String source, int start, String[] terms, byte[] flags) {
+      this.source = source;
+      this.start = start;
+      this.terms = terms;
+      this.flags = flags;
+    }
+
+    @Override
+    public int start() {
+      return start;
+    }
+
+    @Override
+    public boolean matches(AnalysedPost post) {
+      int limit = post.size() - terms.length;
+      for (int first : post.positions(terms[0])) {
+        if (first <= limit && matchesAt(post, first)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean matchesAt(AnalysedPost post, int first) {
+      for (int i = 0; i < terms.length; i++) {
+        int position = first + i;
+        if (!terms[i].equals(post.term(position)) || !flagAccepts(flags[i], post.flag(position))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public boolean positive() {
+      return true;
+    }
+
+    @Override
+    public Anchors anchors() {
+      return Anchors.term(longest(terms));
+    }
+
+    @Override
+    public void collectMatched(AnalysedPost post, Set<String> out) {
+      if (matches(post)) {
+        out.add(source);
+      }
+    }
+
+    @Override
+    public boolean positional() {
+      return true;
+    }
+
+    @Override
+    public void spans(AnalysedPost post, Spans out) {
+      int limit = post.size() - terms.length;
+      for (int first : post.positions(terms[0])) {
+        if (first <= limit && matchesAt(post, first)) {
+          out.add(first, first + terms.length - 1);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code "a b c"~n}: all the words, in any order, within a window holding at most {@code n} other
+   * words. For two words this is {@code a NEAR/n b}. A word repeated in the phrase must occur that
+   * many times in the window.
+   */
+  final class SloppyPhrase implements Clause {
+    private final String source;
+    private final int start;
+    private final String[] keys;
+    private final byte[] keyFlags;
+    private final int[] needed;
+    private final int words;
+    private final int slop;
+
+    SloppyPhrase(String source, int start, String[] terms, byte[] flags, int slop) {
+      this.source = source;
+      this.start = start;
+      this.slop = slop;
+      this.words = terms.length;
+      List<String> distinctTerms = new ArrayList<>();
+      List<Byte> distinctFlags = new ArrayList<>();
+      int[] counts = new int[terms.length];
+      for (int i = 0; i < terms.length; i++) {
+        int found = -1;
+        for (int k = 0; k < distinctTerms.size(); k++) {
+          if (distinctTerms.get(k).equals(terms[i]) && distinctFlags.get(k) == flags[i]) {
+            found = k;
+          }
+        }
+        if (found < 0) {
+          found = distinctTerms.size();
+          distinctTerms.add(terms[i]);
+          distinctFlags.add(flags[i]);
+        }
+        counts[found]++;
+      }
+      this.keys = distinctTerms.toArray(new String[0]);
+      this.keyFlags = new byte[keys.length];
+      for (int k = 0; k < keys.length; k++) {
+        keyFlags[k] = distinctFlags.get(k);
+      }
+      this.needed = Arrays.copyOf(counts, keys.length);
+    }
+
+    @Override
+    public int start() {
+      return start;
+    }
+
+    @Override
+    public boolean matches(AnalysedPost post) {
+      return windows(post, null);
+    }
+
+    /** Finds the minimal windows holding all words; adds them to {@code out} if not null. */
+    private boolean windows(AnalysedPost post, Spans out) {
+      int total = 0;
+      for (int k = 0; k < keys.length; k++) {
+        int count = 0;
+        for (int position : post.positions(keys[k])) {
+          if (flagAccepts(keyFlags[k], post.flag(position))) {
+            count++;
+          }
+        }
+        if (count < needed[k]) {
+          return false;
+        }
+        total += count;
+      }
+      long[] occurrences = new long[total];
+      int next = 0;
+      for (int k = 0; k < keys.length; k++) {
+        for (int position : post.positions(keys[k])) {
+          if (flagAccepts(keyFlags[k], post.flag(position))) {
+            occurrences[next++] = ((long) position << 32) | k;
+          }
+        }
+      }
+      Arrays.sort(occurrences);
+      int[] have = new int[keys.length];
+      int satisfied = 0;
+      int left = 0;
+      boolean found = false;
+      for (long occurrence : occurrences) {
+        int key = (int) occurrence;
+        if (++have[key] == needed[key]) {
+          satisfied++;
+        }
+        while (satisfied == keys.length) {
+          int leftKey = (int) occurrences[left];
+          if (have[leftKey] == needed[leftKey]) {
+            int first = (int) (occurrences[left] >>> 32);
+            int last = (int) (occurrence >>> 32);
+            if (last - first + 1 - words <= slop) {
+              if (out == null) {
+                return true;
+              }
+              found = true;
+              out.add(first, last);
+            }
+            satisfied--;
+          }
+          have[leftKey]--;
+          left++;
+        }
+      }
+      return found;
+    }
+
+    @Override
+    public boolean positive() {
+      return true;
+    }
+
+    @Override
+    public Anchors anchors() {
+      return Anchors.term(longest(keys));
+    }
+
+    @Override
+    public void collectMatched(AnalysedPost post, Set<String> out) {
+      if (matches(post)) {
+        out.add(source);
+      }
+    }
+
+    @Override
+    public boolean positional() {
+      return true;
+    }
+
+    @Override
+    public void spans(AnalysedPost post, Spans out) {
+      windows(post, out);
+    }
+  }
+
+  /**
+   * {@code a NEAR/n b} (either order) and {@code a ONEAR/n b} (a before b): spans of both operands
+   * that do not overlap and have at most {@code n} words between them. The combined span reaches
+   * from the first to the last word, so chains measure from the whole group.
+   */
+  final class Proximity implements Clause {
+    private final Clause left;
+    private final Clause right;
+    private final int distance;
+    private final boolean ordered;
+
+    Proximity(Clause left, Clause right, int distance, boolean ordered) {
+      this.left = left;
+      this.right = right;
+      this.distance = distance;
+      this.ordered = ordered;
+    }
+
+    @Override
+    public int start() {
+      return left.start();
+    }
+
+    @Override
+    public boolean matches(AnalysedPost post) {
+      return pairs(post, null);
+    }
+
+    private boolean pairs(AnalysedPost post, Spans out) {
+      Spans a = new Spans();
+      left.spans(post, a);
+      if (a.size() == 0) {
+        return false;
+      }
+      Spans b = new Spans();
+      right.spans(post, b);
+      boolean found = false;
+      for (int i = 0; i < a.size(); i++) {
+        for (int j = 0; j < b.size(); j++) {
+          if (near(a.start(i), a.end(i), b.start(j), b.end(j))) {
+            if (out == null) {
+              return true;
+            }
+            found = true;
+            out.add(Math.min(a.start(i), b.start(j)), Math.max(a.end(i), b.end(j)));
+          }
+        }
+      }
+      return found;
+    }
+
+    private boolean near(int aStart, int aEnd, int bStart, int bEnd) {
+      if (aEnd < bStart) {
+        return bStart - aEnd - 1 <= distance;
+      }
+      if (!ordered && bEnd < aStart) {
+        return aStart - bEnd - 1 <= distance;
+      }
+      return false;
+    }
+
+    @Override
+    public boolean positive() {
+      return true;
+    }
+
+    @Override
+    public Anchors anchors() {
+      Anchors a = left.anchors();
+      Anchors b = right.anchors();
+      return a.cost() <= b.cost() ? a : b;
+    }
+
+    @Override
+    public void collectMatched(AnalysedPost post, Set<String> out) {
+      if (matches(post)) {
+        left.collectMatched(post, out);
+        right.collectMatched(post, out);
+      }
+    }
+
+    @Override
+    public boolean positional() {
+      return true;
+    }
+
+    @Override
+    public void spans(AnalysedPost post, Spans out) {
+      pairs(post, out);
+    }
+  }
+
+  /** AND, also written as words side by side or {@code -word}. */
+  final class AllOf implements Clause {
+    private final Clause[] clauses;
+
+    AllOf(List<Clause> clauses) {
+      this.clauses = clauses.toArray(new Clause[0]);
+    }
+
+    @Override
+    public int start() {
+      return clauses[0].start();
+    }
+
+    @Override
+    public boolean matches(AnalysedPost post) {
+      for (Clause clause : clauses) {
+        if (!clause.matches(post)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public boolean positive() {
+      for (Clause clause : clauses) {
+        if (clause.positive()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The cheapest anchors of any one operand: a match contains all operands. */
+    @Override
+    public Anchors anchors() {
+      Anchors best = null;
+      for (Clause clause : clauses) {
+        Anchors anchors = clause.anchors();
+        if (anchors != null && (best == null || anchors.cost() < best.cost())) {
+          best = anchors;
+        }
+      }
+      return best;
+    }
+
+    @Override
+    public void collectMatched(AnalysedPost post, Set<String> out) {
+      for (Clause clause : clauses) {
+        clause.collectMatched(post, out);
+      }
+    }
+
+    List<Clause> clauses() {
+      return List.of(clauses);
+    }
+  }
+
+  /** OR. It is positional (a NEAR operand) when all its operands are. */
+  final class AnyOf implements Clause {
+    private final Clause[] clauses;
+
+    AnyOf(List<Clause> clauses) {
+      this.clauses = clauses.toArray(new Clause[0]);
+    }
+
+    @Override
+    public int start() {
+      return clauses[0].start();
+    }
+
+    @Override
+    public boolean matches(AnalysedPost post) {
+      for (Clause clause : clauses) {
+        if (clause.matches(post)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public boolean positive() {
+      for (Clause clause : clauses) {
+        if (!clause.positive()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The anchors of all operands: a match contains one of them. */
+    @Override
+    public Anchors anchors() {
+      Anchors all = new Anchors(Set.of(), Set.of());
+      for (Clause clause : clauses) {
+        Anchors anchors = clause.anchors();
+        if (anchors == null) {
+          return null;
+        }
+        all = all.union(anchors);
+      }
+      return all;
+    }
+
+    @Override
+    public void collectMatched(AnalysedPost post, Set<String> out) {
+      for (Clause clause : clauses) {
+        clause.collectMatched(post, out);
+      }
+    }
+
+    @Override
+    public boolean positional() {
+      for (Clause clause : clauses) {
+        if (!clause.positional()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public void spans(AnalysedPost post, Spans out) {
+      for (Clause clause : clauses) {
+        clause.spans(post, out);
+      }
+    }
+
+    List<Clause> clauses() {
+      return List.of(clauses);
+    }
+  }
+
+  /** NOT or {@code -}. */
+  final class Not implements Clause {
+    private final int start;
+    private final Clause clause;
+
+    Not(int start, Clause clause) {
+      this.start = start;
+      this.clause = clause;
+    }
+
+    @Override
+    public int start() {
+      return start;
+    }
+
+    @Override
+    public boolean matches(AnalysedPost post) {
+      return !clause.matches(post);
+    }
+
+    @Override
+    public boolean positive() {
+      return false;
+    }
+
+    @Override
+    public Anchors anchors() {
+      return null;
+    }
+
+    @Override
+    public void collectMatched(AnalysedPost post, Set<String> out) {}
+
+    Clause clause() {
+      return clause;
+    }
+  }
+
+  private static String longest(String[] terms) {
+    String longest = terms[0];
+    for (String term : terms) {
+      if (term.length() > longest.length()) {
+        longest = term;
+      }
+    }
+    return longest;
+  }
+}

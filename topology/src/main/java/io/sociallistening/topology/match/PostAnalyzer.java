@@ -1,0 +1,126 @@
+package io.sociallistening.topology.match;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.util.ElisionFilter;
+
+/**
+ * The one text analysis used for post text and for rule terms alike: Lucene's {@link
+ * StandardTokenizer} (Unicode word boundaries, UAX #29), removal of a possessive {@code 's} and of
+ * elided articles ({@code l'}, {@code d'}, {@code qu'}...), lower-casing, ASCII folding and removal
+ * of combining accents, so {@code Café}, {@code cafe} and {@code cafe\u0301} all become {@code
+ * cafe}, and {@code Acme's} and {@code l'Acme} become {@code acme}. No stemming. Each token keeps
+ * whether it was written as a hashtag or a mention: the tokenizer drops {@code #} and {@code @}, so
+ * the character before the token's start offset decides (and only when that marker itself starts a
+ * word, so {@code bob@acme} is not a mention).
+ */
+final class PostAnalyzer extends Analyzer {
+
+  /** Token written without a marker. */
+  static final byte PLAIN = 0;
+
+  /** Token written as {@code #word}. */
+  static final byte HASHTAG = 1;
+
+  /** Token written as {@code @word}. */
+  static final byte MENTION = 2;
+
+  private static final PostAnalyzer INSTANCE = new PostAnalyzer();
+
+  /** A new analyzer; the matcher itself uses {@link #instance()}. */
+  PostAnalyzer() {}
+
+  /** The shared, thread-safe analyzer (Lucene reuses token streams per thread). */
+  static Analyzer instance() {
+    return INSTANCE;
+  }
+
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    Tokenizer tokenizer = new StandardTokenizer();
+    TokenStream stream = new EnglishPossessiveFilter(tokenizer);
+    stream = new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES);
+    stream = new LowerCaseFilter(stream);
+    stream = new ASCIIFoldingFilter(stream);
+    stream = new CombiningMarkFilter(stream);
+    return new TokenStreamComponents(tokenizer, stream);
+  }
+
+  /** Analyses {@code text} into its tokens, in order; a token's index is its position. */
+  static Tokens tokens(String text) {
+    String[] terms = new String[16];
+    byte[] flags = new byte[16];
+    int size = 0;
+    try (TokenStream stream = INSTANCE.tokenStream("text", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        if (term.length() == 0) {
+          continue;
+        }
+        if (size == terms.length) {
+          terms = Arrays.copyOf(terms, size * 2);
+          flags = Arrays.copyOf(flags, size * 2);
+        }
+        terms[size] = term.toString();
+        flags[size] = marker(text, offset.startOffset());
+        size++;
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing a string cannot fail", e);
+    }
+    return new Tokens(terms, flags, size);
+  }
+
+  private static byte marker(String text, int start) {
+    if (start <= 0 || start > text.length()) {
+      return PLAIN;
+    }
+    char before = text.charAt(start - 1);
+    if (before != '#' && before != '@') {
+      return PLAIN;
+    }
+    if (start >= 2 && Character.isLetterOrDigit(text.charAt(start - 2))) {
+      return PLAIN;
+    }
+    return before == '#' ? HASHTAG : MENTION;
+  }
+
+  /** Analysed tokens: {@code terms[i]} and {@code flags[i]} for {@code i < size}. */
+  static final class Tokens {
+    private final String[] terms;
+    private final byte[] flags;
+    private final int size;
+
+    Tokens(String[] terms, byte[] flags, int size) {
+      this.terms = terms;
+      this.flags = flags;
+      this.size = size;
+    }
+
+    int size() {
+      return size;
+    }
+
+    String term(int position) {
+      return terms[position];
+    }
+
+    byte flag(int position) {
+      return flags[position];
+    }
+  }
+}

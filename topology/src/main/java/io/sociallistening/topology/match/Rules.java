@@ -1,0 +1,81 @@
+package io.sociallistening.topology.match;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads rules from JSON lines, one {@code {"id", "brand", "query", "competitorOf"?}} object a line.
+ * Blank lines and lines starting with {@code #} are skipped. Queries are not parsed here: {@link
+ * RuleSet#of} reports invalid queries rule by rule.
+ */
+public final class Rules {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Rules() {}
+
+  /**
+   * The rules in {@code reader}, in file order; the reader is not closed.
+   *
+   * @throws IllegalArgumentException naming the 1-based line number of a line that is not a JSON
+   *     object with string fields {@code id}, {@code brand} and {@code query}
+   */
+  public static List<Rule> readJsonLines(Reader reader) {
+    BufferedReader lines =
+        reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
+    List<Rule> rules = new ArrayList<>();
+    int number = 0;
+    try {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        number++;
+        String trimmed = line.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+          continue;
+        }
+        rules.add(parse(trimmed, number));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read rules after line " + number, e);
+    }
+    return List.copyOf(rules);
+  }
+
+  private static Rule parse(String line, int number) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "Line " + number + ": invalid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("Line " + number + ": expected a JSON object");
+    }
+    String id = required(node, "id", number);
+    String brand = required(node, "brand", number);
+    String query = required(node, "query", number);
+    JsonNode competitor = node.get("competitorOf");
+    if (competitor != null && !competitor.isNull() && !competitor.isTextual()) {
+      throw new IllegalArgumentException(
+          "Line " + number + ": \"competitorOf\" must be a string or null");
+    }
+    return new Rule(
+        id, brand, query, competitor == null || competitor.isNull() ? null : competitor.asText());
+  }
+
+  private static String required(JsonNode node, String field, int number) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      throw new IllegalArgumentException(
+          "Line " + number + ": \"" + field + "\" must be a non-empty string");
+    }
+    return value.asText();
+  }
+}

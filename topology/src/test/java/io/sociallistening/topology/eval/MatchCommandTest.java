@@ -1,0 +1,103 @@
+package io.sociallistening.topology.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MatchCommandTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(List<String> args, String stdin) {
+    return MatchCommand.run(
+        args,
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private static String fixture() throws URISyntaxException {
+    return Path.of(MatchCommandTest.class.getResource("/match/rules.jsonl").toURI()).toString();
+  }
+
+  private List<String> outLines() {
+    return out.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  @Test
+  void shouldPrintTheSortedIdsOfMatchingRulesPerLine() throws Exception {
+    String stdin =
+        "Acme Air was late again\n"
+            + "new anvils in stock\n"
+            + "\n"
+            + "#AcmeFail rocket\n"
+            + "acme anvil\n";
+
+    int code = run(List.of("--rules", fixture()), stdin);
+
+    assertThat(code).isZero();
+    assertThat(outLines())
+        .containsExactly(
+            "{\"rules\":[\"acme\",\"air\"]}",
+            "{\"rules\":[\"anvil\"]}",
+            "{\"rules\":[]}",
+            "{\"rules\":[\"acme\",\"émoji \\\"quoted\\\"\"]}",
+            "{\"rules\":[\"acme\"]}");
+  }
+
+  @Test
+  void shouldReportAnInvalidRuleAndKeepTheOthers() throws Exception {
+    int code = run(List.of("--rules=" + fixture()), "acme\n");
+
+    assertThat(code).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
+        .containsExactly("invalid rule 'bad': Expected ')' at position 5 in rule 'bad'");
+    assertThat(outLines()).containsExactly("{\"rules\":[\"acme\"]}");
+  }
+
+  @Test
+  void shouldPrintUsageWithoutRules() {
+    int code = run(List.of(), "acme\n");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
+        .containsExactly(MatchCommand.USAGE);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void shouldPrintUsageForARulesFlagWithoutFile() {
+    assertThat(run(List.of("--rules"), "")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
+        .containsExactly("unknown or incomplete argument: --rules", MatchCommand.USAGE);
+  }
+
+  @Test
+  void shouldFailOnAMissingRulesFile(@TempDir Path dir) {
+    Path missing = dir.resolve("none.jsonl");
+
+    assertThat(run(List.of("--rules", missing.toString()), "acme\n")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
+        .containsExactly("rules file not found: " + missing);
+  }
+
+  @Test
+  void shouldFailOnBadJsonNamingTheLine(@TempDir Path dir) throws Exception {
+    Path rules = dir.resolve("rules.jsonl");
+    Files.writeString(rules, "{\"id\":\"a\",\"brand\":\"A\",\"query\":\"acme\"}\nnot json\n");
+
+    assertThat(run(List.of("--rules", rules.toString()), "acme\n")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("bad rules file " + rules + ": Line 2: invalid JSON: ");
+  }
+}

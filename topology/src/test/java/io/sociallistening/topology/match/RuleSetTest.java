@@ -1,0 +1,577 @@
+package io.sociallistening.topology.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class RuleSetTest {
+
+  private static boolean matches(String query, String text) {
+    return matches(query, MatchInput.ofText(text));
+  }
+
+  private static boolean matches(String query, MatchInput input) {
+    RuleSet rules = RuleSet.empty().with(new Rule("r1", "Acme", query));
+    return !rules.match(input).isEmpty();
+  }
+
+  private static MatchInput post(String text, String language, String platform) {
+    return new MatchInput(text, language, platform, null, null);
+  }
+
+  @Nested
+  class Words {
+
+    @Test
+    void shouldMatchIgnoringCaseAndAccents() {
+      assertThat(matches("café", "Best CAFE in town")).isTrue();
+      assertThat(matches("cafe", "un Café au lait")).isTrue();
+      assertThat(matches("cafe", "un cafe\u0301 decomposed")).isTrue();
+      assertThat(matches("CAFÉ", "cafe")).isTrue();
+      assertThat(matches("cafe", "caff")).isFalse();
+    }
+
+    @Test
+    void shouldSplitAtUnicodeWordBoundaries() {
+      assertThat(matches("acme", "Flying Acme-Air today")).isTrue();
+      assertThat(matches("air", "Flying Acme-Air today")).isTrue();
+      assertThat(matches("acme", "(acme), [acme]!")).isTrue();
+    }
+
+    @Test
+    void shouldTreatAWordThatSplitsAsAPhrase() {
+      assertThat(matches("Acme-Air", "booked acme air")).isTrue();
+      assertThat(matches("Acme-Air", "ACME-AIR rocks")).isTrue();
+      assertThat(matches("Acme-Air", "air acme")).isFalse();
+      assertThat(matches("Acme-Air", "acme big air")).isFalse();
+    }
+
+    @Test
+    void shouldDropPossessivesAndElidedArticles() {
+      assertThat(matches("acme", "Acme's new anvil")).isTrue();
+      assertThat(matches("acme", "Acme’s new anvil")).isTrue();
+      assertThat(matches("acme", "j'adore l'Acme")).isTrue();
+      assertThat(matches("acme", "j'adore L’Acme")).isTrue();
+      assertThat(matches("\"acme's anvil\"", "the acme anvil")).isTrue();
+      assertThat(matches("acme", "acmes' anvils")).isFalse();
+    }
+
+    @Test
+    void shouldKeepDotsAndColonsInsideAWord() {
+      assertThat(matches("acme", "visit acme.com")).isFalse();
+      assertThat(matches("acme.com", "visit ACME.com today")).isTrue();
+      assertThat(matches("\"re:invent\"", "see you at re:Invent")).isTrue();
+    }
+
+    @Test
+    void shouldNotStemOrMatchInsideWords() {
+      assertThat(matches("acme", "two acmes")).isFalse();
+      assertThat(matches("acme", "acmecorp and superacme")).isFalse();
+      assertThat(matches("apple", "pineapple")).isFalse();
+      assertThat(matches("running", "run")).isFalse();
+    }
+  }
+
+  @Nested
+  class HashtagsAndMentions {
+
+    @Test
+    void shouldMatchAPlainWordAsHashtagOrMention() {
+      assertThat(matches("acme", "love #Acme")).isTrue();
+      assertThat(matches("acme", "thanks @acme")).isTrue();
+    }
+
+    @Test
+    void shouldMatchAHashtagOnlyAsHashtag() {
+      assertThat(matches("#acme", "love #Acme")).isTrue();
+      assertThat(matches("#acme", "love acme")).isFalse();
+      assertThat(matches("#acme", "thanks @acme")).isFalse();
+    }
+
+    @Test
+    void shouldMatchAMentionOnlyAsMention() {
+      assertThat(matches("@acme", "thanks @Acme!")).isTrue();
+      assertThat(matches("@acme", "thanks acme")).isFalse();
+      assertThat(matches("@acme", "love #acme")).isFalse();
+    }
+
+    @Test
+    void shouldNotTakeAnAtInsideAWordForAMention() {
+      assertThat(matches("@acme", "mail bob@acme")).isFalse();
+      assertThat(matches("acme", "mail bob@acme")).isTrue();
+      assertThat(matches("#sharp", "c#sharp")).isFalse();
+    }
+
+    @Test
+    void shouldKeepMarkersInsidePhrases() {
+      assertThat(matches("\"#acme fail\"", "big #acme fail")).isTrue();
+      assertThat(matches("\"#acme fail\"", "big acme fail")).isFalse();
+    }
+  }
+
+  @Nested
+  class PhrasesAndPrefixes {
+
+    @Test
+    void shouldMatchAnExactPhraseInOrder() {
+      assertThat(matches("\"acme air\"", "Acme Air is late")).isTrue();
+      assertThat(matches("\"acme air\"", "acme-air")).isTrue();
+      assertThat(matches("\"acme air\"", "acme. Air")).isTrue();
+      assertThat(matches("\"acme air\"", "air acme")).isFalse();
+      assertThat(matches("\"acme air\"", "acme big air")).isFalse();
+      assertThat(matches("\"acme air lines\"", "acme air")).isFalse();
+    }
+
+    @Test
+    void shouldMatchAPrefix() {
+      assertThat(matches("acme*", "acme")).isTrue();
+      assertThat(matches("acme*", "two Acmes")).isTrue();
+      assertThat(matches("acme*", "so #acmefail")).isTrue();
+      assertThat(matches("acme*", "superacme")).isFalse();
+      assertThat(matches("acme*", "acm")).isFalse();
+    }
+
+    @Test
+    void shouldMatchAHashtagPrefixOnlyOnHashtags() {
+      assertThat(matches("#acme*", "so #acmefail")).isTrue();
+      assertThat(matches("#acme*", "so acmefail")).isFalse();
+    }
+  }
+
+  @Nested
+  class Booleans {
+
+    @Test
+    void shouldBindAndTighterThanOr() {
+      String query = "acme OR anvil rocket";
+      assertThat(matches(query, "acme")).isTrue();
+      assertThat(matches(query, "anvil and rocket")).isTrue();
+      assertThat(matches(query, "anvil")).isFalse();
+      assertThat(matches(query, "rocket")).isFalse();
+    }
+
+    @Test
+    void shouldBindNotTighterThanAnd() {
+      String query = "acme AND NOT anvil OR rocket";
+      assertThat(matches(query, "acme")).isTrue();
+      assertThat(matches(query, "acme anvil")).isFalse();
+      assertThat(matches(query, "anvil rocket")).isTrue();
+    }
+
+    @Test
+    void shouldGroupWithParentheses() {
+      String query = "acme (anvil OR rocket)";
+      assertThat(matches(query, "acme rocket")).isTrue();
+      assertThat(matches(query, "acme anvil")).isTrue();
+      assertThat(matches(query, "acme")).isFalse();
+      assertThat(matches(query, "anvil rocket")).isFalse();
+    }
+
+    @Test
+    void shouldReadWordsSideBySideAsAnd() {
+      assertThat(matches("acme anvil", "anvil by acme")).isTrue();
+      assertThat(matches("acme anvil", "acme only")).isFalse();
+      assertThat(matches("acme \"big anvil\"", "a big anvil from acme")).isTrue();
+    }
+
+    @Test
+    void shouldReadMinusAsNot() {
+      assertThat(matches("acme -anvil", "acme rocket")).isTrue();
+      assertThat(matches("acme -anvil", "acme anvil")).isFalse();
+      assertThat(matches("acme -\"anvil drop\"", "acme anvil")).isTrue();
+      assertThat(matches("acme -\"anvil drop\"", "acme anvil drop")).isFalse();
+      assertThat(matches("acme -(anvil OR rocket)", "acme rocket")).isFalse();
+    }
+
+    @Test
+    void shouldReadLowerCaseOperatorsAsWords() {
+      assertThat(matches("acme or anvil", "acme")).isFalse();
+      assertThat(matches("acme or anvil", "acme or anvil")).isTrue();
+    }
+
+    @Test
+    void shouldAllowNotInsideAndInsideOr() {
+      String query = "acme AND (anvil OR NOT rocket)";
+      assertThat(matches(query, "acme")).isTrue();
+      assertThat(matches(query, "acme rocket")).isFalse();
+      assertThat(matches(query, "acme rocket anvil")).isTrue();
+    }
+  }
+
+  @Nested
+  class Proximity {
+
+    @Test
+    void shouldMatchNearInEitherOrderUpToTheDistance() {
+      String query = "acme NEAR/2 fail";
+      assertThat(matches(query, "acme x y fail")).isTrue();
+      assertThat(matches(query, "acme x y z fail")).isFalse();
+      assertThat(matches(query, "fail x y acme")).isTrue();
+      assertThat(matches(query, "fail x y z acme")).isFalse();
+      assertThat(matches(query, "acme fail")).isTrue();
+    }
+
+    @Test
+    void shouldMatchNearZeroOnlyWhenAdjacent() {
+      assertThat(matches("acme NEAR/0 fail", "fail acme")).isTrue();
+      assertThat(matches("acme NEAR/0 fail", "acme x fail")).isFalse();
+    }
+
+    @Test
+    void shouldMatchOrderedNearOnlyInOrder() {
+      String query = "acme ONEAR/2 fail";
+      assertThat(matches(query, "acme x y fail")).isTrue();
+      assertThat(matches(query, "acme x y z fail")).isFalse();
+      assertThat(matches(query, "fail x y acme")).isFalse();
+      assertThat(matches(query, "fail acme")).isFalse();
+    }
+
+    @Test
+    void shouldNeedTwoOccurrencesForTheSameWordOnBothSides() {
+      assertThat(matches("acme NEAR/3 acme", "acme x acme")).isTrue();
+      assertThat(matches("acme NEAR/3 acme", "acme only")).isFalse();
+    }
+
+    @Test
+    void shouldTakePhrasesPrefixesAndOrGroupsAsNearOperands() {
+      assertThat(matches("\"acme air\" NEAR/1 (delay OR late)", "late x acme air")).isTrue();
+      assertThat(matches("\"acme air\" NEAR/1 (delay OR late)", "late x y acme air")).isFalse();
+      assertThat(matches("acme* NEAR/1 fail", "acmes fail")).isTrue();
+    }
+
+    @Test
+    void shouldMeasureChainedNearFromTheWholeGroup() {
+      String query = "acme NEAR/1 air NEAR/1 delay";
+      assertThat(matches(query, "acme air x delay")).isTrue();
+      assertThat(matches(query, "delay x acme air")).isTrue();
+      assertThat(matches(query, "acme air x y delay")).isFalse();
+    }
+
+    @Test
+    void shouldMatchASloppyTwoWordPhraseLikeNear() {
+      String query = "\"acme fail\"~2";
+      assertThat(matches(query, "acme x y fail")).isTrue();
+      assertThat(matches(query, "acme x y z fail")).isFalse();
+      assertThat(matches(query, "fail x y acme")).isTrue();
+      assertThat(matches(query, "fail x y z acme")).isFalse();
+    }
+
+    @Test
+    void shouldMatchALongerSloppyPhraseWithinItsWindow() {
+      String query = "\"acme air delay\"~1";
+      assertThat(matches(query, "delay on acme air")).isTrue();
+      assertThat(matches(query, "acme air big long delay")).isFalse();
+      assertThat(matches(query, "acme air delay")).isTrue();
+      assertThat(matches(query, "acme delay")).isFalse();
+    }
+
+    @Test
+    void shouldNeedRepeatedPhraseWordsRepeated() {
+      assertThat(matches("\"acme acme\"~1", "acme x acme")).isTrue();
+      assertThat(matches("\"acme acme\"~1", "acme x y acme")).isFalse();
+      assertThat(matches("\"acme acme\"~1", "acme")).isFalse();
+    }
+  }
+
+  @Nested
+  class Fields {
+
+    @Test
+    void shouldFilterOnLanguageAndItsRegions() {
+      assertThat(matches("acme lang:en", post("acme", "en", null))).isTrue();
+      assertThat(matches("acme lang:en", post("acme", "EN-us", null))).isTrue();
+      assertThat(matches("acme lang:en", post("acme", "en_GB", null))).isTrue();
+      assertThat(matches("acme lang:en", post("acme", "eng", null))).isFalse();
+      assertThat(matches("acme lang:en", post("acme", "de", null))).isFalse();
+      assertThat(matches("acme lang:en", post("acme", null, null))).isFalse();
+      assertThat(matches("acme lang:en-us", post("acme", "en", null))).isFalse();
+    }
+
+    @Test
+    void shouldFilterOnPlatformIgnoringCaseAndSeparators() {
+      assertThat(matches("acme platform:bluesky", post("acme", null, "BLUESKY"))).isTrue();
+      assertThat(matches("acme platform:hackernews", post("acme", null, "HACKER_NEWS"))).isTrue();
+      assertThat(matches("acme platform:HACKER_NEWS", post("acme", null, "hacker-news"))).isTrue();
+      assertThat(matches("acme platform:reddit", post("acme", null, "BLUESKY"))).isFalse();
+      assertThat(matches("acme platform:reddit", post("acme", null, null))).isFalse();
+    }
+
+    @Test
+    void shouldFilterOnAuthorIgnoringCaseAndAt() {
+      MatchInput byAlice = new MatchInput("acme", null, null, "Alice.bsky.social", null);
+      assertThat(matches("acme author:alice.bsky.social", byAlice)).isTrue();
+      assertThat(matches("acme author:@ALICE.bsky.social", byAlice)).isTrue();
+      assertThat(matches("acme author:alice", byAlice)).isFalse();
+    }
+
+    @Test
+    void shouldFilterOnSiteAndItsSubdomains() {
+      assertThat(matches("acme site:example.com", url("https://www.example.com/a?b"))).isTrue();
+      assertThat(matches("acme site:example.com", url("http://EXAMPLE.com"))).isTrue();
+      assertThat(matches("acme site:example.com", url("https://u:p@news.example.com:8443/")))
+          .isTrue();
+      assertThat(matches("acme site:example.com", url("https://notexample.com/"))).isFalse();
+      assertThat(matches("acme site:example.com", url("https://example.com.evil.io/"))).isFalse();
+      assertThat(matches("acme site:example.com", MatchInput.ofText("acme"))).isFalse();
+      assertThat(matches("acme site:news.example.com", url("https://example.com/"))).isFalse();
+    }
+
+    @Test
+    void shouldMatchARuleOfFieldFiltersAlone() {
+      assertThat(matches("lang:en platform:reddit", post("anything", "en", "REDDIT"))).isTrue();
+      assertThat(matches("lang:en platform:reddit", post("anything", "en", "BLUESKY"))).isFalse();
+    }
+
+    @Test
+    void shouldCombineFieldFiltersWithBooleans() {
+      String query = "acme -platform:reddit";
+      assertThat(matches(query, post("acme", null, "BLUESKY"))).isTrue();
+      assertThat(matches(query, post("acme", null, "REDDIT"))).isFalse();
+    }
+
+    private MatchInput url(String url) {
+      return new MatchInput("acme", null, null, null, url);
+    }
+  }
+
+  @Nested
+  class SyntaxErrors {
+
+    private RuleSyntaxException error(String query) {
+      try {
+        RuleSet.empty().with(new Rule("r1", "Acme", query));
+      } catch (RuleSyntaxException e) {
+        return e;
+      }
+      throw new AssertionError("expected a syntax error for: " + query);
+    }
+
+    private void assertError(String query, int position, String message) {
+      RuleSyntaxException e = error(query);
+      assertThat(e.position()).isEqualTo(position);
+      assertThat(e.getMessage()).isEqualTo(message);
+      assertThat(e.ruleId()).isEqualTo("r1");
+    }
+
+    @Test
+    void shouldPointAtAMissingCloseParenthesis() {
+      assertError("(acme OR anvil", 14, "Expected ')' at position 14 in rule 'r1'");
+      assertError("(acme anvil \"x\"", 15, "Expected ')' at position 15 in rule 'r1'");
+    }
+
+    @Test
+    void shouldPointAtAnUnexpectedCloseParenthesis() {
+      assertError("acme) anvil", 4, "Unexpected ')' at position 4 in rule 'r1'");
+    }
+
+    @Test
+    void shouldPointAtAMissingTerm() {
+      assertError("acme AND", 8, "Expected a term at position 8 in rule 'r1'");
+      assertError(
+          "acme AND OR anvil", 9, "Expected a term but found 'OR' at position 9 in rule 'r1'");
+      assertError("OR acme", 0, "Expected a term but found 'OR' at position 0 in rule 'r1'");
+      assertError("acme ()", 6, "Expected a term but found ')' at position 6 in rule 'r1'");
+      assertError("acme - anvil", 6, "Expected a term after '-' at position 6 in rule 'r1'");
+    }
+
+    @Test
+    void shouldRejectAnEmptyQuery() {
+      assertError("", 0, "Empty query at position 0 in rule 'r1'");
+      assertError("   ", 0, "Empty query at position 0 in rule 'r1'");
+    }
+
+    @Test
+    void shouldPointAtAnUnterminatedPhrase() {
+      assertError("acme \"big air", 5, "Unterminated phrase at position 5 in rule 'r1'");
+    }
+
+    @Test
+    void shouldPointAtBadDistances() {
+      assertError(
+          "acme NEAR/x fail", 10, "Expected a distance after NEAR/ at position 10 in rule 'r1'");
+      assertError(
+          "acme NEAR fail", 9, "Expected '/' and a distance after NEAR at position 9 in rule 'r1'");
+      assertError(
+          "acme ONEAR/ fail", 11, "Expected a distance after ONEAR/ at position 11 in rule 'r1'");
+      assertError(
+          "\"acme air\"~ x", 11, "Expected a distance after '~' at position 11 in rule 'r1'");
+    }
+
+    @Test
+    void shouldRejectNearOfNonPositionalOperands() {
+      assertError(
+          "(acme anvil) NEAR/3 fail",
+          0,
+          "NEAR needs words, phrases or OR of them on both sides at position 0 in rule 'r1'");
+      assertError(
+          "acme ONEAR/3 lang:en",
+          13,
+          "ONEAR needs words, phrases or OR of them on both sides at position 13 in rule 'r1'");
+    }
+
+    @Test
+    void shouldRejectMisplacedWildcards() {
+      assertError(
+          "ac*me",
+          2,
+          "Wildcard '*' is only allowed at the end of a word at position 2 in rule 'r1'");
+      assertError("acme *", 5, "Wildcard '*' needs a word before it at position 5 in rule 'r1'");
+      assertError("acme-air*", 0, "Wildcard term must be a single word at position 0 in rule 'r1'");
+    }
+
+    @Test
+    void shouldRejectUnknownFieldsAndMissingValues() {
+      assertError(
+          "acme foo:bar",
+          5,
+          "Unknown field 'foo' (quote the word to search for it) at position 5 in rule 'r1'");
+      assertError("acme lang:", 10, "Missing value after 'lang:' at position 10 in rule 'r1'");
+      assertError(
+          "acme site:example.com/x", 10, "Invalid value for 'site:' at position 10 in rule 'r1'");
+    }
+
+    @Test
+    void shouldRejectTermsWithoutSearchableWords() {
+      assertError("acme && anvil", 5, "No searchable word in '&&' at position 5 in rule 'r1'");
+      assertError("acme \"!!\"", 5, "No searchable word in phrase at position 5 in rule 'r1'");
+    }
+
+    @Test
+    void shouldRejectARuleOfNegationsOnly() {
+      assertError(
+          "NOT acme", 0, "A rule needs a term that is not negated at position 0 in rule 'r1'");
+      assertError(
+          "-acme -anvil", 0, "A rule needs a term that is not negated at position 0 in rule 'r1'");
+      assertError(
+          "acme OR -anvil",
+          8,
+          "A rule needs a term that is not negated at position 8 in rule 'r1'");
+    }
+
+    @Test
+    void shouldBeAnIllegalArgumentException() {
+      assertThat(error("(")).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Nested
+  class Sets {
+
+    @Test
+    void shouldKeepMatchingOtherRulesWhenOneIsInvalid() {
+      List<String> invalid = new ArrayList<>();
+      RuleSet rules =
+          RuleSet.of(
+              List.of(
+                  new Rule("a", "Acme", "acme"),
+                  new Rule("b", "Bad", "(acme"),
+                  new Rule("c", "Anvil", "anvil OR acme")),
+              (rule, e) -> invalid.add(rule.id() + ":" + e.position()));
+
+      assertThat(invalid).containsExactly("b:5");
+      assertThat(rules.size()).isEqualTo(2);
+      assertThat(rules.match(MatchInput.ofText("acme")))
+          .extracting(RuleMatch::ruleId)
+          .containsExactly("a", "c");
+    }
+
+    @Test
+    void shouldOrderMatchesByRuleId() {
+      RuleSet rules =
+          RuleSet.empty()
+              .with(new Rule("zeta", "Z", "acme"))
+              .with(new Rule("alpha", "A", "acme*"))
+              .with(new Rule("mid", "M", "lang:en"));
+
+      assertThat(rules.match(post("acme", "en", null)))
+          .extracting(RuleMatch::ruleId)
+          .containsExactly("alpha", "mid", "zeta");
+    }
+
+    @Test
+    void shouldRecordTheMatchedTermsAsWritten() {
+      RuleSet rules =
+          RuleSet.empty()
+              .with(
+                  new Rule(
+                      "r1",
+                      "Acme",
+                      "(Acme OR \"acme air\" OR rocket* OR anvil OR #acme) -bomb lang:en"));
+
+      assertThat(rules.match(post("ACME Air rockets", "en", null)))
+          .containsExactly(new RuleMatch("r1", "Acme", List.of("Acme", "\"acme air\"", "rocket*")));
+    }
+
+    @Test
+    void shouldRecordBothSidesOfAMatchedNear() {
+      RuleSet rules = RuleSet.empty().with(new Rule("r1", "Acme", "acme NEAR/2 (fail OR late)"));
+
+      assertThat(rules.match(MatchInput.ofText("acme is late")))
+          .containsExactly(new RuleMatch("r1", "Acme", List.of("acme", "late")));
+    }
+
+    @Test
+    void shouldReplaceARuleWithTheSameId() {
+      RuleSet first = RuleSet.empty().with(new Rule("r1", "Acme", "acme"));
+      RuleSet second = first.with(new Rule("r1", "Anvil", "anvil"));
+
+      assertThat(second.size()).isEqualTo(1);
+      assertThat(second.rule("r1")).contains(new Rule("r1", "Anvil", "anvil"));
+      assertThat(second.match(MatchInput.ofText("acme"))).isEmpty();
+      assertThat(second.match(MatchInput.ofText("anvil")))
+          .containsExactly(new RuleMatch("r1", "Anvil", List.of("anvil")));
+      assertThat(first.match(MatchInput.ofText("acme"))).hasSize(1);
+    }
+
+    @Test
+    void shouldRemoveARule() {
+      RuleSet rules =
+          RuleSet.empty().with(new Rule("r1", "Acme", "acme")).with(new Rule("r2", "B", "acme"));
+
+      RuleSet fewer = rules.without("r1");
+
+      assertThat(fewer.size()).isEqualTo(1);
+      assertThat(fewer.rule("r1")).isEmpty();
+      assertThat(fewer.match(MatchInput.ofText("acme")))
+          .extracting(RuleMatch::ruleId)
+          .containsExactly("r2");
+      assertThat(fewer.without("unknown")).isSameAs(fewer);
+      assertThat(rules.size()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldLeaveTheSetUnchangedWhenAnAddedRuleIsInvalid() {
+      RuleSet rules = RuleSet.empty().with(new Rule("r1", "Acme", "acme"));
+
+      assertThatThrownBy(() -> rules.with(new Rule("r1", "Acme", "acme)")))
+          .isInstanceOf(RuleSyntaxException.class)
+          .hasMessage("Unexpected ')' at position 4 in rule 'r1'");
+      assertThat(rules.rule("r1")).contains(new Rule("r1", "Acme", "acme"));
+    }
+
+    @Test
+    void shouldMatchNothingWhenEmpty() {
+      assertThat(RuleSet.empty().match(MatchInput.ofText("acme"))).isEmpty();
+      assertThat(RuleSet.empty().size()).isZero();
+    }
+
+    @Test
+    void shouldFindRulesAnchoredOnlyByAPrefixOrAnOr() {
+      RuleSet rules =
+          RuleSet.empty()
+              .with(new Rule("p", "P", "acm* -anvil"))
+              .with(new Rule("o", "O", "(rocket OR \"big anvil\") NOT acme"));
+
+      assertThat(rules.match(MatchInput.ofText("acmes")))
+          .extracting(RuleMatch::ruleId)
+          .containsExactly("p");
+      assertThat(rules.match(MatchInput.ofText("a big anvil")))
+          .extracting(RuleMatch::ruleId)
+          .containsExactly("o");
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.sociallistening.topology.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
+class RulesTest {
+
+  @Test
+  void shouldReadRulesSkippingBlankAndCommentLines() {
+    String lines =
+        "# brand rules\n"
+            + "{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme\"}\n"
+            + "\n"
+            + "   \n"
+            + "{\"id\":\"r2\",\"brand\":\"Anvil\",\"query\":\"anvil\",\"competitorOf\":\"Acme\"}\n"
+            + "{\"id\":\"r3\",\"brand\":\"Rocket\",\"query\":\"(rocket\",\"competitorOf\":null}\n";
+
+    assertThat(Rules.readJsonLines(new StringReader(lines)))
+        .containsExactly(
+            new Rule("r1", "Acme", "acme", null),
+            new Rule("r2", "Anvil", "anvil", "Acme"),
+            new Rule("r3", "Rocket", "(rocket", null));
+  }
+
+  @Test
+  void shouldNameTheLineOfBadJson() {
+    String lines = "{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme\"}\n\n{\"id\": \"r2\",\n";
+
+    assertThatThrownBy(() -> Rules.readJsonLines(new StringReader(lines)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Line 3: invalid JSON: ");
+  }
+
+  @Test
+  void shouldNameTheLineOfAMissingField() {
+    String lines =
+        "{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme\"}\n{\"id\":\"r2\",\"brand\":\"B\"}\n";
+
+    assertThatThrownBy(() -> Rules.readJsonLines(new StringReader(lines)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Line 2: \"query\" must be a non-empty string");
+  }
+
+  @Test
+  void shouldRejectALineThatIsNotAnObject() {
+    assertThatThrownBy(() -> Rules.readJsonLines(new StringReader("[1, 2]\n")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Line 1: expected a JSON object");
+  }
+
+  @Test
+  void shouldRejectANonStringCompetitor() {
+    String line = "{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme\",\"competitorOf\":3}";
+
+    assertThatThrownBy(() -> Rules.readJsonLines(new StringReader(line)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Line 1: \"competitorOf\" must be a string or null");
+  }
+}
