@@ -1,0 +1,69 @@
+package io.sociallistening.topology;
+
+import io.sociallistening.topology.crisis.CrisisSettings;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything the topology needs to know, as typed values. Built from the validated instance
+ * configuration; tests build it directly.
+ *
+ * @param topics topic names
+ * @param maxTextLength mentions with longer text go to dead letters
+ * @param dedupRetention how long a platform id is remembered for exact dedup
+ * @param aggregateGrace how late a mention may arrive and still count in its window
+ * @param crisis crisis detector settings (bucket size, thresholds, cooldown)
+ * @param crisisGrace how long after a bucket ends it is closed and evaluated (stream time)
+ * @param leadThreshold lead score at or above which a mention is a lead
+ * @param leadAuthorCooldown at most one lead alert per brand and author within this time
+ */
+public record PipelineSettings(
+    Topics topics,
+    int maxTextLength,
+    Duration dedupRetention,
+    Duration aggregateGrace,
+    CrisisSettings crisis,
+    Duration crisisGrace,
+    double leadThreshold,
+    Duration leadAuthorCooldown) {
+
+  public PipelineSettings {
+    Objects.requireNonNull(topics, "topics");
+    Objects.requireNonNull(dedupRetention, "dedupRetention");
+    Objects.requireNonNull(aggregateGrace, "aggregateGrace");
+    Objects.requireNonNull(crisis, "crisis");
+    Objects.requireNonNull(crisisGrace, "crisisGrace");
+    Objects.requireNonNull(leadAuthorCooldown, "leadAuthorCooldown");
+    if (maxTextLength <= 0) {
+      throw new IllegalArgumentException("maxTextLength must be positive: " + maxTextLength);
+    }
+    if (leadThreshold < 0 || leadThreshold > 1) {
+      throw new IllegalArgumentException("leadThreshold must be in 0..1: " + leadThreshold);
+    }
+  }
+
+  /** Defaults of the product: 24 h dedup, 30 s grace, 0.5 lead threshold, 1 h author cooldown. */
+  public static PipelineSettings defaults() {
+    return new PipelineSettings(
+        Topics.defaults(),
+        20_000,
+        Duration.ofHours(24),
+        Duration.ofSeconds(30),
+        CrisisSettings.defaults(),
+        Duration.ofSeconds(10),
+        0.5,
+        Duration.ofHours(1));
+  }
+
+  public PipelineSettings withTopics(Topics newTopics) {
+    return new PipelineSettings(
+        newTopics,
+        maxTextLength,
+        dedupRetention,
+        aggregateGrace,
+        crisis,
+        crisisGrace,
+        leadThreshold,
+        leadAuthorCooldown);
+  }
+}

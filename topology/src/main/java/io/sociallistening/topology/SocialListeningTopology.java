@@ -1,0 +1,243 @@
+package io.sociallistening.topology;
+
+import io.sociallistening.avro.Alert;
+import io.sociallistening.avro.BrandMatch;
+import io.sociallistening.avro.BrandRule;
+import io.sociallistening.avro.BrandSentimentWindow;
+import io.sociallistening.avro.EnrichedMention;
+import io.sociallistening.avro.Mention;
+import io.sociallistening.registry.SchemaRegistry;
+import io.sociallistening.serde.AvroSerde;
+import io.sociallistening.topology.aggregate.BrandWindows;
+import io.sociallistening.topology.crisis.CrisisAlerts;
+import io.sociallistening.topology.dedup.Copy;
+import io.sociallistening.topology.dedup.ExactDedup;
+import io.sociallistening.topology.enrich.Enrichment;
+import io.sociallistening.topology.enrich.EnrichmentStage;
+import io.sociallistening.topology.lead.LeadAlerts;
+import io.sociallistening.topology.match.RuleBook;
+import io.sociallistening.topology.match.RuleBookUpdater;
+import io.sociallistening.topology.validate.MentionRules;
+import io.sociallistening.topology.validate.Validated;
+import io.sociallistening.topology.validate.Validation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The whole pipeline, top to bottom as data flows (see the diagram in the README):
+ *
+ * <ol>
+ *   <li>validate and normalise raw mentions; bad records to the dead-letter topic
+ *   <li>re-key by platform id and drop exact copies (counted)
+ *   <li>match brand rules, detect language, score sentiment and leads; first copies to the enriched
+ *       topic
+ *   <li>re-key by brand; 1-minute and 1-hour sentiment aggregates
+ *   <li>crisis detection per brand
+ *   <li>lead alerts
+ * </ol>
+ *
+ * Every processor, store and repartition topic is named, so state survives topology changes.
+ */
+public final class SocialListeningTopology {
+  public static final String BRAND_SENTIMENT_1M_STORE = "brand-sentiment-1m";
+  public static final String BRAND_SENTIMENT_1H_STORE = "brand-sentiment-1h";
+
+  private SocialListeningTopology() {}
+
+  /** Builds the topology with the bundled analysers and a fresh rule book. */
+  public static Topology build(PipelineSettings settings, SchemaRegistry registry) {
+    return build(settings, registry, new RuleBook(), Scorers.loadDefault(settings.leadThreshold()));
+  }
+
+  /** Builds the topology; {@code rules} is filled from the rules topic as the topology runs. */
+  public static Topology build(
+      PipelineSettings settings, SchemaRegistry registry, RuleBook rules, Scorers scorers) {
+    Topics topics = settings.topics();
+    Serde<String> strings = Serdes.String();
+    Serde<byte[]> bytes = Serdes.ByteArray();
+    AvroSerde<Mention> mentionSerde = AvroSerde.forValues(Mention.class, registry);
+    AvroSerde<EnrichedMention> enrichedSerde = AvroSerde.forValues(EnrichedMention.class, registry);
+    AvroSerde<BrandRule> ruleSerde = AvroSerde.forValues(BrandRule.class, registry);
+    AvroSerde<BrandSentimentWindow> windowSerde =
+        AvroSerde.forValues(BrandSentimentWindow.class, registry);
+    AvroSerde<Alert> alertSerde = AvroSerde.forValues(Alert.class, registry);
+
+    StreamsBuilder builder = new StreamsBuilder();
+
+    // Rules: a global copy of the compacted rules topic on every instance, kept in the rule book.
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(RuleBookUpdater.STORE), strings, ruleSerde)
+            .withLoggingDisabled(),
+        topics.rules(),
+        Consumed.with(strings, ruleSerde).withName("rules-source"),
+        () -> new RuleBookUpdater(rules));
+
+    // 1. Validate and normalise.
+    MentionRules mentionRules = new MentionRules(settings.maxTextLength());
+    Map<String, KStream<byte[], Validated>> validated =
+        builder.stream(topics.raw(), Consumed.with(bytes, bytes).withName("raw-source"))
+            .process(() -> new Validation(mentionSerde, mentionRules), Named.as(Validation.STAGE))
+            .split(Named.as("validated-"))
+            .branch((key, value) -> value.isValid(), Branched.as("accepted"))
+            .defaultBranch(Branched.as("rejected"));
+    validated
+        .get("validated-rejected")
+        .mapValues(Validated::rawValue, Named.as("dead-letter-bytes"))
+        .to(topics.deadLetters(), Produced.with(bytes, bytes).withName("dead-letters-sink"));
+
+    // 2. Exact dedup: copies of a post meet in one task through the re-key by platform id.
+    builder.addStateStore(
+        Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(
+                ExactDedup.STORE, settings.dedupRetention(), settings.dedupRetention(), false),
+            strings,
+            Serdes.Long()));
+    KStream<String, Copy> copies =
+        validated
+            .get("validated-accepted")
+            .map(
+                (key, value) -> KeyValue.pair(MentionRules.keyOf(value.mention()), value.mention()),
+                Named.as("key-by-mention-id"))
+            .repartition(
+                Repartitioned.<String, Mention>as("mentions-by-id")
+                    .withKeySerde(strings)
+                    .withValueSerde(mentionSerde))
+            .process(
+                () -> new ExactDedup(settings.dedupRetention()),
+                Named.as(ExactDedup.STORE),
+                ExactDedup.STORE);
+
+    // 3. Brand matching, language, sentiment, lead score.
+    Enrichment enrichment =
+        new Enrichment(rules, scorers.languages(), scorers.sentiment(), scorers.leads());
+    KStream<String, EnrichedMention> enriched =
+        copies.processValues(() -> new EnrichmentStage(enrichment), Named.as("enrich"));
+    enriched
+        .filter(
+            (key, value) -> value.getDuplicates().getDuplicateOf() == null,
+            Named.as("first-copies"))
+        .to(topics.enriched(), Produced.with(strings, enrichedSerde).withName("enriched-sink"));
+
+    // 4. Per-brand sentiment windows (copies count in volume and reach).
+    KStream<String, EnrichedMention> byBrand =
+        enriched
+            .flatMap(SocialListeningTopology::perBrand, Named.as("key-by-brand"))
+            .repartition(
+                Repartitioned.<String, EnrichedMention>as("mentions-by-brand")
+                    .withKeySerde(strings)
+                    .withValueSerde(enrichedSerde));
+    aggregate(
+        byBrand,
+        BRAND_SENTIMENT_1M_STORE,
+        Duration.ofMinutes(1),
+        Duration.ofDays(2),
+        settings.aggregateGrace(),
+        topics.sentiment1m(),
+        strings,
+        windowSerde);
+    aggregate(
+        byBrand,
+        BRAND_SENTIMENT_1H_STORE,
+        Duration.ofHours(1),
+        Duration.ofDays(30),
+        settings.aggregateGrace(),
+        topics.sentiment1h(),
+        strings,
+        windowSerde);
+
+    KStream<String, EnrichedMention> firstByBrand =
+        byBrand.filter(
+            (brand, value) -> value.getDuplicates().getDuplicateOf() == null,
+            Named.as("brand-first-copies"));
+
+    // 5. Crisis detection per brand.
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(CrisisAlerts.STORE), strings, Serdes.ByteArray()));
+    KStream<String, Alert> crises =
+        firstByBrand.process(
+            () -> new CrisisAlerts(settings.crisis(), settings.crisisGrace()),
+            Named.as("crisis-detect"),
+            CrisisAlerts.STORE);
+
+    // 6. Lead alerts.
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(LeadAlerts.STORE), strings, Serdes.Long()));
+    KStream<String, Alert> leads =
+        firstByBrand.process(
+            () -> new LeadAlerts(settings.leadAuthorCooldown()),
+            Named.as("lead-detect"),
+            LeadAlerts.STORE);
+
+    crises
+        .merge(leads, Named.as("alerts-merge"))
+        .to(topics.alerts(), Produced.with(strings, alertSerde).withName("alerts-sink"));
+
+    return builder.build();
+  }
+
+  private static Iterable<KeyValue<String, EnrichedMention>> perBrand(
+      String key, EnrichedMention mention) {
+    Set<String> brands = new LinkedHashSet<>();
+    for (BrandMatch match : mention.getBrands()) {
+      brands.add(match.getBrand());
+    }
+    List<KeyValue<String, EnrichedMention>> out = new ArrayList<>(brands.size());
+    for (String brand : brands) {
+      out.add(KeyValue.pair(brand, mention));
+    }
+    return out;
+  }
+
+  private static void aggregate(
+      KStream<String, EnrichedMention> byBrand,
+      String name,
+      Duration size,
+      Duration retention,
+      Duration grace,
+      String topic,
+      Serde<String> strings,
+      Serde<BrandSentimentWindow> windowSerde) {
+    byBrand
+        .groupByKey(Grouped.as(name + "-group"))
+        .windowedBy(TimeWindows.ofSizeAndGrace(size, grace))
+        .aggregate(
+            BrandWindows::empty,
+            BrandWindows::add,
+            Named.as(name + "-aggregate"),
+            Materialized.<String, BrandSentimentWindow, WindowStore<Bytes, byte[]>>as(name)
+                .withKeySerde(strings)
+                .withValueSerde(windowSerde)
+                .withRetention(retention.plus(grace)))
+        .toStream(Named.as(name + "-changes"))
+        .map(
+            (window, value) ->
+                KeyValue.pair(
+                    window.key(), BrandWindows.stamped(window.key(), window.window(), value)),
+            Named.as(name + "-stamp"))
+        .to(topic, Produced.with(strings, windowSerde).withName(name + "-sink"));
+  }
+}

@@ -1,0 +1,62 @@
+package io.sociallistening.topology.dedup;
+
+import io.sociallistening.avro.Mention;
+import java.time.Duration;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Stage 2, exact dedup by platform id.
+ *
+ * <p>Input: key {@code <platform>:<id>} (re-partitioned upstream so that every copy of a post meets
+ * in the same task), value {@link Mention}. Output: {@link Copy} with the copy count. State: window
+ * store {@value #STORE} keyed by mention key, value = copies seen, stored at the first copy's
+ * record time; retention {@code retention} (older keys are forgotten by segment expiry, so state is
+ * bounded). Time: record time ({@code createdAt}); a copy is recognised when its time is within
+ * {@code retention} of the first copy's.
+ */
+public final class ExactDedup implements Processor<String, Mention, String, Copy> {
+  public static final String STORE = "dedup-exact";
+
+  private final Duration retention;
+  private WindowStore<String, Long> seen;
+  private ProcessorContext<String, Copy> context;
+
+  public ExactDedup(Duration retention) {
+    this.retention = retention;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Copy> context) {
+    this.context = context;
+    this.seen = context.getStateStore(STORE);
+  }
+
+  @Override
+  public void process(Record<String, Mention> record) {
+    String key = record.key();
+    long time = record.timestamp();
+    long window = retention.toMillis();
+    long firstSeenAt = -1;
+    long copies = 0;
+    try (WindowStoreIterator<Long> it = seen.fetch(key, time - window, time + window)) {
+      if (it.hasNext()) {
+        var entry = it.next();
+        firstSeenAt = entry.key;
+        copies = entry.value;
+      }
+    }
+    if (firstSeenAt < 0) {
+      seen.put(key, 1L, time);
+      context.forward(record.withValue(new Copy(key, record.value(), 1, null)));
+    } else {
+      seen.put(key, copies + 1, firstSeenAt);
+      context.forward(
+          record.withValue(
+              new Copy(key, record.value(), (int) Math.min(copies + 1, 1 << 30), key)));
+    }
+  }
+}

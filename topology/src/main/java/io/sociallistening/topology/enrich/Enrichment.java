@@ -1,0 +1,98 @@
+package io.sociallistening.topology.enrich;
+
+import io.sociallistening.avro.BrandMatch;
+import io.sociallistening.avro.DuplicateInfo;
+import io.sociallistening.avro.EnrichedMention;
+import io.sociallistening.avro.LeadScore;
+import io.sociallistening.avro.Mention;
+import io.sociallistening.avro.Sentiment;
+import io.sociallistening.topology.dedup.Copy;
+import io.sociallistening.topology.language.LanguageDetector;
+import io.sociallistening.topology.lead.LeadResult;
+import io.sociallistening.topology.lead.LeadScorer;
+import io.sociallistening.topology.match.MatchInput;
+import io.sociallistening.topology.match.RuleBook;
+import io.sociallistening.topology.match.RuleMatch;
+import io.sociallistening.topology.match.RuleSet;
+import io.sociallistening.topology.sentiment.SentimentResult;
+import io.sociallistening.topology.sentiment.SentimentScorer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Brand matching, language, sentiment and lead score of one mention: the pure part of stage 3. The
+ * same code serves the topology and the evaluation commands.
+ */
+public final class Enrichment {
+  private final RuleBook rules;
+  private final LanguageDetector languages;
+  private final SentimentScorer sentiment;
+  private final LeadScorer leads;
+
+  public Enrichment(
+      RuleBook rules, LanguageDetector languages, SentimentScorer sentiment, LeadScorer leads) {
+    this.rules = rules;
+    this.languages = languages;
+    this.sentiment = sentiment;
+    this.leads = leads;
+  }
+
+  /** Enriches one (first or later) copy of a mention. */
+  public EnrichedMention enrich(Copy copy, long processedAt) {
+    Mention mention = copy.mention();
+    String text = mention.getText();
+    String language =
+        mention.getLanguage() != null ? mention.getLanguage() : languages.detect(text);
+    RuleSet ruleSet = rules.rules();
+    List<RuleMatch> matches =
+        ruleSet.match(
+            new MatchInput(
+                text,
+                language,
+                mention.getPlatform().name(),
+                mention.getAuthor().getHandle(),
+                mention.getUrl()));
+    List<BrandMatch> brands = new ArrayList<>(matches.size());
+    boolean mentionsCompetitor = false;
+    for (RuleMatch match : matches) {
+      brands.add(
+          BrandMatch.newBuilder()
+              .setBrand(match.brand())
+              .setRuleId(match.ruleId())
+              .setMatchedTerms(match.matchedTerms())
+              .setSentiment(null)
+              .build());
+      var rule = ruleSet.rule(match.ruleId());
+      if (rule.isPresent() && rule.get().competitorOf() != null) {
+        mentionsCompetitor = true;
+      }
+    }
+    SentimentResult score = sentiment.score(text);
+    LeadResult lead = leads.score(text, mentionsCompetitor);
+    return EnrichedMention.newBuilder()
+        .setMention(mention)
+        .setKey(copy.key())
+        .setLanguage(language)
+        .setSentiment(
+            Sentiment.newBuilder()
+                .setCompound(score.compound())
+                .setLabel(score.label())
+                .setConfidence(score.confidence())
+                .build())
+        .setBrands(brands)
+        .setLead(
+            LeadScore.newBuilder()
+                .setScore(lead.score())
+                .setLead(lead.lead())
+                .setReasons(lead.reasons())
+                .build())
+        .setDuplicates(
+            DuplicateInfo.newBuilder()
+                .setCopyCount(copy.copyCount())
+                .setDuplicateOf(copy.duplicateOf())
+                .build())
+        .setProcessedAt(Instant.ofEpochMilli(processedAt))
+        .build();
+  }
+}

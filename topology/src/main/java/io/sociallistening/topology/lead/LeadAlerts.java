@@ -1,0 +1,110 @@
+package io.sociallistening.topology.lead;
+
+import io.sociallistening.avro.Alert;
+import io.sociallistening.avro.AlertType;
+import io.sociallistening.avro.EnrichedMention;
+import io.sociallistening.avro.SampleMention;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Stage 6, lead alerts.
+ *
+ * <p>Input: key brand, value {@link EnrichedMention} (first copies only). Output: key brand, value
+ * {@link Alert} of type LEAD with the post, author, reach, score and reasons. State: key-value
+ * store {@value #STORE}, {@code brand|author} to the record time of the author's last lead alert
+ * for that brand; entries older than the cooldown are purged by a stream-time punctuation. Time:
+ * record time; one alert per brand and author within {@code cooldown}.
+ */
+public final class LeadAlerts implements Processor<String, EnrichedMention, String, Alert> {
+  public static final String STORE = "lead-author-cooldown";
+  private static final int MAX_TEXT = 280;
+
+  private final long cooldown;
+  private KeyValueStore<String, Long> lastAlert;
+  private ProcessorContext<String, Alert> context;
+
+  public LeadAlerts(Duration cooldown) {
+    this.cooldown = cooldown.toMillis();
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Alert> context) {
+    this.context = context;
+    this.lastAlert = context.getStateStore(STORE);
+    context.schedule(
+        Duration.ofMillis(Math.max(60_000, cooldown)), PunctuationType.STREAM_TIME, this::purge);
+  }
+
+  @Override
+  public void process(Record<String, EnrichedMention> record) {
+    EnrichedMention mention = record.value();
+    if (!mention.getLead().getLead()) {
+      return;
+    }
+    String brand = record.key();
+    var raw = mention.getMention();
+    String author = raw.getAuthor().getHandle();
+    String cooldownKey = brand + "|" + author;
+    Long last = lastAlert.get(cooldownKey);
+    if (last != null && record.timestamp() - last < cooldown) {
+      return;
+    }
+    lastAlert.put(cooldownKey, record.timestamp());
+    double score = mention.getLead().getScore();
+    String text =
+        raw.getText().length() > MAX_TEXT ? raw.getText().substring(0, MAX_TEXT) : raw.getText();
+    Alert alert =
+        Alert.newBuilder()
+            .setId("lead:" + brand + ":" + mention.getKey())
+            .setType(AlertType.LEAD)
+            .setBrand(brand)
+            .setSeverity(Math.max(1, Math.min(10, (int) Math.ceil(score * 10))))
+            .setEventTime(raw.getCreatedAt())
+            .setEpisodeId(null)
+            .setSummary(
+                String.format(
+                    Locale.ROOT,
+                    "Lead for %s (score %.2f): @%s on %s: %s",
+                    brand,
+                    score,
+                    author,
+                    raw.getPlatform().name().toLowerCase(Locale.ROOT),
+                    text))
+            .setMetrics(null)
+            .setTopTerms(List.of())
+            .setTopSources(List.of(raw.getPlatform().name().toLowerCase(Locale.ROOT)))
+            .setReasons(mention.getLead().getReasons())
+            .setScore(score)
+            .setSamples(
+                List.of(
+                    SampleMention.newBuilder()
+                        .setKey(mention.getKey())
+                        .setUrl(raw.getUrl())
+                        .setAuthor(author)
+                        .setFollowers(raw.getAuthor().getFollowers())
+                        .setText(text)
+                        .setSentiment(mention.getSentiment().getCompound())
+                        .build()))
+            .build();
+    context.forward(new Record<>(brand, alert, record.timestamp()));
+  }
+
+  private void purge(long streamTime) {
+    try (KeyValueIterator<String, Long> all = lastAlert.all()) {
+      while (all.hasNext()) {
+        var entry = all.next();
+        if (streamTime - entry.value >= cooldown) {
+          lastAlert.delete(entry.key);
+        }
+      }
+    }
+  }
+}

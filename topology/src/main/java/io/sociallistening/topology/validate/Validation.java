@@ -1,0 +1,86 @@
+package io.sociallistening.topology.validate;
+
+import io.sociallistening.avro.Mention;
+import io.sociallistening.registry.RegistryException;
+import io.sociallistening.serde.AvroSerde;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage 1, validate and normalise.
+ *
+ * <p>Input: raw topic, key and value as bytes (so that undecodable records are caught here rather
+ * than failing the consumer). Output: {@link Validated}; accepted mentions carry record time =
+ * {@code createdAt}; rejected records keep their original key and value bytes and gain {@link
+ * DeadLetterHeaders}. A registry that cannot be reached is not the record's fault: that error
+ * propagates (the task fails and retries after restart) instead of dead-lettering good records.
+ * State: none. Time: sets record time from the mention.
+ */
+public final class Validation implements Processor<byte[], byte[], byte[], Validated> {
+  public static final String STAGE = "validate";
+  private static final Logger LOG = LoggerFactory.getLogger(Validation.class);
+
+  private final AvroSerde<Mention> serde;
+  private final MentionRules rules;
+  private ProcessorContext<byte[], Validated> context;
+
+  public Validation(AvroSerde<Mention> serde, MentionRules rules) {
+    this.serde = serde;
+    this.rules = rules;
+  }
+
+  @Override
+  public void init(ProcessorContext<byte[], Validated> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    RecordMetadata origin = context.recordMetadata().orElse(null);
+    String topic = origin == null ? "" : origin.topic();
+    Mention mention;
+    try {
+      mention = serde.deserialize(topic, record.value());
+    } catch (RegistryException e) {
+      if (e.errorCode() < 0 || e.errorCode() >= 50000) {
+        throw e; // the registry is unreachable or failing: not the record's fault, do not
+        // dead-letter
+      }
+      reject(record, origin, e.getClass().getName(), "undecodable: " + e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      reject(record, origin, e.getClass().getName(), "undecodable: " + e.getMessage());
+      return;
+    }
+    if (mention == null) {
+      reject(record, origin, "null", "tombstone (null value) on the raw topic");
+      return;
+    }
+    String problem = rules.problem(rules.normalize(mention));
+    if (problem != null) {
+      reject(record, origin, "invalid", problem);
+      return;
+    }
+    context.forward(
+        record
+            .withValue(Validated.accepted(mention))
+            .withTimestamp(mention.getCreatedAt().toEpochMilli()));
+  }
+
+  private void reject(
+      Record<byte[], byte[]> record, RecordMetadata origin, String errorClass, String error) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Dead letter from {}: {}", origin, error);
+    }
+    context.forward(
+        record
+            .withValue(Validated.rejected(record.key(), record.value()))
+            .withHeaders(
+                DeadLetterHeaders.of(
+                    record.headers(), STAGE, errorClass, error, origin, record.timestamp())));
+  }
+}

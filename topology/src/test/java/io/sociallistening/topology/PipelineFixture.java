@@ -1,0 +1,131 @@
+package io.sociallistening.topology;
+
+import io.sociallistening.avro.Alert;
+import io.sociallistening.avro.BrandRule;
+import io.sociallistening.avro.BrandSentimentWindow;
+import io.sociallistening.avro.EnrichedMention;
+import io.sociallistening.avro.Mention;
+import io.sociallistening.registry.InMemorySchemaRegistry;
+import io.sociallistening.serde.AvroSerde;
+import io.sociallistening.topology.match.RuleBook;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/** The whole topology on a {@link TopologyTestDriver} with an in-memory registry. */
+final class PipelineFixture implements AutoCloseable {
+  static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+
+  final PipelineSettings settings;
+  final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+  final RuleBook rules = new RuleBook();
+  final TopologyTestDriver driver;
+  final AvroSerde<Mention> mentions = AvroSerde.forValues(Mention.class, registry);
+  final TestInputTopic<byte[], byte[]> raw;
+  final TestInputTopic<String, BrandRule> ruleTopic;
+  final TestOutputTopic<String, EnrichedMention> enriched;
+  final TestOutputTopic<String, Alert> alerts;
+  final TestOutputTopic<String, BrandSentimentWindow> sentiment1m;
+  final TestOutputTopic<String, BrandSentimentWindow> sentiment1h;
+  final TestOutputTopic<byte[], byte[]> deadLetters;
+
+  PipelineFixture() {
+    this(PipelineSettings.defaults());
+  }
+
+  PipelineFixture(PipelineSettings settings) {
+    this.settings = settings;
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver =
+        new TopologyTestDriver(
+            SocialListeningTopology.build(
+                settings, registry, rules, Scorers.loadDefault(settings.leadThreshold())),
+            props,
+            T0);
+    Topics topics = settings.topics();
+    raw =
+        driver.createInputTopic(topics.raw(), new ByteArraySerializer(), new ByteArraySerializer());
+    ruleTopic =
+        driver.createInputTopic(
+            topics.rules(),
+            new StringSerializer(),
+            AvroSerde.forValues(BrandRule.class, registry).serializer());
+    enriched =
+        driver.createOutputTopic(
+            topics.enriched(),
+            new StringDeserializer(),
+            AvroSerde.forValues(EnrichedMention.class, registry).deserializer());
+    alerts =
+        driver.createOutputTopic(
+            topics.alerts(),
+            new StringDeserializer(),
+            AvroSerde.forValues(Alert.class, registry).deserializer());
+    sentiment1m =
+        driver.createOutputTopic(
+            topics.sentiment1m(),
+            new StringDeserializer(),
+            AvroSerde.forValues(BrandSentimentWindow.class, registry).deserializer());
+    sentiment1h =
+        driver.createOutputTopic(
+            topics.sentiment1h(),
+            new StringDeserializer(),
+            AvroSerde.forValues(BrandSentimentWindow.class, registry).deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  void rule(String id, String brand, String query) {
+    rule(id, brand, query, null);
+  }
+
+  void rule(String id, String brand, String query, String competitorOf) {
+    ruleTopic.pipeInput(
+        id,
+        BrandRule.newBuilder()
+            .setId(id)
+            .setBrand(brand)
+            .setQuery(query)
+            .setCompetitorOf(competitorOf)
+            .setTags(List.of())
+            .setEnabled(true)
+            .build());
+  }
+
+  void deleteRule(String id) {
+    ruleTopic.pipeInput(id, null);
+  }
+
+  void send(Mention mention) {
+    send(mention.getPlatform().name().toLowerCase() + ":" + mention.getId(), mention);
+  }
+
+  void send(String key, Mention mention) {
+    raw.pipeInput(
+        new TestRecord<>(
+            key.getBytes(StandardCharsets.UTF_8),
+            mentions.serialize(settings.topics().raw(), mention),
+            mention.getCreatedAt()));
+  }
+
+  void sendBytes(String key, byte[] value, Instant time) {
+    raw.pipeInput(new TestRecord<>(key.getBytes(StandardCharsets.UTF_8), value, time));
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}

@@ -1,0 +1,156 @@
+package io.sociallistening.topology;
+
+import static io.sociallistening.topology.MentionBuilder.mention;
+import static io.sociallistening.topology.PipelineFixture.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sociallistening.avro.AlertType;
+import io.sociallistening.avro.BrandSentimentWindow;
+import io.sociallistening.avro.EnrichedMention;
+import io.sociallistening.avro.Platform;
+import io.sociallistening.topology.validate.DeadLetterHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SocialListeningTopologyTest {
+  private PipelineFixture pipeline;
+
+  @BeforeEach
+  void setUp() {
+    pipeline = new PipelineFixture();
+    pipeline.rule("acme-1", "acme-air", "\"acme air\" OR acmeair");
+    pipeline.rule("nimbus-1", "nimbus", "nimbus");
+  }
+
+  @AfterEach
+  void tearDown() {
+    pipeline.close();
+  }
+
+  @Test
+  void shouldSendUndecodableRecordsToDeadLettersWithHeadersAndGoOn() {
+    byte[] garbage = "{not avro}".getBytes(StandardCharsets.UTF_8);
+    pipeline.sendBytes("k1", garbage, T0);
+    pipeline.send(mention("p1").text("Flying Acme Air today").at(T0.plusSeconds(1)).build());
+
+    TestRecord<byte[], byte[]> dead = pipeline.deadLetters.readRecord();
+    assertThat(dead.value()).isEqualTo(garbage);
+    assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("k1");
+    assertThat(DeadLetterHeaders.get(dead.headers(), DeadLetterHeaders.STAGE))
+        .isEqualTo("validate");
+    assertThat(DeadLetterHeaders.get(dead.headers(), DeadLetterHeaders.ERROR))
+        .startsWith("undecodable: Not in Confluent wire format: unknown magic byte 0x7b");
+    assertThat(DeadLetterHeaders.get(dead.headers(), DeadLetterHeaders.ORIGIN_TOPIC))
+        .isEqualTo("social.mentions.raw");
+    assertThat(DeadLetterHeaders.get(dead.headers(), DeadLetterHeaders.ORIGIN_OFFSET))
+        .isEqualTo("0");
+    assertThat(pipeline.deadLetters.isEmpty()).isTrue();
+    assertThat(pipeline.enriched.readKeyValuesToList())
+        .extracting(kv -> kv.key)
+        .containsExactly("bluesky:p1");
+  }
+
+  @Test
+  void shouldSendInvalidMentionsToDeadLetters() {
+    pipeline.send(mention("blank").text("   ").at(T0).build());
+    pipeline.send(mention("old").at(Instant.parse("1999-12-31T23:59:59Z")).build());
+
+    List<TestRecord<byte[], byte[]>> dead = pipeline.deadLetters.readRecordsToList();
+    assertThat(dead)
+        .extracting(r -> DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.ERROR))
+        .containsExactly("text is blank", "createdAt 1999-12-31T23:59:59Z is before 2000-01-01");
+    assertThat(pipeline.enriched.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldEmitOneEnrichedMentionWhenTheSamePostArrivesTwiceUnderDifferentKeys() {
+    var post = mention("p7").text("My Nimbus X2 battery is great").at(T0).build();
+    pipeline.send("bluesky:p7", post);
+    pipeline.send(
+        "connector-b/p7",
+        mention("p7").text("My Nimbus X2 battery is great").at(T0.plusSeconds(30)).build());
+
+    List<EnrichedMention> out = pipeline.enriched.readValuesToList();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).getKey()).isEqualTo("bluesky:p7");
+    assertThat(out.get(0).getDuplicates().getCopyCount()).isEqualTo(1);
+    List<BrandSentimentWindow> windows = pipeline.sentiment1m.readValuesToList();
+    BrandSentimentWindow last = windows.get(windows.size() - 1);
+    assertThat(last.getVolume()).isEqualTo(2);
+    assertThat(last.getUniqueVolume()).isEqualTo(1);
+    assertThat(last.getReach()).isEqualTo(240);
+  }
+
+  @Test
+  void shouldMatchRulesAndFollowRuleChangesWithoutRestart() {
+    pipeline.send(mention("a").text("brewly coffee is lovely").at(T0).build());
+    pipeline.rule("brewly-1", "brewly", "brewly");
+    pipeline.send(mention("b").text("brewly coffee is lovely").at(T0.plusSeconds(1)).build());
+    pipeline.deleteRule("brewly-1");
+    pipeline.send(mention("c").text("brewly coffee is lovely").at(T0.plusSeconds(2)).build());
+
+    List<EnrichedMention> out = pipeline.enriched.readValuesToList();
+    assertThat(out)
+        .extracting(EnrichedMention::getKey)
+        .containsExactly("bluesky:a", "bluesky:b", "bluesky:c");
+    assertThat(out.get(0).getBrands()).isEmpty();
+    assertThat(out.get(1).getBrands()).extracting(m -> m.getRuleId()).containsExactly("brewly-1");
+    assertThat(out.get(2).getBrands()).isEmpty();
+  }
+
+  @Test
+  void shouldAggregateSentimentPerBrandAndWindow() {
+    pipeline.send(mention("1").text("I love Acme Air, great crew!").at(T0.plusSeconds(5)).build());
+    pipeline.send(
+        mention("2").text("Acme Air lost my bag, terrible service").at(T0.plusSeconds(10)).build());
+    pipeline.send(mention("3").text("Boarding Acme Air flight 12").at(T0.plusSeconds(20)).build());
+    pipeline.send(mention("4").text("Acme Air again").at(T0.plusSeconds(65)).build());
+
+    List<BrandSentimentWindow> updates = pipeline.sentiment1m.readValuesToList();
+    BrandSentimentWindow first =
+        updates.stream()
+            .filter(w -> w.getWindowStart().equals(T0))
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    assertThat(first.getBrand()).isEqualTo("acme-air");
+    assertThat(first.getWindowEnd()).isEqualTo(T0.plusSeconds(60));
+    assertThat(first.getVolume()).isEqualTo(3);
+    assertThat(first.getPositive()).isEqualTo(1);
+    assertThat(first.getNegative()).isEqualTo(1);
+    assertThat(first.getNeutral()).isEqualTo(1);
+    assertThat(first.getNetSentiment()).isEqualTo(0.0);
+    List<BrandSentimentWindow> hourly = pipeline.sentiment1h.readValuesToList();
+    assertThat(hourly.get(hourly.size() - 1).getVolume()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldRaiseOneLeadAlertPerAuthorWithinTheCooldown() {
+    pipeline.send(
+        mention("l1")
+            .on(Platform.REDDIT)
+            .by("bob", 900)
+            .text("Thinking of getting the Nimbus X2, is it worth it? Any recommendations?")
+            .at(T0)
+            .build());
+    pipeline.send(
+        mention("l2")
+            .on(Platform.REDDIT)
+            .by("bob", 900)
+            .text("Should I buy the Nimbus X2 or wait? Any recommendations?")
+            .at(T0.plusSeconds(600))
+            .build());
+
+    var alerts = pipeline.alerts.readValuesToList();
+    assertThat(alerts).hasSize(1);
+    assertThat(alerts.get(0).getType()).isEqualTo(AlertType.LEAD);
+    assertThat(alerts.get(0).getBrand()).isEqualTo("nimbus");
+    assertThat(alerts.get(0).getId()).isEqualTo("lead:nimbus:reddit:l1");
+    assertThat(alerts.get(0).getReasons()).isNotEmpty();
+    assertThat(alerts.get(0).getSamples().get(0).getAuthor()).isEqualTo("bob");
+  }
+}
