@@ -1,0 +1,144 @@
+package io.sociallistening.app;
+
+import io.sociallistening.app.instance.Instance;
+import io.sociallistening.app.instance.InstanceConfig;
+import io.sociallistening.app.local.LocalStack;
+import io.sociallistening.app.local.LocalStackConfig;
+import io.sociallistening.topology.eval.DedupCommand;
+import io.sociallistening.topology.eval.LeadsCommand;
+import io.sociallistening.topology.eval.MatchCommand;
+import io.sociallistening.topology.eval.SentimentCommand;
+import io.sociallistening.topology.eval.SpikesCommand;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * The {@code social-listening} command: the local stack, a topology instance, and the evaluation
+ * commands.
+ */
+public final class Cli {
+  static final String USAGE =
+      """
+      usage: social-listening <command> [options]
+
+        demo [--key=value ...]        the whole stack in one process, fed by the bundled sample
+        run [--config FILE] [--key=value ...]
+                                      one topology instance against an existing cluster
+        sentiment                     stdin: one text per line -> {"compound","label","language"}
+        leads                         stdin: one text per line -> {"lead","score","reasons"}
+        spikes                        stdin: NAB CSV timestamp,value -> timestamp,value,anomaly_score,alert
+        dedup                         stdin: one text per line -> {"cluster"}
+        match --rules FILE            stdin: one text per line -> {"rules":[ids]}
+        config-docs                   print the configuration reference (Markdown)
+      """;
+
+  private Cli() {}
+
+  public static void main(String[] args) throws Exception {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    int code = run(List.of(args), System.in, out, err, System.getenv());
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  static int run(
+      List<String> args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env)
+      throws Exception {
+    if (args.isEmpty()) {
+      err.print(USAGE);
+      return 2;
+    }
+    List<String> rest = args.subList(1, args.size());
+    try {
+      return switch (args.get(0)) {
+        case "demo" -> demo(rest, out, env);
+        case "run" -> runInstance(rest, err, env);
+        case "sentiment" -> SentimentCommand.run(rest, in, out, err);
+        case "leads" -> LeadsCommand.run(rest, in, out, err);
+        case "spikes" -> SpikesCommand.run(rest, in, out, err);
+        case "dedup" -> DedupCommand.run(rest, in, out, err);
+        case "match" -> MatchCommand.run(rest, in, out, err);
+        case "config-docs" -> {
+          out.print(ConfigDocs.markdown());
+          yield 0;
+        }
+        case "-h", "--help", "help" -> {
+          out.print(USAGE);
+          yield 0;
+        }
+        default -> {
+          err.printf("Unknown command '%s'%n%s", args.get(0), USAGE);
+          yield 2;
+        }
+      };
+    } catch (ConfigException | IllegalArgumentException e) {
+      err.println("Configuration error: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static int demo(List<String> args, PrintStream out, Map<String, String> env)
+      throws Exception {
+    LocalStackConfig config = LocalStackConfig.load(env, keyValues(args, new ArrayList<>()));
+    LocalStack stack = LocalStack.start(config, env, out);
+    CountDownLatch done = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("\nStopping the local stack...");
+                  stack.close();
+                  out.println("Stopped.");
+                  done.countDown();
+                },
+                "local-stack-shutdown"));
+    stack.awaitStop();
+    done.await();
+    return 0;
+  }
+
+  private static int runInstance(List<String> args, PrintStream err, Map<String, String> env)
+      throws Exception {
+    List<String> positional = new ArrayList<>();
+    Map<String, String> overrides = keyValues(args, positional);
+    Optional<Path> file = Optional.empty();
+    for (int i = 0; i < positional.size(); i++) {
+      if (positional.get(i).equals("--config") && i + 1 < positional.size()) {
+        file = Optional.of(Path.of(positional.get(++i)));
+      } else {
+        err.printf("Unexpected argument '%s'%n%s", positional.get(i), USAGE);
+        return 2;
+      }
+    }
+    InstanceConfig config = InstanceConfig.load(file, env, overrides);
+    Instance instance = Instance.start(config);
+    Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "instance-shutdown"));
+    instance.awaitStop();
+    return 0;
+  }
+
+  /** Collects {@code --key=value} arguments; others go to {@code positional}. */
+  static Map<String, String> keyValues(List<String> args, List<String> positional) {
+    Map<String, String> out = new HashMap<>();
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      if (arg.startsWith("--") && eq > 2) {
+        out.put(arg.substring(2, eq), arg.substring(eq + 1));
+      } else {
+        positional.add(arg);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,121 @@
+package io.sociallistening.app.instance;
+
+import io.sociallistening.registry.SchemaRegistries;
+import io.sociallistening.registry.SchemaRegistry;
+import io.sociallistening.topology.PipelineSettings;
+import io.sociallistening.topology.Scorers;
+import io.sociallistening.topology.SocialListeningTopology;
+import io.sociallistening.topology.match.RuleBook;
+import io.sociallistening.topology.match.Rules;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running topology instance: creates missing topics, publishes the bootstrap rules, builds and
+ * starts Kafka Streams. Start more instances with the same {@code application.id} to scale out.
+ */
+public final class Instance implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Instance.class);
+
+  private final KafkaStreams streams;
+  private final SchemaRegistry registry;
+  private final RuleBook rules;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private Instance(KafkaStreams streams, SchemaRegistry registry, RuleBook rules) {
+    this.streams = streams;
+    this.registry = registry;
+    this.rules = rules;
+  }
+
+  /** Prepares topics and rules, then starts the topology; returns once Streams is starting. */
+  public static Instance start(InstanceConfig config) {
+    PipelineSettings settings = config.pipeline();
+    SchemaRegistry registry = SchemaRegistries.fromConfig(config.registryClientConfig());
+    if (config.createTopics()) {
+      TopicSetup.createMissing(
+          config.kafkaClientConfig(),
+          settings.topics(),
+          config.topicPartitions(),
+          config.topicReplication());
+    }
+    if (config.rulesFile().isPresent()) {
+      Path file = config.rulesFile().get();
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        var list = Rules.readJsonLines(reader);
+        RulePublisher.publish(
+            config.kafkaClientConfig(), registry, settings.topics().rules(), list);
+        LOG.info("Published {} rules from {} to {}", list.size(), file, settings.topics().rules());
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            "Cannot read " + InstanceConfig.RULES_FILE + " " + file + ": " + e, e);
+      }
+    }
+    RuleBook rules = new RuleBook();
+    Topology topology =
+        SocialListeningTopology.build(
+            settings, registry, rules, Scorers.loadDefault(settings.leadThreshold()));
+    KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
+    Instance instance = new Instance(streams, registry, rules);
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("Stream thread failed; stopping this instance", e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    streams.setStateListener(
+        (now, before) -> {
+          LOG.info("Topology {} -> {}", before, now);
+          if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+            instance.stopped.countDown();
+          }
+        });
+    streams.start();
+    return instance;
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public RuleBook rules() {
+    return rules;
+  }
+
+  /** Waits until Streams is RUNNING. */
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
+        return false;
+      }
+      Thread.sleep(100);
+    }
+    return true;
+  }
+
+  /** Blocks until the topology stops. */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  public boolean awaitStop(Duration timeout) throws InterruptedException {
+    return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+    registry.close();
+  }
+}

@@ -1,0 +1,480 @@
+package io.sociallistening.app.instance;
+
+import io.sociallistening.topology.PipelineSettings;
+import io.sociallistening.topology.Topics;
+import io.sociallistening.topology.crisis.CrisisSettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Configuration of one topology instance. Sources, later ones winning: the defaults below, an
+ * optional properties file, then environment variables named {@code SOCIAL_LISTENING_} + the key in
+ * upper case with '.' as '_' (e.g. {@code SOCIAL_LISTENING_BOOTSTRAP_SERVERS}). Kafka client and
+ * Streams settings pass through under the {@code kafka.} prefix (e.g. {@code
+ * kafka.security.protocol}); schema-registry client settings under {@code schema.registry.} and
+ * {@code basic.auth.}. A bad value fails at start-up with the key in the message.
+ */
+public final class InstanceConfig extends AbstractConfig {
+  public static final String ENV_PREFIX = "SOCIAL_LISTENING_";
+  public static final String KAFKA_PREFIX = "kafka.";
+
+  public static final String APPLICATION_ID = "application.id";
+  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+  public static final String PROCESSING_GUARANTEE = "processing.guarantee";
+  public static final String NUM_STREAM_THREADS = "num.stream.threads";
+  public static final String STATE_DIR = "state.dir";
+  public static final String TOPIC_RAW = "topic.raw";
+  public static final String TOPIC_ENRICHED = "topic.enriched";
+  public static final String TOPIC_ALERTS = "topic.alerts";
+  public static final String TOPIC_SENTIMENT_1M = "topic.sentiment.1m";
+  public static final String TOPIC_SENTIMENT_1H = "topic.sentiment.1h";
+  public static final String TOPIC_DEAD_LETTERS = "topic.dead.letters";
+  public static final String TOPIC_RULES = "topic.rules";
+  public static final String TOPICS_CREATE = "topics.create";
+  public static final String TOPICS_PARTITIONS = "topics.partitions";
+  public static final String TOPICS_REPLICATION = "topics.replication.factor";
+  public static final String RULES_FILE = "rules.bootstrap.file";
+  public static final String TEXT_MAX_LENGTH = "text.max.length";
+  public static final String DEDUP_RETENTION_MS = "dedup.retention.ms";
+  public static final String AGGREGATE_GRACE_MS = "aggregate.grace.ms";
+  public static final String CRISIS_BUCKET_MS = "crisis.bucket.ms";
+  public static final String CRISIS_GRACE_MS = "crisis.grace.ms";
+  public static final String CRISIS_MIN_VOLUME = "crisis.min.volume";
+  public static final String CRISIS_COOLDOWN_MS = "crisis.cooldown.ms";
+  public static final String LEAD_THRESHOLD = "lead.threshold";
+  public static final String LEAD_AUTHOR_COOLDOWN_MS = "lead.author.cooldown.ms";
+
+  private static final String GROUP_KAFKA = "Kafka";
+  private static final String GROUP_TOPICS = "Topics";
+  private static final String GROUP_PIPELINE = "Pipeline";
+
+  public static final ConfigDef CONFIG = definition();
+
+  public InstanceConfig(Map<?, ?> props) {
+    super(CONFIG, props, false);
+  }
+
+  private static ConfigDef definition() {
+    Topics topics = Topics.defaults();
+    PipelineSettings pipeline = PipelineSettings.defaults();
+    CrisisSettings crisis = pipeline.crisis();
+    int order = 0;
+    ConfigDef def = new ConfigDef();
+    def.define(
+        APPLICATION_ID,
+        Type.STRING,
+        "social-listening",
+        new ConfigDef.NonEmptyString(),
+        Importance.HIGH,
+        "Kafka Streams application id: instances with the same id share the work.",
+        GROUP_KAFKA,
+        ++order,
+        ConfigDef.Width.MEDIUM,
+        APPLICATION_ID);
+    def.define(
+        BOOTSTRAP_SERVERS,
+        Type.LIST,
+        "127.0.0.1:9092",
+        Importance.HIGH,
+        "Kafka brokers, host:port, comma-separated.",
+        GROUP_KAFKA,
+        ++order,
+        ConfigDef.Width.LONG,
+        BOOTSTRAP_SERVERS);
+    def.define(
+        SCHEMA_REGISTRY_URL,
+        Type.LIST,
+        "http://127.0.0.1:8081",
+        Importance.HIGH,
+        "Confluent-compatible schema registry URL(s).",
+        GROUP_KAFKA,
+        ++order,
+        ConfigDef.Width.LONG,
+        SCHEMA_REGISTRY_URL);
+    def.define(
+        PROCESSING_GUARANTEE,
+        Type.STRING,
+        StreamsConfig.EXACTLY_ONCE_V2,
+        ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE),
+        Importance.MEDIUM,
+        "exactly_once_v2 (default) or at_least_once.",
+        GROUP_KAFKA,
+        ++order,
+        ConfigDef.Width.SHORT,
+        PROCESSING_GUARANTEE);
+    def.define(
+        NUM_STREAM_THREADS,
+        Type.INT,
+        1,
+        Range.between(1, 64),
+        Importance.MEDIUM,
+        "Stream threads in this instance.",
+        GROUP_KAFKA,
+        ++order,
+        ConfigDef.Width.SHORT,
+        NUM_STREAM_THREADS);
+    def.define(
+        STATE_DIR,
+        Type.STRING,
+        Path.of(System.getProperty("java.io.tmpdir"), "social-listening-state").toString(),
+        Importance.MEDIUM,
+        "Directory of the local state stores.",
+        GROUP_KAFKA,
+        ++order,
+        ConfigDef.Width.LONG,
+        STATE_DIR);
+
+    order = 0;
+    def.define(
+        TOPIC_RAW,
+        Type.STRING,
+        topics.raw(),
+        new ConfigDef.NonEmptyString(),
+        Importance.HIGH,
+        "Raw mentions (input).",
+        GROUP_TOPICS,
+        ++order,
+        ConfigDef.Width.MEDIUM,
+        TOPIC_RAW);
+    def.define(
+        TOPIC_ENRICHED,
+        Type.STRING,
+        topics.enriched(),
+        new ConfigDef.NonEmptyString(),
+        Importance.MEDIUM,
+        "Enriched mentions (output).",
+        GROUP_TOPICS,
+        ++order,
+        ConfigDef.Width.MEDIUM,
+        TOPIC_ENRICHED);
+    def.define(
+        TOPIC_ALERTS,
+        Type.STRING,
+        topics.alerts(),
+        new ConfigDef.NonEmptyString(),
+        Importance.MEDIUM,
+        "Crisis and lead alerts (output).",
+        GROUP_TOPICS,
+        ++order,
+        ConfigDef.Width.MEDIUM,
+        TOPIC_ALERTS);
+    def.define(
+        TOPIC_SENTIMENT_1M,
+        Type.STRING,
+        topics.sentiment1m(),
+        new ConfigDef.NonEmptyString(),
+        Importance.MEDIUM,
+        "1-minute brand sentiment windows (output).",
+        GROUP_TOPICS,
+        ++order,
+        ConfigDef.Width.MEDIUM,
+        TOPIC_SENTIMENT_1M);
+    def.define(
+        TOPIC_SENTIMENT_1H,
+        Type.STRING,
+        topics.sentiment1h(),
+        new ConfigDef.NonEmptyString(),
+        Importance.MEDIUM,
+        "1-hour brand sentiment windows (output).",
+        GROUP_TOPICS,
+        ++order,
+        ConfigDef.Width.MEDIUM,
+        TOPIC_SENTIMENT_1H);
+    def.define(
+        TOPIC_DEAD_LETTERS,
+        Type.STRING,
+        topics.deadLetters(),
+        new ConfigDef.NonEmptyString(),
+        Importance.MEDIUM,
+        "Records that failed validation, original bytes with error headers.",
+        GROUP_TOPICS,
+        ++order,
+        ConfigDef.Width.MEDIUM,
+        TOPIC_DEAD_LETTERS);
+    def.define(
+        TOPIC_RULES,
+        Type.STRING,
+        topics.rules(),
+        new ConfigDef.NonEmptyString(),
+        Importance.MEDIUM,
+        "Compacted topic of brand rules, keyed by rule id.",
+        GROUP_TOPICS,
+        ++order,
+        ConfigDef.Width.MEDIUM,
+        TOPIC_RULES);
+    def.define(
+        TOPICS_CREATE,
+        Type.BOOLEAN,
+        true,
+        Importance.LOW,
+        "Create missing topics at start-up.",
+        GROUP_TOPICS,
+        ++order,
+        ConfigDef.Width.SHORT,
+        TOPICS_CREATE);
+    def.define(
+        TOPICS_PARTITIONS,
+        Type.INT,
+        3,
+        Range.atLeast(1),
+        Importance.LOW,
+        "Partitions of topics created at start-up.",
+        GROUP_TOPICS,
+        ++order,
+        ConfigDef.Width.SHORT,
+        TOPICS_PARTITIONS);
+    def.define(
+        TOPICS_REPLICATION,
+        Type.SHORT,
+        (short) 1,
+        Range.atLeast(1),
+        Importance.LOW,
+        "Replication factor of topics created at start-up (and of internal topics).",
+        GROUP_TOPICS,
+        ++order,
+        ConfigDef.Width.SHORT,
+        TOPICS_REPLICATION);
+
+    order = 0;
+    def.define(
+        RULES_FILE,
+        Type.STRING,
+        "",
+        Importance.MEDIUM,
+        "Optional JSON-lines file of brand rules published to the rules topic at start-up.",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.LONG,
+        RULES_FILE);
+    def.define(
+        TEXT_MAX_LENGTH,
+        Type.INT,
+        pipeline.maxTextLength(),
+        Range.atLeast(1),
+        Importance.LOW,
+        "Mentions with longer text go to dead letters.",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.SHORT,
+        TEXT_MAX_LENGTH);
+    def.define(
+        DEDUP_RETENTION_MS,
+        Type.LONG,
+        pipeline.dedupRetention().toMillis(),
+        Range.atLeast(1000),
+        Importance.MEDIUM,
+        "How long a platform id is remembered for exact dedup.",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.SHORT,
+        DEDUP_RETENTION_MS);
+    def.define(
+        AGGREGATE_GRACE_MS,
+        Type.LONG,
+        pipeline.aggregateGrace().toMillis(),
+        Range.atLeast(0),
+        Importance.MEDIUM,
+        "How late a mention may arrive and still count in its window.",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.SHORT,
+        AGGREGATE_GRACE_MS);
+    def.define(
+        CRISIS_BUCKET_MS,
+        Type.LONG,
+        crisis.bucket().toMillis(),
+        Range.atLeast(1000),
+        Importance.MEDIUM,
+        "Bucket length of crisis detection.",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.SHORT,
+        CRISIS_BUCKET_MS);
+    def.define(
+        CRISIS_GRACE_MS,
+        Type.LONG,
+        pipeline.crisisGrace().toMillis(),
+        Range.atLeast(0),
+        Importance.LOW,
+        "How long after its end (stream time) a bucket is closed and evaluated.",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.SHORT,
+        CRISIS_GRACE_MS);
+    def.define(
+        CRISIS_MIN_VOLUME,
+        Type.LONG,
+        crisis.minVolume(),
+        Range.atLeast(0),
+        Importance.MEDIUM,
+        "Minimum negative mentions in a bucket before a crisis can open.",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.SHORT,
+        CRISIS_MIN_VOLUME);
+    def.define(
+        CRISIS_COOLDOWN_MS,
+        Type.LONG,
+        crisis.cooldown().toMillis(),
+        Range.atLeast(0),
+        Importance.MEDIUM,
+        "After a crisis resolves, no new crisis opens for this long.",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.SHORT,
+        CRISIS_COOLDOWN_MS);
+    def.define(
+        LEAD_THRESHOLD,
+        Type.DOUBLE,
+        pipeline.leadThreshold(),
+        Range.between(0.0, 1.0),
+        Importance.MEDIUM,
+        "Lead score at or above which a mention raises a lead alert.",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.SHORT,
+        LEAD_THRESHOLD);
+    def.define(
+        LEAD_AUTHOR_COOLDOWN_MS,
+        Type.LONG,
+        pipeline.leadAuthorCooldown().toMillis(),
+        Range.atLeast(0),
+        Importance.LOW,
+        "At most one lead alert per brand and author within this time.",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.SHORT,
+        LEAD_AUTHOR_COOLDOWN_MS);
+    return def;
+  }
+
+  /**
+   * Loads the configuration: defaults, then {@code file} if given, then {@code env} entries with
+   * the {@link #ENV_PREFIX}, then {@code overrides}.
+   */
+  public static InstanceConfig load(
+      Optional<Path> file, Map<String, String> env, Map<String, String> overrides) {
+    Map<String, Object> props = new HashMap<>();
+    if (file.isPresent()) {
+      Properties fromFile = new Properties();
+      try (Reader reader = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
+        fromFile.load(reader);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("Cannot read config file " + file.get() + ": " + e, e);
+      }
+      fromFile.forEach((k, v) -> props.put(k.toString(), v.toString().strip()));
+    }
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+            props.put(
+                name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'),
+                value);
+          }
+        });
+    props.putAll(overrides);
+    return new InstanceConfig(props);
+  }
+
+  public Topics topics() {
+    return new Topics(
+        getString(TOPIC_RAW),
+        getString(TOPIC_ENRICHED),
+        getString(TOPIC_ALERTS),
+        getString(TOPIC_SENTIMENT_1M),
+        getString(TOPIC_SENTIMENT_1H),
+        getString(TOPIC_DEAD_LETTERS),
+        getString(TOPIC_RULES));
+  }
+
+  public PipelineSettings pipeline() {
+    PipelineSettings d = PipelineSettings.defaults();
+    return new PipelineSettings(
+        topics(),
+        getInt(TEXT_MAX_LENGTH),
+        Duration.ofMillis(getLong(DEDUP_RETENTION_MS)),
+        Duration.ofMillis(getLong(AGGREGATE_GRACE_MS)),
+        d.crisis()
+            .withBucket(Duration.ofMillis(getLong(CRISIS_BUCKET_MS)))
+            .withMinVolume(getLong(CRISIS_MIN_VOLUME))
+            .withCooldown(Duration.ofMillis(getLong(CRISIS_COOLDOWN_MS))),
+        Duration.ofMillis(getLong(CRISIS_GRACE_MS)),
+        getDouble(LEAD_THRESHOLD),
+        Duration.ofMillis(getLong(LEAD_AUTHOR_COOLDOWN_MS)));
+  }
+
+  public String bootstrapServers() {
+    return String.join(",", getList(BOOTSTRAP_SERVERS));
+  }
+
+  public Optional<Path> rulesFile() {
+    String file = getString(RULES_FILE);
+    return file.isBlank() ? Optional.empty() : Optional.of(Path.of(file));
+  }
+
+  public boolean createTopics() {
+    return getBoolean(TOPICS_CREATE);
+  }
+
+  public int topicPartitions() {
+    return getInt(TOPICS_PARTITIONS);
+  }
+
+  public short topicReplication() {
+    return getShort(TOPICS_REPLICATION);
+  }
+
+  /**
+   * Settings for the schema-registry client: the URL plus every schema.registry.* / basic.auth.*
+   * key.
+   */
+  public Map<String, Object> registryClientConfig() {
+    Map<String, Object> out = new HashMap<>();
+    originals()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("schema.registry.") || k.startsWith("basic.auth.")) {
+                out.put(k, v);
+              }
+            });
+    out.put(SCHEMA_REGISTRY_URL, String.join(",", getList(SCHEMA_REGISTRY_URL)));
+    return out;
+  }
+
+  /** Kafka client settings passed through under {@code kafka.} (prefix removed). */
+  public Map<String, Object> kafkaClientConfig() {
+    Map<String, Object> out = new HashMap<>(originalsWithPrefix(KAFKA_PREFIX, true));
+    out.put("bootstrap.servers", bootstrapServers());
+    return out;
+  }
+
+  /** Kafka Streams properties: ours, then pass-through {@code kafka.*} settings. */
+  public Properties streamsProperties() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, getString(APPLICATION_ID));
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, getString(PROCESSING_GUARANTEE));
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, getInt(NUM_STREAM_THREADS));
+    props.put(StreamsConfig.STATE_DIR_CONFIG, getString(STATE_DIR));
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topicReplication());
+    props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.NO_OPTIMIZATION);
+    props.putAll(kafkaClientConfig());
+    return props;
+  }
+}

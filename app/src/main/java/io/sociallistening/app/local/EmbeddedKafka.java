@@ -1,0 +1,179 @@
+package io.sociallistening.app.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker in KRaft mode (combined broker and controller) running in this
+ * JVM, for the local stack and integration tests. The log directory is formatted on first start and
+ * reused afterwards, so a second start over the same directory keeps topics, offsets and data.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+  private static final int NODE_ID = 1;
+
+  private final KafkaRaftServer server;
+  private final String bootstrapServers;
+  private final Path logDir;
+
+  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Path logDir) {
+    this.server = server;
+    this.bootstrapServers = bootstrapServers;
+    this.logDir = logDir;
+  }
+
+  /**
+   * Starts a broker listening on {@code host:port} (port 0 picks a free one) with its controller on
+   * {@code controllerPort} (0 picks a free one), storing data under {@code dataDir}, and waits
+   * until it answers an admin request.
+   *
+   * @param overrides broker settings that replace the defaults (e.g. {@code num.partitions})
+   */
+  public static EmbeddedKafka start(
+      Path dataDir, String host, int port, int controllerPort, Map<String, String> overrides)
+      throws IOException {
+    int brokerPort = port == 0 ? freePort() : port;
+    int ctrlPort = controllerPort == 0 ? freePort() : controllerPort;
+    Path logDir = dataDir.resolve("kafka");
+    Files.createDirectories(logDir);
+
+    Properties props = new Properties();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", String.valueOf(NODE_ID));
+    props.put(
+        "listeners",
+        "PLAINTEXT://" + host + ":" + brokerPort + ",CONTROLLER://127.0.0.1:" + ctrlPort);
+    props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + brokerPort);
+    props.put("controller.listener.names", "CONTROLLER");
+    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + ctrlPort);
+    props.put("log.dirs", logDir.toString());
+    props.put("num.partitions", "3");
+    props.put("default.replication.factor", "1");
+    props.put("offsets.topic.replication.factor", "1");
+    props.put("offsets.topic.num.partitions", "5");
+    props.put("transaction.state.log.replication.factor", "1");
+    props.put("transaction.state.log.min.isr", "1");
+    props.put("transaction.state.log.num.partitions", "5");
+    props.put("share.coordinator.state.topic.replication.factor", "1");
+    props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("group.initial.rebalance.delay.ms", "0");
+    props.put("auto.create.topics.enable", "true");
+    props.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+    props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+    props.putAll(overrides);
+
+    KafkaConfig config = new KafkaConfig(props, false);
+    format(config, logDir);
+    KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+    server.startup();
+    String bootstrap = host + ":" + brokerPort;
+    EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap, logDir);
+    try {
+      kafka.awaitReady(Duration.ofSeconds(60));
+    } catch (RuntimeException e) {
+      kafka.close();
+      throw e;
+    }
+    LOG.info("Kafka broker ready on {} (data in {})", bootstrap, logDir);
+    return kafka;
+  }
+
+  /** Starts a broker on free ports under {@code dataDir}, for tests. */
+  public static EmbeddedKafka startOnFreePorts(Path dataDir) throws IOException {
+    return start(dataDir, "127.0.0.1", 0, 0, Map.of());
+  }
+
+  private static void format(KafkaConfig config, Path logDir) throws IOException {
+    if (Files.exists(logDir.resolve("meta.properties"))) {
+      return;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+      new Formatter()
+          .setPrintStream(print)
+          .setClusterId(Uuid.randomUuid().toString())
+          .setNodeId(NODE_ID)
+          .setControllerListenerName("CONTROLLER")
+          .setMetadataLogDirectory(logDir.toString())
+          .setDirectories(List.of(logDir.toString()))
+          .setReleaseVersion(MetadataVersion.latestProduction())
+          .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+          .run();
+    } catch (Exception e) {
+      throw new IOException("Cannot format Kafka log directory " + logDir + ": " + e, e);
+    }
+    LOG.debug("format: {}", out.toString(StandardCharsets.UTF_8).trim());
+  }
+
+  private void awaitReady(Duration timeout) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (Admin admin = Admin.create(props)) {
+      while (true) {
+        try {
+          admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+          return;
+        } catch (ExecutionException | TimeoutException e) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException(
+                "Kafka broker on " + bootstrapServers + " not ready after " + timeout, e);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while waiting for Kafka", e);
+        }
+      }
+    }
+  }
+
+  /** {@code host:port} for clients. */
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public Path logDir() {
+    return logDir;
+  }
+
+  /** Returns a free TCP port on the loopback interface. */
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    server.awaitShutdown();
+    LOG.info("Kafka broker on {} stopped", bootstrapServers);
+  }
+}

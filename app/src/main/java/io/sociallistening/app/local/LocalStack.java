@@ -1,0 +1,202 @@
+package io.sociallistening.app.local;
+
+import io.sociallistening.app.instance.Instance;
+import io.sociallistening.app.instance.InstanceConfig;
+import io.sociallistening.registry.EmbeddedSchemaRegistry;
+import io.sociallistening.registry.KafkaSchemaStore;
+import io.sociallistening.registry.SchemaRegistries;
+import io.sociallistening.registry.SchemaRegistry;
+import io.sociallistening.topology.Topics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The whole product in one JVM for a laptop: an in-process KRaft broker, the schema registry, the
+ * topology, a Kafka Connect worker replaying the bundled sample (a few brands, a daily rhythm, a
+ * crisis burst, purchase-intent posts, duplicates, some malformed records) and a console feed of
+ * the alerts. Everything stops cleanly on {@link #close()} (Ctrl-C); data stays in the data
+ * directory, so a second start continues where the first stopped.
+ */
+public final class LocalStack implements AutoCloseable {
+  public static final String APPLICATION_ID = "social-listening-demo";
+  public static final String REPLAY_CONNECTOR = "sample-replay";
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final PrintStream out;
+  private String bootstrapServers;
+  private String registryUrl;
+  private String connectUrl;
+  private Instance instance;
+
+  private LocalStack(PrintStream out) {
+    this.out = out;
+  }
+
+  /** Starts every part in order; on failure, stops what had started and rethrows. */
+  public static LocalStack start(LocalStackConfig config, Map<String, String> env, PrintStream out)
+      throws IOException {
+    LocalStack stack = new LocalStack(out);
+    try {
+      stack.startAll(config, env);
+      return stack;
+    } catch (IOException | RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startAll(LocalStackConfig config, Map<String, String> env) throws IOException {
+    Path dataDir = config.dataDir();
+    Files.createDirectories(dataDir);
+    out.printf("Starting the local stack (data in %s)%n", dataDir);
+
+    EmbeddedKafka kafka =
+        EmbeddedKafka.start(
+            dataDir, config.host(), config.kafkaPort(), config.controllerPort(), Map.of());
+    started.push(kafka);
+    bootstrapServers = kafka.bootstrapServers();
+    out.printf("  Kafka broker        %s%n", bootstrapServers);
+
+    EmbeddedSchemaRegistry registryServer =
+        EmbeddedSchemaRegistry.start(
+            config.host(),
+            config.registryPort(),
+            KafkaSchemaStore.open(Map.of("bootstrap.servers", bootstrapServers)));
+    started.push(registryServer);
+    registryUrl = registryServer.url();
+    out.printf("  Schema registry     %s%n", registryUrl);
+
+    Path rules = dataDir.resolve("sample-rules.jsonl");
+    copyResource("sample/rules.jsonl", rules);
+    InstanceConfig instanceConfig =
+        InstanceConfig.load(
+            java.util.Optional.empty(),
+            env,
+            Map.of(
+                InstanceConfig.APPLICATION_ID, APPLICATION_ID,
+                InstanceConfig.BOOTSTRAP_SERVERS, bootstrapServers,
+                InstanceConfig.SCHEMA_REGISTRY_URL, registryUrl,
+                InstanceConfig.STATE_DIR, dataDir.resolve("state").toString(),
+                InstanceConfig.RULES_FILE, rules.toString()));
+    instance = Instance.start(instanceConfig);
+    started.push(instance);
+    out.printf("  Topology            application.id=%s%n", APPLICATION_ID);
+
+    Topics topics = instanceConfig.topics();
+    SchemaRegistry registry =
+        SchemaRegistries.fromConfig(Map.of(InstanceConfig.SCHEMA_REGISTRY_URL, registryUrl));
+    started.push(registry);
+    AlertConsole console =
+        new AlertConsole(
+            bootstrapServers,
+            registry,
+            topics.alerts(),
+            topics.enriched(),
+            topics.deadLetters(),
+            out);
+    console.start();
+    started.push(console);
+
+    writeMalformed(topics.raw(), config.malformedRecords());
+
+    EmbeddedConnect connect =
+        EmbeddedConnect.start(
+            bootstrapServers, registryUrl, dataDir, config.host(), config.connectPort(), Map.of());
+    started.push(connect);
+    connectUrl = connect.restUrl();
+    connect.putConnector(
+        REPLAY_CONNECTOR,
+        Map.of(
+            "connector.class", "io.sociallistening.connect.replay.ReplaySourceConnector",
+            "tasks.max", "1",
+            "topic", topics.raw(),
+            "replay.file", config.replayFile(),
+            "replay.speedup", Double.toString(config.replaySpeedup())));
+    out.printf("  Kafka Connect       %s (connector '%s')%n", connectUrl, REPLAY_CONNECTOR);
+    out.printf(
+        "%nReplaying the sample: alerts appear below as they fire. Topics: %s, %s, %s, %s, %s."
+            + "%nPress Ctrl-C to stop.%n",
+        topics.alerts(),
+        topics.enriched(),
+        topics.sentiment1m(),
+        topics.sentiment1h(),
+        topics.deadLetters());
+  }
+
+  private void writeMalformed(String topic, int count) {
+    if (count == 0) {
+      return;
+    }
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrapServers),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      for (int i = 0; i < count; i++) {
+        byte[] garbage = ("{\"not\": \"avro\", \"n\": " + i + "}").getBytes(StandardCharsets.UTF_8);
+        producer.send(
+            new ProducerRecord<>(
+                topic, ("malformed-" + i).getBytes(StandardCharsets.UTF_8), garbage));
+      }
+      producer.flush();
+    }
+  }
+
+  private static void copyResource(String resource, Path target) throws IOException {
+    try (InputStream in = LocalStack.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("Bundled resource " + resource + " is missing");
+      }
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public String registryUrl() {
+    return registryUrl;
+  }
+
+  public String connectUrl() {
+    return connectUrl;
+  }
+
+  public Instance instance() {
+    return instance;
+  }
+
+  /** Waits until the topology stops by itself (it normally runs until {@link #close()}). */
+  public void awaitStop() throws InterruptedException {
+    instance.awaitStop();
+  }
+
+  public boolean awaitStop(Duration timeout) throws InterruptedException {
+    return instance.awaitStop(timeout);
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      AutoCloseable part = started.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        out.printf("Error while stopping %s: %s%n", part.getClass().getSimpleName(), e);
+      }
+    }
+  }
+}

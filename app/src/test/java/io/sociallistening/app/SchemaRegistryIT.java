@@ -1,0 +1,174 @@
+package io.sociallistening.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sociallistening.app.local.EmbeddedKafka;
+import io.sociallistening.avro.Author;
+import io.sociallistening.avro.Mention;
+import io.sociallistening.avro.Platform;
+import io.sociallistening.registry.EmbeddedSchemaRegistry;
+import io.sociallistening.registry.KafkaSchemaStore;
+import io.sociallistening.registry.SchemaRegistries;
+import io.sociallistening.registry.SchemaRegistry;
+import io.sociallistening.serde.AvroSerde;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Our serde and registry against an independent implementation of the Confluent protocol (kafkajs
+ * and @kafkajs/confluent-schema-registry), on a real broker, and schema ids that survive a registry
+ * restart through the {@code _schemas} topic.
+ */
+class SchemaRegistryIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path dataDir;
+  private static EmbeddedKafka kafka;
+
+  @BeforeAll
+  static void startBroker() throws Exception {
+    kafka = EmbeddedKafka.startOnFreePorts(dataDir);
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    kafka.close();
+  }
+
+  private EmbeddedSchemaRegistry startRegistry() {
+    return EmbeddedSchemaRegistry.start(
+        "127.0.0.1",
+        0,
+        KafkaSchemaStore.open(Map.of("bootstrap.servers", kafka.bootstrapServers())));
+  }
+
+  @Test
+  void shouldBeReadByTheNpmClientAndReadWhatItWrites() throws Exception {
+    try (EmbeddedSchemaRegistry server = startRegistry();
+        SchemaRegistry client =
+            SchemaRegistries.fromConfig(Map.of("schema.registry.url", server.url()))) {
+      AvroSerde<Mention> serde = AvroSerde.forValues(Mention.class, client);
+      try (KafkaProducer<String, Mention> producer =
+          new KafkaProducer<>(
+              Map.of("bootstrap.servers", kafka.bootstrapServers()),
+              new StringSerializer(),
+              serde.serializer())) {
+        producer
+            .send(
+                new ProducerRecord<>(
+                    "compat.to-node", "bluesky:a1", mention("a1", "Café ☕ at Brewly")))
+            .get();
+        producer
+            .send(new ProducerRecord<>("compat.to-node", "bluesky:a2", mention("a2", "second")))
+            .get();
+      }
+      NodeClient node = new NodeClient(kafka.bootstrapServers(), server.url());
+
+      List<String> lines = node.read("compat.to-node", 2);
+
+      assertThat(lines).hasSize(2);
+      JsonNode first = JSON.readTree(lines.get(0));
+      assertThat(first.get("key").asText()).isEqualTo("bluesky:a1");
+      assertThat(first.at("/value/id").asText()).isEqualTo("a1");
+      assertThat(first.at("/value/text").asText()).isEqualTo("Café ☕ at Brewly");
+      assertThat(first.at("/value/platform").asText()).isEqualTo("BLUESKY");
+      assertThat(first.at("/value/author/handle").asText()).isEqualTo("alice");
+      assertThat(first.at("/value/createdAt").asLong()).isEqualTo(1767607200000L);
+
+      client.register("compat.from-node-value", Mention.getClassSchema());
+      node.write(
+          "compat.from-node",
+          List.of(
+              "{\"key\":\"reddit:n1\",\"value\":{\"platform\":\"REDDIT\",\"id\":\"n1\",\"url\":null,"
+                  + "\"author\":{\"handle\":\"bob\",\"displayName\":null,\"followers\":42,\"url\":null},"
+                  + "\"title\":null,\"text\":\"written by kafkajs\",\"language\":\"en\","
+                  + "\"createdAt\":1767607200000,\"fetchedAt\":null,\"inReplyTo\":null,\"repostOf\":null,"
+                  + "\"engagement\":null,\"source\":null}}"));
+      List<Mention> read = readMentions("compat.from-node", serde, 1);
+      assertThat(read).hasSize(1);
+      Mention fromNode = read.get(0);
+      assertThat(fromNode.getPlatform()).isEqualTo(Platform.REDDIT);
+      assertThat(fromNode.getText()).isEqualTo("written by kafkajs");
+      assertThat(fromNode.getAuthor().getFollowers()).isEqualTo(42L);
+      assertThat(fromNode.getLanguage()).isEqualTo("en");
+      assertThat(fromNode.getCreatedAt()).isEqualTo(Instant.ofEpochMilli(1767607200000L));
+    }
+  }
+
+  @Test
+  void shouldKeepSchemaIdsAcrossARegistryRestart() {
+    int id;
+    try (EmbeddedSchemaRegistry server = startRegistry();
+        SchemaRegistry client =
+            SchemaRegistries.fromConfig(Map.of("schema.registry.url", server.url()))) {
+      id = client.register("restart-test-value", Mention.getClassSchema());
+    }
+    try (EmbeddedSchemaRegistry server = startRegistry();
+        SchemaRegistry client =
+            SchemaRegistries.fromConfig(Map.of("schema.registry.url", server.url()))) {
+      assertThat(client.schemaById(id)).isEqualTo(Mention.getClassSchema());
+      assertThat(client.register("restart-test-value", Mention.getClassSchema())).isEqualTo(id);
+    }
+  }
+
+  private List<Mention> readMentions(String topic, AvroSerde<Mention> serde, int expected) {
+    List<Mention> out = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers", kafka.bootstrapServers(),
+                "group.id", "compat-reader",
+                "auto.offset.reset", "earliest"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (out.size() < expected && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          out.add(serde.deserialize(topic, record.value()));
+        }
+      }
+    }
+    return out;
+  }
+
+  static Mention mention(String id, String text) {
+    return Mention.newBuilder()
+        .setPlatform(Platform.BLUESKY)
+        .setId(id)
+        .setUrl("https://bsky.app/profile/alice/post/" + id)
+        .setAuthor(
+            Author.newBuilder()
+                .setHandle("alice")
+                .setDisplayName("Alice")
+                .setFollowers(10L)
+                .setUrl(null)
+                .build())
+        .setTitle(null)
+        .setText(text)
+        .setLanguage("en")
+        .setCreatedAt(Instant.ofEpochMilli(1767607200000L))
+        .setFetchedAt(null)
+        .setInReplyTo(null)
+        .setRepostOf(null)
+        .setEngagement(null)
+        .setSource("test")
+        .build();
+  }
+}

@@ -1,0 +1,63 @@
+package io.sociallistening.app.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedKafkaIT {
+  @TempDir Path dataDir;
+
+  @Test
+  void shouldKeepRecordsAcrossARestartOnTheSameDirectory() throws Exception {
+    int port = EmbeddedKafka.freePort();
+    int controllerPort = EmbeddedKafka.freePort();
+    try (EmbeddedKafka kafka =
+            EmbeddedKafka.start(dataDir, "127.0.0.1", port, controllerPort, Map.of());
+        KafkaProducer<String, String> producer =
+            new KafkaProducer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
+      producer.send(new ProducerRecord<>("t", "k1", "first")).get();
+      producer.send(new ProducerRecord<>("t", "k1", "second")).get();
+    }
+
+    try (EmbeddedKafka kafka =
+        EmbeddedKafka.start(dataDir, "127.0.0.1", port, controllerPort, Map.of())) {
+      assertThat(readAll(kafka.bootstrapServers(), "t", 2)).containsExactly("first", "second");
+    }
+  }
+
+  private static List<String> readAll(String bootstrap, String topic, int expected) {
+    List<String> values = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers", bootstrap,
+                "group.id", "reader",
+                "auto.offset.reset", "earliest"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (values.size() < expected && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          values.add(record.value());
+        }
+      }
+    }
+    return values;
+  }
+}
