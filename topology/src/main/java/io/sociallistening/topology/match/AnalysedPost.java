@@ -7,17 +7,18 @@ import java.util.Map;
 
 /**
  * A post analysed once for matching against every rule: its tokens with positions and
- * hashtag/mention flags, the positions of each distinct term, the distinct terms sorted (for prefix
- * look-ups) and the normalised fields that field filters compare. Used by one thread for one post.
+ * hashtag/mention flags and, built on first use, the positions of each distinct term, the distinct
+ * terms sorted (for prefix look-ups) and the normalised fields that field filters compare. Used by
+ * one thread for one post.
  */
 final class AnalysedPost {
 
   private static final int[] NO_POSITIONS = new int[0];
 
   private final PostAnalyzer.Tokens tokens;
-  private final Map<String, int[]> positions;
-  private final String[] vocabulary;
   private final MatchInput input;
+  private Map<String, int[]> positions;
+  private String[] vocabulary;
   private String language;
   private String platform;
   private String author;
@@ -26,31 +27,6 @@ final class AnalysedPost {
   private AnalysedPost(MatchInput input, PostAnalyzer.Tokens tokens) {
     this.input = input;
     this.tokens = tokens;
-    int size = tokens.size();
-    Map<String, int[]> byTerm = new HashMap<>(size * 2 + 1);
-    for (int i = 0; i < size; i++) {
-      String term = tokens.term(i);
-      int[] list = byTerm.get(term);
-      if (list == null) {
-        list = new int[] {1, i};
-      } else {
-        if (list[0] + 1 == list.length) {
-          list = Arrays.copyOf(list, list.length * 2);
-        }
-        list[++list[0]] = i;
-      }
-      byTerm.put(term, list);
-    }
-    String[] distinct = new String[byTerm.size()];
-    int next = 0;
-    for (Map.Entry<String, int[]> entry : byTerm.entrySet()) {
-      int[] list = entry.getValue();
-      entry.setValue(Arrays.copyOfRange(list, 1, list[0] + 1));
-      distinct[next++] = entry.getKey();
-    }
-    Arrays.sort(distinct);
-    this.positions = byTerm;
-    this.vocabulary = distinct;
   }
 
   static AnalysedPost of(MatchInput input) {
@@ -69,20 +45,57 @@ final class AnalysedPost {
     return tokens.flag(position);
   }
 
-  /** Sorted positions of {@code term}, empty if the post does not contain it. */
+  /**
+   * Sorted positions of {@code term}, empty if the post does not contain it. The term map is built
+   * on first use, so posts that no candidate rule looks at never pay for it.
+   */
   int[] positions(String term) {
+    if (positions == null) {
+      positions = positionsByTerm();
+    }
     int[] list = positions.get(term);
     return list == null ? NO_POSITIONS : list;
   }
 
-  /** The distinct terms of the post, sorted. */
+  private Map<String, int[]> positionsByTerm() {
+    int size = tokens.size();
+    Map<String, int[]> byTerm = new HashMap<>(size * 2 + 1);
+    for (int i = 0; i < size; i++) {
+      String term = tokens.term(i);
+      int[] list = byTerm.get(term);
+      if (list == null) {
+        byTerm.put(term, new int[] {1, i});
+      } else {
+        if (list[0] + 1 == list.length) {
+          list = Arrays.copyOf(list, list.length * 2);
+          byTerm.put(term, list);
+        }
+        list[++list[0]] = i;
+      }
+    }
+    for (Map.Entry<String, int[]> entry : byTerm.entrySet()) {
+      int[] list = entry.getValue();
+      entry.setValue(Arrays.copyOfRange(list, 1, list[0] + 1));
+    }
+    return byTerm;
+  }
+
+  /** The distinct terms of the post, sorted (built on first use, for prefix clauses). */
   String[] vocabulary() {
+    if (vocabulary == null) {
+      if (positions == null) {
+        positions = positionsByTerm();
+      }
+      String[] distinct = positions.keySet().toArray(new String[0]);
+      Arrays.sort(distinct);
+      vocabulary = distinct;
+    }
     return vocabulary;
   }
 
   /** Index in {@link #vocabulary()} of the first term not less than {@code prefix}. */
   int firstAtLeast(String prefix) {
-    int found = Arrays.binarySearch(vocabulary, prefix);
+    int found = Arrays.binarySearch(vocabulary(), prefix);
     return found >= 0 ? found : -found - 1;
   }
 

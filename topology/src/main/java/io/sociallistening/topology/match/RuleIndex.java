@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which rules a post can match: rules by anchor term (hash look-up per distinct post term), rules
- * by anchor prefix (a trie walk per distinct post term) and the few rules without anchors (only
- * field filters and negations at the top), which are evaluated for every post. Immutable.
+ * Which rules a post can match: rules by anchor term (a hash look-up per post token), rules by
+ * anchor prefix (a trie walk per post token) and the few rules without anchors (only field filters
+ * and negations at the top), which are evaluated for every post. Immutable.
  */
 final class RuleIndex {
 
   private final CompiledRule[] rules;
   private final Map<String, int[]> byTerm;
   private final PrefixTrie byPrefix;
+  private final boolean hasPrefixes;
   private final long[] always;
 
   RuleIndex(CompiledRule[] rules) {
@@ -37,6 +38,7 @@ final class RuleIndex {
     }
     this.byTerm = toArrays(terms);
     this.byPrefix = PrefixTrie.of(toArrays(prefixes));
+    this.hasPrefixes = !prefixes.isEmpty();
   }
 
   private static Map<String, int[]> toArrays(Map<String, List<Integer>> lists) {
@@ -50,14 +52,17 @@ final class RuleIndex {
   /** The rules matching {@code post}, ordered by rule id. */
   List<RuleMatch> match(AnalysedPost post) {
     long[] candidates = always.clone();
-    for (String term : post.vocabulary()) {
+    for (int position = 0, size = post.size(); position < size; position++) {
+      String term = post.term(position);
       int[] anchored = byTerm.get(term);
       if (anchored != null) {
         for (int rule : anchored) {
           candidates[rule >>> 6] |= 1L << rule;
         }
       }
-      byPrefix.mark(term, candidates);
+      if (hasPrefixes) {
+        byPrefix.mark(term, candidates);
+      }
     }
     List<RuleMatch> matches = null;
     for (int word = 0; word < candidates.length; word++) {

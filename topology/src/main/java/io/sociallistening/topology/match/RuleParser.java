@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Parses a rule query into a {@link Clause} tree, or fails with a {@link RuleSyntaxException} that
- * points at the offending position. Grammar (upper-case keywords; NOT binds tighter than AND, AND
- * tighter than OR, NEAR tighter than NOT):
+ * points at the offending position. Parentheses, negations and chained NEARs nest at most {@link
+ * #MAX_DEPTH} deep. Grammar (upper-case keywords; NOT binds tighter than AND, AND tighter than OR,
+ * NEAR tighter than NOT):
  *
  * <pre>
  * query     = or EOF
@@ -37,8 +38,13 @@ final class RuleParser {
 
   private final String ruleId;
   private final String query;
+
+  /** Deepest nesting of parentheses and negations, so a hostile rule cannot exhaust the stack. */
+  static final int MAX_DEPTH = 100;
+
   private final List<Token> tokens = new ArrayList<>();
   private int next;
+  private int depth;
 
   private RuleParser(String ruleId, String query) {
     this.ruleId = ruleId;
@@ -235,7 +241,10 @@ final class RuleParser {
     Kind kind = peek().kind();
     if (kind == Kind.NOT || kind == Kind.MINUS) {
       Token not = take();
-      return new Clause.Not(not.start(), parseUnary());
+      enter(not);
+      Clause negated = parseUnary();
+      depth--;
+      return new Clause.Not(not.start(), negated);
     }
     return parseProximity();
   }
@@ -243,8 +252,11 @@ final class RuleParser {
   private Clause parseProximity() {
     int leftStart = peek().start();
     Clause left = parsePrimary();
+    int chained = 0;
     while (peek().kind() == Kind.NEAR) {
       Token near = take();
+      enter(near);
+      chained++;
       int rightStart = peek().start();
       Clause right = parsePrimary();
       String operator = near.ordered() ? "ONEAR" : "NEAR";
@@ -256,6 +268,7 @@ final class RuleParser {
       }
       left = new Clause.Proximity(left, right, near.number(), near.ordered());
     }
+    depth -= chained;
     return left;
   }
 
@@ -263,7 +276,9 @@ final class RuleParser {
     Token token = take();
     switch (token.kind()) {
       case OPEN:
+        enter(token);
         Clause inner = parseOr();
+        depth--;
         Token close = peek();
         if (close.kind() != Kind.CLOSE) {
           throw error(close.start(), "Expected ')'");
@@ -278,6 +293,12 @@ final class RuleParser {
         throw error(token.start(), "Expected a term");
       default:
         throw error(token.start(), "Expected a term but found '" + token.text() + "'");
+    }
+  }
+
+  private void enter(Token token) {
+    if (++depth > MAX_DEPTH) {
+      throw error(token.start(), "Too deeply nested (at most " + MAX_DEPTH + " levels)");
     }
   }
 

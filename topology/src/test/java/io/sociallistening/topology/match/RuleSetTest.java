@@ -453,6 +453,20 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldRejectTooDeepNesting() {
+      String deep = "(".repeat(101) + "acme" + ")".repeat(101);
+      assertError(deep, 100, "Too deeply nested (at most 100 levels) at position 100 in rule 'r1'");
+      String negations = "acme " + "NOT ".repeat(101) + "anvil";
+      assertError(
+          negations, 405, "Too deeply nested (at most 100 levels) at position 405 in rule 'r1'");
+      String nears = "acme" + " NEAR/1 acme".repeat(101);
+      assertError(
+          nears, 1205, "Too deeply nested (at most 100 levels) at position 1205 in rule 'r1'");
+      String allowed = "(".repeat(100) + "acme" + ")".repeat(100);
+      assertThat(matches(allowed, "acme")).isTrue();
+    }
+
+    @Test
     void shouldBeAnIllegalArgumentException() {
       assertThat(error("(")).isInstanceOf(IllegalArgumentException.class);
     }
