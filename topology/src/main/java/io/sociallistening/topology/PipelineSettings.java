@@ -42,15 +42,19 @@ public record PipelineSettings(
     }
   }
 
-  /** Defaults of the product: 24 h dedup, 30 s grace, 0.5 lead threshold, 1 h author cooldown. */
+  /**
+   * Defaults of the product: 24 h dedup, 1 h aggregate grace (windows are emitted on every update,
+   * so grace costs memory, not latency; polling connectors deliver minutes late), crisis buckets
+   * closed 60 s after they end, 0.5 lead threshold, 1 h author cooldown.
+   */
   public static PipelineSettings defaults() {
     return new PipelineSettings(
         Topics.defaults(),
         20_000,
         Duration.ofHours(24),
-        Duration.ofSeconds(30),
+        Duration.ofHours(1),
         CrisisSettings.defaults(),
-        Duration.ofSeconds(10),
+        Duration.ofSeconds(60),
         0.5,
         Duration.ofHours(1));
   }

@@ -87,6 +87,19 @@ class SocialListeningTopologyTest {
   }
 
   @Test
+  void shouldCountARedeliveredCopyInVolumeButNotInUniqueVolume() {
+    var post = mention("p8").text("Acme Air crew was lovely").at(T0.plusSeconds(3)).build();
+    pipeline.send(post);
+    pipeline.send(mention("p8").text("Acme Air crew was lovely").at(T0.plusSeconds(3)).build());
+
+    assertThat(pipeline.enriched.readValuesToList()).hasSize(1);
+    List<BrandSentimentWindow> windows = pipeline.sentiment1m.readValuesToList();
+    BrandSentimentWindow last = windows.get(windows.size() - 1);
+    assertThat(last.getVolume()).isEqualTo(2);
+    assertThat(last.getUniqueVolume()).isEqualTo(1);
+  }
+
+  @Test
   void shouldMatchRulesAndFollowRuleChangesWithoutRestart() {
     pipeline.send(mention("a").text("brewly coffee is lovely").at(T0).build());
     pipeline.rule("brewly-1", "brewly", "brewly");

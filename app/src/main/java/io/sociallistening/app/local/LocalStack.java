@@ -89,7 +89,11 @@ public final class LocalStack implements AutoCloseable {
                 InstanceConfig.BOOTSTRAP_SERVERS, bootstrapServers,
                 InstanceConfig.SCHEMA_REGISTRY_URL, registryUrl,
                 InstanceConfig.STATE_DIR, dataDir.resolve("state").toString(),
-                InstanceConfig.RULES_FILE, rules.toString()));
+                InstanceConfig.RULES_FILE, rules.toString(),
+                // The sample is replayed hundreds of times faster than real time, so partitions
+                // drift apart by minutes of record time: wider grace keeps those records counted.
+                InstanceConfig.CRISIS_GRACE_MS, Long.toString(Duration.ofMinutes(5).toMillis()),
+                InstanceConfig.AGGREGATE_GRACE_MS, Long.toString(Duration.ofHours(24).toMillis())));
     instance = Instance.start(instanceConfig);
     started.push(instance);
     out.printf("  Topology            application.id=%s%n", APPLICATION_ID);
