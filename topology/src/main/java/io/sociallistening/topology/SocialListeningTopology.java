@@ -188,7 +188,7 @@ public final class SocialListeningTopology {
             Stores.persistentKeyValueStore(LeadAlerts.STORE), strings, Serdes.Long()));
     KStream<String, Alert> leads =
         firstByBrand.process(
-            () -> new LeadAlerts(settings.leadAuthorCooldown()),
+            () -> new LeadAlerts(settings.leadAuthorCooldown(), rules::isCompetitor),
             Named.as("lead-detect"),
             LeadAlerts.STORE);
 

@@ -142,6 +142,21 @@ class SocialListeningTopologyTest {
   }
 
   @Test
+  void shouldRaiseALeadForTheBrandAPostTurnsToNotForTheCompetitorItLeaves() {
+    pipeline.rule("skyways-1", "skyways", "skyways", "acme-air");
+    pipeline.send(
+        mention("s1")
+            .by("kate", 300)
+            .text("Done with SkyWays delays, thinking of switching to Acme Air. Is it worth it?")
+            .at(T0)
+            .build());
+
+    var alerts = pipeline.alerts.readValuesToList();
+    assertThat(alerts).extracting(a -> a.getBrand()).containsExactly("acme-air");
+    assertThat(alerts.get(0).getType()).isEqualTo(AlertType.LEAD);
+  }
+
+  @Test
   void shouldRaiseOneLeadAlertPerAuthorWithinTheCooldown() {
     pipeline.send(
         mention("l1")

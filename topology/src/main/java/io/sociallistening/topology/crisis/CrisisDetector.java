@@ -63,6 +63,12 @@ public final class CrisisDetector {
   private static final long HOUR_MS = 3_600_000L;
   private static final long DAY_MS = 86_400_000L;
 
+  /** CUSUM drift: evidence below this many deviations does not accumulate. */
+  static final double CUSUM_DRIFT = 2.0;
+
+  /** CUSUM level, in deviations, that counts as reaching the open threshold. */
+  static final double CUSUM_THRESHOLD = 5;
+
   private final CrisisSettings settings;
   private final double levelWeight;
   private final double deviationWeight;
@@ -108,7 +114,15 @@ public final class CrisisDetector {
     }
     double evidence = z > 0 ? z * shareFactor : z;
     boolean warm = state.seen() >= settings.warmupBuckets();
-    double rawScore = Math.tanh(Math.max(0, evidence) / settings.scoreScale());
+    // A sustained moderate rise (a 5x jump of a small brand is ~3 deviations a bucket) never
+    // reaches the single-bucket threshold; the CUSUM accumulates it. Capped so that it drains
+    // within a few buckets once the rise ends.
+    double cusum = warm ? clamp(state.cusum() + evidence - CUSUM_DRIFT, 0, 2 * CUSUM_THRESHOLD) : 0;
+    double openEvidence = settings.scoreScale() * atanh(settings.openThreshold());
+    double sustained = cusum * openEvidence / CUSUM_THRESHOLD;
+    double rawScore = Math.tanh(Math.max(0, Math.max(evidence, sustained)) / settings.scoreScale());
+    // Calm is judged on the bucket alone, so a crisis resolves as soon as the buckets are normal.
+    double bucketScore = warm ? Math.tanh(Math.max(0, evidence) / settings.scoreScale()) : 0;
     double score = warm ? rawScore : 0;
     boolean anomalous = warm && score >= settings.openThreshold() && n >= settings.minVolume();
     double expected = Math.max(0, expectedX * expectedX / 4 - 0.125);
@@ -144,7 +158,7 @@ public final class CrisisDetector {
       if (anomalous) {
         peak = Math.max(peak, severity);
       }
-      calm = score < settings.resolveThreshold() ? calm + 1 : 0;
+      calm = bucketScore < settings.resolveThreshold() ? calm + 1 : 0;
       if (calm >= settings.resolveAfter()) {
         List<String> reasons = new ArrayList<>(2);
         reasons.add(
@@ -156,6 +170,7 @@ public final class CrisisDetector {
         open = false;
         run = 0;
         calm = 0;
+        cusum = 0;
         openAllowedFrom = bucket.end() + cooldownMs;
       } else if (anomalous && severity >= reported + 2) {
         event =
@@ -228,8 +243,13 @@ public final class CrisisDetector {
             reported,
             peak,
             calm,
-            openAllowedFrom);
+            openAllowedFrom,
+            cusum);
     return new Step(next, score, anomalous, Optional.ofNullable(event));
+  }
+
+  private static double atanh(double v) {
+    return 0.5 * Math.log((1 + v) / (1 - v));
   }
 
   static double anscombe(long count) {

@@ -24,6 +24,7 @@ public final class CrisisState {
   static final int HOURS = 24;
   static final int DAYS = 7;
   private static final byte FORMAT_V1 = 1;
+  private static final byte FORMAT_V2 = 2;
   private static final CrisisState INITIAL =
       new CrisisState(
           0,
@@ -39,7 +40,8 @@ public final class CrisisState {
           0,
           0,
           0,
-          Long.MIN_VALUE);
+          Long.MIN_VALUE,
+          0);
 
   private final long seen;
   private final long lastStart;
@@ -55,6 +57,7 @@ public final class CrisisState {
   private final int peakSeverity;
   private final int calm;
   private final long openAllowedFrom;
+  private final double cusum;
 
   CrisisState(
       long seen,
@@ -70,7 +73,8 @@ public final class CrisisState {
       int reportedSeverity,
       int peakSeverity,
       int calm,
-      long openAllowedFrom) {
+      long openAllowedFrom,
+      double cusum) {
     if (daily.length != HOURS || weekly.length != DAYS) {
       throw new IllegalArgumentException("profiles must have 24 and 7 slots");
     }
@@ -88,6 +92,7 @@ public final class CrisisState {
     this.peakSeverity = peakSeverity;
     this.calm = calm;
     this.openAllowedFrom = openAllowedFrom;
+    this.cusum = cusum;
   }
 
   /** The state of a series that has seen no bucket. */
@@ -170,11 +175,16 @@ public final class CrisisState {
     return openAllowedFrom;
   }
 
+  /** Accumulated evidence of a sustained rise (one-sided CUSUM, in deviations). */
+  double cusum() {
+    return cusum;
+  }
+
   /** Versioned binary form; see the class comment. */
   public byte[] toBytes() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(340);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT_V1);
+      out.writeByte(FORMAT_V2);
       out.writeLong(seen);
       out.writeLong(lastStart);
       out.writeDouble(level);
@@ -193,6 +203,7 @@ public final class CrisisState {
       out.writeByte(peakSeverity);
       out.writeInt(calm);
       out.writeLong(openAllowedFrom);
+      out.writeDouble(cusum);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -210,7 +221,7 @@ public final class CrisisState {
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int version = in.readByte();
-      if (version != FORMAT_V1) {
+      if (version != FORMAT_V1 && version != FORMAT_V2) {
         throw new IllegalArgumentException("unknown crisis state format version " + version);
       }
       long seen = in.readLong();
@@ -233,6 +244,7 @@ public final class CrisisState {
       int peak = in.readByte();
       int calm = in.readInt();
       long openAllowedFrom = in.readLong();
+      double cusum = version >= FORMAT_V2 ? in.readDouble() : 0;
       if (in.available() != 0) {
         throw new IllegalArgumentException("trailing bytes in crisis state");
       }
@@ -250,7 +262,8 @@ public final class CrisisState {
           reported,
           peak,
           calm,
-          openAllowedFrom);
+          openAllowedFrom,
+          cusum);
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated crisis state", e);
     }
@@ -272,7 +285,8 @@ public final class CrisisState {
         && reportedSeverity == s.reportedSeverity
         && peakSeverity == s.peakSeverity
         && calm == s.calm
-        && openAllowedFrom == s.openAllowedFrom;
+        && openAllowedFrom == s.openAllowedFrom
+        && Double.compare(cusum, s.cusum) == 0;
   }
 
   @Override

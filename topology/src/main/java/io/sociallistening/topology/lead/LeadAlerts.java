@@ -7,6 +7,7 @@ import io.sociallistening.avro.SampleMention;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -21,18 +22,25 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link Alert} of type LEAD with the post, author, reach, score and reasons. State: key-value
  * store {@value #STORE}, {@code brand|author} to the record time of the author's last lead alert
  * for that brand; entries older than the cooldown are purged by a stream-time punctuation. Time:
- * record time; one alert per brand and author within {@code cooldown}.
+ * record time; one alert per brand and author within {@code cooldown}. Brands tracked as
+ * competitors get none.
  */
 public final class LeadAlerts implements Processor<String, EnrichedMention, String, Alert> {
   public static final String STORE = "lead-author-cooldown";
   private static final int MAX_TEXT = 280;
 
   private final long cooldown;
+  private final Predicate<String> isCompetitor;
   private KeyValueStore<String, Long> lastAlert;
   private ProcessorContext<String, Alert> context;
 
-  public LeadAlerts(Duration cooldown) {
+  /**
+   * @param isCompetitor brands tracked as competitors get no lead alerts (a post leaving them is a
+   *     lead for the brand it turns to)
+   */
+  public LeadAlerts(Duration cooldown, Predicate<String> isCompetitor) {
     this.cooldown = cooldown.toMillis();
+    this.isCompetitor = isCompetitor;
   }
 
   @Override
@@ -46,10 +54,10 @@ public final class LeadAlerts implements Processor<String, EnrichedMention, Stri
   @Override
   public void process(Record<String, EnrichedMention> record) {
     EnrichedMention mention = record.value();
-    if (!mention.getLead().getLead()) {
+    String brand = record.key();
+    if (!mention.getLead().getLead() || isCompetitor.test(brand)) {
       return;
     }
-    String brand = record.key();
     var raw = mention.getMention();
     String author = raw.getAuthor().getHandle();
     String cooldownKey = brand + "|" + author;

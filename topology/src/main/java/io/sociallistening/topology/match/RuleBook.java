@@ -1,7 +1,9 @@
 package io.sociallistening.topology.match;
 
 import io.sociallistening.avro.BrandRule;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -17,10 +19,30 @@ public final class RuleBook {
 
   private final AtomicReference<RuleSet> current = new AtomicReference<>(RuleSet.empty());
   private final Map<String, String> errors = new ConcurrentHashMap<>();
+  private volatile Set<String> competitorBrands = Set.of();
 
   /** The rules now in force. */
   public RuleSet rules() {
     return current.get();
+  }
+
+  /**
+   * Whether {@code brand} is tracked as someone's competitor (one of its rules has {@code
+   * competitorOf}): its mentions count in aggregates and crises, but a post leaving it is a lead
+   * for the brand it names, not for the competitor.
+   */
+  public boolean isCompetitor(String brand) {
+    return competitorBrands.contains(brand);
+  }
+
+  private void refreshCompetitors() {
+    Set<String> brands = new HashSet<>();
+    for (Rule rule : current.get().rules()) {
+      if (rule.competitorOf() != null) {
+        brands.add(rule.brand());
+      }
+    }
+    competitorBrands = Set.copyOf(brands);
   }
 
   /** Rule ids whose query was refused, with the error. */
@@ -39,9 +61,11 @@ public final class RuleBook {
     try {
       current.updateAndGet(set -> set.with(candidate));
       errors.remove(rule.getId());
+      refreshCompetitors();
     } catch (RuleSyntaxException e) {
       current.updateAndGet(set -> set.without(rule.getId()));
       errors.put(rule.getId(), e.getMessage());
+      refreshCompetitors();
       LOG.warn("Rule '{}' refused: {}", rule.getId(), e.getMessage());
     }
   }
@@ -50,5 +74,6 @@ public final class RuleBook {
   public void remove(String ruleId) {
     current.updateAndGet(set -> set.without(ruleId));
     errors.remove(ruleId);
+    refreshCompetitors();
   }
 }

@@ -72,6 +72,37 @@ class CrisisDetectorTest {
   }
 
   @Test
+  void shouldOpenOnASustainedModerateRiseOfASmallBrand() {
+    // given a small brand (about 1 negative a minute) whose negatives rise 5x for 25 minutes:
+    // about 3 deviations a bucket, below the single-bucket threshold
+    List<Bucket> buckets =
+        new SyntheticBrand(11, 6, 1).burst(ONSET, ONSET + 25, 5).buckets(ONSET + 90);
+
+    // when
+    Run run = new Run(CrisisSettings.defaults()).feed(buckets);
+
+    // then the accumulated evidence opens one episode within minutes, and it resolves
+    assertThat(run.events).filteredOn(e -> e.type() == Type.OPENED).hasSize(1);
+    assertThat(run.events.get(0).type()).isEqualTo(Type.OPENED);
+    assertThat(run.events.get(0).index()).isBetween(ONSET, ONSET + 6);
+    Seen last = run.events.get(run.events.size() - 1);
+    assertThat(last.type()).isEqualTo(Type.RESOLVED);
+    assertThat(last.index()).isGreaterThanOrEqualTo(ONSET + 25);
+  }
+
+  @Test
+  void shouldNotOpenOnAQuietMonthOfASmallBrand() {
+    // given 30 days of a small brand: about 1 negative a minute, where the CUSUM matters most
+    List<Bucket> month = new SyntheticBrand(43, 6, 1).buckets(30 * DAY);
+
+    // when
+    Run run = new Run(CrisisSettings.defaults()).feed(month);
+
+    // then
+    assertThat(run.events).isEmpty();
+  }
+
+  @Test
   void shouldOpenWithinTwoBucketsOfACrisisBurstAndResolveAfterIt() {
     // given negatives jump 8x for 30 minutes, other volume unchanged
     List<Bucket> buckets =
@@ -222,7 +253,7 @@ class CrisisDetectorTest {
 
   @Test
   void shouldKeepStateSizeSmall() {
-    assertThat(CrisisState.initial().toBytes()).hasSize(316);
+    assertThat(CrisisState.initial().toBytes()).hasSize(324);
   }
 
   @Test
