@@ -59,8 +59,14 @@ public final class LocalStack implements AutoCloseable {
 
   private void startAll(LocalStackConfig config, Map<String, String> env) throws IOException {
     Path dataDir = config.dataDir();
+    boolean resumed = Files.isDirectory(dataDir.resolve("kafka"));
     Files.createDirectories(dataDir);
-    out.printf("Starting the local stack (data in %s)%n", dataDir);
+    out.printf(
+        resumed
+            ? "Starting the local stack, continuing from %s (delete it to replay the sample from"
+                + " the start)%n"
+            : "Starting the local stack (data in %s)%n",
+        dataDir);
 
     EmbeddedKafka kafka =
         EmbeddedKafka.start(

@@ -9,31 +9,25 @@ import java.io.UncheckedIOException;
 import java.util.TreeMap;
 
 /**
- * One brand's crisis state as kept in the store: the detector's state, a slow average of the
- * negative share in normal buckets (for explanations), the end of the last closed bucket, and the
- * buckets still open (keyed by start). Serialised with a version byte so that it can evolve.
+ * One brand's crisis state as kept in the store: the detector's state, the end of the last closed
+ * bucket, and the buckets still open (keyed by start). Serialised with a version byte so that it
+ * can evolve.
  */
 final class BrandCrisisState {
   private static final byte VERSION = 1;
 
   CrisisState detector;
-  double baselineNegativeShare;
   long closedUntil;
   final TreeMap<Long, OpenBucket> open;
 
-  BrandCrisisState(
-      CrisisState detector,
-      double baselineNegativeShare,
-      long closedUntil,
-      TreeMap<Long, OpenBucket> open) {
+  BrandCrisisState(CrisisState detector, long closedUntil, TreeMap<Long, OpenBucket> open) {
     this.detector = detector;
-    this.baselineNegativeShare = baselineNegativeShare;
     this.closedUntil = closedUntil;
     this.open = open;
   }
 
   static BrandCrisisState initial() {
-    return new BrandCrisisState(CrisisState.initial(), -1, Long.MIN_VALUE, new TreeMap<>());
+    return new BrandCrisisState(CrisisState.initial(), Long.MIN_VALUE, new TreeMap<>());
   }
 
   byte[] toBytes() {
@@ -44,7 +38,6 @@ final class BrandCrisisState {
       byte[] detectorBytes = detector.toBytes();
       out.writeInt(detectorBytes.length);
       out.write(detectorBytes);
-      out.writeDouble(baselineNegativeShare);
       out.writeLong(closedUntil);
       out.writeInt(open.size());
       for (OpenBucket bucket : open.values()) {
@@ -66,7 +59,6 @@ final class BrandCrisisState {
       byte[] detectorBytes = new byte[in.readInt()];
       in.readFully(detectorBytes);
       CrisisState detector = CrisisState.fromBytes(detectorBytes);
-      double share = in.readDouble();
       long closedUntil = in.readLong();
       int n = in.readInt();
       TreeMap<Long, OpenBucket> open = new TreeMap<>();
@@ -74,7 +66,7 @@ final class BrandCrisisState {
         OpenBucket bucket = OpenBucket.read(in);
         open.put(bucket.start, bucket);
       }
-      return new BrandCrisisState(detector, share, closedUntil, open);
+      return new BrandCrisisState(detector, closedUntil, open);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -122,12 +122,6 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
             state.detector, new Bucket(counts.start, end, counts.volume, counts.negative));
     state.detector = step.state();
     double share = counts.volume == 0 ? 0 : counts.negative / (double) counts.volume;
-    if (!step.anomalous() && counts.volume > 0) {
-      state.baselineNegativeShare =
-          state.baselineNegativeShare < 0
-              ? share
-              : state.baselineNegativeShare + 0.05 * (share - state.baselineNegativeShare);
-    }
     step.event()
         .ifPresent(
             event ->
@@ -143,7 +137,7 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
           case ESCALATED -> AlertType.CRISIS_ESCALATED;
           case RESOLVED -> AlertType.CRISIS_RESOLVED;
         };
-    double baselineShare = Math.max(0, state.baselineNegativeShare);
+    double baselineShare = Math.max(0, state.detector.share());
     String episode = brand + ":" + event.episodeId();
     List<String> topTerms = OpenBucket.top(counts.terms, TOP);
     List<String> topSources = OpenBucket.top(counts.platforms, TOP);
