@@ -1,0 +1,90 @@
+package io.sociallistening.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sociallistening.app.local.EmbeddedKafka;
+import io.sociallistening.app.local.LocalStack;
+import io.sociallistening.app.local.LocalStackConfig;
+import io.sociallistening.avro.Alert;
+import io.sociallistening.avro.AlertType;
+import io.sociallistening.registry.SchemaRegistries;
+import io.sociallistening.registry.SchemaRegistry;
+import io.sociallistening.serde.AvroSerde;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The one-command local stack as a newcomer runs it (on free ports, at the default replay speed):
+ * the bundled sample goes through a real Connect worker, the topology raises the sample's crisis
+ * and leads, the console prints them, and an independent kafkajs client decodes the alerts and
+ * aggregates through the registry.
+ */
+class LocalStackIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dataDir;
+
+  @Test
+  void shouldRaiseTheSampleCrisisAndLeadsReadableByAnyClient() throws Exception {
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    LocalStackConfig config =
+        LocalStackConfig.load(
+            Map.of(),
+            Map.of(
+                LocalStackConfig.DATA_DIR, dataDir.toString(),
+                LocalStackConfig.KAFKA_PORT, Integer.toString(EmbeddedKafka.freePort()),
+                LocalStackConfig.CONTROLLER_PORT, Integer.toString(EmbeddedKafka.freePort()),
+                LocalStackConfig.REGISTRY_PORT, Integer.toString(EmbeddedKafka.freePort()),
+                LocalStackConfig.CONNECT_PORT, Integer.toString(EmbeddedKafka.freePort())));
+    try (LocalStack stack =
+        LocalStack.start(
+            config, Map.of(), new PrintStream(console, true, StandardCharsets.UTF_8))) {
+      try (SchemaRegistry registry =
+          SchemaRegistries.fromConfig(Map.of("schema.registry.url", stack.registryUrl()))) {
+        AvroSerde<Alert> serde = AvroSerde.forValues(Alert.class, registry);
+        List<Alert> alerts =
+            TopicReader.read(
+                    stack.bootstrapServers(),
+                    "social.alerts",
+                    got ->
+                        got.stream()
+                            .map(r -> serde.deserialize("social.alerts", r.value()))
+                            .anyMatch(a -> a.getType() == AlertType.CRISIS_RESOLVED),
+                    Duration.ofSeconds(150),
+                    Duration.ZERO)
+                .stream()
+                .map(r -> serde.deserialize("social.alerts", r.value()))
+                .toList();
+
+        assertThat(alerts)
+            .filteredOn(a -> a.getType() == AlertType.CRISIS_OPENED)
+            .extracting(Alert::getBrand)
+            .containsExactly("acme-air");
+        assertThat(alerts).filteredOn(a -> a.getType() == AlertType.LEAD).hasSizeGreaterThan(5);
+      }
+      NodeClient node = new NodeClient(stack.bootstrapServers(), stack.registryUrl());
+      JsonNode alert = JSON.readTree(node.read("social.alerts", 1).get(0));
+      assertThat(alert.at("/value/summary").asText()).isNotBlank();
+      JsonNode window = JSON.readTree(node.read("social.brand-sentiment.1m", 1).get(0));
+      assertThat(window.at("/value/brand").asText())
+          .isIn("acme-air", "nimbus", "brewly", "skyways");
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (!console.toString(StandardCharsets.UTF_8).contains("CRISIS_OPENED")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      assertThat(console.toString(StandardCharsets.UTF_8))
+          .contains("CRISIS_OPENED  acme-air")
+          .contains("LEAD  nimbus");
+    }
+  }
+}
