@@ -1,0 +1,256 @@
+package io.sociallistening.connect.hackernews;
+
+import io.sociallistening.avro.Mention;
+import io.sociallistening.avro.Platform;
+import io.sociallistening.connect.ConnectorVersion;
+import io.sociallistening.connect.MentionKey;
+import io.sociallistening.connect.MentionStruct;
+import io.sociallistening.connect.http.HttpPoller;
+import io.sociallistening.connect.http.HttpStatusException;
+import io.sociallistening.connect.http.MalformedPayloadException;
+import io.sociallistening.connect.http.RetryLaterException;
+import io.sociallistening.connect.http.Watermark;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls the Hacker News Algolia search for each of its queries every {@code
+ * hackernews.poll.interval.ms} and emits the new stories and comments, oldest first.
+ *
+ * <p>Output: key {@code hacker_news:<objectID>}, value the {@link MentionStruct}, timestamp {@code
+ * created_at_i}. Source partition {@code {"query": <query>}}, offset {@code {"created_at_i": <last
+ * second emitted>, "ids": <objectIDs emitted at that second, newline-separated>}} (a {@link
+ * Watermark}): each search asks for {@code created_at_i >= <second>} and drops the ids already
+ * emitted at that second, so a restart resumes with no gap and no duplicate. Without an offset a
+ * query starts {@code hackernews.lookback.ms} before the first start.
+ *
+ * <p>A search with more pages than {@code hackernews.max.pages} is narrowed to its older end
+ * ({@code created_at_i <= <oldest second read>}) until it fits; the newer rest is read at the next
+ * poll, which comes at once. Errors: 429, 5xx, timeouts are retried ({@link HttpPoller}); when the
+ * attempts run out the query waits until the retry time and the others go on. 401, 403 and other
+ * 4xx fail the task with the URL in the message. A body that is not a search result, and hits
+ * missing a required field, are skipped and counted ({@link #malformed()}).
+ */
+public final class HackerNewsSourceTask extends SourceTask {
+  private static final Logger LOG = LoggerFactory.getLogger(HackerNewsSourceTask.class);
+  static final String QUERY_KEY = "query";
+  static final String TIME_KEY = "created_at_i";
+  static final String IDS_KEY = "ids";
+  static final long MAX_IDLE_MS = 1_000;
+  private static final int MAX_NARROWINGS = 20;
+  private static final Comparator<Mention> OLDEST_FIRST =
+      Comparator.comparing(Mention::getCreatedAt).thenComparing(Mention::getId);
+
+  private final Time time;
+  private HackerNewsSourceConfig config;
+  private HttpPoller http;
+  private HackerNewsClient client;
+  private final Map<String, QueryState> queries = new LinkedHashMap<>();
+  private volatile boolean stopped;
+  private long malformed;
+  private long deferred;
+
+  /** The position and next due time of one query. */
+  private static final class QueryState {
+    final Map<String, String> partition;
+    Watermark watermark;
+    long dueMs;
+
+    QueryState(String query, Watermark watermark) {
+      this.partition = Map.of(QUERY_KEY, query);
+      this.watermark = watermark;
+    }
+  }
+
+  public HackerNewsSourceTask() {
+    this(Time.SYSTEM);
+  }
+
+  /** With a clock of the caller's choice, for tests. */
+  HackerNewsSourceTask(Time time) {
+    this.time = time;
+  }
+
+  @Override
+  public String version() {
+    return ConnectorVersion.get();
+  }
+
+  @Override
+  public void start(Map<String, String> props) {
+    config = new HackerNewsSourceConfig(props);
+    http = new HttpPoller(config.http(), time, false);
+    client = new HackerNewsClient(http, config.apiUrl(), config.tags(), config.hitsPerPage());
+    long firstSecond = (time.milliseconds() - config.lookback().toMillis()) / 1000;
+    queries.clear();
+    for (String q : config.queries()) {
+      Map<String, Object> offset =
+          context == null ? null : context.offsetStorageReader().offset(Map.of(QUERY_KEY, q));
+      Watermark w = Watermark.fromOffset(offset, TIME_KEY, IDS_KEY);
+      queries.put(q, new QueryState(q, w == null ? Watermark.at(firstSecond) : w));
+      LOG.info(
+          "Hacker News query '{}' resumes at created_at_i >= {} ({} ids seen there)",
+          q,
+          queries.get(q).watermark.time(),
+          queries.get(q).watermark.ids().size());
+    }
+    stopped = false;
+  }
+
+  @Override
+  public List<SourceRecord> poll() {
+    if (stopped) {
+      return null;
+    }
+    List<SourceRecord> out = new ArrayList<>();
+    long now = time.milliseconds();
+    for (Map.Entry<String, QueryState> e : queries.entrySet()) {
+      QueryState s = e.getValue();
+      if (now >= s.dueMs && !stopped) {
+        search(e.getKey(), s, out);
+      }
+    }
+    if (out.isEmpty() && !stopped) {
+      long next = queries.values().stream().mapToLong(s -> s.dueMs).min().orElse(now);
+      long wait = Math.min(next - time.milliseconds(), MAX_IDLE_MS);
+      if (wait > 0) {
+        time.sleep(wait);
+      }
+      return null;
+    }
+    return out.isEmpty() ? null : out;
+  }
+
+  /** Hits skipped since start: unreadable pages and hits missing a required field. */
+  public long malformed() {
+    return malformed;
+  }
+
+  /** Searches deferred since start because the retries of a retriable failure ran out. */
+  public long deferred() {
+    return deferred;
+  }
+
+  /** HTTP requests sent since start, retries included. */
+  public long requests() {
+    return http == null ? 0 : http.requests();
+  }
+
+  @Override
+  public void stop() {
+    stopped = true;
+    if (http != null) {
+      http.close();
+    }
+  }
+
+  private void search(String query, QueryState s, List<SourceRecord> out) {
+    long now = time.milliseconds();
+    Instant fetchedAt = Instant.ofEpochMilli(now);
+    s.dueMs = now + config.pollInterval().toMillis();
+    List<Mention> hits;
+    boolean narrowed;
+    try {
+      long until = -1;
+      int narrowings = 0;
+      while (true) {
+        Range r = read(query, s.watermark.time(), until, fetchedAt);
+        hits = r.mentions;
+        narrowed = until >= 0;
+        if (r.complete) {
+          malformed += r.malformedHits;
+          break;
+        }
+        long oldest =
+            hits.stream().mapToLong(m -> m.getCreatedAt().getEpochSecond()).min().orElse(-1);
+        if (oldest < 0 || oldest == until || narrowings == MAX_NARROWINGS) {
+          LOG.warn(
+              "Search '{}' from created_at_i {} has more than {} pages at second {}; older hits at"
+                  + " that second may be missed",
+              query,
+              s.watermark.time(),
+              config.maxPages(),
+              oldest);
+          malformed += r.malformedHits;
+          break;
+        }
+        until = oldest;
+        narrowings++;
+      }
+    } catch (RetryLaterException e) {
+      deferred++;
+      s.dueMs = Math.max(e.retryAtMs(), now);
+      LOG.warn(
+          "Search '{}' deferred until {}: {}",
+          query,
+          Instant.ofEpochMilli(s.dueMs),
+          e.getMessage());
+      return;
+    } catch (MalformedPayloadException e) {
+      malformed++;
+      LOG.warn(
+          "Search '{}' skipped until the next poll ({} malformed so far): {}",
+          query,
+          malformed,
+          e.getMessage());
+      return;
+    } catch (HttpStatusException e) {
+      throw new ConnectException(
+          "Hacker News search for '" + query + "' failed: " + e.getMessage(), e);
+    }
+    if (narrowed) {
+      s.dueMs = now;
+    }
+    hits.sort(OLDEST_FIRST);
+    for (Mention m : hits) {
+      long second = m.getCreatedAt().getEpochSecond();
+      if (!s.watermark.admits(second, m.getId())) {
+        continue;
+      }
+      s.watermark = s.watermark.after(second, Watermark.storable(m.getId()));
+      out.add(
+          new SourceRecord(
+              s.partition,
+              s.watermark.toOffset(TIME_KEY, IDS_KEY),
+              config.topic(),
+              null,
+              Schema.STRING_SCHEMA,
+              MentionKey.of(Platform.HACKER_NEWS, m.getId()),
+              MentionStruct.SCHEMA,
+              MentionStruct.toStruct(m),
+              m.getCreatedAt().toEpochMilli()));
+    }
+  }
+
+  /** The hits of one search; complete when every page was read. */
+  private record Range(List<Mention> mentions, boolean complete, int malformedHits) {}
+
+  private Range read(String query, long since, long until, Instant fetchedAt) {
+    List<Mention> all = new ArrayList<>();
+    int bad = 0;
+    for (int page = 0; page < config.maxPages(); page++) {
+      HackerNewsClient.Page p = client.page(query, since, until, page, fetchedAt);
+      all.addAll(p.mentions());
+      bad += p.malformedHits();
+      boolean last =
+          p.pages() >= 0
+              ? page + 1 >= p.pages()
+              : p.mentions().size() + p.malformedHits() < config.hitsPerPage();
+      if (last) {
+        return new Range(all, true, bad);
+      }
+    }
+    return new Range(all, false, bad);
+  }
+}

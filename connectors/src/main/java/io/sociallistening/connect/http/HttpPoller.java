@@ -1,0 +1,198 @@
+package io.sociallistening.connect.http;
+
+import io.sociallistening.connect.ConnectorVersion;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One HTTP caller with retries, for the polling sources (GET) and the webhook sink (POST).
+ *
+ * <p>A call sends up to {@link RetryPolicy#maxAttempts()} requests. 2xx returns the {@link
+ * Response}. 408, 425, 429, 5xx, I/O errors and timeouts are retried after the server's {@code
+ * Retry-After} or the policy's backoff, waiting on the given {@link Time} in slices of at most one
+ * second so that {@link #close()} ends a wait promptly; when the attempts run out, or the server
+ * asks for a longer wait than {@link RetryPolicy#maxRetryAfter()}, the call throws {@link
+ * RetryLaterException}. Any other status throws {@link HttpStatusException} at once (401 and 403
+ * included). Messages name the status and the URL, or only its origin when the poller was built
+ * with {@code hidePaths} (webhook URLs carry their secret in the path).
+ *
+ * <p>Not thread-safe apart from {@link #close()}: one poller per task.
+ */
+public final class HttpPoller {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpPoller.class);
+  static final long WAIT_SLICE_MS = 1_000;
+  private static final int BODY_EXCERPT = 200;
+
+  private final HttpSettings settings;
+  private final Time time;
+  private final boolean hidePaths;
+  private final HttpClient client;
+  private final String userAgent;
+  private volatile boolean closed;
+  private long requests;
+  private long retries;
+
+  /** The status, headers and body of a 2xx response. */
+  public record Response(int status, HttpHeaders headers, byte[] body) {
+    /** The body as UTF-8 text. */
+    public String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The first value of header {@code name} (case-insensitive), or null. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+
+  public HttpPoller(HttpSettings settings, Time time, boolean hidePaths) {
+    this.settings = settings;
+    this.time = time;
+    this.hidePaths = hidePaths;
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.requestTimeout())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    this.userAgent = "social-listening/" + ConnectorVersion.get();
+  }
+
+  /** GETs {@code uri} with the extra {@code headers}; see the class comment for failures. */
+  public Response get(URI uri, Map<String, String> headers) {
+    HttpRequest.Builder b = request(uri, headers).GET();
+    return send(uri, b.build());
+  }
+
+  /** POSTs {@code body} as {@code contentType} to {@code uri}; see the class comment. */
+  public Response post(URI uri, Map<String, String> headers, String contentType, String body) {
+    HttpRequest.Builder b =
+        request(uri, headers)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return send(uri, b.build());
+  }
+
+  /** Requests sent since this poller was built. */
+  public long requests() {
+    return requests;
+  }
+
+  /** Requests that were retries of a failed one. */
+  public long retries() {
+    return retries;
+  }
+
+  /** Ends any wait in progress; calls after this fail with {@link RetryLaterException}. */
+  public void close() {
+    closed = true;
+  }
+
+  private HttpRequest.Builder request(URI uri, Map<String, String> headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri)
+            .timeout(settings.requestTimeout())
+            .header("User-Agent", userAgent);
+    headers.forEach(b::header);
+    return b;
+  }
+
+  private Response send(URI uri, HttpRequest request) {
+    RetryPolicy policy = settings.retry();
+    String shown = hidePaths ? HttpErrors.origin(uri) : uri.toString();
+    for (int attempt = 1; ; attempt++) {
+      if (closed) {
+        throw new RetryLaterException("Stopped before requesting " + shown, -1, 0, null);
+      }
+      requests++;
+      if (attempt > 1) {
+        retries++;
+      }
+      int status = -1;
+      String failure;
+      Throwable cause = null;
+      long retryAfter = -1;
+      try {
+        HttpResponse<byte[]> response =
+            client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        status = response.statusCode();
+        switch (HttpErrors.classify(status)) {
+          case SUCCESS:
+            return new Response(status, response.headers(), response.body());
+          case AUTHENTICATION:
+            throw new HttpStatusException(
+                "HTTP "
+                    + status
+                    + " from "
+                    + shown
+                    + ": the credentials are missing or refused"
+                    + excerpt(response.body()),
+                status);
+          case FATAL:
+            throw new HttpStatusException(
+                "HTTP " + status + " from " + shown + excerpt(response.body()), status);
+          case RETRIABLE:
+          default:
+            failure = "HTTP " + status;
+            retryAfter =
+                HttpErrors.retryAfterMs(
+                    response.headers().firstValue("Retry-After").orElse(null), time.milliseconds());
+        }
+      } catch (IOException e) {
+        failure =
+            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        cause = e;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ConnectException("Interrupted while requesting " + shown, e);
+      }
+      long now = time.milliseconds();
+      long wait = retryAfter >= 0 ? retryAfter : policy.backoffMs(attempt);
+      String message =
+          failure + " from " + shown + " (attempt " + attempt + " of " + policy.maxAttempts() + ")";
+      if (attempt >= policy.maxAttempts()) {
+        throw new RetryLaterException(message + "; giving up for now", status, now + wait, cause);
+      }
+      if (retryAfter > policy.maxRetryAfter().toMillis()) {
+        throw new RetryLaterException(
+            message + "; server asks to retry after " + Duration.ofMillis(retryAfter),
+            status,
+            now + wait,
+            cause);
+      }
+      LOG.warn("{}; retrying in {} ms", message, wait);
+      pause(wait);
+    }
+  }
+
+  private void pause(long ms) {
+    long end = time.milliseconds() + ms;
+    long left = ms;
+    while (left > 0 && !closed) {
+      time.sleep(Math.min(left, WAIT_SLICE_MS));
+      left = end - time.milliseconds();
+    }
+  }
+
+  private static String excerpt(byte[] body) {
+    if (body == null || body.length == 0) {
+      return "";
+    }
+    String text = new String(body, StandardCharsets.UTF_8).strip();
+    if (text.length() > BODY_EXCERPT) {
+      text = text.substring(0, BODY_EXCERPT) + "...";
+    }
+    return ": " + text;
+  }
+}

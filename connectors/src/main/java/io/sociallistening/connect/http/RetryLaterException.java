@@ -1,0 +1,31 @@
+package io.sociallistening.connect.http;
+
+import org.apache.kafka.connect.errors.RetriableException;
+
+/**
+ * A request that failed in a retriable way (I/O error, timeout, 408, 425, 429 or 5xx) on every
+ * allowed attempt, or whose {@code Retry-After} was longer than the policy waits in place. {@link
+ * #retryAtMs()} is the earliest time, on the caller's clock, at which it should try again.
+ */
+public final class RetryLaterException extends RetriableException {
+  private static final long serialVersionUID = 1L;
+
+  private final long retryAtMs;
+  private final int status;
+
+  public RetryLaterException(String message, int status, long retryAtMs, Throwable cause) {
+    super(message, cause);
+    this.status = status;
+    this.retryAtMs = retryAtMs;
+  }
+
+  /** Earliest time (ms, the caller's clock) to try again. */
+  public long retryAtMs() {
+    return retryAtMs;
+  }
+
+  /** The last HTTP status, or -1 when the last attempt failed without a response. */
+  public int status() {
+    return status;
+  }
+}

@@ -1,0 +1,183 @@
+package io.sociallistening.connect.rss;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import io.sociallistening.avro.Author;
+import io.sociallistening.avro.Mention;
+import io.sociallistening.avro.Platform;
+import io.sociallistening.connect.http.HtmlText;
+import io.sociallistening.connect.http.HttpPoller;
+import io.sociallistening.connect.http.MalformedPayloadException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Fetches an RSS or Atom feed and turns its items into {@link Mention}s with ROME.
+ *
+ * <p>An item becomes a mention with the configured platform; id the RSS {@code guid} / Atom {@code
+ * id} (the link when there is none), prefixed with {@code <feed url>#} when it is not an absolute
+ * URI so that ids from different feeds cannot collide; url the item link; title the HTML-stripped
+ * title; text the HTML-stripped content ({@code content:encoded} or Atom {@code content}), else the
+ * description or summary, else the title; author the item author ({@code author}, {@code
+ * dc:creator}, Atom author name), else the feed title, else the feed host; language the feed's, cut
+ * to its ISO 639-1 part; createdAt the published date, else the updated date; source {@code
+ * rss:<feed url>}. Items without an id and a link, without a date or without any text are
+ * malformed: skipped and counted. Documents with a DOCTYPE are refused (no external entities).
+ */
+final class RssClient {
+  private static final Map<String, String> HEADERS =
+      Map.of(
+          "Accept",
+          "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9,"
+              + " application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5");
+
+  private final HttpPoller http;
+  private final Platform platform;
+
+  /** The valid items of a fetch and the count of malformed ones. */
+  record Items(List<Mention> mentions, int malformed) {}
+
+  RssClient(HttpPoller http, Platform platform) {
+    this.http = http;
+    this.platform = platform;
+  }
+
+  Items fetch(URI feed, Instant fetchedAt) {
+    HttpPoller.Response r = http.get(feed, HEADERS);
+    return parse(r.body(), r.header("Content-Type"), feed, platform, fetchedAt);
+  }
+
+  static Items parse(
+      byte[] body, String contentType, URI feed, Platform platform, Instant fetchedAt) {
+    SyndFeed parsed;
+    SyndFeedInput input = new SyndFeedInput();
+    input.setAllowDoctypes(false);
+    try (XmlReader reader =
+        new XmlReader(new ByteArrayInputStream(body), contentType, true, "UTF-8")) {
+      parsed = input.build(reader);
+    } catch (FeedException | IOException | RuntimeException e) {
+      throw new MalformedPayloadException(
+          "Not an RSS or Atom feed at " + feed + ": " + e.getMessage(), e);
+    }
+    String fallbackAuthor = fallbackAuthor(parsed, feed);
+    String language = language(parsed.getLanguage());
+    List<Mention> mentions = new ArrayList<>(parsed.getEntries().size());
+    int malformed = 0;
+    for (SyndEntry e : parsed.getEntries()) {
+      Mention m = mention(e, feed, platform, fallbackAuthor, language, fetchedAt);
+      if (m == null) {
+        malformed++;
+      } else {
+        mentions.add(m);
+      }
+    }
+    return new Items(mentions, malformed);
+  }
+
+  private static Mention mention(
+      SyndEntry e,
+      URI feed,
+      Platform platform,
+      String fallbackAuthor,
+      String language,
+      Instant fetchedAt) {
+    String link = blankToNull(e.getLink());
+    String key = blankToNull(e.getUri());
+    if (key == null) {
+      key = link;
+    }
+    Date date = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
+    if (key == null || date == null) {
+      return null;
+    }
+    String title = blankToNull(HtmlText.plain(e.getTitle()));
+    String text = blankToNull(HtmlText.plain(body(e)));
+    if (text == null) {
+      text = title;
+    }
+    if (text == null) {
+      return null;
+    }
+    String author = author(e);
+    return Mention.newBuilder()
+        .setPlatform(platform)
+        .setId(absolute(key) ? key.strip() : feed + "#" + key.strip())
+        .setUrl(link)
+        .setAuthor(new Author(author == null ? fallbackAuthor : author, author, null, null))
+        .setTitle(title)
+        .setText(text)
+        .setLanguage(language)
+        .setCreatedAt(date.toInstant())
+        .setFetchedAt(fetchedAt)
+        .setSource("rss:" + feed)
+        .build();
+  }
+
+  private static String body(SyndEntry e) {
+    for (SyndContent c : e.getContents()) {
+      if (c != null && blankToNull(c.getValue()) != null) {
+        return c.getValue();
+      }
+    }
+    SyndContent d = e.getDescription();
+    return d == null ? null : d.getValue();
+  }
+
+  private static String author(SyndEntry e) {
+    String a = blankToNull(e.getAuthor());
+    if (a == null) {
+      for (SyndPerson p : e.getAuthors()) {
+        a = blankToNull(p.getName());
+        if (a != null) {
+          break;
+        }
+      }
+    }
+    return a == null ? null : a.strip();
+  }
+
+  private static String fallbackAuthor(SyndFeed feed, URI url) {
+    String t = blankToNull(HtmlText.plain(feed.getTitle()));
+    return t != null ? t : url.getHost();
+  }
+
+  /** The ISO 639-1 part of a declared language ({@code en-us} is {@code en}), or null. */
+  static String language(String declared) {
+    if (declared == null) {
+      return null;
+    }
+    String s = declared.strip().toLowerCase(Locale.ROOT);
+    int dash = s.indexOf('-');
+    if (dash < 0) {
+      dash = s.indexOf('_');
+    }
+    String code = dash < 0 ? s : s.substring(0, dash);
+    if (code.length() != 2
+        || !Character.isLetter(code.charAt(0))
+        || !Character.isLetter(code.charAt(1))) {
+      return null;
+    }
+    return code;
+  }
+
+  private static boolean absolute(String key) {
+    int colon = key.indexOf(':');
+    return colon > 0 && colon < key.length() - 1;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,220 @@
+package io.sociallistening.connect.rss;
+
+import io.sociallistening.avro.Mention;
+import io.sociallistening.connect.ConnectorVersion;
+import io.sociallistening.connect.MentionKey;
+import io.sociallistening.connect.MentionStruct;
+import io.sociallistening.connect.http.HttpPoller;
+import io.sociallistening.connect.http.HttpStatusException;
+import io.sociallistening.connect.http.MalformedPayloadException;
+import io.sociallistening.connect.http.RetryLaterException;
+import io.sociallistening.connect.http.Watermark;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches each of its RSS/Atom feeds every {@code rss.poll.interval.ms} and emits the items not yet
+ * emitted, oldest first.
+ *
+ * <p>Output: key {@code <platform>:<item id>} (see {@link RssClient} for the id), value the {@link
+ * MentionStruct}, timestamp the item's published date. Source partition {@code {"feed": <url>}},
+ * offset {@code {"published_ms": <newest date emitted>, "guids": <ids emitted at that instant,
+ * newline-separated>}} (a {@link Watermark}): a restart emits only items later than the date, or at
+ * that date with an id not in the list, so it resumes with no gap and no duplicate. Without an
+ * offset a feed starts {@code rss.lookback.ms} before the first start. An item that shows up later
+ * with a date older than the watermark (back-dated) is not emitted.
+ *
+ * <p>Errors are per feed, the others go on: 429, 5xx and timeouts are retried ({@link HttpPoller})
+ * and then defer the feed to the retry time; other 4xx (404, 410) are logged and counted ({@link
+ * #failedFetches()}) and the feed is tried again at the next interval; 401 and 403 fail the task
+ * with the URL in the message. Unparsable documents and items missing a required field are skipped
+ * and counted ({@link #malformed()}).
+ */
+public final class RssSourceTask extends SourceTask {
+  private static final Logger LOG = LoggerFactory.getLogger(RssSourceTask.class);
+  static final String FEED_KEY = "feed";
+  static final String TIME_KEY = "published_ms";
+  static final String IDS_KEY = "guids";
+  static final long MAX_IDLE_MS = 1_000;
+  private static final Comparator<Mention> OLDEST_FIRST =
+      Comparator.comparing(Mention::getCreatedAt).thenComparing(Mention::getId);
+
+  private final Time time;
+  private RssSourceConfig config;
+  private HttpPoller http;
+  private RssClient client;
+  private final List<FeedState> feeds = new ArrayList<>();
+  private volatile boolean stopped;
+  private long malformed;
+  private long failedFetches;
+  private long deferred;
+
+  /** Position and next due time of one feed. */
+  private static final class FeedState {
+    final URI url;
+    final Map<String, String> partition;
+    Watermark watermark;
+    long dueMs;
+
+    FeedState(URI url, Watermark watermark) {
+      this.url = url;
+      this.partition = Map.of(FEED_KEY, url.toString());
+      this.watermark = watermark;
+    }
+  }
+
+  public RssSourceTask() {
+    this(Time.SYSTEM);
+  }
+
+  /** With a clock of the caller's choice, for tests. */
+  RssSourceTask(Time time) {
+    this.time = time;
+  }
+
+  @Override
+  public String version() {
+    return ConnectorVersion.get();
+  }
+
+  @Override
+  public void start(Map<String, String> props) {
+    config = new RssSourceConfig(props);
+    http = new HttpPoller(config.http(), time, false);
+    client = new RssClient(http, config.platform());
+    long firstMs = time.milliseconds() - config.lookback().toMillis();
+    feeds.clear();
+    for (URI url : config.feedUrls()) {
+      Map<String, Object> offset =
+          context == null
+              ? null
+              : context.offsetStorageReader().offset(Map.of(FEED_KEY, url.toString()));
+      Watermark w = Watermark.fromOffset(offset, TIME_KEY, IDS_KEY);
+      FeedState s = new FeedState(url, w == null ? Watermark.at(firstMs) : w);
+      feeds.add(s);
+      LOG.info(
+          "Feed {} resumes after {} ({} ids seen there)",
+          url,
+          Instant.ofEpochMilli(s.watermark.time()),
+          s.watermark.ids().size());
+    }
+    stopped = false;
+  }
+
+  @Override
+  public List<SourceRecord> poll() {
+    if (stopped) {
+      return null;
+    }
+    List<SourceRecord> out = new ArrayList<>();
+    long now = time.milliseconds();
+    for (FeedState s : feeds) {
+      if (now >= s.dueMs && !stopped) {
+        fetch(s, out);
+      }
+    }
+    if (out.isEmpty() && !stopped) {
+      long next = Long.MAX_VALUE;
+      for (FeedState s : feeds) {
+        next = Math.min(next, s.dueMs);
+      }
+      long wait = Math.min(next - time.milliseconds(), MAX_IDLE_MS);
+      if (wait > 0) {
+        time.sleep(wait);
+      }
+      return null;
+    }
+    return out.isEmpty() ? null : out;
+  }
+
+  /** Unparsable documents plus items missing a required field, since start. */
+  public long malformed() {
+    return malformed;
+  }
+
+  /** Fetches answered with a 4xx other than 401, 403, 408, 425 and 429, since start. */
+  public long failedFetches() {
+    return failedFetches;
+  }
+
+  /** Fetches deferred because the retries of a retriable failure ran out, since start. */
+  public long deferred() {
+    return deferred;
+  }
+
+  /** HTTP requests sent since start, retries included. */
+  public long requests() {
+    return http == null ? 0 : http.requests();
+  }
+
+  @Override
+  public void stop() {
+    stopped = true;
+    if (http != null) {
+      http.close();
+    }
+  }
+
+  private void fetch(FeedState s, List<SourceRecord> out) {
+    long now = time.milliseconds();
+    s.dueMs = now + config.pollInterval().toMillis();
+    RssClient.Items items;
+    try {
+      items = client.fetch(s.url, Instant.ofEpochMilli(now));
+    } catch (RetryLaterException e) {
+      deferred++;
+      s.dueMs = Math.max(e.retryAtMs(), now);
+      LOG.warn(
+          "Feed {} deferred until {}: {}", s.url, Instant.ofEpochMilli(s.dueMs), e.getMessage());
+      return;
+    } catch (MalformedPayloadException e) {
+      malformed++;
+      LOG.warn(
+          "Feed {} skipped until the next poll ({} malformed so far): {}",
+          s.url,
+          malformed,
+          e.getMessage());
+      return;
+    } catch (HttpStatusException e) {
+      if (e.authentication()) {
+        throw new ConnectException("Feed fetch refused: " + e.getMessage(), e);
+      }
+      failedFetches++;
+      LOG.warn("Feed {} failed, trying again at the next poll: {}", s.url, e.getMessage());
+      return;
+    }
+    malformed += items.malformed();
+    List<Mention> mentions = new ArrayList<>(items.mentions());
+    mentions.sort(OLDEST_FIRST);
+    for (Mention m : mentions) {
+      long ms = m.getCreatedAt().toEpochMilli();
+      String id = Watermark.storable(m.getId());
+      if (!s.watermark.admits(ms, id)) {
+        continue;
+      }
+      s.watermark = s.watermark.after(ms, id);
+      out.add(
+          new SourceRecord(
+              s.partition,
+              s.watermark.toOffset(TIME_KEY, IDS_KEY),
+              config.topic(),
+              null,
+              Schema.STRING_SCHEMA,
+              MentionKey.of(m),
+              MentionStruct.SCHEMA,
+              MentionStruct.toStruct(m),
+              ms));
+    }
+  }
+}

@@ -1,0 +1,274 @@
+package io.sociallistening.connect.hackernews;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sociallistening.avro.Mention;
+import io.sociallistening.connect.FakeTime;
+import io.sociallistening.connect.MentionStruct;
+import io.sociallistening.connect.OffsetStub;
+import io.sociallistening.connect.http.ReplayServer;
+import io.sociallistening.connect.http.ReplayServer.Reply;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HackerNewsSourceTaskTest {
+  private static final long T0_MS = Instant.parse("2026-01-05T10:00:00Z").toEpochMilli();
+  private static final long LOOKBACK_SINCE = 1_767_603_600L;
+  private static final Map<String, String> PARTITION = Map.of("query", "acme");
+
+  private final ReplayServer server = new ReplayServer();
+  private final FakeTime time = new FakeTime(T0_MS);
+  private final OffsetStub offsets = new OffsetStub();
+  private HackerNewsSourceTask task;
+
+  @AfterEach
+  void stop() {
+    if (task != null) {
+      task.stop();
+    }
+    server.close();
+  }
+
+  private Map<String, String> props() {
+    Map<String, String> p = new HashMap<>();
+    p.put("hackernews.queries", "acme");
+    p.put("hackernews.api.url", server.url("/api/v1"));
+    return p;
+  }
+
+  private HackerNewsSourceTask start(Map<String, String> props) {
+    HackerNewsSourceTask t = new HackerNewsSourceTask(time);
+    t.initialize(offsets);
+    t.start(props);
+    return t;
+  }
+
+  private static Reply page(String name) {
+    return Reply.ok(ReplayServer.resource("/hackernews/" + name), "application/json");
+  }
+
+  private static List<String> ids(List<SourceRecord> records) {
+    return records.stream().map(r -> ((Struct) r.value()).getString("id")).toList();
+  }
+
+  private long slept() {
+    return time.sleeps.stream().mapToLong(Long::longValue).sum();
+  }
+
+  @Test
+  void shouldEmitHitsOldestFirstAsMentionsWithHtmlStripped() {
+    server.enqueue(page("page-first.json"));
+    task = start(props());
+
+    List<SourceRecord> records = task.poll();
+
+    assertThat(ids(records)).containsExactly("42600000", "42600010", "42600011", "42600012");
+    ReplayServer.Request request = server.requests().get(0);
+    assertThat(request.path()).isEqualTo("/api/v1/search_by_date");
+    assertThat(request.query())
+        .isEqualTo(
+            "query=acme&tags=(story,comment)&numericFilters=created_at_i>="
+                + LOOKBACK_SINCE
+                + "&hitsPerPage=100&page=0");
+
+    SourceRecord story = records.get(0);
+    assertThat(story.key()).isEqualTo("hacker_news:42600000");
+    assertThat(story.topic()).isEqualTo("social.mentions.raw");
+    assertThat(story.timestamp()).isEqualTo(1_767_607_000_000L);
+    assertThat(story.sourcePartition()).isEqualTo(PARTITION);
+    Mention s = MentionStruct.fromStruct((Struct) story.value());
+    assertThat(s.getTitle()).isEqualTo("Acme Air cancels 300 flights after outage");
+    assertThat(s.getText()).isEqualTo("Acme Air cancels 300 flights after outage");
+    assertThat(s.getUrl()).isEqualTo("https://news.ycombinator.com/item?id=42600000");
+    assertThat(s.getAuthor().getHandle()).isEqualTo("newsbot");
+    assertThat(s.getAuthor().getUrl()).isEqualTo("https://news.ycombinator.com/user?id=newsbot");
+    assertThat(s.getEngagement().getLikes()).isEqualTo(213L);
+    assertThat(s.getEngagement().getReplies()).isEqualTo(57L);
+    assertThat(s.getInReplyTo()).isNull();
+    assertThat(s.getSource()).isEqualTo("hackernews:acme");
+    assertThat(s.getFetchedAt()).isEqualTo(Instant.ofEpochMilli(T0_MS));
+
+    Mention ask = MentionStruct.fromStruct((Struct) records.get(2).value());
+    assertThat(ask.getText())
+        .isEqualTo("Thinking of flying Acme Air to Lisbon. Any recommendations vs. Skyways?");
+    assertThat(ask.getTitle()).isEqualTo("Ask HN: Is Acme Air worth it?");
+
+    Mention comment = MentionStruct.fromStruct((Struct) records.get(3).value());
+    assertThat(comment.getText())
+        .isEqualTo(
+            "Switched from Acme Air to Skyways last year & never looked back. Their app \"just"
+                + " works\": skyways.example");
+    assertThat(comment.getTitle()).isNull();
+    assertThat(comment.getInReplyTo()).isEqualTo("42600011");
+    assertThat(comment.getEngagement()).isNull();
+
+    assertThat(records.get(3).sourceOffset())
+        .isEqualTo(Map.of("created_at_i", 1_767_607_150L, "ids", "42600012"));
+    assertThat(records.get(2).sourceOffset())
+        .isEqualTo(Map.of("created_at_i", 1_767_607_100L, "ids", "42600010\n42600011"));
+  }
+
+  @Test
+  void shouldResumeFromTheCommittedOffsetWithNoGapAndNoDuplicate() {
+    server.enqueue(page("page-first.json"));
+    task = start(props());
+    List<SourceRecord> first = task.poll();
+    // the worker committed up to 42600011; 42600012 was polled but not committed
+    offsets.commit(PARTITION, first.get(2).sourceOffset());
+    task.stop();
+
+    server.enqueue(page("page-after-restart.json"));
+    time.advance(120_000);
+    task = start(props());
+    List<SourceRecord> resumed = task.poll();
+
+    assertThat(server.requests().get(1).query())
+        .contains("numericFilters=created_at_i>=1767607100&");
+    assertThat(ids(resumed)).containsExactly("42600009", "42600012", "42600013");
+    assertThat(resumed.get(0).sourceOffset())
+        .isEqualTo(Map.of("created_at_i", 1_767_607_100L, "ids", "42600010\n42600011\n42600009"));
+  }
+
+  @Test
+  void shouldWaitTheRetryAfterOf429ThenRead() {
+    server.enqueue(Reply.status(429).withHeader("Retry-After", "5"), page("page-first.json"));
+    task = start(props());
+
+    List<SourceRecord> records = task.poll();
+
+    assertThat(records).hasSize(4);
+    assertThat(task.requests()).isEqualTo(2);
+    assertThat(server.requests()).hasSize(2);
+    assertThat(slept()).isEqualTo(5_000);
+  }
+
+  @Test
+  void shouldBackOffAfterA5xxThenRead() {
+    server.enqueue(Reply.status(503), Reply.status(502), page("page-first.json"));
+    task = start(props());
+
+    List<SourceRecord> records = task.poll();
+
+    assertThat(records).hasSize(4);
+    assertThat(task.requests()).isEqualTo(3);
+    assertThat(slept()).isEqualTo(1_000 + 2_000);
+  }
+
+  @Test
+  void shouldDeferTheQueryWhenTheRetriesRunOutAndTryAgainAfterwards() {
+    server.enqueue(Reply.status(500), Reply.status(500), Reply.status(500), Reply.status(500));
+    server.enqueue(page("page-first.json"));
+    task = start(props());
+
+    assertThat(task.poll()).isNull();
+    assertThat(task.deferred()).isEqualTo(1);
+    assertThat(server.requests()).hasSize(4);
+    // waited 1 + 2 + 4 s; the query is due again 8 s after the last attempt
+    long idle = 0;
+    List<SourceRecord> records = null;
+    while (records == null && idle++ < 20) {
+      records = task.poll();
+    }
+    assertThat(records).hasSize(4);
+    assertThat(time.milliseconds() - T0_MS).isEqualTo(7_000 + 8_000);
+  }
+
+  @Test
+  void shouldFailOn401WithTheUrlInTheMessage() {
+    server.enqueue(Reply.status(401));
+    task = start(props());
+
+    assertThatThrownBy(() -> task.poll())
+        .isInstanceOf(ConnectException.class)
+        .hasMessageStartingWith(
+            "Hacker News search for 'acme' failed: HTTP 401 from "
+                + server.url("/api/v1/search_by_date?query=acme&tags=%28story%2Ccomment%29"));
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void shouldSkipAndCountHitsMissingRequiredFields() {
+    server.enqueue(page("page-malformed-hits.json"));
+    task = start(props());
+
+    List<SourceRecord> records = task.poll();
+
+    assertThat(ids(records)).containsExactly("42600023");
+    assertThat(((Struct) records.get(0).value()).getString("text"))
+        .isEqualTo("Acme support was great.");
+    assertThat(task.malformed()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldSkipAndCountABodyThatIsNotJsonAndReadAtTheNextPoll() {
+    server.enqueue(page("truncated.json"), page("page-first.json"));
+    task = start(props());
+
+    assertThat(task.poll()).isNull();
+    assertThat(task.malformed()).isEqualTo(1);
+    List<SourceRecord> records = null;
+    for (int i = 0; i < 100 && records == null; i++) {
+      records = task.poll();
+    }
+
+    assertThat(records).hasSize(4);
+    assertThat(time.milliseconds() - T0_MS).isEqualTo(60_000);
+    assertThat(server.requests()).hasSize(2);
+  }
+
+  @Test
+  void shouldNarrowABacklogToItsOlderEndAndReadForwardWithoutAGap() {
+    Map<String, String> p = props();
+    p.put("hackernews.hits.per.page", "2");
+    p.put("hackernews.max.pages", "1");
+    server.enqueue(
+        algolia(2, hit("a3", 1_767_604_300L), hit("a2", 1_767_604_250L)),
+        algolia(1, hit("a2", 1_767_604_250L), hit("a1", 1_767_604_200L)),
+        algolia(1, hit("a3", 1_767_604_300L), hit("a2", 1_767_604_250L)));
+    task = start(p);
+
+    List<SourceRecord> older = task.poll();
+    List<SourceRecord> newer = task.poll();
+
+    assertThat(ids(older)).containsExactly("a1", "a2");
+    assertThat(ids(newer)).containsExactly("a3");
+    assertThat(server.requests().stream().map(r -> filter(r.query())))
+        .containsExactly(
+            "created_at_i>=" + LOOKBACK_SINCE,
+            "created_at_i>=" + LOOKBACK_SINCE + ",created_at_i<=1767604250",
+            "created_at_i>=1767604250");
+  }
+
+  private static String filter(String query) {
+    int from = query.indexOf("numericFilters=") + "numericFilters=".length();
+    return query.substring(from, query.indexOf('&', from));
+  }
+
+  private static String hit(String id, long second) {
+    return "{\"objectID\":\""
+        + id
+        + "\",\"author\":\"u\",\"comment_text\":\"acme "
+        + id
+        + "\",\"created_at_i\":"
+        + second
+        + ",\"parent_id\":1,\"_tags\":[\"comment\"]}";
+  }
+
+  private static Reply algolia(int pages, String... hits) {
+    return Reply.ok(
+        "{\"hits\":["
+            + String.join(",", hits)
+            + "],\"nbPages\":"
+            + pages
+            + ",\"page\":0,\"hitsPerPage\":2}",
+        "application/json");
+  }
+}

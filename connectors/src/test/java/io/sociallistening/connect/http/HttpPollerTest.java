@@ -1,0 +1,179 @@
+package io.sociallistening.connect.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sociallistening.connect.FakeTime;
+import io.sociallistening.connect.http.ReplayServer.Reply;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpPollerTest {
+  private static final long T0 = 1_767_607_200_000L;
+  private final ReplayServer server = new ReplayServer();
+  private final FakeTime time = new FakeTime(T0);
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private HttpPoller poller(int attempts) {
+    return new HttpPoller(
+        new HttpSettings(
+            Duration.ofSeconds(5),
+            new RetryPolicy(
+                attempts, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(60))),
+        time,
+        false);
+  }
+
+  private long slept() {
+    return time.sleeps.stream().mapToLong(Long::longValue).sum();
+  }
+
+  @Test
+  void shouldReturnTheBodyOfA200WithOneRequest() {
+    server.enqueue(Reply.ok("{\"a\":1}", "application/json"));
+    HttpPoller poller = poller(3);
+
+    HttpPoller.Response r = poller.get(URI.create(server.url("/x?q=1")), Map.of("Accept", "a/b"));
+
+    assertThat(r.text()).isEqualTo("{\"a\":1}");
+    assertThat(poller.requests()).isEqualTo(1);
+    assertThat(server.requests().get(0).header("Accept")).isEqualTo("a/b");
+    assertThat(server.requests().get(0).header("User-Agent")).startsWith("social-listening/");
+  }
+
+  @Test
+  void shouldWaitRetryAfterSecondsOn429ThenSucceed() {
+    server.enqueue(Reply.status(429).withHeader("Retry-After", "7"), Reply.ok("ok", "text/plain"));
+    HttpPoller poller = poller(3);
+
+    HttpPoller.Response r = poller.get(URI.create(server.url("/x")), Map.of());
+
+    assertThat(r.text()).isEqualTo("ok");
+    assertThat(poller.requests()).isEqualTo(2);
+    assertThat(poller.retries()).isEqualTo(1);
+    assertThat(slept()).isEqualTo(7_000);
+    assertThat(time.sleeps).allMatch(s -> s <= HttpPoller.WAIT_SLICE_MS);
+  }
+
+  @Test
+  void shouldBackOffExponentiallyOn5xxUpToTheCap() {
+    server.enqueue(
+        Reply.status(500), Reply.status(502), Reply.status(503), Reply.ok("ok", "text/plain"));
+    HttpPoller poller = poller(5);
+
+    poller.get(URI.create(server.url("/x")), Map.of());
+
+    // 1 s, 2 s, 4 s
+    assertThat(slept()).isEqualTo(7_000);
+    assertThat(poller.requests()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldGiveUpAfterMaxAttemptsWithTheTimeToRetryAt() {
+    server.fallback(Reply.status(503));
+    HttpPoller poller = poller(3);
+
+    assertThatThrownBy(() -> poller.get(URI.create(server.url("/feed")), Map.of()))
+        .isInstanceOfSatisfying(
+            RetryLaterException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(503);
+              // waited 1 s + 2 s, next backoff 4 s
+              assertThat(e.retryAtMs()).isEqualTo(T0 + 3_000 + 4_000);
+            })
+        .hasMessage(
+            "HTTP 503 from " + server.url("/feed") + " (attempt 3 of 3); giving up for now");
+    assertThat(server.requests()).hasSize(3);
+  }
+
+  @Test
+  void shouldNotWaitInPlaceForARetryAfterLongerThanTheMaximum() {
+    server.enqueue(Reply.status(429).withHeader("Retry-After", "3600"));
+    HttpPoller poller = poller(3);
+
+    assertThatThrownBy(() -> poller.get(URI.create(server.url("/x")), Map.of()))
+        .isInstanceOfSatisfying(
+            RetryLaterException.class, e -> assertThat(e.retryAtMs()).isEqualTo(T0 + 3_600_000));
+    assertThat(time.sleeps).isEmpty();
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void shouldFailAt401WithTheUrlAndNoRetry() {
+    server.enqueue(Reply.status(401));
+    HttpPoller poller = poller(3);
+
+    assertThatThrownBy(() -> poller.get(URI.create(server.url("/private")), Map.of()))
+        .isInstanceOfSatisfying(
+            HttpStatusException.class, e -> assertThat(e.authentication()).isTrue())
+        .hasMessage(
+            "HTTP 401 from "
+                + server.url("/private")
+                + ": the credentials are missing or refused: {\"message\":\"status 401\"}");
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void shouldHideThePathOfASecretUrl() {
+    server.enqueue(Reply.status(404));
+    HttpPoller poller =
+        new HttpPoller(
+            new HttpSettings(
+                Duration.ofSeconds(5),
+                new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)),
+            time,
+            true);
+    URI uri = URI.create(server.url("/services/T000/B000/secret"));
+
+    assertThatThrownBy(() -> poller.post(uri, Map.of(), "application/json", "{}"))
+        .isInstanceOf(HttpStatusException.class)
+        .hasMessageNotContaining("secret")
+        .hasMessageStartingWith("HTTP 404 from " + server.url("/..."));
+  }
+
+  @Test
+  void shouldRetryAConnectionFailure() {
+    String url = server.url("/x");
+    server.close();
+    HttpPoller poller = poller(2);
+
+    assertThatThrownBy(() -> poller.get(URI.create(url), Map.of()))
+        .isInstanceOfSatisfying(
+            RetryLaterException.class, e -> assertThat(e.status()).isEqualTo(-1))
+        .hasMessageContaining("(attempt 2 of 2)");
+    assertThat(slept()).isEqualTo(1_000);
+  }
+
+  @Test
+  void shouldReadRetryAfterAsSecondsOrHttpDate() {
+    assertThat(HttpErrors.retryAfterMs("120", 0)).isEqualTo(120_000);
+    assertThat(HttpErrors.retryAfterMs("Mon, 05 Jan 2026 10:00:30 GMT", T0)).isEqualTo(30_000);
+    assertThat(HttpErrors.retryAfterMs("Mon, 05 Jan 2026 09:00:00 GMT", T0)).isZero();
+    assertThat(HttpErrors.retryAfterMs("soon", 0)).isEqualTo(-1);
+    assertThat(HttpErrors.retryAfterMs(null, 0)).isEqualTo(-1);
+  }
+
+  @Test
+  void shouldClassifyStatuses() {
+    assertThat(HttpErrors.classify(204)).isEqualTo(HttpErrors.Outcome.SUCCESS);
+    assertThat(HttpErrors.classify(429)).isEqualTo(HttpErrors.Outcome.RETRIABLE);
+    assertThat(HttpErrors.classify(503)).isEqualTo(HttpErrors.Outcome.RETRIABLE);
+    assertThat(HttpErrors.classify(408)).isEqualTo(HttpErrors.Outcome.RETRIABLE);
+    assertThat(HttpErrors.classify(403)).isEqualTo(HttpErrors.Outcome.AUTHENTICATION);
+    assertThat(HttpErrors.classify(404)).isEqualTo(HttpErrors.Outcome.FATAL);
+  }
+
+  @Test
+  void shouldStripHtml() {
+    assertThat(HtmlText.plain("<p>I&#x27;d pick <i>Acme</i></p><p>over &lt;them&gt;</p>"))
+        .isEqualTo("I'd pick Acme over <them>");
+    assertThat(HtmlText.plain("  plain text ")).isEqualTo("plain text");
+  }
+}

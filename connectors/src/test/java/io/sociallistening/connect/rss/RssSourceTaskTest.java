@@ -1,0 +1,259 @@
+package io.sociallistening.connect.rss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sociallistening.avro.Mention;
+import io.sociallistening.avro.Platform;
+import io.sociallistening.connect.FakeTime;
+import io.sociallistening.connect.MentionStruct;
+import io.sociallistening.connect.OffsetStub;
+import io.sociallistening.connect.http.ReplayServer;
+import io.sociallistening.connect.http.ReplayServer.Reply;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RssSourceTaskTest {
+  private static final long T0_MS = Instant.parse("2026-01-05T10:00:00Z").toEpochMilli();
+  private static final String ACME = "https://travelwire.example.com/2026/01/05/acme-air-outage";
+  private static final String BREWLY = "https://travelwire.example.com/?p=9931";
+
+  private final ReplayServer server = new ReplayServer();
+  private final FakeTime time = new FakeTime(T0_MS);
+  private final OffsetStub offsets = new OffsetStub();
+  private RssSourceTask task;
+
+  @AfterEach
+  void stop() {
+    if (task != null) {
+      task.stop();
+    }
+    server.close();
+  }
+
+  private Map<String, String> props(String... paths) {
+    Map<String, String> p = new HashMap<>();
+    p.put(
+        "rss.feed.urls",
+        String.join(",", java.util.Arrays.stream(paths).map(server::url).toList()));
+    return p;
+  }
+
+  private RssSourceTask start(Map<String, String> props) {
+    RssSourceTask t = new RssSourceTask(time);
+    t.initialize(offsets);
+    t.start(props);
+    return t;
+  }
+
+  private static Reply feed(String name, String contentType) {
+    return Reply.ok(ReplayServer.resource("/rss/" + name), contentType);
+  }
+
+  private static List<String> ids(List<SourceRecord> records) {
+    return records.stream().map(r -> ((Struct) r.value()).getString("id")).toList();
+  }
+
+  private static Mention mention(SourceRecord r) {
+    return MentionStruct.fromStruct((Struct) r.value());
+  }
+
+  private long slept() {
+    return time.sleeps.stream().mapToLong(Long::longValue).sum();
+  }
+
+  @Test
+  void shouldEmitRssItemsInTheLookbackOldestFirstWithHtmlStripped() {
+    server.enqueue(feed("news.rss.xml", "application/rss+xml; charset=utf-8"));
+    task = start(props("/news.xml"));
+    String skyways = server.url("/news.xml") + "#tw-20260105-0002";
+
+    List<SourceRecord> records = task.poll();
+
+    assertThat(ids(records)).containsExactly(BREWLY, skyways, ACME);
+    SourceRecord acme = records.get(2);
+    assertThat(acme.key()).isEqualTo("news:" + ACME);
+    assertThat(acme.timestamp()).isEqualTo(Instant.parse("2026-01-05T09:50:00Z").toEpochMilli());
+    assertThat(acme.sourcePartition()).isEqualTo(Map.of("feed", server.url("/news.xml")));
+    assertThat(acme.sourceOffset())
+        .isEqualTo(
+            Map.of(
+                "published_ms",
+                Instant.parse("2026-01-05T09:50:00Z").toEpochMilli(),
+                "guids",
+                skyways + "\n" + ACME));
+    Mention m = mention(acme);
+    assertThat(m.getPlatform()).isEqualTo(Platform.NEWS);
+    assertThat(m.getUrl()).isEqualTo(ACME);
+    assertThat(m.getTitle()).isEqualTo("Acme Air cancels 300 flights after IT outage");
+    assertThat(m.getText())
+        .isEqualTo(
+            "Acme Air cancelled 300 flights on Monday after a check-in system outage."
+                + " \u201cWe apologise,\u201d the airline said. Status page");
+    assertThat(m.getAuthor().getHandle()).isEqualTo("Dana Reyes");
+    assertThat(m.getLanguage()).isEqualTo("en");
+    assertThat(m.getSource()).isEqualTo("rss:" + server.url("/news.xml"));
+    assertThat(m.getFetchedAt()).isEqualTo(Instant.ofEpochMilli(T0_MS));
+
+    Mention sky = mention(records.get(1));
+    assertThat(sky.getText())
+        .isEqualTo("Skyways will fly to Lisbon from March & expects \"strong demand\".");
+    assertThat(sky.getAuthor().getHandle()).isEqualTo("desk@travelwire.example.com (News Desk)");
+    Mention brewly = mention(records.get(0));
+    assertThat(brewly.getText()).isEqualTo("Brewly\u2019s new café is at the airport.");
+    assertThat(brewly.getAuthor().getHandle()).isEqualTo("Travel Wire");
+    assertThat(brewly.getAuthor().getDisplayName()).isNull();
+  }
+
+  @Test
+  void shouldReadAtomEntriesAsTheConfiguredPlatform() {
+    server.enqueue(feed("reviews.atom.xml", "application/atom+xml"));
+    Map<String, String> p = props("/atom.xml");
+    p.put("rss.platform", "review");
+    task = start(p);
+
+    List<SourceRecord> records = task.poll();
+
+    assertThat(ids(records))
+        .containsExactly(
+            "https://reviews.example.org/brewly-home", "tag:reviews.example.org,2026:nimbus-x2");
+    Mention grinder = mention(records.get(0));
+    assertThat(grinder.getPlatform()).isEqualTo(Platform.REVIEW);
+    assertThat(grinder.getCreatedAt()).isEqualTo(Instant.parse("2026-01-05T08:00:00Z"));
+    assertThat(grinder.getText()).isEqualTo("Consistent grind, quiet motor.");
+    Mention nimbus = mention(records.get(1));
+    assertThat(records.get(1).key()).isEqualTo("review:tag:reviews.example.org,2026:nimbus-x2");
+    assertThat(nimbus.getTitle()).isEqualTo("Nimbus X2 router review: fast, but hot");
+    assertThat(nimbus.getText())
+        .isEqualTo("The Nimbus X2 is the fastest router we tested. It runs hot & the fan is loud.");
+    assertThat(nimbus.getAuthor().getHandle()).isEqualTo("Lee Okafor");
+    assertThat(nimbus.getUrl()).isEqualTo("https://reviews.example.org/nimbus-x2");
+    assertThat(nimbus.getCreatedAt()).isEqualTo(Instant.parse("2026-01-05T09:30:00Z"));
+  }
+
+  @Test
+  void shouldResumeFromTheCommittedOffsetWithNoGapAndNoDuplicate() {
+    server.enqueue(feed("news.rss.xml", "application/rss+xml"));
+    task = start(props("/news.xml"));
+    List<SourceRecord> first = task.poll();
+    // committed up to the Skyways item; the Acme item at the same instant was not committed
+    offsets.commit(first.get(1).sourcePartition(), first.get(1).sourceOffset());
+    task.stop();
+
+    server.enqueue(feed("news-updated.rss.xml", "application/rss+xml"));
+    time.advance(2 * 3_600_000);
+    task = start(props("/news.xml"));
+    List<SourceRecord> resumed = task.poll();
+
+    assertThat(ids(resumed))
+        .containsExactly(
+            server.url("/news.xml") + "#tw-20260105-0003",
+            ACME,
+            "https://travelwire.example.com/2026/01/05/acme-air-restored");
+  }
+
+  @Test
+  void shouldWaitTheRetryAfterOf429ForOneFeedAndReadTheOther() {
+    server.enqueue(
+        Reply.status(429).withHeader("Retry-After", "3"),
+        feed("news.rss.xml", "application/rss+xml"),
+        feed("reviews.atom.xml", "application/atom+xml"));
+    task = start(props("/news.xml", "/atom.xml"));
+
+    List<SourceRecord> records = task.poll();
+
+    assertThat(records).hasSize(5);
+    assertThat(task.requests()).isEqualTo(3);
+    assertThat(slept()).isEqualTo(3_000);
+    assertThat(server.requests())
+        .extracting(ReplayServer.Request::path)
+        .containsExactly("/news.xml", "/news.xml", "/atom.xml");
+  }
+
+  @Test
+  void shouldBackOffAfterA5xxThenRead() {
+    server.enqueue(Reply.status(500), feed("news.rss.xml", "application/rss+xml"));
+    task = start(props("/news.xml"));
+
+    assertThat(task.poll()).hasSize(3);
+    assertThat(task.requests()).isEqualTo(2);
+    assertThat(slept()).isEqualTo(1_000);
+  }
+
+  @Test
+  void shouldFailOn401WithTheFeedUrl() {
+    server.enqueue(Reply.status(401));
+    task = start(props("/private.xml"));
+
+    assertThatThrownBy(() -> task.poll())
+        .isInstanceOf(ConnectException.class)
+        .hasMessageStartingWith(
+            "Feed fetch refused: HTTP 401 from "
+                + server.url("/private.xml")
+                + ": the credentials are missing or refused");
+  }
+
+  @Test
+  void shouldCountA404AndGoOnWithTheOtherFeeds() {
+    server.enqueue(Reply.status(404), feed("reviews.atom.xml", "application/atom+xml"));
+    task = start(props("/gone.xml", "/atom.xml"));
+
+    assertThat(task.poll()).hasSize(2);
+    assertThat(task.failedFetches()).isEqualTo(1);
+    assertThat(server.requests()).hasSize(2);
+  }
+
+  @Test
+  void shouldSkipAndCountBadXmlAndReadAtTheNextPoll() {
+    server.enqueue(
+        feed("broken.xml", "application/rss+xml"), feed("news.rss.xml", "application/rss+xml"));
+    task = start(props("/news.xml"));
+
+    assertThat(task.poll()).isNull();
+    assertThat(task.malformed()).isEqualTo(1);
+    List<SourceRecord> records = null;
+    for (int i = 0; i < 400 && records == null; i++) {
+      records = task.poll();
+    }
+
+    assertThat(records).hasSize(3);
+    assertThat(time.milliseconds() - T0_MS).isEqualTo(300_000);
+  }
+
+  @Test
+  void shouldSkipAndCountItemsMissingRequiredFields() {
+    server.enqueue(feed("missing-fields.rss.xml", "text/xml"));
+    Map<String, String> p = props("/blog.xml");
+    p.put("rss.platform", "BLOG");
+    task = start(p);
+
+    List<SourceRecord> records = task.poll();
+
+    assertThat(ids(records)).containsExactly(server.url("/blog.xml") + "#42");
+    assertThat(mention(records.get(0)).getText()).isEqualTo("Try the maple latte.");
+    assertThat(records.get(0).key()).isEqualTo("blog:" + server.url("/blog.xml") + "#42");
+    assertThat(task.malformed()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldRefuseADoctypeAsMalformed() {
+    server.enqueue(
+        Reply.ok(
+            "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<rss version=\"2.0\"><channel><title>x</title><item><title>&x;</title>"
+                + "<link>https://a.example/1</link><pubDate>Mon, 05 Jan 2026 09:00:00 +0000"
+                + "</pubDate></item></channel></rss>",
+            "application/rss+xml"));
+    task = start(props("/xxe.xml"));
+
+    assertThat(task.poll()).isNull();
+    assertThat(task.malformed()).isEqualTo(1);
+  }
+}
