@@ -39,6 +39,10 @@ public final class FixtureServer implements AutoCloseable {
       }
     }
 
+    public Reply withStatus(int newStatus) {
+      return new Reply(newStatus, body, headers);
+    }
+
     public Reply header(String name, String value) {
       Map<String, String> h = new LinkedHashMap<>(headers);
       h.put(name, value);
