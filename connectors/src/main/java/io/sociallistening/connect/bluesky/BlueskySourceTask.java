@@ -1,0 +1,233 @@
+package io.sociallistening.connect.bluesky;
+
+import io.sociallistening.connect.ConnectorVersion;
+import io.sociallistening.connect.MentionKey;
+import io.sociallistening.connect.MentionStruct;
+import io.sociallistening.connect.social.RequestGate;
+import io.sociallistening.connect.social.TransientFailure;
+import io.sociallistening.connect.social.Watermark;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads new Bluesky posts from the Jetstream firehose ({@code
+ * ?wantedCollections=app.bsky.feed.post}) over a {@link java.net.http.WebSocket}, keeps those whose
+ * text holds one of {@code bluesky.keywords} as a whole word ({@link KeywordFilter}) and emits them
+ * in arrival order.
+ *
+ * <p>Output: key {@code bluesky:at://<did>/app.bsky.feed.post/<rkey>} (string schema), value the
+ * {@link MentionStruct} (see {@link JetstreamEvent}), record timestamp {@code createdAt}.
+ *
+ * <p>Source partition {@code {"jetstream": <bluesky.jetstream.url>}}, source offset {@code
+ * {"time_us": <newest time_us delivered>, "keys": "<did/rkey of the posts delivered within
+ * bluesky.cursor.overlap.ms of it, space separated>"}}. A restart subscribes with {@code
+ * cursor=<time_us - overlap>} and drops the posts the offset lists, so it resumes with no gap and
+ * no duplicate. Within a run, a reconnect subscribes from the newest time_us received (matching or
+ * not) minus the overlap and drops what was delivered. Until a post matches, no offset is
+ * committed: with rare keywords a restart may re-read (and re-filter) a long stretch.
+ *
+ * <p>A connection that ends or fails is reopened after a backoff ({@code
+ * bluesky.reconnect.backoff.ms}, doubled per attempt that brings no message, capped); a handshake
+ * answered with 429 or 5xx is retried the same way, honouring {@code Retry-After}; one answered
+ * with 401, 403 or another 4xx stops the task with the URL in the message. Messages that are not
+ * valid Jetstream events are skipped and counted ({@link #malformedMessages()}).
+ */
+public final class BlueskySourceTask extends SourceTask {
+  private static final Logger LOG = LoggerFactory.getLogger(BlueskySourceTask.class);
+
+  /** Longest real-time wait for a message in one poll. */
+  static final long MESSAGE_WAIT_MS = 500;
+
+  /** Longest backoff sleep in one poll. */
+  static final long MAX_SLEEP_MS = 1_000;
+
+  static final int MAX_KEYS = 10_000;
+
+  private final Time time;
+  private BlueskySourceConfig config;
+  private KeywordFilter filter;
+  private RequestGate gate;
+  private HttpClient http;
+  private Map<String, String> partition;
+  private Watermark delivered;
+  private long cursorUs = -1;
+  private volatile JetstreamConnection connection;
+  private volatile long malformed;
+  private volatile long duplicates;
+  private volatile boolean stopped;
+
+  public BlueskySourceTask() {
+    this(Time.SYSTEM);
+  }
+
+  /** With a clock of the caller's choice, for tests. */
+  BlueskySourceTask(Time time) {
+    this.time = time;
+  }
+
+  @Override
+  public String version() {
+    return ConnectorVersion.get();
+  }
+
+  @Override
+  public void start(Map<String, String> props) {
+    config = new BlueskySourceConfig(props);
+    filter = new KeywordFilter(config.keywords());
+    gate = new RequestGate(config.reconnectBackoff(), config.reconnectBackoffMax());
+    http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+    partition = Map.of("jetstream", config.url());
+    long overlapUs = config.overlap().toMillis() * 1000;
+    Map<String, Object> offset =
+        context == null ? null : context.offsetStorageReader().offset(partition);
+    if (offset == null) {
+      delivered = new Watermark(overlapUs, MAX_KEYS);
+    } else if (offset.get("time_us") instanceof Number n) {
+      Object keys = offset.get("keys");
+      delivered =
+          Watermark.restore(
+              overlapUs, MAX_KEYS, n.longValue(), keys == null ? "" : keys.toString());
+      cursorUs = n.longValue();
+    } else {
+      throw new ConnectException(
+          "Committed offset " + offset + " of " + partition + " has no numeric time_us");
+    }
+    LOG.info(
+        "Reading Bluesky posts from {} {} to {}",
+        config.url(),
+        cursorUs < 0 ? "live" : "from time_us " + cursorUs,
+        config.topic());
+  }
+
+  @Override
+  public List<SourceRecord> poll() throws InterruptedException {
+    if (stopped) {
+      return null;
+    }
+    JetstreamConnection c = connection;
+    if (c != null && c.ended() != null && !c.hasQueued()) {
+      long wait = gate.failed(time.milliseconds(), Optional.empty());
+      LOG.warn("Jetstream connection to {} {}; reconnecting in {} ms", c.uri(), c.ended(), wait);
+      c = null;
+      connection = null;
+    }
+    if (c == null) {
+      long wait = gate.waitMs(time.milliseconds());
+      if (wait > 0) {
+        time.sleep(Math.min(wait, MAX_SLEEP_MS));
+        return null;
+      }
+      URI uri = subscribeUri();
+      try {
+        c =
+            JetstreamConnection.open(
+                http,
+                uri,
+                config.queueCapacity(),
+                config.maxMessageChars(),
+                config.connectTimeout());
+      } catch (TransientFailure e) {
+        long retryIn = gate.failed(time.milliseconds(), e.retryAfter());
+        LOG.warn("Cannot subscribe to Jetstream, retrying in {} ms: {}", retryIn, e.getMessage());
+        return null;
+      }
+      connection = c;
+      if (stopped) {
+        c.close();
+        return null;
+      }
+    }
+    Instant fetchedAt = Instant.ofEpochMilli(time.milliseconds());
+    List<SourceRecord> batch = new ArrayList<>();
+    for (int i = 0; i < config.batchSize(); i++) {
+      String message = c.take(i == 0 ? MESSAGE_WAIT_MS : 0);
+      if (message == null) {
+        break;
+      }
+      if (i == 0) {
+        gate.succeeded();
+      }
+      handle(message, fetchedAt, batch);
+    }
+    return batch.isEmpty() ? null : batch;
+  }
+
+  /** Messages skipped because they were not valid Jetstream events, since this task started. */
+  public long malformedMessages() {
+    return malformed;
+  }
+
+  /** Matching posts dropped because they had been delivered before a reconnect or restart. */
+  public long duplicatesDropped() {
+    return duplicates;
+  }
+
+  @Override
+  public void stop() {
+    stopped = true;
+    JetstreamConnection c = connection;
+    if (c != null) {
+      c.close();
+    }
+  }
+
+  URI subscribeUri() {
+    StringBuilder b =
+        new StringBuilder(config.url()).append("?wantedCollections=").append(JetstreamEvent.POST);
+    if (cursorUs >= 0) {
+      b.append("&cursor=").append(Math.max(0, cursorUs - config.overlap().toMillis() * 1000));
+    }
+    return URI.create(b.toString());
+  }
+
+  private void handle(String message, Instant fetchedAt, List<SourceRecord> batch) {
+    JetstreamEvent event;
+    try {
+      event = JetstreamEvent.parse(message, fetchedAt);
+    } catch (IllegalArgumentException e) {
+      long count = ++malformed;
+      if (Long.bitCount(count) == 1) {
+        LOG.warn(
+            "Skipped {} malformed Jetstream messages so far; latest: {}", count, e.getMessage());
+      }
+      return;
+    }
+    if (event.timeUs() > cursorUs) {
+      cursorUs = event.timeUs();
+    }
+    if (!event.isPost() || !filter.matches(event.text())) {
+      return;
+    }
+    String key = event.key();
+    if (delivered.covers(event.timeUs(), key)) {
+      duplicates++;
+      return;
+    }
+    delivered.add(event.timeUs(), key);
+    Map<String, Object> offset =
+        Map.of("time_us", delivered.newest(), "keys", delivered.keysText());
+    batch.add(
+        new SourceRecord(
+            partition,
+            offset,
+            config.topic(),
+            null,
+            Schema.STRING_SCHEMA,
+            MentionKey.of(event.mention()),
+            MentionStruct.SCHEMA,
+            MentionStruct.toStruct(event.mention()),
+            event.mention().getCreatedAt().toEpochMilli()));
+  }
+}

@@ -1,0 +1,184 @@
+package io.sociallistening.connect.mastodon;
+
+import io.sociallistening.connect.ConnectorVersion;
+import io.sociallistening.connect.MentionKey;
+import io.sociallistening.connect.MentionStruct;
+import io.sociallistening.connect.social.ApiResponse;
+import io.sociallistening.connect.social.JsonApi;
+import io.sociallistening.connect.social.PollSchedule;
+import io.sociallistening.connect.social.RequestGate;
+import io.sociallistening.connect.social.TransientFailure;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls Mastodon timelines of one instance (hashtags, optionally the public timeline), one timeline
+ * per poll, each every {@code mastodon.poll.interval.ms}, at once again after a full page.
+ *
+ * <p>Output: key {@code mastodon:<status uri>} (string schema), value the {@link MentionStruct},
+ * record timestamp {@code createdAt}; oldest first.
+ *
+ * <p>Source partition {@code {"instance": <mastodon.url>, "timeline": "#<tag>" | "public:local" |
+ * "public:federated"}}, source offset {@code {"id": <newest status id delivered>}}. Reads ask for
+ * {@code min_id=<that id>}, which returns the page of statuses right after it (not the newest page
+ * like {@code since_id}, which would lose statuses in bursts of more than a page); a restart
+ * resumes from the committed id with no gap and no duplicate. The first start reads the newest
+ * page.
+ *
+ * <p>Timeouts, I/O errors, 429 and 5xx wait (the server's {@code Retry-After}, else exponential
+ * backoff) and retry; 401, 403 and other 4xx stop the task with the URL in the message. A body that
+ * is not an array of statuses, and statuses lacking required fields, are skipped and counted
+ * ({@link #malformedPayloads()}).
+ */
+public final class MastodonSourceTask extends SourceTask {
+  private static final Logger LOG = LoggerFactory.getLogger(MastodonSourceTask.class);
+  static final long MAX_WAIT_MS = 1_000;
+
+  private final Time time;
+  private MastodonSourceConfig config;
+  private RequestGate gate;
+  private JsonApi api;
+  private Map<String, String> headers;
+  private PollSchedule<MastodonTimeline> schedule;
+  private final Map<MastodonTimeline, String> lastIds = new HashMap<>();
+  private volatile long malformed;
+  private volatile boolean stopped;
+
+  public MastodonSourceTask() {
+    this(Time.SYSTEM);
+  }
+
+  /** With a clock of the caller's choice, for tests. */
+  MastodonSourceTask(Time time) {
+    this.time = time;
+  }
+
+  @Override
+  public String version() {
+    return ConnectorVersion.get();
+  }
+
+  @Override
+  public void start(Map<String, String> props) {
+    config = new MastodonSourceConfig(props);
+    gate = config.http().gate();
+    api = new JsonApi(config.http(), time::milliseconds);
+    headers =
+        config.accessToken().isEmpty()
+            ? Map.of()
+            : Map.of("Authorization", "Bearer " + config.accessToken());
+    List<MastodonTimeline> timelines = config.timelines();
+    for (MastodonTimeline t : timelines) {
+      Map<String, Object> offset =
+          context == null ? null : context.offsetStorageReader().offset(t.partition());
+      Object id = offset == null ? null : offset.get("id");
+      if (id != null) {
+        lastIds.put(t, id.toString());
+      }
+    }
+    schedule = new PollSchedule<>(timelines, time.milliseconds());
+    LOG.info(
+        "Reading Mastodon timelines {} of {} to {}",
+        timelines.stream().map(MastodonTimeline::name).toList(),
+        config.url(),
+        config.topic());
+  }
+
+  @Override
+  public List<SourceRecord> poll() throws InterruptedException {
+    if (stopped) {
+      return null;
+    }
+    long now = time.milliseconds();
+    int index = schedule.next();
+    long wait = Math.max(gate.waitMs(now), schedule.waitMs(index, now));
+    if (wait > 0) {
+      time.sleep(Math.min(wait, MAX_WAIT_MS));
+      return null;
+    }
+    MastodonTimeline timeline = schedule.feed(index);
+    String minId = lastIds.get(timeline);
+    ApiResponse response;
+    try {
+      response =
+          api.get(
+              timeline.page(config.pageLimit(), minId), headers, MastodonSourceConfig.TOKEN_CONFIG);
+      gate.succeeded();
+    } catch (TransientFailure e) {
+      long retryIn = gate.failed(time.milliseconds(), e.retryAfter());
+      LOG.warn(
+          "Reading Mastodon timeline {} failed ({} in a row), retrying in {} ms: {}",
+          timeline.name(),
+          gate.failures(),
+          retryIn,
+          e.getMessage());
+      return null;
+    }
+    long interval = config.pollInterval().toMillis();
+    MastodonStatuses page;
+    try {
+      page =
+          MastodonStatuses.parse(
+              response.body(),
+              config.host(),
+              "mastodon:" + config.host() + timeline.name().replace("public:", "/public:"),
+              Instant.ofEpochMilli(now));
+    } catch (IllegalArgumentException e) {
+      malformed++;
+      LOG.warn("Skipping malformed page of {} ({}): {}", response.uri(), malformed, e.getMessage());
+      schedule.dueAt(index, time.milliseconds() + interval);
+      return null;
+    }
+    if (page.malformed() > 0) {
+      malformed += page.malformed();
+      LOG.warn(
+          "Skipped {} malformed statuses of {} ({} so far)",
+          page.malformed(),
+          response.uri(),
+          malformed);
+    }
+    List<SourceRecord> records = new ArrayList<>(page.statuses().size());
+    for (MastodonStatuses.Status s : page.statuses()) {
+      if (minId != null && MastodonStatuses.ID_ORDER.compare(s.id(), minId) <= 0) {
+        continue;
+      }
+      records.add(
+          new SourceRecord(
+              timeline.partition(),
+              Map.of("id", s.id()),
+              config.topic(),
+              null,
+              Schema.STRING_SCHEMA,
+              MentionKey.of(s.mention()),
+              MentionStruct.SCHEMA,
+              MentionStruct.toStruct(s.mention()),
+              s.mention().getCreatedAt().toEpochMilli()));
+    }
+    if (page.newestId() != null
+        && (minId == null || MastodonStatuses.ID_ORDER.compare(page.newestId(), minId) > 0)) {
+      lastIds.put(timeline, page.newestId());
+    }
+    boolean full = page.statuses().size() + page.malformed() >= config.pageLimit();
+    schedule.dueAt(index, full ? time.milliseconds() : time.milliseconds() + interval);
+    return records.isEmpty() ? null : records;
+  }
+
+  /** Pages and statuses skipped as malformed since this task started. */
+  public long malformedPayloads() {
+    return malformed;
+  }
+
+  @Override
+  public void stop() {
+    stopped = true;
+  }
+}

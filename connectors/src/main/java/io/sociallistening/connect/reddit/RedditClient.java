@@ -1,0 +1,116 @@
+package io.sociallistening.connect.reddit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sociallistening.connect.social.ApiResponse;
+import io.sociallistening.connect.social.JsonApi;
+import io.sociallistening.connect.social.RequestGate;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
+import org.apache.kafka.connect.errors.ConnectException;
+
+/**
+ * Reads pages of Reddit listings. Without a client id it reads the public JSON pages under {@code
+ * reddit.base.url}; with one it first gets an application-only token from {@code reddit.token.url}
+ * (client_credentials grant, HTTP Basic with id and secret), renews it a minute before it expires
+ * and reads {@code reddit.oauth.url} with {@code Authorization: bearer <token>}. After each
+ * response it honours Reddit's rate-limit headers: when {@code X-Ratelimit-Remaining} is below 1,
+ * requests pause for {@code X-Ratelimit-Reset} seconds (through the {@link RequestGate}).
+ */
+final class RedditClient {
+  static final String REMAINING = "X-Ratelimit-Remaining";
+  static final String RESET = "X-Ratelimit-Reset";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final long RENEW_BEFORE_MS = 60_000;
+
+  private final RedditSourceConfig config;
+  private final JsonApi api;
+  private final RequestGate gate;
+  private final LongSupplier clockMs;
+  private String token;
+  private long tokenExpiresMs;
+
+  RedditClient(RedditSourceConfig config, JsonApi api, RequestGate gate, LongSupplier clockMs) {
+    this.config = config;
+    this.api = api;
+    this.gate = gate;
+    this.clockMs = clockMs;
+  }
+
+  /** The body of one listing page of {@code feed}. */
+  ApiResponse page(RedditFeed feed, String after) throws InterruptedException {
+    String pathAndQuery = feed.pageUrl(config.pageLimit(), after);
+    ApiResponse response;
+    if (config.authenticated()) {
+      String bearer = token();
+      response =
+          api.get(
+              URI.create(config.oauthUrl() + pathAndQuery),
+              Map.of("Authorization", "bearer " + bearer),
+              RedditSourceConfig.CLIENT_ID_CONFIG
+                  + " and "
+                  + RedditSourceConfig.CLIENT_SECRET_CONFIG);
+    } else {
+      response = api.get(URI.create(config.baseUrl() + pathAndQuery), Map.of(), null);
+    }
+    observeRateLimit(response);
+    return response;
+  }
+
+  /** Pauses requests when the window's budget is spent. */
+  void observeRateLimit(ApiResponse response) {
+    OptionalDouble remaining = response.number(REMAINING);
+    OptionalLong reset = response.wholeNumber(RESET);
+    if (remaining.isPresent() && remaining.getAsDouble() < 1 && reset.isPresent()) {
+      gate.pauseUntil(clockMs.getAsLong() + Math.max(0, reset.getAsLong()) * 1000);
+    }
+  }
+
+  private String token() throws InterruptedException {
+    long now = clockMs.getAsLong();
+    if (token != null && now < tokenExpiresMs - RENEW_BEFORE_MS) {
+      return token;
+    }
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (config.clientId() + ":" + config.clientSecret()).getBytes(StandardCharsets.UTF_8));
+    ApiResponse response =
+        api.postForm(
+            URI.create(config.tokenUrl()),
+            Map.of("Authorization", "Basic " + basic),
+            "grant_type=client_credentials",
+            RedditSourceConfig.CLIENT_ID_CONFIG
+                + " and "
+                + RedditSourceConfig.CLIENT_SECRET_CONFIG);
+    try {
+      JsonNode root = MAPPER.readTree(response.body());
+      JsonNode access = root == null ? null : root.get("access_token");
+      if (access == null || !access.isTextual() || access.textValue().isEmpty()) {
+        JsonNode error = root == null ? null : root.get("error");
+        throw new ConnectException(
+            "No access_token from POST "
+                + config.tokenUrl()
+                + (error == null ? "" : " (error " + error + ")")
+                + ": check "
+                + RedditSourceConfig.CLIENT_ID_CONFIG
+                + " and "
+                + RedditSourceConfig.CLIENT_SECRET_CONFIG);
+      }
+      JsonNode expires = root.get("expires_in");
+      long expiresInMs =
+          expires != null && expires.isNumber() ? expires.longValue() * 1000 : 3_600_000;
+      token = access.textValue();
+      tokenExpiresMs = now + expiresInMs;
+      return token;
+    } catch (IOException e) {
+      throw new ConnectException("Token response of POST " + config.tokenUrl() + " is not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package io.sociallistening.connect.reddit;
+
+import io.sociallistening.connect.ConnectorVersion;
+import io.sociallistening.connect.MentionKey;
+import io.sociallistening.connect.MentionStruct;
+import io.sociallistening.connect.social.ApiResponse;
+import io.sociallistening.connect.social.JsonApi;
+import io.sociallistening.connect.social.PollSchedule;
+import io.sociallistening.connect.social.RequestGate;
+import io.sociallistening.connect.social.TransientFailure;
+import io.sociallistening.connect.social.Watermark;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls Reddit listings (subreddit posts, subreddit comments, site-wide searches sorted by new),
+ * one feed per poll, each every {@code reddit.poll.interval.ms}.
+ *
+ * <p>Output: key {@code reddit:<fullname>} (string schema), value the {@link MentionStruct}, record
+ * timestamp {@code createdAt}; within a poll oldest first.
+ *
+ * <p>Source partition {@code {"reddit": "r/<sub>" | "r/<sub>/comments" | "search:<query>"}}, source
+ * offset {@code {"created_utc": <newest second delivered>, "ids": "<fullnames delivered within
+ * reddit.lookback.seconds of it, space separated>"}}. A read walks pages newest first until it
+ * reaches items older than the lookback (at most {@code reddit.max.pages} pages), keeps the ones
+ * the offset does not cover and emits them oldest first, each with the offset after it; a restart
+ * therefore resumes with no gap and no duplicate. The first start reads one page.
+ *
+ * <p>Timeouts, I/O errors, 429 and 5xx wait (the server's {@code Retry-After}, else exponential
+ * backoff) and retry; the rate-limit headers pause requests when the budget is spent; 401, 403 and
+ * other 4xx stop the task with the URL in the message. A page that is not a listing, and listed
+ * children that are not valid posts or comments, are skipped and counted ({@link
+ * #malformedPayloads()}).
+ */
+public final class RedditSourceTask extends SourceTask {
+  private static final Logger LOG = LoggerFactory.getLogger(RedditSourceTask.class);
+  static final long MAX_WAIT_MS = 1_000;
+  static final int MAX_KEYS = 2_000;
+
+  private final Time time;
+  private RedditSourceConfig config;
+  private RequestGate gate;
+  private RedditClient client;
+  private PollSchedule<RedditFeed> schedule;
+  private final Map<RedditFeed, Watermark> marks = new HashMap<>();
+  private volatile long malformed;
+  private volatile boolean stopped;
+
+  public RedditSourceTask() {
+    this(Time.SYSTEM);
+  }
+
+  /** With a clock of the caller's choice, for tests. */
+  RedditSourceTask(Time time) {
+    this.time = time;
+  }
+
+  @Override
+  public String version() {
+    return ConnectorVersion.get();
+  }
+
+  @Override
+  public void start(Map<String, String> props) {
+    config = new RedditSourceConfig(props);
+    gate = config.http().gate();
+    client =
+        new RedditClient(
+            config, new JsonApi(config.http(), time::milliseconds), gate, time::milliseconds);
+    long lookback = config.lookback().toSeconds();
+    for (RedditFeed feed : config.feeds()) {
+      Map<String, Object> offset =
+          context == null ? null : context.offsetStorageReader().offset(feed.partition());
+      Watermark mark;
+      if (offset == null) {
+        mark = new Watermark(lookback, MAX_KEYS);
+      } else if (offset.get("created_utc") instanceof Number n) {
+        Object ids = offset.get("ids");
+        mark =
+            Watermark.restore(lookback, MAX_KEYS, n.longValue(), ids == null ? "" : ids.toString());
+      } else {
+        throw new ConnectException(
+            "Committed offset "
+                + offset
+                + " of "
+                + feed.partition()
+                + " has no numeric created_utc");
+      }
+      marks.put(feed, mark);
+    }
+    schedule = new PollSchedule<>(config.feeds(), time.milliseconds());
+    LOG.info(
+        "Reading Reddit feeds {} ({}) to {}",
+        marks.keySet().stream().map(RedditFeed::name).toList(),
+        config.authenticated() ? "OAuth" : "public pages",
+        config.topic());
+  }
+
+  @Override
+  public List<SourceRecord> poll() throws InterruptedException {
+    if (stopped) {
+      return null;
+    }
+    long now = time.milliseconds();
+    int index = schedule.next();
+    long wait = Math.max(gate.waitMs(now), schedule.waitMs(index, now));
+    if (wait > 0) {
+      time.sleep(Math.min(wait, MAX_WAIT_MS));
+      return null;
+    }
+    RedditFeed feed = schedule.feed(index);
+    try {
+      List<SourceRecord> records = read(feed, marks.get(feed));
+      gate.succeeded();
+      if (records == null) {
+        return null;
+      }
+      schedule.dueAt(index, time.milliseconds() + config.pollInterval().toMillis());
+      return records.isEmpty() ? null : records;
+    } catch (TransientFailure e) {
+      long retryIn = gate.failed(time.milliseconds(), e.retryAfter());
+      LOG.warn(
+          "Reading Reddit feed {} failed ({} in a row), retrying in {} ms: {}",
+          feed.name(),
+          gate.failures(),
+          retryIn,
+          e.getMessage());
+      return null;
+    }
+  }
+
+  /** Listing children and pages skipped as malformed since this task started. */
+  public long malformedPayloads() {
+    return malformed;
+  }
+
+  @Override
+  public void stop() {
+    stopped = true;
+  }
+
+  /**
+   * The new items of {@code feed} as records, oldest first; null if a rate limit cut a catch-up.
+   */
+  private List<SourceRecord> read(RedditFeed feed, Watermark mark) throws InterruptedException {
+    Instant fetchedAt = Instant.ofEpochMilli(time.milliseconds());
+    String source = "reddit:" + feed.name();
+    List<RedditListing.Item> fresh = new ArrayList<>();
+    Set<String> taken = new HashSet<>();
+    String after = null;
+    for (int page = 0; page < config.maxPages(); page++) {
+      if (page > 0 && gate.waitMs(time.milliseconds()) > 0) {
+        return null;
+      }
+      ApiResponse response = client.page(feed, after);
+      RedditListing listing;
+      try {
+        listing = RedditListing.parse(response.body(), source, fetchedAt);
+      } catch (IllegalArgumentException e) {
+        malformed++;
+        LOG.warn(
+            "Skipping malformed page of {} ({}): {}", response.uri(), malformed, e.getMessage());
+        break;
+      }
+      if (listing.malformed() > 0) {
+        malformed += listing.malformed();
+        LOG.warn(
+            "Skipped {} malformed children of {} ({} so far)",
+            listing.malformed(),
+            response.uri(),
+            malformed);
+      }
+      boolean reached = false;
+      for (RedditListing.Item item : listing.items()) {
+        if (mark.before(item.createdSecond())) {
+          reached = true;
+        } else if (!mark.covers(item.createdSecond(), item.fullname())
+            && taken.add(item.fullname())) {
+          fresh.add(item);
+        }
+      }
+      if (mark.isEmpty() || reached || listing.after() == null) {
+        break;
+      }
+      if (page == config.maxPages() - 1) {
+        LOG.warn(
+            "Reddit feed {} has more than {} new pages since {}; older items are skipped",
+            feed.name(),
+            config.maxPages(),
+            Instant.ofEpochSecond(mark.newest()));
+      }
+      after = listing.after();
+    }
+    fresh.sort(
+        Comparator.comparingLong(RedditListing.Item::createdSecond)
+            .thenComparing(RedditListing.Item::fullname));
+    List<SourceRecord> records = new ArrayList<>(fresh.size());
+    for (RedditListing.Item item : fresh) {
+      mark.add(item.createdSecond(), item.fullname());
+      Map<String, Object> offset = Map.of("created_utc", mark.newest(), "ids", mark.keysText());
+      records.add(
+          new SourceRecord(
+              feed.partition(),
+              offset,
+              config.topic(),
+              null,
+              Schema.STRING_SCHEMA,
+              MentionKey.of(item.mention()),
+              MentionStruct.SCHEMA,
+              MentionStruct.toStruct(item.mention()),
+              item.mention().getCreatedAt().toEpochMilli()));
+    }
+    return records;
+  }
+}

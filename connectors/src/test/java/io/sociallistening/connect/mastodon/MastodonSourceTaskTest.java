@@ -1,0 +1,218 @@
+package io.sociallistening.connect.mastodon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sociallistening.connect.FakeTime;
+import io.sociallistening.connect.OffsetStub;
+import io.sociallistening.connect.social.FixtureServer;
+import io.sociallistening.connect.social.FixtureServer.Reply;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MastodonSourceTaskTest {
+  private static final long WALL = Instant.parse("2026-01-05T11:00:00Z").toEpochMilli();
+  private static final String TAG = "/api/v1/timelines/tag/AcmeAir";
+  private static final String S1 =
+      "mastodon:https://mastodon.social/users/ann/statuses/115000000000000010";
+  private static final String S2 =
+      "mastodon:https://mastodon.social/users/carl/statuses/115000000000000020";
+  private static final String S3 = "mastodon:https://fosstodon.org/users/bea/statuses/3";
+  private static final String S4 =
+      "mastodon:https://mastodon.social/users/dan/statuses/115000000000000040/activity";
+
+  private final FixtureServer server = FixtureServer.start();
+  private final FakeTime time = new FakeTime(WALL);
+  private final OffsetStub offsets = new OffsetStub();
+
+  @AfterEach
+  void close() {
+    server.close();
+  }
+
+  private MastodonSourceTask start(Map<String, String> overrides) {
+    Map<String, String> props = new HashMap<>();
+    props.put("mastodon.url", server.url());
+    props.put("mastodon.hashtags", "#AcmeAir");
+    props.put("mastodon.poll.interval.ms", "1000");
+    props.putAll(overrides);
+    MastodonSourceTask task = new MastodonSourceTask(time);
+    task.initialize(offsets);
+    task.start(props);
+    return task;
+  }
+
+  private static List<SourceRecord> pollUntilRecords(MastodonSourceTask task, int polls)
+      throws InterruptedException {
+    for (int i = 0; i < polls; i++) {
+      List<SourceRecord> batch = task.poll();
+      if (batch != null) {
+        return batch;
+      }
+    }
+    return List.of();
+  }
+
+  private static List<String> keys(List<SourceRecord> records) {
+    return records.stream().map(r -> (String) r.key()).toList();
+  }
+
+  private String host() {
+    return server.url().substring("http://".length());
+  }
+
+  @Test
+  void shouldEmitStatusesOldestFirstAsPlainTextMentions() throws InterruptedException {
+    server.enqueue(TAG, Reply.resource("/mastodon/tag-1.json"));
+    MastodonSourceTask task = start(Map.of());
+
+    List<SourceRecord> records = task.poll();
+
+    assertThat(keys(records)).containsExactly(S1, S2, S3);
+    Struct s1 = (Struct) records.get(0).value();
+    assertThat(s1.getString("platform")).isEqualTo("MASTODON");
+    assertThat(s1.getString("url")).isEqualTo("https://mastodon.social/@ann/115000000000000010");
+    assertThat(s1.getString("text"))
+        .isEqualTo(
+            "Flying #AcmeAir today & the crew was great! 10/10 would fly again Thanks @acme"
+                + " \uD83D\uDE00");
+    assertThat(s1.getStruct("author").getString("handle")).isEqualTo("ann@" + host());
+    assertThat(s1.getStruct("author").getString("displayName")).isEqualTo("Ann \u2708");
+    assertThat(s1.getStruct("author").getInt64("followers")).isEqualTo(1520L);
+    assertThat(s1.getStruct("author").getString("url")).isEqualTo("https://mastodon.social/@ann");
+    assertThat(s1.getString("language")).isEqualTo("en");
+    assertThat(s1.get("createdAt")).isEqualTo(Date.from(Instant.parse("2026-01-05T10:00:00Z")));
+    assertThat(s1.getStruct("engagement").getInt64("likes")).isEqualTo(5L);
+    assertThat(s1.getStruct("engagement").getInt64("reposts")).isEqualTo(1L);
+    assertThat(s1.getStruct("engagement").getInt64("replies")).isEqualTo(2L);
+    assertThat(s1.getString("source")).isEqualTo("mastodon:" + host() + "#AcmeAir");
+    Struct s2 = (Struct) records.get(1).value();
+    assertThat(s2.getString("text"))
+        .isEqualTo("Neue Lounge von #AcmeAir: https://example.com/lounge/photos");
+    Struct s3 = (Struct) records.get(2).value();
+    assertThat(s3.getString("text")).isEqualTo("@ann same, lost my bag on #AcmeAir <sigh>");
+    assertThat(s3.getStruct("author").getString("handle")).isEqualTo("bea@fosstodon.org");
+    assertThat(s3.getStruct("author").getString("displayName")).isNull();
+    assertThat(s3.getString("inReplyTo")).isEqualTo("115000000000000010");
+    assertThat(records.get(2).sourcePartition())
+        .isEqualTo(Map.of("instance", server.url(), "timeline", "#AcmeAir"));
+    assertThat(records.get(2).sourceOffset()).isEqualTo(Map.of("id", "115000000000000030"));
+    assertThat(records.get(2).timestamp())
+        .isEqualTo(Instant.parse("2026-01-05T10:02:00Z").toEpochMilli());
+    assertThat(task.malformedPayloads()).isEqualTo(1L);
+    assertThat(server.requests(TAG).get(0).uri()).isEqualTo(TAG + "?limit=40");
+  }
+
+  @Test
+  void shouldResumeAfterRestartWithNoGapAndNoDuplicate() throws InterruptedException {
+    server.enqueue(TAG, Reply.resource("/mastodon/tag-1.json"));
+    MastodonSourceTask first = start(Map.of());
+    List<SourceRecord> before = first.poll();
+    offsets.commit(before.get(1).sourcePartition(), before.get(1).sourceOffset());
+    first.stop();
+
+    server.enqueue(TAG, Reply.resource("/mastodon/tag-2.json"));
+    MastodonSourceTask second = start(Map.of());
+    List<SourceRecord> after = second.poll();
+
+    assertThat(keys(after)).containsExactly(S3, S4);
+    assertThat(server.requests(TAG).get(1).uri())
+        .isEqualTo(TAG + "?min_id=115000000000000020&limit=40");
+    Struct boost = (Struct) after.get(1).value();
+    assertThat(boost.getString("text")).isEqualTo("Flying #AcmeAir today");
+    assertThat(boost.getString("repostOf"))
+        .isEqualTo("https://mastodon.social/users/ann/statuses/115000000000000010");
+    assertThat(boost.getString("url"))
+        .isEqualTo("https://mastodon.social/users/dan/statuses/115000000000000040/activity");
+    assertThat(after.get(1).sourceOffset()).isEqualTo(Map.of("id", "115000000000000040"));
+  }
+
+  @Test
+  void shouldReadAgainAtOnceAfterAFullPageAndWaitAfterAShortOne() throws InterruptedException {
+    server.enqueue(
+        TAG, Reply.resource("/mastodon/tag-1.json"), Reply.resource("/mastodon/tag-2.json"));
+    server.always(TAG, Reply.json(200, "[]"));
+    MastodonSourceTask task = start(Map.of("mastodon.page.limit", "4"));
+
+    assertThat(task.poll()).hasSize(3);
+    assertThat(keys(task.poll())).containsExactly(S4);
+    assertThat(task.poll()).isNull();
+    assertThat(time.sleeps).containsExactly(1000L);
+    assertThat(server.requests(TAG))
+        .extracting(FixtureServer.Request::uri)
+        .containsExactly(TAG + "?limit=4", TAG + "?min_id=115000000000000030&limit=4");
+  }
+
+  @Test
+  void shouldWaitForRetryAfterOn429ThenSucceed() throws InterruptedException {
+    server.enqueue(
+        TAG,
+        Reply.json(429, "{\"error\": \"Too many requests\"}")
+            .header("Retry-After", "Mon, 05 Jan 2026 11:00:03 GMT"),
+        Reply.resource("/mastodon/tag-1.json"));
+    MastodonSourceTask task = start(Map.of());
+
+    List<SourceRecord> records = pollUntilRecords(task, 10);
+
+    assertThat(records).hasSize(3);
+    assertThat(server.requests(TAG)).hasSize(2);
+    assertThat(time.sleeps).containsExactly(1000L, 1000L, 1000L);
+  }
+
+  @Test
+  void shouldBackOffOn5xxThenSucceed() throws InterruptedException {
+    server.enqueue(
+        TAG,
+        Reply.json(500, "oops"),
+        Reply.json(503, "oops"),
+        Reply.resource("/mastodon/tag-1.json"));
+    MastodonSourceTask task = start(Map.of("mastodon.retry.backoff.ms", "300"));
+
+    assertThat(pollUntilRecords(task, 10)).hasSize(3);
+    assertThat(server.requests(TAG)).hasSize(3);
+    assertThat(time.sleeps).containsExactly(300L, 600L);
+  }
+
+  @Test
+  void shouldFailNamingTheUrlAndTokenKeyOn401() {
+    server.enqueue(
+        "/api/v1/timelines/public", Reply.resource("/mastodon/error.json").withStatus(401));
+    MastodonSourceTask task =
+        start(
+            Map.of(
+                "mastodon.hashtags", "",
+                "mastodon.public.timeline", "local",
+                "mastodon.access.token", "secret-token"));
+
+    assertThatThrownBy(task::poll)
+        .isInstanceOf(ConnectException.class)
+        .hasMessage(
+            "HTTP 401 from GET "
+                + server.url()
+                + "/api/v1/timelines/public?local=true&limit=40 (authentication refused: check"
+                + " mastodon.access.token): {\"error\": \"This method requires an authenticated"
+                + " user\"}");
+    assertThat(server.requests().get(0).headers().get("authorization"))
+        .isEqualTo("Bearer secret-token");
+  }
+
+  @Test
+  void shouldSkipAndCountABodyThatIsNotAnArrayAndCarryOn() throws InterruptedException {
+    server.enqueue(
+        TAG, Reply.resource("/mastodon/not-array.json"), Reply.resource("/mastodon/tag-1.json"));
+    MastodonSourceTask task = start(Map.of());
+
+    assertThat(task.poll()).isNull();
+    assertThat(task.malformedPayloads()).isEqualTo(1L);
+    assertThat(pollUntilRecords(task, 5)).hasSize(3);
+    assertThat(task.malformedPayloads()).isEqualTo(2L);
+  }
+}

@@ -1,0 +1,37 @@
+package io.sociallistening.connect.social;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RequestGateTest {
+  private final RequestGate gate = new RequestGate(Duration.ofMillis(100), Duration.ofMillis(350));
+
+  @Test
+  void shouldDoubleTheBackoffUpToTheCapAndResetOnSuccess() {
+    assertThat(gate.failed(0, Optional.empty())).isEqualTo(100L);
+    assertThat(gate.failed(0, Optional.empty())).isEqualTo(200L);
+    assertThat(gate.failed(0, Optional.empty())).isEqualTo(350L);
+    assertThat(gate.waitMs(0)).isEqualTo(350L);
+    gate.succeeded();
+    assertThat(gate.failed(1000, Optional.empty())).isEqualTo(100L);
+    assertThat(gate.waitMs(1050)).isEqualTo(50L);
+  }
+
+  @Test
+  void shouldPreferTheServersRetryAfter() {
+    assertThat(gate.failed(0, Optional.of(Duration.ofSeconds(30)))).isEqualTo(30_000L);
+    assertThat(gate.waitMs(10_000)).isEqualTo(20_000L);
+    assertThat(gate.failures()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldHoldRequestsUntilAPause() {
+    gate.pauseUntil(5_000);
+
+    assertThat(gate.waitMs(1_000)).isEqualTo(4_000L);
+    assertThat(gate.waitMs(6_000)).isEqualTo(0L);
+  }
+}
