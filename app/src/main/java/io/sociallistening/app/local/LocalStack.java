@@ -91,17 +91,25 @@ public final class LocalStack implements AutoCloseable {
             java.util.Optional.empty(),
             env,
             Map.of(
-                InstanceConfig.APPLICATION_ID, APPLICATION_ID,
-                InstanceConfig.BOOTSTRAP_SERVERS, bootstrapServers,
-                InstanceConfig.SCHEMA_REGISTRY_URL, registryUrl,
-                InstanceConfig.STATE_DIR, dataDir.resolve("state").toString(),
-                InstanceConfig.RULES_FILE, rules.toString(),
+                InstanceConfig.APPLICATION_ID,
+                APPLICATION_ID,
+                InstanceConfig.BOOTSTRAP_SERVERS,
+                bootstrapServers,
+                InstanceConfig.SCHEMA_REGISTRY_URL,
+                registryUrl,
+                InstanceConfig.STATE_DIR,
+                dataDir.resolve("state").toString(),
+                InstanceConfig.RULES_FILE,
+                rules.toString(),
                 // The sample is replayed hundreds of times faster than real time. One partition
                 // per topic keeps record time in order through every stage, however loaded the
                 // laptop is; wider grace keeps stragglers counted. Scale-out uses more partitions.
-                InstanceConfig.TOPICS_PARTITIONS, "1",
-                InstanceConfig.CRISIS_GRACE_MS, Long.toString(Duration.ofMinutes(5).toMillis()),
-                InstanceConfig.AGGREGATE_GRACE_MS, Long.toString(Duration.ofHours(24).toMillis())));
+                InstanceConfig.TOPICS_PARTITIONS,
+                "1",
+                InstanceConfig.CRISIS_GRACE_MS,
+                Long.toString(Duration.ofMinutes(5).toMillis()),
+                InstanceConfig.AGGREGATE_GRACE_MS,
+                Long.toString(Duration.ofHours(24).toMillis())));
     instance = Instance.start(instanceConfig);
     started.push(instance);
     out.printf("  Topology            application.id=%s%n", APPLICATION_ID);

@@ -1,0 +1,75 @@
+package io.sociallistening.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CliTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String stdin, Map<String, String> env, String... args) throws Exception {
+    return Cli.run(
+        List.of(args),
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        env);
+  }
+
+  @Test
+  void shouldPrintUsageAndFailWithoutACommand() throws Exception {
+    assertThat(run("", Map.of())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("usage: social-listening <command>");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownCommand() throws Exception {
+    assertThat(run("", Map.of(), "listen")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Unknown command 'listen'");
+  }
+
+  @Test
+  void shouldNameTheKeyOfABadSettingBeforeConnectingAnywhere() throws Exception {
+    assertThat(run("", Map.of(), "run", "--lead.threshold=2")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "Configuration error: Invalid value 2.0 for configuration lead.threshold: Value must"
+                + " be no more than 1.0\n");
+  }
+
+  @Test
+  void shouldReadSettingsFromTheEnvironmentWithThePrefix() throws Exception {
+    assertThat(run("", Map.of("SOCIAL_LISTENING_NUM_STREAM_THREADS", "0"), "run")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("Invalid value 0 for configuration num.stream.threads");
+  }
+
+  @Test
+  void shouldRunTheSentimentCommandOverStdin() throws Exception {
+    assertThat(run("I love it!\n\n", Map.of(), "sentiment")).isEqualTo(0);
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).contains("\"label\":\"positive\"");
+    assertThat(lines.get(1))
+        .isEqualTo("{\"compound\":0,\"label\":\"neutral\",\"language\":\"und\"}");
+  }
+
+  @Test
+  void shouldKeepTheConfigurationReferenceInStepWithTheCode() throws Exception {
+    String committed = Files.readString(Path.of("..", "docs", "configuration.md"));
+    assertThat(committed)
+        .as(
+            "docs/configuration.md is generated: run bin/social-listening config-docs > docs/configuration.md")
+        .isEqualTo(ConfigDocs.markdown());
+  }
+}
