@@ -22,7 +22,9 @@ import java.util.TreeMap;
  * command does), a precision/recall table over thresholds, the highest recall at precision >= 0.80,
  * the misses per category, and the same figures for a plain keyword list in the same run: a post is
  * a lead when it contains any of the words {@code buy, purchase, want, need, recommend} or the
- * phrase {@code looking for} (whole words, case-insensitive).
+ * phrase {@code looking for} (whole words, case-insensitive). Last, it times both over all posts
+ * (after a warm-up, 11 runs of 200 passes) and prints the median microseconds per post and their
+ * ratio.
  *
  * <p>Arguments (optional): the halves to score, {@code dev} and/or {@code heldout} (default both),
  * and {@code --errors} to also list the wrong decisions on them. Run from the repository root:
@@ -165,6 +167,54 @@ public final class LeadEvaluation {
       }
       System.out.println();
     }
+    if (halves.isEmpty()) {
+      speed(scorer);
+    }
+  }
+
+  private static void speed(LeadScorer scorer) throws IOException {
+    List<String> texts = new ArrayList<>();
+    for (String half : HALVES) {
+      load("/lead-eval/" + half + ".jsonl").forEach(post -> texts.add(post.text()));
+    }
+    double[] scorerMicros = new double[11];
+    double[] keywordMicros = new double[11];
+    long sink = 0;
+    for (int warmUp = 0; warmUp < 300; warmUp++) {
+      for (String text : texts) {
+        sink += scorer.score(text).reasons().size() + (keywordLead(text) ? 1 : 0);
+      }
+    }
+    for (int run = 0; run < scorerMicros.length; run++) {
+      long start = System.nanoTime();
+      for (int pass = 0; pass < 200; pass++) {
+        for (String text : texts) {
+          sink += scorer.score(text).reasons().size();
+        }
+      }
+      scorerMicros[run] = (System.nanoTime() - start) / 1000.0 / (200.0 * texts.size());
+      start = System.nanoTime();
+      for (int pass = 0; pass < 200; pass++) {
+        for (String text : texts) {
+          sink += keywordLead(text) ? 1 : 0;
+        }
+      }
+      keywordMicros[run] = (System.nanoTime() - start) / 1000.0 / (200.0 * texts.size());
+    }
+    java.util.Arrays.sort(scorerMicros);
+    java.util.Arrays.sort(keywordMicros);
+    double scorerMedian = scorerMicros[scorerMicros.length / 2];
+    double keywordMedian = keywordMicros[keywordMicros.length / 2];
+    System.out.printf(
+        Locale.ROOT,
+        "speed over %d posts: scorer %.2f us/post (%.0f posts/s), keyword list %.2f us/post,"
+            + " ratio %.1f (checksum %d)%n",
+        texts.size(),
+        scorerMedian,
+        1e6 / scorerMedian,
+        keywordMedian,
+        scorerMedian / keywordMedian,
+        sink);
   }
 
   static boolean keywordLead(String text) {
