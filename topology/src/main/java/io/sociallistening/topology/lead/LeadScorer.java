@@ -36,7 +36,10 @@ import java.util.Set;
  * "refund"; only when no competitor is mentioned) and everyday uses of buying words that are not
  * purchases ("looking for a new job", weight 0: they only hide the phrase inside them). A phrase of
  * the table may hold alternatives, {@code {thinking|thought} {of|about} {getting|buying}}, expanded
- * when the table is loaded; a phrase may have one line per condition.
+ * when the table is loaded; a phrase may have one line per condition, and counts with the first
+ * line whose condition holds, a line with condition always only when no other holds ("vs" 0.4
+ * anywhere, 0.7 inside a question; "discounts" for a seller, but in a question to a handle for the
+ * brand).
  *
  * <p>Matching works on the {@link NormalizedPost} (lower case, accents folded, whole words) with a
  * {@link PhraseIndex}: at each word the longest phrase whose condition holds is taken and matching
@@ -98,7 +101,7 @@ public final class LeadScorer {
 
   private final LeadSignal[] signals;
 
-  /** Per phrase of the index, its signals (one per condition) in table order. */
+  /** Per phrase of the index, its signals (at most one per condition). */
   private final int[][] signalsOf;
 
   private final int[] reasonOf;
@@ -173,10 +176,11 @@ public final class LeadScorer {
           LeadSignal signal = null;
           int chosen = -1;
           for (int candidate : signalsOf[phrase]) {
-            if (signals[candidate].appliesTo(mentionsCompetitor, post, start)) {
+            LeadSignal next = signals[candidate];
+            if (next.appliesTo(mentionsCompetitor, post, start)
+                && (signal == null || signal.condition() == LeadSignal.Condition.ALWAYS)) {
               chosen = candidate;
-              signal = signals[candidate];
-              break;
+              signal = next;
             }
           }
           if (signal == null) {

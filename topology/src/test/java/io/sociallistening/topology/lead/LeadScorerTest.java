@@ -138,6 +138,19 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldPreferAPhrasesConditionalLineToItsAlwaysLine() {
+    assertThat(SCORER.score("Chase Sapphire vs Amex Gold for eating out?").score())
+        .isCloseTo(1 - Math.exp(-0.7), within(1e-12));
+    assertThat(SCORER.score("Chase Sapphire vs Amex Gold for eating out").score())
+        .isCloseTo(1 - Math.exp(-0.4), within(1e-12));
+    assertThat(SCORER.score("@figma do you offer discounts for nonprofits?").reasons())
+        .containsExactly(
+            "question to the brand: \"do you offer\"", "question to the brand: \"discounts\"");
+    assertThat(SCORER.score("discounts for nonprofits this week!").reasons())
+        .containsExactly("seller or ad: \"discounts\"");
+  }
+
+  @Test
   void shouldTurnIntentAfterANegationIntoNegatedIntent() {
     assertThat(SCORER.score("I'm not thinking of getting one").reasons())
         .containsExactly("negated intent: \"not thinking of getting\"");
