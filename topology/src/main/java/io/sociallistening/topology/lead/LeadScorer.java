@@ -7,10 +7,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Scores how likely a post's author is a prospective buyer.
@@ -20,40 +24,111 @@ import java.util.Map;
  * #DEFAULT_THRESHOLD}) and the reasons.
  *
  * <p>Signals are the phrases of {@code lead/lead_signals.txt}, each with a weight, a reason and a
- * condition: purchase intent ("should i buy", "is it worth it", "vale a pena"), recommendation
- * requests ("any recommendations"), comparisons ("vs", "better than"), switching away from a
- * competitor ("switching from", "done with"; only when the post mentions a competitor), questions
- * to the brand ("do you ship"; "you" only in a post with a question mark), and against a lead:
- * sellers and ads ("% off", "use code"), giveaways, negated intent ("would never buy", "not worth
- * it") and reports of a purchase already made ("just bought").
+ * condition (see the table's header): purchase intent ("thinking of getting", "need a new", "is it
+ * worth it", "i want this", "vale a pena"), recommendation requests ("any recommendations",
+ * "recommend" inside a question), comparisons ("vs", "or" inside a short opening question: "kindle
+ * or kobo?"), switching away from or complaining about a competitor ("done with", "shopping
+ * around", "outage"; only when the post mentions a competitor), questions to the brand ("do you
+ * ship", "available" inside a question of a post with an {@code @handle}), desire and budget cues
+ * ("so bad", "under 200"), and against a lead: sellers and ads ("% off", "dm to order", "visit
+ * our"), giveaways, negated and joking intent ("would never buy", "lottery"), reports of a purchase
+ * already made ("just bought"), support requests about something the author has ("my order",
+ * "refund"; only when no competitor is mentioned) and everyday uses of buying words that are not
+ * purchases ("looking for a new job", weight 0: they only hide the phrase inside them). A phrase of
+ * the table may hold alternatives, {@code {thinking|thought} {of|about} {getting|buying}}, expanded
+ * when the table is loaded; a phrase may have one line per condition, and counts with the first
+ * line whose condition holds, a line with condition always only when no other holds ("vs" 0.4
+ * anywhere, 0.7 inside a question; "discounts" for a seller, but in a question to a handle for the
+ * brand).
  *
  * <p>Matching works on the {@link NormalizedPost} (lower case, accents folded, whole words) with a
  * {@link PhraseIndex}: at each word the longest phrase whose condition holds is taken and matching
  * continues after it, so "would never buy" hides the "never buy" inside it and "não vale a pena"
- * hides "vale a pena". Each reason counts once, at the weight of its strongest phrase in the post;
- * score = 1 - exp(-sum) for a positive sum, else 0. One purchase-intent phrase (0.9) gives 0.593, a
+ * hides "vale a pena". A phrase for a lead (conditions always, question, short_question) preceded
+ * within three words by a negation ("not", "don't", "never", "não", "no", ...) counts as negated
+ * intent instead, unless a word of doubt comes between ("not sure if i should buy" stays intent). A
+ * post with both a price ("$899") and a link counts as a seller; a price without a link is a budget
+ * cue (0.3). Each reason counts once, at the weight of its strongest phrase in the post; score = 1
+ * - exp(-sum) for a positive sum, else 0. One purchase-intent phrase (0.9) gives 0.593, a
  * comparison alone (0.4) 0.330.
  *
  * <p>Immutable and thread-safe; no regular expressions; per call it allocates the normalised text,
- * a few small arrays and the result.
+ * a few small arrays, the result, and a short string per candidate lead phrase for the negation
+ * check.
  */
 public final class LeadScorer {
   /** The threshold of {@link #loadDefault()}. */
   public static final double DEFAULT_THRESHOLD = 0.5;
 
   private static final String RESOURCE = "/lead/lead_signals.txt";
+  private static final String NEGATED = "negated intent";
+  private static final String SELLER = "seller or ad";
+  private static final String BUDGET = "budget";
+  private static final double NEGATED_WEIGHT = -1.2;
+  private static final double PRICE_AND_LINK_WEIGHT = -1.5;
+  private static final double PRICE_WEIGHT = 0.3;
+  private static final int NEGATION_SCOPE = 3;
+  private static final Set<String> NEGATORS =
+      Set.of(
+          "not",
+          "never",
+          "no",
+          "don't",
+          "dont",
+          "won't",
+          "wont",
+          "wouldn't",
+          "wouldnt",
+          "didn't",
+          "didnt",
+          "doesn't",
+          "doesnt",
+          "isn't",
+          "isnt",
+          "nobody",
+          "nao",
+          "nunca",
+          "jamais",
+          "jamas",
+          "nem",
+          "ni");
+
+  /** Words that end a negation's scope when they come between it and the phrase. */
+  private static final Set<String> DOUBTS =
+      Set.of(
+          "sure", "know", "decide", "decided", "certain", "if", "whether", "but", "lie", "sei",
+          "se", "si");
 
   private final LeadSignal[] signals;
+
+  /** Per phrase of the index, its signals (at most one per condition). */
+  private final int[][] signalsOf;
+
   private final int[] reasonOf;
   private final int reasonCount;
+  private final int negatedReason;
+  private final int sellerReason;
+  private final int budgetReason;
   private final PhraseIndex index;
   private final double threshold;
 
   private LeadScorer(
-      LeadSignal[] signals, int[] reasonOf, int reasonCount, PhraseIndex index, double threshold) {
+      LeadSignal[] signals,
+      int[][] signalsOf,
+      int[] reasonOf,
+      int reasonCount,
+      int negatedReason,
+      int sellerReason,
+      int budgetReason,
+      PhraseIndex index,
+      double threshold) {
     this.signals = signals;
+    this.signalsOf = signalsOf;
     this.reasonOf = reasonOf;
     this.reasonCount = reasonCount;
+    this.negatedReason = negatedReason;
+    this.sellerReason = sellerReason;
+    this.budgetReason = budgetReason;
     this.index = index;
     this.threshold = threshold;
   }
@@ -65,10 +140,17 @@ public final class LeadScorer {
 
   /** The same signals with another threshold in 0..1. */
   public LeadScorer withThreshold(double threshold) {
-    if (!(threshold >= 0.0 && threshold <= 1.0)) {
-      throw new IllegalArgumentException("lead threshold must be in 0..1, got " + threshold);
-    }
-    return new LeadScorer(signals, reasonOf, reasonCount, index, threshold);
+    LeadThresholds.check(threshold);
+    return new LeadScorer(
+        signals,
+        signalsOf,
+        reasonOf,
+        reasonCount,
+        negatedReason,
+        sellerReason,
+        budgetReason,
+        index,
+        threshold);
   }
 
   /** The score at or above which a post is a lead. */
@@ -90,14 +172,44 @@ public final class LeadScorer {
     Matches matches = new Matches(reasonCount);
     index.scan(
         post,
-        phrase -> {
-          LeadSignal signal = signals[phrase];
-          if (!signal.appliesTo(mentionsCompetitor, post.question)) {
+        (phrase, start, end) -> {
+          LeadSignal signal = null;
+          int chosen = -1;
+          for (int candidate : signalsOf[phrase]) {
+            LeadSignal next = signals[candidate];
+            if (next.appliesTo(mentionsCompetitor, post, start)
+                && (signal == null || signal.condition() == LeadSignal.Condition.ALWAYS)) {
+              chosen = candidate;
+              signal = next;
+            }
+          }
+          if (signal == null) {
             return false;
           }
-          matches.add(phrase, reasonOf[phrase], signal.weight());
+          if (signal.negatable()) {
+            int negation = negationBefore(post, start);
+            if (negation >= 0) {
+              String negator = new String(post.text, negation, post.wordEnd(negation) - negation);
+              matches.add(
+                  NEGATED
+                      + ": \""
+                      + negator
+                      + (post.wordEnd(negation) + 1 == start ? " " : " ... ")
+                      + signal.phrase()
+                      + "\"",
+                  negatedReason,
+                  NEGATED_WEIGHT);
+              return true;
+            }
+          }
+          matches.add(signal.explanation(), reasonOf[chosen], signal.weight());
           return true;
         });
+    if (post.price && post.url) {
+      matches.add(SELLER + ": price and link", sellerReason, PRICE_AND_LINK_WEIGHT);
+    } else if (post.price) {
+      matches.add(BUDGET + ": price", budgetReason, PRICE_WEIGHT);
+    }
     double sum = 0;
     for (int r = 0; r < reasonCount; r++) {
       sum += matches.strongest[r];
@@ -105,29 +217,54 @@ public final class LeadScorer {
     double score = sum > 0 ? 1.0 - Math.exp(-sum) : 0.0;
     List<String> reasons = new ArrayList<>(matches.count);
     for (int m = 0; m < matches.count; m++) {
-      String explanation = signals[matches.phrases[m]].explanation();
-      if (!reasons.contains(explanation)) {
-        reasons.add(explanation);
+      if (!reasons.contains(matches.explanations[m])) {
+        reasons.add(matches.explanations[m]);
       }
     }
     return new LeadResult(score, score >= threshold, reasons);
   }
 
-  /** The phrases found in one post, and per reason the weight of the strongest. */
+  /** The start of a negation within {@link #NEGATION_SCOPE} words before {@code start}, or -1. */
+  private static int negationBefore(NormalizedPost post, int start) {
+    int word = start;
+    for (int k = 0; k < NEGATION_SCOPE; k++) {
+      word = post.previousWord(word);
+      if (word < 0) {
+        return -1;
+      }
+      int length = post.wordEnd(word) - word;
+      if (length > 8) {
+        continue;
+      }
+      String token = new String(post.text, word, length);
+      if (DOUBTS.contains(token)) {
+        return -1;
+      }
+      if (NEGATORS.contains(token)) {
+        return word;
+      }
+    }
+    return -1;
+  }
+
+  /** The signals found in one post, and per reason the weight of the strongest. */
   private static final class Matches {
     final double[] strongest;
-    int[] phrases = new int[4];
+    String[] explanations = new String[4];
     int count;
 
     Matches(int reasons) {
       strongest = new double[reasons];
     }
 
-    void add(int phrase, int reason, double weight) {
-      if (count == phrases.length) {
-        phrases = java.util.Arrays.copyOf(phrases, count * 2);
+    void add(String explanation, int reason, double weight) {
+      if (weight == 0) {
+        return;
       }
-      phrases[count++] = phrase;
+      if (count == explanations.length) {
+        explanations = Arrays.copyOf(explanations, count * 2);
+      }
+      explanations[count++] = explanation;
       if (Math.abs(weight) > Math.abs(strongest[reason])) {
         strongest[reason] = weight;
       }
@@ -140,6 +277,9 @@ public final class LeadScorer {
       throw new IllegalStateException("missing resource " + resource);
     }
     List<LeadSignal> signals = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    Map<String, Integer> phraseIds = new LinkedHashMap<>();
+    List<List<Integer>> signalsOfPhrase = new ArrayList<>();
     Map<String, Integer> reasons = new HashMap<>();
     Map<String, Double> reasonSigns = new HashMap<>();
     List<Integer> reasonOf = new ArrayList<>();
@@ -161,30 +301,88 @@ public final class LeadScorer {
         double weight = Double.parseDouble(fields[0]);
         String reason = fields[1];
         Double sign = reasonSigns.putIfAbsent(reason, Math.signum(weight));
-        if (weight == 0 || (sign != null && sign != Math.signum(weight))) {
+        if (sign != null && sign != Math.signum(weight)) {
           throw new IllegalStateException(
               where + "weights of '" + reason + "' must share one sign");
         }
         LeadSignal.Condition condition =
             LeadSignal.Condition.valueOf(fields[2].toUpperCase(Locale.ROOT));
-        String phrase = NormalizedPost.phrase(fields[3]);
-        if (phrase.isEmpty()) {
+        List<String> expanded = expand(fields[3], where);
+        if (expanded.isEmpty()) {
           throw new IllegalStateException(where + "empty phrase");
         }
-        signals.add(
-            new LeadSignal(weight, reason, condition, phrase, reason + ": \"" + phrase + "\""));
-        reasonOf.add(reasons.computeIfAbsent(reason, r -> reasons.size()));
+        for (String raw : expanded) {
+          String phrase = NormalizedPost.phrase(raw);
+          if (phrase.isEmpty() || !keys.add(condition + " " + phrase)) {
+            continue; // an alternative that another line (or this one) already holds: first wins
+          }
+          int id = phraseIds.computeIfAbsent(phrase, k -> phraseIds.size());
+          if (id == signalsOfPhrase.size()) {
+            signalsOfPhrase.add(new ArrayList<>());
+          }
+          signalsOfPhrase.get(id).add(signals.size());
+          signals.add(
+              new LeadSignal(weight, reason, condition, phrase, reason + ": \"" + phrase + "\""));
+          reasonOf.add(reasons.computeIfAbsent(reason, r -> reasons.size()));
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    PhraseIndex index = new PhraseIndex(signals.stream().map(LeadSignal::phrase).toList());
+    for (String required : List.of(NEGATED, SELLER, BUDGET)) {
+      if (!reasons.containsKey(required)) {
+        throw new IllegalStateException(resource + ": no signal of reason '" + required + "'");
+      }
+    }
+    PhraseIndex index = new PhraseIndex(List.copyOf(phraseIds.keySet()));
+    int[][] signalsOf = new int[signalsOfPhrase.size()][];
+    for (int p = 0; p < signalsOf.length; p++) {
+      signalsOf[p] = signalsOfPhrase.get(p).stream().mapToInt(Integer::intValue).toArray();
+    }
     return new LeadScorer(
         signals.toArray(LeadSignal[]::new),
+        signalsOf,
         reasonOf.stream().mapToInt(Integer::intValue).toArray(),
         reasons.size(),
+        reasons.get(NEGATED),
+        reasons.get(SELLER),
+        reasons.get(BUDGET),
         index,
         DEFAULT_THRESHOLD);
+  }
+
+  /**
+   * Expands the alternatives of a phrase: {@code {a|b|}x} gives "ax", "bx" and "x"; groups do not
+   * nest.
+   */
+  static List<String> expand(String phrase, String where) {
+    List<String> out = new ArrayList<>();
+    out.add("");
+    int i = 0;
+    while (i < phrase.length()) {
+      char c = phrase.charAt(i);
+      if (c == '{') {
+        int close = phrase.indexOf('}', i);
+        if (close < 0) {
+          throw new IllegalStateException(where + "unclosed '{'");
+        }
+        String[] options = phrase.substring(i + 1, close).split("\\|", -1);
+        List<String> next = new ArrayList<>(out.size() * options.length);
+        for (String prefix : out) {
+          for (String option : options) {
+            next.add(prefix + option);
+          }
+        }
+        out = next;
+        i = close + 1;
+      } else {
+        for (int k = 0; k < out.size(); k++) {
+          out.set(k, out.get(k) + c);
+        }
+        i++;
+      }
+    }
+    return out;
   }
 
   private static final class Default {

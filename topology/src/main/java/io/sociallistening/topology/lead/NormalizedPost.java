@@ -4,28 +4,78 @@ package io.sociallistening.topology.lead;
  * A post reduced to the words that lead phrases are matched on: lower case ({@link
  * Character#toLowerCase(char)} is locale-independent), common Latin accents folded ({@code é} to
  * {@code e}), typographic apostrophes made ASCII, words separated by single spaces, {@code %} kept
- * as a word of its own, hashtags kept without {@code #}; URLs and {@code @handles} dropped. Also
- * records whether the post contains a question mark outside URLs.
+ * as a word of its own, hashtags kept without {@code #}; URLs and {@code @handles} dropped.
+ *
+ * <p>Also records what the dropped characters said: whether the post contains a question mark
+ * outside URLs, which words belong to a question (a sentence ending in {@code ?} or opened by
+ * {@code ¿}; sentences end at {@code ? ! .} followed by a space, and at line breaks), whether it
+ * contains a URL, an {@code @handle}, or a price (a currency sign next to a digit, e.g. {@code
+ * $899}, {@code R$ 2.999}, {@code 300€}).
  */
 final class NormalizedPost {
   final char[] text;
   final int length;
   final boolean question;
+  final boolean url;
+  final boolean handle;
+  final boolean price;
 
-  private NormalizedPost(char[] text, int length, boolean question) {
+  /**
+   * The end offset of the post's first sentence when it is a question of at most {@value
+   * #SHORT_QUESTION_WORDS} words ("kindle or kobo?"), else 0.
+   */
+  final int shortFirstQuestionEnd;
+
+  /** Per offset of {@link #text}: whether the sentence around it is a question. */
+  private final boolean[] inQuestion;
+
+  static final int SHORT_QUESTION_WORDS = 8;
+
+  private NormalizedPost(
+      char[] text,
+      int length,
+      boolean question,
+      boolean url,
+      boolean handle,
+      boolean price,
+      int shortFirstQuestionEnd,
+      boolean[] inQuestion) {
     this.text = text;
     this.length = length;
     this.question = question;
+    this.url = url;
+    this.handle = handle;
+    this.price = price;
+    this.shortFirstQuestionEnd = shortFirstQuestionEnd;
+    this.inQuestion = inQuestion;
   }
 
   static NormalizedPost of(String post) {
     char[] out = new char[post.length() * 3 + 1];
+    boolean[] inQuestion = new boolean[out.length];
     int length = 0;
     boolean question = false;
+    boolean url = false;
+    boolean handle = false;
+    boolean price = false;
+    int sentenceStart = 0;
+    int firstSentenceEnd = -1;
+    boolean openedQuestion = false;
     int i = 0;
     int n = post.length();
     while (i < n) {
-      if (Character.isWhitespace(post.charAt(i))) {
+      char w = post.charAt(i);
+      if (Character.isWhitespace(w)) {
+        if (w == '\n' && length > sentenceStart) {
+          if (openedQuestion) {
+            mark(inQuestion, sentenceStart, length + 1);
+          }
+          if (firstSentenceEnd < 0) {
+            firstSentenceEnd = length;
+          }
+          sentenceStart = length + 1;
+          openedQuestion = false;
+        }
         i++;
         continue;
       }
@@ -33,7 +83,13 @@ final class NormalizedPost {
       while (end < n && !Character.isWhitespace(post.charAt(end))) {
         end++;
       }
-      if (isUrl(post, i) || (post.charAt(i) == '@' && end - i > 1)) {
+      if (isUrl(post, i)) {
+        url = true;
+        i = end;
+        continue;
+      }
+      if (post.charAt(i) == '@' && end - i > 1) {
+        handle = true;
         i = end;
         continue;
       }
@@ -56,11 +112,34 @@ final class NormalizedPost {
           }
           out[length++] = '%';
         } else {
-          if (c == '?') {
-            question = true;
+          if (isCurrency(c)
+              && ((k + 1 < n && Character.isDigit(post.charAt(k + 1)))
+                  || (k + 2 < n
+                      && post.charAt(k + 1) == ' '
+                      && Character.isDigit(post.charAt(k + 2)))
+                  || (k > 0 && Character.isDigit(post.charAt(k - 1))))) {
+            price = true;
           }
+          if (c == '\u00bf') {
+            openedQuestion = true;
+          }
+          boolean terminator =
+              c == '?'
+                  || c == '!'
+                  || (c == '.' && (k + 1 == end || !isWordChar(post.charAt(k + 1))));
           if (length > 0 && out[length - 1] != ' ') {
             out[length++] = ' ';
+          }
+          if (terminator && length > 0) {
+            if (c == '?' || openedQuestion) {
+              question |= c == '?';
+              mark(inQuestion, sentenceStart, length);
+            }
+            if (firstSentenceEnd < 0) {
+              firstSentenceEnd = length;
+            }
+            sentenceStart = length;
+            openedQuestion = false;
           }
         }
       }
@@ -69,10 +148,72 @@ final class NormalizedPost {
       }
       i = end;
     }
+    if (openedQuestion) {
+      mark(inQuestion, sentenceStart, length);
+    }
     if (length > 0 && out[length - 1] == ' ') {
       length--;
     }
-    return new NormalizedPost(out, length, question);
+    int shortFirstQuestionEnd = 0;
+    if (firstSentenceEnd > 0 && inQuestion[firstSentenceEnd - 1]) {
+      int words = 0;
+      for (int k = 0; k < firstSentenceEnd; k++) {
+        if (out[k] != ' ' && (k == 0 || out[k - 1] == ' ')) {
+          words++;
+        }
+      }
+      if (words <= SHORT_QUESTION_WORDS) {
+        shortFirstQuestionEnd = firstSentenceEnd;
+      }
+    }
+    return new NormalizedPost(
+        out, length, question, url, handle, price, shortFirstQuestionEnd, inQuestion);
+  }
+
+  private static void mark(boolean[] inQuestion, int from, int to) {
+    for (int k = from; k < to && k < inQuestion.length; k++) {
+      inQuestion[k] = true;
+    }
+  }
+
+  /** Whether the word at this offset of {@link #text} is part of a question. */
+  boolean inQuestion(int offset) {
+    return inQuestion[offset];
+  }
+
+  /** The offset where the word before the one starting at {@code start} starts, or -1. */
+  int previousWord(int start) {
+    if (start <= 1) {
+      return -1;
+    }
+    int k = start - 2;
+    while (k > 0 && text[k - 1] != ' ') {
+      k--;
+    }
+    return k;
+  }
+
+  /** The end offset (exclusive) of the word starting at {@code start}. */
+  int wordEnd(int start) {
+    int k = start;
+    while (k < length && text[k] != ' ') {
+      k++;
+    }
+    return k;
+  }
+
+  /** Whether the word starting at {@code start} equals {@code word}. */
+  boolean wordIs(int start, String word) {
+    int end = wordEnd(start);
+    if (end - start != word.length()) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      if (text[start + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Normalises a phrase of the signal table the same way as posts. */
@@ -83,6 +224,10 @@ final class NormalizedPost {
 
   private static boolean isWordChar(char c) {
     return Character.isLetterOrDigit(c) || c == '\'';
+  }
+
+  private static boolean isCurrency(char c) {
+    return c == '$' || c == '\u20ac' || c == '\u00a3' || c == '\u00a5';
   }
 
   private static boolean isUrl(String post, int start) {

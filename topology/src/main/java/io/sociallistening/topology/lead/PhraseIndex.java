@@ -32,10 +32,11 @@ final class PhraseIndex {
   /** Decides, for each phrase found, whether it counts. */
   interface Visitor {
     /**
-     * Returns whether the phrase with this index counts at this position (and records it); a
-     * rejected phrase lets a shorter one starting at the same word match instead.
+     * Returns whether the phrase with this index, found at offsets {@code start} (inclusive) to
+     * {@code end} (exclusive) of the post's text, counts there (and records it); a rejected phrase
+     * lets a shorter one starting at the same word match instead.
      */
-    boolean accept(int phrase);
+    boolean accept(int phrase, int start, int end);
   }
 
   /**
@@ -64,7 +65,7 @@ final class PhraseIndex {
       }
       int next = start;
       for (int c = count - 2; c >= 0; c -= 2) {
-        if (visitor.accept(candidates[c])) {
+        if (visitor.accept(candidates[c], start, candidates[c + 1])) {
           next = candidates[c + 1];
           break;
         }

@@ -33,7 +33,8 @@ class LeadsCommandTest {
     assertThat(status).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .isEqualTo(
-            "{\"lead\":true,\"score\":0.5934,\"reasons\":[\"purchase intent: \\\"should i buy\\\"\"]}\n"
+            "{\"lead\":true,\"score\":0.8173,\"reasons\":[\"purchase intent: \\\"should i buy\\\"\","
+                + "\"comparison: \\\"or wait\\\"\"]}\n"
                 + "{\"lead\":false,\"score\":0,\"reasons\":[]}\n"
                 + "{\"lead\":false,\"score\":0,\"reasons\":[\"seller or ad: \\\"% off\\\"\","
                 + "\"seller or ad: \\\"use code\\\"\"]}\n");

@@ -12,6 +12,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,36 +22,51 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LeadScorerTest {
   private static final LeadScorer SCORER = LeadScorer.loadDefault();
 
-  /** Rows of posts.jsonl: text, competitor, and the expected lead, score and reasons. */
-  static List<Arguments> posts() throws IOException {
+  private static List<JsonNode> rows(String resource) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
-    List<Arguments> posts = new ArrayList<>();
+    List<JsonNode> rows = new ArrayList<>();
     try (BufferedReader reader =
         new BufferedReader(
             new InputStreamReader(
-                LeadScorerTest.class.getResourceAsStream("/lead/posts.jsonl"),
-                StandardCharsets.UTF_8))) {
+                LeadScorerTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
-        JsonNode row = mapper.readTree(line);
-        List<String> reasons = new ArrayList<>();
-        row.get("reasons").forEach(reason -> reasons.add(reason.asText()));
-        posts.add(
-            Arguments.of(
-                row.get("text").asText(),
-                row.get("competitor").asBoolean(),
-                row.get("lead").asBoolean(),
-                row.get("score").asDouble(),
-                reasons));
+        rows.add(mapper.readTree(line));
       }
+    }
+    return rows;
+  }
+
+  /**
+   * Rows of posts.jsonl, representative posts of each category of the development half of {@code
+   * lead-eval/}: text, competitor, the human label and the expected score and reasons.
+   */
+  static List<Arguments> posts() throws IOException {
+    List<Arguments> posts = new ArrayList<>();
+    for (JsonNode row : rows("/lead/posts.jsonl")) {
+      List<String> reasons = new ArrayList<>();
+      row.get("reasons").forEach(reason -> reasons.add(reason.asText()));
+      posts.add(
+          Arguments.of(
+              row.get("id").asText() + " " + row.get("category").asText(),
+              row.get("text").asText(),
+              row.get("competitor").asBoolean(),
+              row.get("lead").asBoolean(),
+              row.get("score").asDouble(),
+              reasons));
     }
     return posts;
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("posts")
-  void shouldScoreRealisticPosts(
-      String text, boolean competitor, boolean lead, double score, List<String> reasons) {
+  void shouldScoreRepresentativePostsOfEachCategory(
+      String category,
+      String text,
+      boolean competitor,
+      boolean lead,
+      double score,
+      List<String> reasons) {
     LeadResult result = SCORER.score(text, competitor);
 
     assertThat(result.lead()).isEqualTo(lead);
@@ -58,9 +75,15 @@ class LeadScorerTest {
   }
 
   @Test
-  void shouldHaveTwentyLeadsAndSixteenNonLeadsInTheFixture() throws IOException {
-    assertThat(posts()).filteredOn(row -> (Boolean) row.get()[2]).hasSize(20);
-    assertThat(posts()).hasSize(36);
+  void shouldCoverEveryCategoryOfTheDevelopmentHalf() throws IOException {
+    Set<String> fixture = new TreeSet<>();
+    rows("/lead/posts.jsonl").forEach(row -> fixture.add(row.get("category").asText()));
+    Set<String> dev = new TreeSet<>();
+    rows("/lead-eval/dev.jsonl").forEach(row -> dev.add(row.get("category").asText()));
+
+    assertThat(fixture).isEqualTo(dev);
+    assertThat(posts()).filteredOn(row -> (Boolean) row.get()[3]).hasSize(24);
+    assertThat(posts()).hasSize(54);
   }
 
   @Test
@@ -74,21 +97,104 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldCountSupportRequestsOnlyWithoutACompetitor() {
+    String post = "@globex my internet is down again, third time this week";
+
+    assertThat(SCORER.score(post).reasons())
+        .containsExactly("support request: \"my internet\"", "support request: \"down again\"");
+    assertThat(SCORER.score(post).lead()).isFalse();
+    assertThat(SCORER.score(post, true).reasons())
+        .containsExactly("competitor complaint: \"is down\"");
+    assertThat(SCORER.score(post, true).score()).isCloseTo(1 - Math.exp(-0.7), within(1e-12));
+  }
+
+  @Test
   void shouldCountSecondPersonOnlyInQuestions() {
     assertThat(SCORER.score("you rock").reasons()).isEmpty();
     assertThat(SCORER.score("can you help?").reasons())
         .containsExactly("question to the brand: \"you\"");
+    assertThat(SCORER.score("you rock. can they help?").reasons()).isEmpty();
+  }
+
+  @Test
+  void shouldCountBrandQuestionsOnlyInQuestionsToAHandle() {
+    assertThat(SCORER.score("@acme is the blue one available?").reasons())
+        .containsExactly("question to the brand: \"available\"");
+    assertThat(SCORER.score("@acme is the blue one available?").score())
+        .isCloseTo(1 - Math.exp(-0.75), within(1e-12));
+    assertThat(SCORER.score("is the blue one available?").reasons()).isEmpty();
+    assertThat(SCORER.score("@acme the blue one is available in Porto").reasons()).isEmpty();
   }
 
   @Test
   void shouldCountEachReasonOnceAtItsStrongestWeight() {
-    // "do you have" (0.75) and "you" (0.3) are both questions to the brand: 1 - exp(-0.75)
-    LeadResult result = SCORER.score("do you have it in red? and you ship to Porto?");
+    // "do you have it" (0.75) and "you" (0.3) are both questions to the brand: 1 - exp(-0.75)
+    LeadResult result = SCORER.score("@acme do you have it in red? and can you make it in blue?");
 
     assertThat(result.score()).isCloseTo(1 - Math.exp(-0.75), within(1e-12));
     assertThat(result.reasons())
         .containsExactly(
-            "question to the brand: \"do you have\"", "question to the brand: \"you\"");
+            "question to the brand: \"do you have it\"", "question to the brand: \"you\"");
+  }
+
+  @Test
+  void shouldPreferAPhrasesConditionalLineToItsAlwaysLine() {
+    assertThat(SCORER.score("Chase Sapphire vs Amex Gold for eating out?").score())
+        .isCloseTo(1 - Math.exp(-0.7), within(1e-12));
+    assertThat(SCORER.score("Chase Sapphire vs Amex Gold for eating out").score())
+        .isCloseTo(1 - Math.exp(-0.4), within(1e-12));
+    assertThat(SCORER.score("@figma do you offer discounts for nonprofits?").reasons())
+        .containsExactly(
+            "question to the brand: \"do you offer\"", "question to the brand: \"discounts\"");
+    assertThat(SCORER.score("discounts for nonprofits this week!").reasons())
+        .containsExactly("seller or ad: \"discounts\"");
+  }
+
+  @Test
+  void shouldTurnIntentAfterANegationIntoNegatedIntent() {
+    assertThat(SCORER.score("I'm not thinking of getting one").reasons())
+        .containsExactly("negated intent: \"not thinking of getting\"");
+    assertThat(SCORER.score("never really planning to buy it").reasons())
+        .containsExactly("negated intent: \"never ... planning to buy\"");
+    assertThat(SCORER.score("never really planning to buy it").score()).isZero();
+  }
+
+  @Test
+  void shouldKeepIntentWhenDoubtComesBetweenNegationAndPhrase() {
+    LeadResult result = SCORER.score("not sure if i should buy the s24");
+
+    assertThat(result.reasons()).containsExactly("purchase intent: \"if i should buy\"");
+    assertThat(result.lead()).isTrue();
+  }
+
+  @Test
+  void shouldTakeAPriceWithALinkForASellerAndWithoutOneForABudget() {
+    assertThat(SCORER.score("need a new laptop, max $900").reasons())
+        .containsExactly("purchase intent: \"need a new\"", "budget: price");
+    assertThat(SCORER.score("need a new laptop, max $900").score())
+        .isCloseTo(1 - Math.exp(-1.1), within(1e-12));
+    assertThat(SCORER.score("need a new laptop? $900 https://shop.example.com").reasons())
+        .containsExactly("purchase intent: \"need a new\"", "seller or ad: price and link");
+    assertThat(SCORER.score("need a new laptop? $900 https://shop.example.com").score()).isZero();
+  }
+
+  @Test
+  void shouldCountOrOnlyInAShortOpeningQuestionAtFullWeight() {
+    assertThat(SCORER.score("kindle or kobo? I read a lot").score())
+        .isCloseTo(1 - Math.exp(-0.75), within(1e-12));
+    assertThat(
+            SCORER
+                .score("I read a lot. kindle or kobo or something else for my long commute?")
+                .score())
+        .isCloseTo(1 - Math.exp(-0.45), within(1e-12));
+    assertThat(SCORER.score("kindle or kobo, I read a lot").reasons()).isEmpty();
+  }
+
+  @Test
+  void shouldLetAZeroWeightPhraseHideTheIntentInsideIt() {
+    assertThat(SCORER.score("looking for a new job in Lisbon").reasons()).isEmpty();
+    assertThat(SCORER.score("looking for a new laptop in Lisbon").reasons())
+        .containsExactly("purchase intent: \"looking for a new\"");
   }
 
   @Test
@@ -104,6 +210,15 @@ class LeadScorerTest {
         .containsExactly("recommendation request: \"what's the best\"");
     assertThat(SCORER.score("Alguém recomenda?").reasons())
         .containsExactly("recommendation request: \"alguem recomenda\"");
+  }
+
+  @Test
+  void shouldExpandAlternativesOfASignalPhrase() {
+    assertThat(LeadScorer.expand("{i |}{need|want} a new", "test: "))
+        .containsExactly("i need a new", "i want a new", "need a new", "want a new");
+    assertThatThrownBy(() -> LeadScorer.expand("{need|want a new", "x line 3: "))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("x line 3: unclosed '{'");
   }
 
   @Test
