@@ -1,6 +1,8 @@
 package io.sociallistening.topology;
 
 import io.sociallistening.topology.crisis.CrisisSettings;
+import io.sociallistening.topology.lead.LeadScorer;
+import io.sociallistening.topology.lead.LeadThresholds;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,7 +16,7 @@ import java.util.Objects;
  * @param aggregateGrace how late a mention may arrive and still count in its window
  * @param crisis crisis detector settings (bucket size, thresholds, cooldown)
  * @param crisisGrace how long after a bucket ends it is closed and evaluated (stream time)
- * @param leadThreshold lead score at or above which a mention is a lead
+ * @param leadThresholds lead score at or above which a mention is a lead, per brand
  * @param leadAuthorCooldown at most one lead alert per brand and author within this time
  */
 public record PipelineSettings(
@@ -24,7 +26,7 @@ public record PipelineSettings(
     Duration aggregateGrace,
     CrisisSettings crisis,
     Duration crisisGrace,
-    double leadThreshold,
+    LeadThresholds leadThresholds,
     Duration leadAuthorCooldown) {
 
   public PipelineSettings {
@@ -37,9 +39,7 @@ public record PipelineSettings(
     if (maxTextLength <= 0) {
       throw new IllegalArgumentException("maxTextLength must be positive: " + maxTextLength);
     }
-    if (leadThreshold < 0 || leadThreshold > 1) {
-      throw new IllegalArgumentException("leadThreshold must be in 0..1: " + leadThreshold);
-    }
+    Objects.requireNonNull(leadThresholds, "leadThresholds");
   }
 
   /**
@@ -55,8 +55,25 @@ public record PipelineSettings(
         Duration.ofHours(1),
         CrisisSettings.defaults(),
         Duration.ofSeconds(60),
-        0.5,
+        LeadThresholds.of(LeadScorer.DEFAULT_THRESHOLD),
         Duration.ofHours(1));
+  }
+
+  /** The lead threshold of brands without their own (the one stored on enriched mentions). */
+  public double leadThreshold() {
+    return leadThresholds.defaultThreshold();
+  }
+
+  public PipelineSettings withLeadThresholds(LeadThresholds newThresholds) {
+    return new PipelineSettings(
+        topics,
+        maxTextLength,
+        dedupRetention,
+        aggregateGrace,
+        crisis,
+        crisisGrace,
+        newThresholds,
+        leadAuthorCooldown);
   }
 
   public PipelineSettings withTopics(Topics newTopics) {
@@ -67,7 +84,7 @@ public record PipelineSettings(
         aggregateGrace,
         crisis,
         crisisGrace,
-        leadThreshold,
+        leadThresholds,
         leadAuthorCooldown);
   }
 }

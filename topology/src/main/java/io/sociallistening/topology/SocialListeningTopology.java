@@ -188,7 +188,9 @@ public final class SocialListeningTopology {
             Stores.persistentKeyValueStore(LeadAlerts.STORE), strings, Serdes.Long()));
     KStream<String, Alert> leads =
         firstByBrand.process(
-            () -> new LeadAlerts(settings.leadAuthorCooldown(), rules::isCompetitor),
+            () ->
+                new LeadAlerts(
+                    settings.leadAuthorCooldown(), settings.leadThresholds(), rules::isCompetitor),
             Named.as("lead-detect"),
             LeadAlerts.STORE);
 

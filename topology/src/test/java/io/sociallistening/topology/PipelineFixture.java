@@ -48,6 +48,13 @@ final class PipelineFixture implements AutoCloseable {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    try {
+      props.put(
+          StreamsConfig.STATE_DIR_CONFIG,
+          java.nio.file.Files.createTempDirectory("pipeline-test").toString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     driver =
         new TopologyTestDriver(
             SocialListeningTopology.build(

@@ -8,6 +8,7 @@ import io.sociallistening.avro.AlertType;
 import io.sociallistening.avro.BrandSentimentWindow;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.Platform;
+import io.sociallistening.topology.lead.LeadThresholds;
 import io.sociallistening.topology.validate.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -154,6 +155,33 @@ class SocialListeningTopologyTest {
     var alerts = pipeline.alerts.readValuesToList();
     assertThat(alerts).extracting(a -> a.getBrand()).containsExactly("acme-air");
     assertThat(alerts.get(0).getType()).isEqualTo(AlertType.LEAD);
+  }
+
+  @Test
+  void shouldApplyABrandsOwnLeadThreshold() {
+    try (PipelineFixture strict =
+        new PipelineFixture(
+            PipelineSettings.defaults()
+                .withLeadThresholds(LeadThresholds.parse(0.5, "nimbus=0.99")))) {
+      strict.rule("nimbus-1", "nimbus", "nimbus");
+      strict.rule("acme-1", "acme-air", "\"acme air\"");
+      strict.send(
+          mention("t1")
+              .by("bob", 900)
+              .text("Thinking of getting the Nimbus X2, is it worth it? Any recommendations?")
+              .at(T0)
+              .build());
+      strict.send(
+          mention("t2")
+              .by("ann", 50)
+              .text("Should I buy a ticket with Acme Air or wait? Any recommendations?")
+              .at(T0.plusSeconds(5))
+              .build());
+
+      assertThat(strict.alerts.readValuesToList())
+          .extracting(a -> a.getBrand())
+          .containsExactly("acme-air");
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.sociallistening.app.instance;
 import io.sociallistening.topology.PipelineSettings;
 import io.sociallistening.topology.Topics;
 import io.sociallistening.topology.crisis.CrisisSettings;
+import io.sociallistening.topology.lead.LeadThresholds;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -59,6 +61,7 @@ public final class InstanceConfig extends AbstractConfig {
   public static final String CRISIS_MIN_VOLUME = "crisis.min.volume";
   public static final String CRISIS_COOLDOWN_MS = "crisis.cooldown.ms";
   public static final String LEAD_THRESHOLD = "lead.threshold";
+  public static final String LEAD_THRESHOLD_PER_BRAND = "lead.threshold.per.brand";
   public static final String LEAD_AUTHOR_COOLDOWN_MS = "lead.author.cooldown.ms";
 
   private static final String GROUP_KAFKA = "Kafka";
@@ -352,6 +355,25 @@ public final class InstanceConfig extends AbstractConfig {
         ConfigDef.Width.SHORT,
         LEAD_THRESHOLD);
     def.define(
+        LEAD_THRESHOLD_PER_BRAND,
+        Type.STRING,
+        "",
+        (name, value) -> {
+          try {
+            LeadThresholds.parse(0.5, (String) value);
+          } catch (IllegalArgumentException e) {
+            throw new ConfigException(name, value, e.getMessage());
+          }
+        },
+        Importance.LOW,
+        "Lead thresholds of single brands, e.g. 'acme-air=0.6,nimbus=0.4'; other brands use "
+            + LEAD_THRESHOLD
+            + ".",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.LONG,
+        LEAD_THRESHOLD_PER_BRAND);
+    def.define(
         LEAD_AUTHOR_COOLDOWN_MS,
         Type.LONG,
         pipeline.leadAuthorCooldown().toMillis(),
@@ -416,7 +438,7 @@ public final class InstanceConfig extends AbstractConfig {
             .withMinVolume(getLong(CRISIS_MIN_VOLUME))
             .withCooldown(Duration.ofMillis(getLong(CRISIS_COOLDOWN_MS))),
         Duration.ofMillis(getLong(CRISIS_GRACE_MS)),
-        getDouble(LEAD_THRESHOLD),
+        LeadThresholds.parse(getDouble(LEAD_THRESHOLD), getString(LEAD_THRESHOLD_PER_BRAND)),
         Duration.ofMillis(getLong(LEAD_AUTHOR_COOLDOWN_MS)));
   }
 

@@ -30,16 +30,19 @@ public final class LeadAlerts implements Processor<String, EnrichedMention, Stri
   private static final int MAX_TEXT = 280;
 
   private final long cooldown;
+  private final LeadThresholds thresholds;
   private final Predicate<String> isCompetitor;
   private KeyValueStore<String, Long> lastAlert;
   private ProcessorContext<String, Alert> context;
 
   /**
+   * @param thresholds lead score threshold per brand
    * @param isCompetitor brands tracked as competitors get no lead alerts (a post leaving them is a
    *     lead for the brand it turns to)
    */
-  public LeadAlerts(Duration cooldown, Predicate<String> isCompetitor) {
+  public LeadAlerts(Duration cooldown, LeadThresholds thresholds, Predicate<String> isCompetitor) {
     this.cooldown = cooldown.toMillis();
+    this.thresholds = thresholds;
     this.isCompetitor = isCompetitor;
   }
 
@@ -55,7 +58,7 @@ public final class LeadAlerts implements Processor<String, EnrichedMention, Stri
   public void process(Record<String, EnrichedMention> record) {
     EnrichedMention mention = record.value();
     String brand = record.key();
-    if (!mention.getLead().getLead() || isCompetitor.test(brand)) {
+    if (!thresholds.isLead(brand, mention.getLead().getScore()) || isCompetitor.test(brand)) {
       return;
     }
     var raw = mention.getMention();
