@@ -358,13 +358,7 @@ public final class InstanceConfig extends AbstractConfig {
         LEAD_THRESHOLD_PER_BRAND,
         Type.STRING,
         "",
-        (name, value) -> {
-          try {
-            LeadThresholds.parse(0.5, (String) value);
-          } catch (IllegalArgumentException e) {
-            throw new ConfigException(name, value, e.getMessage());
-          }
-        },
+        new PerBrandThresholds(),
         Importance.LOW,
         "Lead thresholds of single brands, e.g. 'acme-air=0.6,nimbus=0.4'; other brands use "
             + LEAD_THRESHOLD
@@ -385,6 +379,24 @@ public final class InstanceConfig extends AbstractConfig {
         ConfigDef.Width.SHORT,
         LEAD_AUTHOR_COOLDOWN_MS);
     return def;
+  }
+
+  /** Validates {@value #LEAD_THRESHOLD_PER_BRAND}: comma-separated brand=threshold pairs. */
+  private static final class PerBrandThresholds implements ConfigDef.Validator {
+    @Override
+    public void ensureValid(String name, Object value) {
+      try {
+        LeadThresholds.parse(
+            io.sociallistening.topology.lead.LeadScorer.DEFAULT_THRESHOLD, (String) value);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name, value, e.getMessage());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "brand=threshold, comma-separated, thresholds in [0,...,1]";
+    }
   }
 
   /**
