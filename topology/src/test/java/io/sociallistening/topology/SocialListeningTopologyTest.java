@@ -185,6 +185,57 @@ class SocialListeningTopologyTest {
   }
 
   @Test
+  void shouldOpenOneCrisisPerEpisodeWithItsExplanationAndResolveIt() {
+    // given three quiet hours of about 4 posts a minute, one in four negative
+    int n = 0;
+    for (int minute = 0; minute < 180; minute++) {
+      for (int i = 0; i < 4; i++) {
+        String text = i == 0 ? "Acme Air delayed again, annoying" : "Boarding my Acme Air flight";
+        pipeline.send(
+            mention("q" + n++)
+                .by("user" + (n % 50), 100)
+                .text(text)
+                .at(T0.plusSeconds(minute * 60L + i * 15L))
+                .build());
+      }
+    }
+    // when 20 angry posts a minute arrive for ten minutes, then it calms down for half an hour
+    Instant onset = T0.plusSeconds(180 * 60L);
+    for (int minute = 0; minute < 10; minute++) {
+      for (int i = 0; i < 20; i++) {
+        pipeline.send(
+            mention("b" + n++)
+                .by("angry" + i, 1000 * (i + 1))
+                .text("Acme Air cancelled my flight, worst airline ever #AcmeAirFail")
+                .at(onset.plusSeconds(minute * 60L + i * 2L))
+                .build());
+      }
+    }
+    for (int minute = 10; minute < 45; minute++) {
+      pipeline.send(
+          mention("c" + n++)
+              .text("Boarding my Acme Air flight")
+              .at(onset.plusSeconds(minute * 60L))
+              .build());
+    }
+
+    // then
+    var alerts = pipeline.alerts.readValuesToList();
+    assertThat(alerts)
+        .extracting(a -> a.getType())
+        .containsExactly(AlertType.CRISIS_OPENED, AlertType.CRISIS_RESOLVED);
+    var opened = alerts.get(0);
+    assertThat(opened.getBrand()).isEqualTo("acme-air");
+    assertThat(opened.getMetrics().getBucketStart()).isBetween(onset, onset.plusSeconds(120));
+    assertThat(opened.getMetrics().getNegativeVolume()).isEqualTo(20);
+    assertThat(opened.getTopTerms()).contains("#acmeairfail", "cancelled");
+    assertThat(opened.getSamples()).hasSize(5);
+    assertThat(opened.getSamples().get(0).getAuthor()).isEqualTo("angry19");
+    assertThat(opened.getSummary()).startsWith("Crisis for acme-air, severity ");
+    assertThat(alerts.get(1).getEpisodeId()).isEqualTo(opened.getEpisodeId());
+  }
+
+  @Test
   void shouldRaiseOneLeadAlertPerAuthorWithinTheCooldown() {
     pipeline.send(
         mention("l1")
