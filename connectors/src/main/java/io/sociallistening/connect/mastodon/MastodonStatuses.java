@@ -7,7 +7,7 @@ import io.sociallistening.avro.Author;
 import io.sociallistening.avro.Engagement;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.avro.Platform;
-import io.sociallistening.connect.social.HtmlText;
+import io.sociallistening.connect.http.HtmlText;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -93,7 +93,7 @@ record MastodonStatuses(List<Status> statuses, String newestId, int malformed) {
                 followers != null && followers.isIntegralNumber() ? followers.longValue() : null,
                 text(account, "url")))
         .setTitle(null)
-        .setText(HtmlText.strip(content))
+        .setText(content == null ? "" : HtmlText.plain(content))
         .setLanguage(text(boost ? reblog : s, "language"))
         .setCreatedAt(created)
         .setFetchedAt(fetchedAt)

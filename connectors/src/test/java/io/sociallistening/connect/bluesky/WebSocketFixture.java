@@ -25,20 +25,21 @@ import java.util.Locale;
  * JDK client may report the end of the stream before frames still in its buffers, which the source
  * tolerates (it resubscribes from the cursor) but which would make exact asserts racy.
  */
-final class WebSocketFixture implements AutoCloseable {
+public final class WebSocketFixture implements AutoCloseable {
   private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
   /** What one connection does. */
-  record Script(int refuseStatus, List<String> messages, boolean dropAfter, String retryAfter) {
-    static Script send(List<String> messages) {
+  public record Script(
+      int refuseStatus, List<String> messages, boolean dropAfter, String retryAfter) {
+    public static Script send(List<String> messages) {
       return new Script(0, messages, false, null);
     }
 
-    static Script sendThenClose(List<String> messages) {
+    public static Script sendThenClose(List<String> messages) {
       return new Script(0, messages, true, null);
     }
 
-    static Script refuse(int status, String retryAfter) {
+    public static Script refuse(int status, String retryAfter) {
       return new Script(status, List.of(), true, retryAfter);
     }
   }
@@ -49,7 +50,7 @@ final class WebSocketFixture implements AutoCloseable {
   private final List<Socket> open = new ArrayList<>();
   private final Thread acceptor;
 
-  WebSocketFixture(Script... scripts) {
+  public WebSocketFixture(Script... scripts) {
     try {
       server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     } catch (IOException e) {
@@ -62,12 +63,12 @@ final class WebSocketFixture implements AutoCloseable {
   }
 
   /** {@code ws://127.0.0.1:<port>/subscribe}. */
-  String url() {
+  public String url() {
     return "ws://127.0.0.1:" + server.getLocalPort() + "/subscribe";
   }
 
   /** Request targets (path and query) of the handshakes received so far. */
-  synchronized List<String> requests() {
+  public synchronized List<String> requests() {
     return List.copyOf(requests);
   }
 

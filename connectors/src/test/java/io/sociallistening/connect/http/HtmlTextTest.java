@@ -1,4 +1,4 @@
-package io.sociallistening.connect.social;
+package io.sociallistening.connect.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,35 +8,35 @@ class HtmlTextTest {
 
   @Test
   void shouldDropTagsAndTurnLineBreaksIntoSpaces() {
-    assertThat(HtmlText.strip("<p>Hello <b>world</b></p><p>again<br/>and<br>again</p>"))
+    assertThat(HtmlText.plain("<p>Hello <b>world</b></p><p>again<br/>and<br>again</p>"))
         .isEqualTo("Hello world again and again");
   }
 
   @Test
   void shouldDecodeNamedAndNumericEntities() {
     assertThat(
-            HtmlText.strip("a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &#x1F600; caf&eacute;"))
-        .isEqualTo("a & b <c> \"d\" 'e' \uD83D\uDE00 caf&eacute;");
-    assertThat(HtmlText.strip("x&nbsp;y &hellip;")).isEqualTo("x y \u2026");
+            HtmlText.plain("a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &#x1F600; caf&eacute;"))
+        .isEqualTo("a & b <c> \"d\" 'e' \uD83D\uDE00 caf\u00e9");
+    assertThat(HtmlText.plain("x&nbsp;y &hellip;")).isEqualTo("x y \u2026");
   }
 
   @Test
   void shouldKeepALoneLessThanAndAmpersandAsText() {
-    assertThat(HtmlText.strip("1 < 2 & 3 > 2")).isEqualTo("1 < 2 & 3 > 2");
+    assertThat(HtmlText.plain("1 < 2 & 3 > 2")).isEqualTo("1 < 2 & 3 > 2");
   }
 
   @Test
   void shouldDropScriptAndStyleContentAndQuotedAngleBrackets() {
     assertThat(
-            HtmlText.strip(
+            HtmlText.plain(
                 "<style>p{color:red}</style><a title=\"a > b\" href='x'>link</a><script>alert(1)</script> end"))
         .isEqualTo("link end");
   }
 
   @Test
   void shouldCollapseWhitespaceAndStrip() {
-    assertThat(HtmlText.strip("  <div>\n  one\t\ttwo </div>  ")).isEqualTo("one two");
-    assertThat(HtmlText.strip(null)).isEmpty();
-    assertThat(HtmlText.strip("<p></p>")).isEmpty();
+    assertThat(HtmlText.plain("  <div>\n  one\t\ttwo </div>  ")).isEqualTo("one two");
+    assertThat(HtmlText.plain(null)).isNull();
+    assertThat(HtmlText.plain("<p></p>")).isEmpty();
   }
 }
