@@ -2,6 +2,7 @@ package io.sociallistening.topology.eval;
 
 import io.sociallistening.topology.dedup.DedupSettings;
 import io.sociallistening.topology.dedup.NearDuplicateIndex;
+import io.sociallistening.topology.dedup.Original;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,9 +41,9 @@ public final class DedupCommand {
       while ((line = reader.readLine()) != null) {
         number++;
         String key = Integer.toString(number);
-        Optional<String> first = index.findOrAdd(key, line, 0L);
+        Optional<Original> first = index.findOrAdd(key, line, 0L);
         text.setLength(0);
-        text.append("{\"cluster\": ").append(first.orElse(key)).append('}');
+        text.append("{\"cluster\": ").append(first.map(Original::key).orElse(key)).append('}');
         out.println(text);
       }
     } catch (IOException e) {
