@@ -1,6 +1,7 @@
 package io.sociallistening.topology;
 
 import io.sociallistening.topology.crisis.CrisisSettings;
+import io.sociallistening.topology.dedup.DedupSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param crisisGrace how long after a bucket ends it is closed and evaluated (stream time)
  * @param leadThreshold lead score at or above which a mention is a lead
  * @param leadAuthorCooldown at most one lead alert per brand and author within this time
+ * @param nearDedup near-duplicate detection per brand: first copies remembered per task and for how
+ *     long
  */
 public record PipelineSettings(
     Topics topics,
@@ -25,7 +28,8 @@ public record PipelineSettings(
     CrisisSettings crisis,
     Duration crisisGrace,
     double leadThreshold,
-    Duration leadAuthorCooldown) {
+    Duration leadAuthorCooldown,
+    DedupSettings nearDedup) {
 
   public PipelineSettings {
     Objects.requireNonNull(topics, "topics");
@@ -34,6 +38,7 @@ public record PipelineSettings(
     Objects.requireNonNull(crisis, "crisis");
     Objects.requireNonNull(crisisGrace, "crisisGrace");
     Objects.requireNonNull(leadAuthorCooldown, "leadAuthorCooldown");
+    Objects.requireNonNull(nearDedup, "nearDedup");
     if (maxTextLength <= 0) {
       throw new IllegalArgumentException("maxTextLength must be positive: " + maxTextLength);
     }
@@ -42,10 +47,33 @@ public record PipelineSettings(
     }
   }
 
+  /** Settings with the default near-duplicate detection. */
+  public PipelineSettings(
+      Topics topics,
+      int maxTextLength,
+      Duration dedupRetention,
+      Duration aggregateGrace,
+      CrisisSettings crisis,
+      Duration crisisGrace,
+      double leadThreshold,
+      Duration leadAuthorCooldown) {
+    this(
+        topics,
+        maxTextLength,
+        dedupRetention,
+        aggregateGrace,
+        crisis,
+        crisisGrace,
+        leadThreshold,
+        leadAuthorCooldown,
+        DedupSettings.defaults());
+  }
+
   /**
    * Defaults of the product: 24 h dedup, 1 h aggregate grace (windows are emitted on every update,
    * so grace costs memory, not latency; polling connectors deliver minutes late), crisis buckets
-   * closed 60 s after they end, 0.5 lead threshold, 1 h author cooldown.
+   * closed 60 s after they end, 0.5 lead threshold, 1 h author cooldown, near duplicates of the
+   * last 24 h (at most 100,000 first copies per task).
    */
   public static PipelineSettings defaults() {
     return new PipelineSettings(
@@ -56,7 +84,8 @@ public record PipelineSettings(
         CrisisSettings.defaults(),
         Duration.ofSeconds(60),
         0.5,
-        Duration.ofHours(1));
+        Duration.ofHours(1),
+        DedupSettings.defaults());
   }
 
   public PipelineSettings withTopics(Topics newTopics) {
@@ -68,6 +97,20 @@ public record PipelineSettings(
         crisis,
         crisisGrace,
         leadThreshold,
-        leadAuthorCooldown);
+        leadAuthorCooldown,
+        nearDedup);
+  }
+
+  public PipelineSettings withNearDedup(DedupSettings value) {
+    return new PipelineSettings(
+        topics,
+        maxTextLength,
+        dedupRetention,
+        aggregateGrace,
+        crisis,
+        crisisGrace,
+        leadThreshold,
+        leadAuthorCooldown,
+        value);
   }
 }
