@@ -26,9 +26,18 @@ import java.util.Optional;
  *
  * <p><b>State:</b> in memory, at most {@code maxEntries} first copies (the oldest added is
  * forgotten first) and none older than {@code maxAge} before the newest record time seen; per entry
- * its words, a 32-long signature and {@value #BANDS} bucket references (about 1 KB for a tweet).
- * Every change is reported to a {@link Listener}, so a caller can mirror the entries into a store
- * and {@link #restore(Original) restore} them after a restart.
+ * its words, a 32-long signature and up to 31 bucket references (about 1.5 KB for a tweet); a
+ * bucket holds at most {@value #MAX_BUCKET} entries. Every change is reported to a {@link
+ * Listener}, so a caller can mirror the entries into a store and {@link #restore(Original) restore}
+ * them after a restart.
+ *
+ * <p><b>Measured</b> (labelled set in {@code topology/src/test/resources/dedup/}, {@code
+ * DedupEvaluation}): pair precision 1.000 / recall 0.992 on the development half, 1.000 / 0.971 on
+ * the held-out half. <b>Limits:</b> a word added to or dropped from a post of under six words is
+ * not found (such posts read as other posts of one template: "my flight was delayed" / "… again");
+ * two people who write the very same short text ("thanks @acme") are one post; a replaced word in a
+ * post of 8–19 words is not found, and two template posts that differ by one non-numeric word in
+ * 20+ words are merged.
  *
  * <p><b>Time:</b> record times only. Not thread-safe (one instance per stream task).
  */
@@ -37,6 +46,13 @@ public final class NearDuplicateIndex {
   static final int ROWS = TextFingerprint.SIGNATURE / BANDS;
   static final int MAX_CANDIDATES = 32;
   static final int EDIT_KEY_WORDS = 12;
+
+  /**
+   * Entries per bucket: a full bucket (a word pair or short text shared by very many posts) takes
+   * no more, so one lookup compares at most about 30 × this many signatures.
+   */
+  static final int MAX_BUCKET = 128;
+
   private static final long EDIT_SALT = 0x5bd1e9955bd1e995L;
   private static final long PREFIX_SALT = 0x27d4eb2f165667c5L;
   private static final long CUT_SALT = 0x165667b19e3779f9L;
@@ -197,7 +213,10 @@ public final class NearDuplicateIndex {
       remove(replaced);
     }
     for (long bandKey : entry.keys) {
-      buckets.computeIfAbsent(bandKey, k -> new ArrayList<>(1)).add(entry);
+      List<Entry> bucket = buckets.computeIfAbsent(bandKey, k -> new ArrayList<>(1));
+      if (bucket.size() < MAX_BUCKET) {
+        bucket.add(entry);
+      }
     }
     byAge.addLast(entry);
     if (save) {

@@ -13,14 +13,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code dedup} evaluation command: near-duplicate clusters with {@link NearDuplicateIndex}.
+ * The {@code dedup} evaluation command: near-duplicate clusters with {@link NearDuplicateIndex},
+ * the same code the topology's near-duplicate stage ({@code NearDedup}) runs per brand.
  *
  * <p><b>Input</b> (stdin, UTF-8): one text per line. <b>Output</b> (stdout): one line {@code
  * {"cluster": n}} per input line, n = the 1-based line number of the earlier line it duplicates, or
  * its own line number.
  *
- * <p><b>State:</b> one index with {@link DedupSettings#defaults()} (so at most 100,000 originals
- * are remembered). <b>Time:</b> every line gets timestamp 0, so nothing expires by age.
+ * <p><b>State:</b> one index with {@link DedupSettings#defaults()} (so at most 100,000 first copies
+ * are remembered), one scope for all lines. <b>Time:</b> every line gets timestamp 0, so nothing
+ * expires by age.
+ *
+ * <p>Measured on the labelled set in {@code topology/src/test/resources/dedup/} by {@code
+ * DedupEvaluation} (test scope; the command is in its class comment).
  */
 public final class DedupCommand {
 
