@@ -258,6 +258,7 @@ class PipelineIT {
     List<ProducerRecord<byte[], Mention>> mentions = new ArrayList<>();
     Set<String> uniqueKeys = new HashSet<>();
     long acmeTotal = 0;
+    int retweets = 0;
     int n = 0;
     String[] calm = {
       "Boarding my Acme Air flight to Lisbon", "Acme Air crew was lovely today, thanks!",
@@ -280,12 +281,25 @@ class PipelineIT {
                 ? angry[random.nextInt(angry.length)]
                 : calm[random.nextInt(calm.length)];
         Instant at = T0.plus(Duration.ofMinutes(minute)).plusMillis(random.nextInt(60_000));
-        Mention mention = mention("p" + (n++), text, "user" + random.nextInt(500), at);
+        // Every post its own (people do not all write the same words); the number keeps the
+        // texts apart, as other details would.
+        String author = "user" + random.nextInt(500);
+        String post = text + " (ref " + n + ")";
+        Mention mention = mention("p" + (n++), post, author, at);
         mentions.add(record(mention));
         uniqueKeys.add("bluesky:" + mention.getId());
         acmeTotal++;
         if (random.nextInt(40) == 0) {
           mentions.add(record(mention));
+          acmeTotal++;
+        }
+        if (random.nextInt(40) == 1) {
+          // A retweet: a post of its own, so enriched, but a near copy in the brand windows.
+          Mention retweet =
+              mention("p" + (n++), "RT @" + author + ": " + post, "fan" + random.nextInt(500), at);
+          mentions.add(record(retweet));
+          uniqueKeys.add("bluesky:" + retweet.getId());
+          retweets++;
           acmeTotal++;
         }
       }
@@ -309,7 +323,7 @@ class PipelineIT {
               ("bad-" + i).getBytes(StandardCharsets.UTF_8),
               new byte[] {0, 0, 0, 0, 99, 1, 2}));
     }
-    long acmeUnique = uniqueKeys.size() - 1;
+    long acmeUnique = uniqueKeys.size() - 1 - retweets;
     return new Input(mentions, malformed, uniqueKeys, 5, acmeTotal, acmeUnique);
   }
 

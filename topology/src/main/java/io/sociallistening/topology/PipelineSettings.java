@@ -1,6 +1,7 @@
 package io.sociallistening.topology;
 
 import io.sociallistening.topology.crisis.CrisisSettings;
+import io.sociallistening.topology.dedup.DedupSettings;
 import io.sociallistening.topology.lead.LeadScorer;
 import io.sociallistening.topology.lead.LeadThresholds;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import java.util.Objects;
  * @param crisisGrace how long after a bucket ends it is closed and evaluated (stream time)
  * @param leadThresholds lead score at or above which a mention is a lead, per brand
  * @param leadAuthorCooldown at most one lead alert per brand and author within this time
+ * @param nearDedup near-duplicate detection per brand: first copies remembered per task and for how
+ *     long
  */
 public record PipelineSettings(
     Topics topics,
@@ -27,7 +30,8 @@ public record PipelineSettings(
     CrisisSettings crisis,
     Duration crisisGrace,
     LeadThresholds leadThresholds,
-    Duration leadAuthorCooldown) {
+    Duration leadAuthorCooldown,
+    DedupSettings nearDedup) {
 
   public PipelineSettings {
     Objects.requireNonNull(topics, "topics");
@@ -36,16 +40,40 @@ public record PipelineSettings(
     Objects.requireNonNull(crisis, "crisis");
     Objects.requireNonNull(crisisGrace, "crisisGrace");
     Objects.requireNonNull(leadAuthorCooldown, "leadAuthorCooldown");
+    Objects.requireNonNull(nearDedup, "nearDedup");
     if (maxTextLength <= 0) {
       throw new IllegalArgumentException("maxTextLength must be positive: " + maxTextLength);
     }
     Objects.requireNonNull(leadThresholds, "leadThresholds");
   }
 
+  /** Settings with the default near-duplicate detection. */
+  public PipelineSettings(
+      Topics topics,
+      int maxTextLength,
+      Duration dedupRetention,
+      Duration aggregateGrace,
+      CrisisSettings crisis,
+      Duration crisisGrace,
+      LeadThresholds leadThresholds,
+      Duration leadAuthorCooldown) {
+    this(
+        topics,
+        maxTextLength,
+        dedupRetention,
+        aggregateGrace,
+        crisis,
+        crisisGrace,
+        leadThresholds,
+        leadAuthorCooldown,
+        DedupSettings.defaults());
+  }
+
   /**
    * Defaults of the product: 24 h dedup, 1 h aggregate grace (windows are emitted on every update,
    * so grace costs memory, not latency; polling connectors deliver minutes late), crisis buckets
-   * closed 60 s after they end, 0.5 lead threshold, 1 h author cooldown.
+   * closed 60 s after they end, 0.5 lead threshold, 1 h author cooldown, near duplicates of the
+   * last 24 h (at most 100,000 first copies per task).
    */
   public static PipelineSettings defaults() {
     return new PipelineSettings(
@@ -56,7 +84,8 @@ public record PipelineSettings(
         CrisisSettings.defaults(),
         Duration.ofSeconds(60),
         LeadThresholds.of(LeadScorer.DEFAULT_THRESHOLD),
-        Duration.ofHours(1));
+        Duration.ofHours(1),
+        DedupSettings.defaults());
   }
 
   /** The lead threshold of brands without their own (the one stored on enriched mentions). */
@@ -73,7 +102,8 @@ public record PipelineSettings(
         crisis,
         crisisGrace,
         newThresholds,
-        leadAuthorCooldown);
+        leadAuthorCooldown,
+        nearDedup);
   }
 
   public PipelineSettings withTopics(Topics newTopics) {
@@ -85,6 +115,20 @@ public record PipelineSettings(
         crisis,
         crisisGrace,
         leadThresholds,
-        leadAuthorCooldown);
+        leadAuthorCooldown,
+        nearDedup);
+  }
+
+  public PipelineSettings withNearDedup(DedupSettings value) {
+    return new PipelineSettings(
+        topics,
+        maxTextLength,
+        dedupRetention,
+        aggregateGrace,
+        crisis,
+        crisisGrace,
+        leadThresholds,
+        leadAuthorCooldown,
+        value);
   }
 }

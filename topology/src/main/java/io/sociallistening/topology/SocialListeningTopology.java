@@ -12,6 +12,7 @@ import io.sociallistening.topology.aggregate.BrandWindows;
 import io.sociallistening.topology.crisis.CrisisAlerts;
 import io.sociallistening.topology.dedup.Copy;
 import io.sociallistening.topology.dedup.ExactDedup;
+import io.sociallistening.topology.dedup.NearDedup;
 import io.sociallistening.topology.enrich.Enrichment;
 import io.sociallistening.topology.enrich.EnrichmentStage;
 import io.sociallistening.topology.lead.LeadAlerts;
@@ -52,7 +53,8 @@ import org.apache.kafka.streams.state.WindowStore;
  *   <li>re-key by platform id and drop exact copies (counted)
  *   <li>match brand rules, detect language, score sentiment and leads; first copies to the enriched
  *       topic
- *   <li>re-key by brand; 1-minute and 1-hour sentiment aggregates
+ *   <li>re-key by brand; mark near-duplicate copies per brand; 1-minute and 1-hour sentiment
+ *       aggregates
  *   <li>crisis detection per brand
  *   <li>lead alerts
  * </ol>
@@ -140,14 +142,22 @@ public final class SocialListeningTopology {
             Named.as("first-copies"))
         .to(topics.enriched(), Produced.with(strings, enrichedSerde).withName("enriched-sink"));
 
-    // 4. Per-brand sentiment windows (copies count in volume and reach).
+    // 4. Per brand: near-duplicate copies marked (all of a brand meet in one task), then sentiment
+    // windows (copies count in volume and reach).
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(NearDedup.STORE), strings, Serdes.ByteArray()));
     KStream<String, EnrichedMention> byBrand =
         enriched
             .flatMap(SocialListeningTopology::perBrand, Named.as("key-by-brand"))
             .repartition(
                 Repartitioned.<String, EnrichedMention>as("mentions-by-brand")
                     .withKeySerde(strings)
-                    .withValueSerde(enrichedSerde));
+                    .withValueSerde(enrichedSerde))
+            .processValues(
+                () -> new NearDedup(settings.nearDedup()),
+                Named.as(NearDedup.NAME),
+                NearDedup.STORE);
     aggregate(
         byBrand,
         BRAND_SENTIMENT_1M_STORE,

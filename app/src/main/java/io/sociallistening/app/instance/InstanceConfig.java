@@ -3,6 +3,7 @@ package io.sociallistening.app.instance;
 import io.sociallistening.topology.PipelineSettings;
 import io.sociallistening.topology.Topics;
 import io.sociallistening.topology.crisis.CrisisSettings;
+import io.sociallistening.topology.dedup.DedupSettings;
 import io.sociallistening.topology.lead.LeadThresholds;
 import java.io.IOException;
 import java.io.Reader;
@@ -55,6 +56,8 @@ public final class InstanceConfig extends AbstractConfig {
   public static final String RULES_FILE = "rules.bootstrap.file";
   public static final String TEXT_MAX_LENGTH = "text.max.length";
   public static final String DEDUP_RETENTION_MS = "dedup.retention.ms";
+  public static final String DEDUP_NEAR_RETENTION_MS = "dedup.near.retention.ms";
+  public static final String DEDUP_NEAR_MAX_ENTRIES = "dedup.near.max.entries";
   public static final String AGGREGATE_GRACE_MS = "aggregate.grace.ms";
   public static final String CRISIS_BUCKET_MS = "crisis.bucket.ms";
   public static final String CRISIS_GRACE_MS = "crisis.grace.ms";
@@ -289,6 +292,30 @@ public final class InstanceConfig extends AbstractConfig {
         ConfigDef.Width.SHORT,
         DEDUP_RETENTION_MS);
     def.define(
+        DEDUP_NEAR_RETENTION_MS,
+        Type.LONG,
+        pipeline.nearDedup().maxAge().toMillis(),
+        Range.atLeast(1000),
+        Importance.MEDIUM,
+        "How long a first copy is remembered for near-duplicate detection (per brand, by record"
+            + " time).",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.SHORT,
+        DEDUP_NEAR_RETENTION_MS);
+    def.define(
+        DEDUP_NEAR_MAX_ENTRIES,
+        Type.INT,
+        pipeline.nearDedup().maxEntries(),
+        Range.atLeast(1),
+        Importance.LOW,
+        "First copies remembered for near-duplicate detection per stream task; the oldest is"
+            + " forgotten beyond this.",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.SHORT,
+        DEDUP_NEAR_MAX_ENTRIES);
+    def.define(
         AGGREGATE_GRACE_MS,
         Type.LONG,
         pipeline.aggregateGrace().toMillis(),
@@ -451,7 +478,9 @@ public final class InstanceConfig extends AbstractConfig {
             .withCooldown(Duration.ofMillis(getLong(CRISIS_COOLDOWN_MS))),
         Duration.ofMillis(getLong(CRISIS_GRACE_MS)),
         LeadThresholds.parse(getDouble(LEAD_THRESHOLD), getString(LEAD_THRESHOLD_PER_BRAND)),
-        Duration.ofMillis(getLong(LEAD_AUTHOR_COOLDOWN_MS)));
+        Duration.ofMillis(getLong(LEAD_AUTHOR_COOLDOWN_MS)),
+        new DedupSettings(
+            getInt(DEDUP_NEAR_MAX_ENTRIES), Duration.ofMillis(getLong(DEDUP_NEAR_RETENTION_MS))));
   }
 
   public String bootstrapServers() {

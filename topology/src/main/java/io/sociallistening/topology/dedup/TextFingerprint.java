@@ -1,58 +1,77 @@
 package io.sociallistening.topology.dedup;
 
 import java.text.Normalizer;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Fingerprints of post text for near-duplicate detection: a normal form that erases the ways copies
- * of one post differ, and a 64-bit SimHash of it.
+ * of one post differ, and a MinHash signature of its word pairs for LSH lookups.
  *
- * <p><b>Input:</b> raw post text. <b>Output:</b> {@link #normalize(String)} — the normal form;
- * {@link #simHash(String)} — 64 bits; {@link #distance(long, long)} — Hamming distance. <b>State
- * and time:</b> none; pure functions, no regex, one pass over the characters per step.
+ * <p><b>Input:</b> raw post text. <b>Output:</b> {@link #normalForm(String)} (words and whether the
+ * text was truncated), {@link #normalize(String)} (its text), {@link #minHash(String[])}. <b>State
+ * and time:</b> none; pure functions, no regex.
  *
- * <p>Normal form, in order: NFKC; lower case ({@link Locale#ROOT}); split on white space; drop
- * leading retweet prefixes ({@code rt @user:}, repeated) and then all leading {@code @mentions} (a
- * reply or a copy that dropped them reads the same); drop URL tokens ({@code http://}, {@code
- * https://}, {@code www.}) anywhere; then from the end drop tokens that are hashtags, have no
- * letter or digit (emoji, punctuation) or are truncation marks ({@code …} or {@code ...}), and a
- * last word cut by a truncation mark ({@code wor…}); finally every character that is not a letter
- * or digit becomes a separator and tokens are joined by single spaces.
+ * <p>Normal form, in order: NFKC; lower case ({@link Locale#ROOT}); split on white space
+ * (no-break spaces included); drop leading retweet prefixes ({@code rt @user:}) and leading {@code
+ * @mentions}, in any order (a reply or a copy that dropped them reads the same) — unless fewer
+ * than {@value #MIN_WORDS_WITHOUT_MENTIONS} words would be left, so {@code "@acme thanks"} and
+ * {@code "@delta thanks"} stay apart; drop URL tokens ({@code http://}, {@code https://}, {@code
+ * www.}) anywhere; then from the end drop tokens that are hashtags or have no letter or digit
+ * (emoji, punctuation), truncation marks ({@code …}, {@code ...}) with a word cut by them (and note
+ * the truncation), a {@code via @handle} signature and a parenthesised cross-post note ({@code
+ * (cross-posted from …)}, {@code (x-post)}); {@code &}, {@code &amp;} become {@code and}; a mention
+ * inside the text keeps its handle without a server ({@code @acme.bsky.social} → {@code acme});
+ * every other character that is not a letter or digit separates words; finally the texting forms
+ * {@code u}, {@code ur}, {@code pls}, {@code plz}, {@code thx} become {@code you}, {@code your},
+ * {@code please}, {@code please}, {@code thanks}.
  */
 public final class TextFingerprint {
 
-  /**
-   * Words per shingle of {@link #simHash(String)}. One: a 64-bit SimHash flips about 64 ·
-   * arccos(cos)/π bits, so with 2-word shingles a one-word edit of a 15+ word tweet stays within 3
-   * bits only 4 % of the time (1-word shingles: 25 %; measured on the VADER tweets, one random word
-   * replaced, shingles counted with multiplicity). Word order matters little at the lengths where
-   * SimHash is used at all (see {@link NearDuplicateIndex}).
-   */
-  static final int SHINGLE = 1;
+  /** Leading mentions are kept when fewer words than this would be left without them. */
+  static final int MIN_WORDS_WITHOUT_MENTIONS = 3;
+
+  /** Hash functions of a MinHash signature. */
+  public static final int SIGNATURE = 32;
+
+  private static final long[] SEEDS = new long[SIGNATURE];
+
+  static {
+    long seed = 0x9e3779b97f4a7c15L;
+    for (int i = 0; i < SIGNATURE; i++) {
+      seed = mix(seed + 0x9e3779b97f4a7c15L);
+      SEEDS[i] = seed;
+    }
+  }
 
   private TextFingerprint() {}
 
-  /** The normal form; see the class comment. Empty when nothing is left. */
+  /** The text of the normal form; see the class comment. Empty when nothing is left. */
   public static String normalize(String text) {
+    return normalForm(text).text();
+  }
+
+  /** The normal form; see the class comment. */
+  public static NormalForm normalForm(String text) {
     if (text == null || text.isEmpty()) {
-      return "";
+      return NormalForm.EMPTY;
     }
     String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     String[] tokens = splitWhitespace(folded);
     int from = 0;
     int to = tokens.length;
-    // Leading "rt @user:" prefixes, then leading mentions.
-    while (true) {
+    // Leading retweet prefixes and mentions, in any order; the plain mentions are kept aside.
+    List<String> leadingMentions = new ArrayList<>(2);
+    while (from < to) {
       if (from + 1 < to && tokens[from].equals("rt") && tokens[from + 1].startsWith("@")) {
         from += 2;
-      } else if (from < to && tokens[from].startsWith("@")) {
-        from++;
+      } else if (tokens[from].startsWith("@")) {
+        leadingMentions.add(tokens[from++]);
       } else {
         break;
       }
     }
-    // URLs anywhere.
     int kept = from;
     for (int i = from; i < to; i++) {
       if (!isUrl(tokens[i])) {
@@ -60,96 +79,80 @@ public final class TextFingerprint {
       }
     }
     to = kept;
-    // Trailing hashtags, emoji or punctuation, truncation marks and cut words.
+    boolean truncated = false;
     while (to > from) {
       String last = tokens[to - 1];
-      if (last.startsWith("#") || !hasLetterOrDigit(last)) {
+      if (last.endsWith("…") || last.endsWith("...")) {
+        truncated = true;
         to--;
-      } else if (last.endsWith("…") || last.endsWith("...")) {
+      } else if (last.startsWith("#") || !hasLetterOrDigit(last)) {
         to--;
+      } else if (to - 2 >= from && tokens[to - 2].equals("via") && last.startsWith("@")) {
+        to -= 2;
+      } else if (last.endsWith(")")) {
+        int open = crossPostNote(tokens, from, to);
+        if (open < 0) {
+          break;
+        }
+        to = open;
       } else {
         break;
       }
     }
-    StringBuilder out = new StringBuilder(folded.length());
+    List<String> words = new ArrayList<>(to - from + 4);
+    StringBuilder word = new StringBuilder(16);
     for (int i = from; i < to; i++) {
-      appendWords(tokens[i], out);
+      appendWords(tokens[i], words, word);
     }
-    int end = out.length();
-    if (end > 0 && out.charAt(end - 1) == ' ') {
-      out.setLength(end - 1);
+    if (words.size() < MIN_WORDS_WITHOUT_MENTIONS && !leadingMentions.isEmpty()) {
+      List<String> withMentions = new ArrayList<>(words.size() + leadingMentions.size());
+      for (String mention : leadingMentions) {
+        appendWords(mention, withMentions, word);
+      }
+      withMentions.addAll(words);
+      words = withMentions;
     }
-    return out.toString();
+    if (words.isEmpty()) {
+      return truncated ? new NormalForm("", new String[0], true) : NormalForm.EMPTY;
+    }
+    return new NormalForm(String.join(" ", words), words.toArray(new String[0]), truncated);
   }
 
   /**
-   * 64-bit SimHash of a normal form: every distinct shingle of {@value #SHINGLE} consecutive words
-   * (the whole text when shorter) is hashed (64-bit FNV-1a finished with the MurmurHash3 fmix64
-   * mixer) and votes +1/-1 on each bit; a bit is set when its vote is positive. 0 for an empty
-   * text.
+   * MinHash signature of the word pairs of a normal form (the single word of a one-word text):
+   * {@value #SIGNATURE} minima of seeded 64-bit hashes. Two texts agree on one position with
+   * probability equal to the Jaccard similarity of their word-pair sets.
    */
-  public static long simHash(String normalized) {
-    return simHash(normalized, SHINGLE);
-  }
-
-  static long simHash(String normalized, int shingle) {
-    if (normalized == null || normalized.isEmpty()) {
-      return 0L;
-    }
-    int[] starts = wordStarts(normalized);
-    int words = starts.length;
-    int shingles = Math.max(1, words - shingle + 1);
-    long[] hashes = new long[shingles];
+  public static long[] minHash(String[] words) {
+    long[] signature = new long[SIGNATURE];
+    java.util.Arrays.fill(signature, Long.MAX_VALUE);
+    int shingles = Math.max(1, words.length - 1);
     for (int s = 0; s < shingles; s++) {
-      int last = Math.min(words, s + shingle) - 1;
-      hashes[s] = hash(normalized, starts[s], wordEnd(normalized, starts[last]));
-    }
-    // Each distinct shingle votes once: a word repeated ten times must not outvote the rest.
-    Arrays.sort(hashes);
-    int[] votes = new int[64];
-    for (int s = 0; s < shingles; s++) {
-      if (s > 0 && hashes[s] == hashes[s - 1]) {
-        continue;
+      long h = hash(words[s]);
+      if (words.length > 1) {
+        h = mix(h * 31 + hash(words[s + 1]));
       }
-      long h = hashes[s];
-      for (int bit = 0; bit < 64; bit++) {
-        votes[bit] += ((h >>> bit) & 1L) != 0 ? 1 : -1;
+      for (int i = 0; i < SIGNATURE; i++) {
+        long v = mix(h ^ SEEDS[i]);
+        if (v < signature[i]) {
+          signature[i] = v;
+        }
       }
     }
-    long result = 0L;
-    for (int bit = 0; bit < 64; bit++) {
-      if (votes[bit] > 0) {
-        result |= 1L << bit;
-      }
-    }
-    return result;
+    return signature;
   }
 
-  /** Hamming distance of two 64-bit fingerprints. */
-  public static int distance(long a, long b) {
-    return Long.bitCount(a ^ b);
-  }
-
-  /** Number of words in a normal form. */
-  static int words(String normalized) {
-    if (normalized.isEmpty()) {
-      return 0;
-    }
-    int n = 1;
-    for (int i = 0; i < normalized.length(); i++) {
-      if (normalized.charAt(i) == ' ') {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  static long hash(CharSequence text, int begin, int end) {
+  static long hash(CharSequence text) {
     long h = 0xcbf29ce484222325L;
-    for (int i = begin; i < end; i++) {
+    for (int i = 0; i < text.length(); i++) {
       h ^= text.charAt(i);
       h *= 0x100000001b3L;
     }
+    return mix(h);
+  }
+
+  /** MurmurHash3 fmix64. */
+  static long mix(long h) {
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;
@@ -158,49 +161,42 @@ public final class TextFingerprint {
     return h;
   }
 
-  private static int[] wordStarts(String normalized) {
-    int[] starts = new int[words(normalized)];
-    int n = 0;
-    starts[n++] = 0;
-    for (int i = 0; i < normalized.length(); i++) {
-      if (normalized.charAt(i) == ' ') {
-        starts[n++] = i + 1;
+  /** Start of a trailing "(cross-posted …)", "(x-post)" or "(via …)" note ending at to, or -1. */
+  private static int crossPostNote(String[] tokens, int from, int to) {
+    for (int i = to - 1; i >= from && i >= to - 6; i--) {
+      if (tokens[i].startsWith("(")) {
+        for (int j = i; j < to; j++) {
+          String t = tokens[j];
+          if (t.contains("cross")
+              || t.contains("x-post")
+              || t.contains("xpost")
+              || t.equals("(via")) {
+            return i;
+          }
+        }
+        return -1;
       }
     }
-    return starts;
-  }
-
-  private static int wordEnd(String normalized, int start) {
-    int space = normalized.indexOf(' ', start);
-    return space < 0 ? normalized.length() : space;
+    return -1;
   }
 
   private static String[] splitWhitespace(String text) {
-    int count = 0;
-    boolean inToken = false;
-    for (int i = 0; i < text.length(); i++) {
-      boolean space = Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\u00a0';
-      if (!space && !inToken) {
-        count++;
-      }
-      inToken = !space;
-    }
-    String[] tokens = new String[count];
-    int n = 0;
+    List<String> tokens = new ArrayList<>();
     int start = -1;
     for (int i = 0; i <= text.length(); i++) {
       boolean space =
           i == text.length()
               || Character.isWhitespace(text.charAt(i))
-              || text.charAt(i) == '\u00a0';
+              || text.charAt(i) == '\u00a0'
+              || text.charAt(i) == '\u202f';
       if (!space && start < 0) {
         start = i;
       } else if (space && start >= 0) {
-        tokens[n++] = text.substring(start, i);
+        tokens.add(text.substring(start, i));
         start = -1;
       }
     }
-    return tokens;
+    return tokens.toArray(new String[0]);
   }
 
   private static boolean isUrl(String token) {
@@ -218,22 +214,45 @@ public final class TextFingerprint {
     return false;
   }
 
-  /** Appends the letter/digit runs of a token, each followed by one space. */
-  private static void appendWords(String token, StringBuilder out) {
-    boolean inWord = false;
-    for (int i = 0; i < token.length(); ) {
+  /** Adds the words of one token: letter/digit runs, with the rules of the class comment. */
+  private static void appendWords(String token, List<String> words, StringBuilder word) {
+    if (token.equals("&") || token.equals("&amp;")) {
+      words.add("and");
+      return;
+    }
+    int end = token.length();
+    if (token.startsWith("@")) {
+      for (int i = 1; i < token.length(); i++) {
+        char c = token.charAt(i);
+        if (c == '.' || c == '@') {
+          end = i;
+          break;
+        }
+      }
+    }
+    word.setLength(0);
+    for (int i = 0; i < end; ) {
       int cp = token.codePointAt(i);
       if (Character.isLetterOrDigit(cp)) {
-        out.appendCodePoint(cp);
-        inWord = true;
-      } else if (inWord) {
-        out.append(' ');
-        inWord = false;
+        word.appendCodePoint(cp);
+      } else if (word.length() > 0) {
+        words.add(texting(word.toString()));
+        word.setLength(0);
       }
       i += Character.charCount(cp);
     }
-    if (inWord) {
-      out.append(' ');
+    if (word.length() > 0) {
+      words.add(texting(word.toString()));
     }
+  }
+
+  private static String texting(String word) {
+    return switch (word) {
+      case "u" -> "you";
+      case "ur" -> "your";
+      case "pls", "plz" -> "please";
+      case "thx" -> "thanks";
+      default -> word;
+    };
   }
 }

@@ -1,0 +1,68 @@
+package io.sociallistening.topology.dedup;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A first copy remembered by {@link NearDuplicateIndex}.
+ *
+ * @param scope the scope it is matched in (a brand in the topology, empty in the command)
+ * @param key key of the first copy
+ * @param text its normal form's text
+ * @param truncated whether its raw text was truncated
+ * @param timestamp its record time (epoch ms)
+ * @param copies copies seen so far, this first one included
+ */
+public record Original(
+    String scope, String key, String text, boolean truncated, long timestamp, int copies) {
+
+  /** The normal form this was made from. */
+  NormalForm normalForm() {
+    return text.isEmpty()
+        ? new NormalForm("", new String[0], truncated)
+        : new NormalForm(text, text.split(" "), truncated);
+  }
+
+  /**
+   * Bytes for a store: timestamp (8), copies (4), truncated (1), then scope, key and text, each as
+   * a 4-byte length and UTF-8.
+   */
+  public byte[] toBytes() {
+    byte[] s = scope.getBytes(StandardCharsets.UTF_8);
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    byte[] t = text.getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(8 + 4 + 1 + 12 + s.length + k.length + t.length)
+        .putLong(timestamp)
+        .putInt(copies)
+        .put((byte) (truncated ? 1 : 0))
+        .putInt(s.length)
+        .put(s)
+        .putInt(k.length)
+        .put(k)
+        .putInt(t.length)
+        .put(t)
+        .array();
+  }
+
+  /** The inverse of {@link #toBytes()}. */
+  public static Original fromBytes(byte[] bytes) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    long timestamp = in.getLong();
+    int copies = in.getInt();
+    boolean truncated = in.get() != 0;
+    String scope = string(in);
+    String key = string(in);
+    String text = string(in);
+    return new Original(scope, key, text, truncated, timestamp, copies);
+  }
+
+  private static String string(ByteBuffer in) {
+    byte[] bytes = new byte[in.getInt()];
+    in.get(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  Original withCopies(int value) {
+    return new Original(scope, key, text, truncated, timestamp, value);
+  }
+}
