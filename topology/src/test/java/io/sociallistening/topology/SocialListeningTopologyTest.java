@@ -190,7 +190,10 @@ class SocialListeningTopologyTest {
     int n = 0;
     for (int minute = 0; minute < 180; minute++) {
       for (int i = 0; i < 4; i++) {
-        String text = i == 0 ? "Acme Air delayed again, annoying" : "Boarding my Acme Air flight";
+        String text =
+            i == 0
+                ? "Acme Air flight " + n + " delayed again, annoying"
+                : "Boarding my Acme Air flight " + n;
         pipeline.send(
             mention("q" + n++)
                 .by("user" + (n % 50), 100)
@@ -206,7 +209,7 @@ class SocialListeningTopologyTest {
         pipeline.send(
             mention("b" + n++)
                 .by("angry" + i, 1000 * (i + 1))
-                .text("Acme Air cancelled my flight, worst airline ever #AcmeAirFail")
+                .text("Acme Air cancelled my flight " + n + ", worst airline ever #AcmeAirFail")
                 .at(onset.plusSeconds(minute * 60L + i * 2L))
                 .build());
       }
