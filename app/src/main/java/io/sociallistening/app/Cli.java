@@ -1,5 +1,6 @@
 package io.sociallistening.app;
 
+import io.sociallistening.app.bench.BenchCommand;
 import io.sociallistening.app.instance.Instance;
 import io.sociallistening.app.instance.InstanceConfig;
 import io.sociallistening.app.local.LocalStack;
@@ -39,6 +40,8 @@ public final class Cli {
         dedup                         stdin: one text per line -> {"cluster"}
         match --rules FILE            stdin: one text per line -> {"rules":[ids]}
         config-docs                   print the configuration reference (Markdown)
+        bench [--records=N] [--rules=N] [--partitions=N] [--threads=N] [--paced-seconds=N]
+                                      load run: pass-through vs full pipeline, latency, memory
       """;
 
   private Cli() {}
@@ -69,6 +72,7 @@ public final class Cli {
         case "spikes" -> SpikesCommand.run(rest, in, out, err);
         case "dedup" -> DedupCommand.run(rest, in, out, err);
         case "match" -> MatchCommand.run(rest, in, out, err);
+        case "bench" -> BenchCommand.run(rest, out, err);
         case "config-docs" -> {
           out.print(ConfigDocs.markdown());
           yield 0;

@@ -1,0 +1,20 @@
+package io.sociallistening.app.bench;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * {@code social-listening bench [--records=N] [--rules=N] [--partitions=N] [--threads=N]
+ * [--paced-seconds=N]}: the end-to-end load run of {@link Benchmark}; progress on stderr, the
+ * report on stdout, ending with {@code ratio=0.NN}.
+ */
+public final class BenchCommand {
+  private BenchCommand() {}
+
+  public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    BenchSettings settings = BenchSettings.parse(args);
+    BenchResult result = new Benchmark(settings, err).run();
+    result.lines().forEach(out::println);
+    return 0;
+  }
+}

@@ -1,0 +1,93 @@
+package io.sociallistening.app.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The figures of one {@code bench} run.
+ *
+ * @param settings what was run
+ * @param rulesInForce rules the full pipeline matched with (refused ones left out)
+ * @param producerRate records/s of the producer that filled the raw topic
+ * @param passThroughRate records/s of the pass-through application, running to committed
+ * @param fullRate records/s of the full topology, running to committed on every sub-topology
+ * @param pacedRate records/s offered in the latency phase (half of {@code fullRate})
+ * @param toEnriched produce-to-enriched latency samples of the paced phase
+ * @param toAlert produce-to-alert latency samples of the paced phase (may be empty)
+ * @param heapUsedBytes heap in use after a full GC, the whole process (broker included)
+ * @param heapMaxBytes the heap limit
+ * @param rssBytes resident set size of the process, or -1 where /proc is missing
+ * @param stageCosts per-stage costs measured in-process after the Kafka phases
+ */
+public record BenchResult(
+    BenchSettings settings,
+    int rulesInForce,
+    double producerRate,
+    double passThroughRate,
+    double fullRate,
+    double pacedRate,
+    Latencies toEnriched,
+    Latencies toAlert,
+    long heapUsedBytes,
+    long heapMaxBytes,
+    long rssBytes,
+    List<StageCosts.Cost> stageCosts) {
+
+  public double ratio() {
+    return fullRate / passThroughRate;
+  }
+
+  /** The report; the last line is {@code ratio=0.NN}. */
+  public List<String> lines() {
+    List<String> out = new ArrayList<>();
+    out.add(
+        f(
+            "records %,d, rules %,d (%,d in force), partitions %d, stream threads %d,"
+                + " exactly_once_v2",
+            settings.records(),
+            settings.rules(),
+            rulesInForce,
+            settings.partitions(),
+            settings.threads()));
+    out.add(f("producer (Avro, to the raw topic)   %,10.0f records/s", producerRate));
+    out.add(f("pass-through (Avro in, Avro out)    %,10.0f records/s", passThroughRate));
+    out.add(f("full pipeline                       %,10.0f records/s", fullRate));
+    out.add(f("ratio full / pass-through           %10.2f", ratio()));
+    out.add(
+        f(
+            "latency at %,.0f records/s for %d s, produce to enriched: %s",
+            pacedRate, settings.pacedSeconds(), summary(toEnriched)));
+    out.add(f("latency produce to alert: %s", summary(toAlert)));
+    out.add(
+        f(
+            "heap used after GC %d MiB (max %d MiB), RSS %s",
+            heapUsedBytes >> 20,
+            heapMaxBytes >> 20,
+            rssBytes < 0 ? "n/a" : (rssBytes >> 20) + " MiB"));
+    for (StageCosts.Cost cost : stageCosts) {
+      out.add(
+          f(
+              "stage %-28s %,9.0f ns/record (%,.0f records/s on one core)",
+              cost.stage(), cost.nanosPerRecord(), 1e9 / cost.nanosPerRecord()));
+    }
+    out.add(f("ratio=%.2f", ratio()));
+    return out;
+  }
+
+  private static String summary(Latencies latencies) {
+    if (latencies.count() == 0) {
+      return "n/a (no records in the paced phase)";
+    }
+    return f(
+        "p50 %d ms, p99 %d ms, max %d ms (n=%,d)",
+        latencies.percentile(50),
+        latencies.percentile(99),
+        latencies.percentile(100),
+        latencies.count());
+  }
+
+  private static String f(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+}

@@ -1,0 +1,86 @@
+package io.sociallistening.app.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What one {@code bench} run measures.
+ *
+ * @param records mentions pre-produced to the raw topic and read by both applications
+ * @param rules brand rules loaded into the full pipeline (the six sample rules included)
+ * @param partitions partitions of the raw topic and of every topic the applications create
+ * @param threads stream threads of each application
+ * @param pacedSeconds length of the paced phase that measures latency at half the full rate
+ */
+public record BenchSettings(
+    long records, int rules, int partitions, int threads, int pacedSeconds) {
+  public static final BenchSettings DEFAULTS = new BenchSettings(300_000, 1_000, 3, 1, 20);
+
+  public BenchSettings {
+    if (records < 1) {
+      throw new IllegalArgumentException("--records must be at least 1, got " + records);
+    }
+    if (rules < SyntheticRules.SAMPLE_RULES) {
+      throw new IllegalArgumentException(
+          "--rules must be at least " + SyntheticRules.SAMPLE_RULES + ", got " + rules);
+    }
+    if (partitions < 1) {
+      throw new IllegalArgumentException("--partitions must be at least 1, got " + partitions);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+    }
+    if (pacedSeconds < 1) {
+      throw new IllegalArgumentException("--paced-seconds must be at least 1, got " + pacedSeconds);
+    }
+  }
+
+  /**
+   * Parses {@code --records=N --rules=N --partitions=N --threads=N --paced-seconds=N}; missing
+   * options keep their defaults.
+   *
+   * @throws IllegalArgumentException naming the option that is unknown or not a number
+   */
+  public static BenchSettings parse(List<String> args) {
+    long records = DEFAULTS.records;
+    int rules = DEFAULTS.rules;
+    int partitions = DEFAULTS.partitions;
+    int threads = DEFAULTS.threads;
+    int paced = DEFAULTS.pacedSeconds;
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      String name = eq < 0 ? arg : arg.substring(0, eq);
+      String value = eq < 0 ? "" : arg.substring(eq + 1);
+      switch (name) {
+        case "--records" -> records = number(name, value);
+        case "--rules" -> rules = (int) number(name, value);
+        case "--partitions" -> partitions = (int) number(name, value);
+        case "--threads" -> threads = (int) number(name, value);
+        case "--paced-seconds" -> paced = (int) number(name, value);
+        default -> throw new IllegalArgumentException("Unknown bench option '" + arg + "'");
+      }
+    }
+    return new BenchSettings(records, rules, partitions, threads, paced);
+  }
+
+  private static long number(String name, String value) {
+    String digits = value.replace("_", "").replace(",", "").toLowerCase(Locale.ROOT);
+    long scale = 1;
+    if (digits.endsWith("k")) {
+      scale = 1_000;
+      digits = digits.substring(0, digits.length() - 1);
+    } else if (digits.endsWith("m")) {
+      scale = 1_000_000;
+      digits = digits.substring(0, digits.length() - 1);
+    }
+    try {
+      long n = Long.parseLong(digits) * scale;
+      if (n > Integer.MAX_VALUE && !name.equals("--records")) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " expects a whole number, got '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,448 @@
+package io.sociallistening.app.bench;
+
+import io.sociallistening.app.instance.Instance;
+import io.sociallistening.app.instance.InstanceConfig;
+import io.sociallistening.app.local.EmbeddedKafka;
+import io.sociallistening.avro.Mention;
+import io.sociallistening.connect.sample.SampleTimeline;
+import io.sociallistening.registry.EmbeddedSchemaRegistry;
+import io.sociallistening.registry.KafkaSchemaStore;
+import io.sociallistening.registry.SchemaRegistries;
+import io.sociallistening.registry.SchemaRegistry;
+import io.sociallistening.serde.AvroSerde;
+import io.sociallistening.topology.Topics;
+import io.sociallistening.topology.match.Rule;
+import io.sociallistening.topology.validate.MentionRules;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The end-to-end load run behind {@code social-listening bench}, all in one process on an
+ * in-process broker and schema registry:
+ *
+ * <ol>
+ *   <li>fill the raw topic with {@code records} Avro mentions from {@link MentionFeed} (producer
+ *       rate);
+ *   <li>a pass-through Streams application with the same guarantee and serdes (exactly_once_v2,
+ *       Avro decode and encode of every record) runs over them: records/s until its committed
+ *       offsets on the raw topic cover every record;
+ *   <li>the full topology with the generated rule book runs over the same records: records/s until
+ *       its committed offsets cover every record of the raw topic and of both repartition topics;
+ *   <li>with the full topology still running, a paced producer offers half its rate for a while,
+ *       stamping each mention's {@code createdAt} (hence the record time of everything derived from
+ *       it) with the send time; read_committed consumers of the enriched and alerts topics take
+ *       latency as receive time minus record time;
+ *   <li>heap after a full GC and RSS, then the per-stage costs ({@link StageCosts}).
+ * </ol>
+ *
+ * Both applications run in the same JVM as the broker, registry, producer and consumers, on the
+ * same cores: the ratio compares like with like, the absolute rates are those of a shared box.
+ */
+public final class Benchmark {
+  private static final String PASS_THROUGH_ID = "bench-pass-through";
+  private static final String PIPELINE_ID = "bench-pipeline";
+  private static final String PASS_THROUGH_TOPIC = "bench.pass-through";
+  private static final Duration POLL = Duration.ofMillis(50);
+  private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(15);
+
+  private final BenchSettings settings;
+  private final PrintStream progress;
+
+  public Benchmark(BenchSettings settings, PrintStream progress) {
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  /** Runs every phase in a fresh temporary directory, removed afterwards. */
+  public BenchResult run() throws Exception {
+    Path dir = Files.createTempDirectory("social-listening-bench");
+    try {
+      return run(dir);
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private BenchResult run(Path dir) throws Exception {
+    Topics topics = Topics.defaults();
+    Map<String, String> broker =
+        Map.of(
+            "num.partitions", String.valueOf(settings.partitions()),
+            // The feed replays days of past posts: keep them regardless of age.
+            "log.retention.ms", "-1",
+            "log.retention.check.interval.ms", String.valueOf(TimeUnit.DAYS.toMillis(1)));
+    progress.println("bench: starting the in-process broker and schema registry");
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, "127.0.0.1", 0, 0, broker);
+        EmbeddedSchemaRegistry registryServer =
+            EmbeddedSchemaRegistry.start(
+                "127.0.0.1",
+                0,
+                KafkaSchemaStore.open(Map.of("bootstrap.servers", kafka.bootstrapServers())));
+        SchemaRegistry registry =
+            SchemaRegistries.fromConfig(Map.of("schema.registry.url", registryServer.url()));
+        Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      String bootstrap = kafka.bootstrapServers();
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(topics.raw(), settings.partitions(), (short) 1),
+                  new NewTopic(PASS_THROUGH_TOPIC, settings.partitions(), (short) 1)))
+          .all()
+          .get();
+
+      List<SampleTimeline.Entry> timeline = SampleTimeline.generate(SampleTimeline.DEFAULT_SEED);
+      MentionFeed feed =
+          new MentionFeed(
+              timeline,
+              MentionFeed.startFor(Instant.now()),
+              MentionFeed.copiesFor(settings.records(), timeline.size()));
+      AvroSerde<Mention> mentionSerde = AvroSerde.forValues(Mention.class, registry);
+
+      double producerRate = fill(bootstrap, topics.raw(), feed, mentionSerde);
+      progress.printf("bench: producer %,.0f records/s%n", producerRate);
+
+      double passThroughRate = passThrough(dir, bootstrap, topics.raw(), registry, admin);
+      progress.printf("bench: pass-through %,.0f records/s%n", passThroughRate);
+
+      List<Rule> rules = SyntheticRules.generate(settings.rules(), SyntheticRules.DEFAULT_SEED);
+      Path rulesFile = dir.resolve("rules.jsonl");
+      Files.writeString(rulesFile, SyntheticRules.jsonLines(rules), StandardCharsets.UTF_8);
+      InstanceConfig config =
+          InstanceConfig.load(
+              Optional.empty(),
+              Map.of(),
+              Map.of(
+                  InstanceConfig.APPLICATION_ID, PIPELINE_ID,
+                  InstanceConfig.BOOTSTRAP_SERVERS, bootstrap,
+                  InstanceConfig.SCHEMA_REGISTRY_URL, registryServer.url(),
+                  InstanceConfig.STATE_DIR, dir.resolve("state-pipeline").toString(),
+                  InstanceConfig.RULES_FILE, rulesFile.toString(),
+                  InstanceConfig.TOPICS_PARTITIONS, String.valueOf(settings.partitions()),
+                  InstanceConfig.NUM_STREAM_THREADS, String.valueOf(settings.threads())));
+      progress.printf("bench: publishing %,d rules and starting the full topology%n", rules.size());
+      try (Instance instance = Instance.start(config)) {
+        long running = awaitRunning(instance.streams());
+        int inForce = instance.rules().rules().size();
+        progress.printf(
+            "bench: full topology running with %,d rules in force (%d refused)%n",
+            inForce, instance.rules().errors().size());
+        long done = awaitCommitted(admin, PIPELINE_ID, topics.raw(), true);
+        double fullRate = settings.records() * 1e9 / (done - running);
+        progress.printf("bench: full pipeline %,.0f records/s%n", fullRate);
+
+        double pacedRate = fullRate / 2;
+        Latencies toEnriched = new Latencies();
+        Latencies toAlert = new Latencies();
+        paced(bootstrap, topics, feed, mentionSerde, pacedRate, toEnriched, toAlert);
+
+        System.gc();
+        System.gc();
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long rss = rss();
+        progress.println("bench: per-stage costs in-process");
+        List<Mention> sample = new ArrayList<>(timeline.size());
+        for (SampleTimeline.Entry entry : timeline) {
+          sample.add(entry.mention());
+        }
+        List<StageCosts.Cost> costs =
+            StageCosts.measure(sample, rules, registry, topics.raw(), topics.enriched());
+        return new BenchResult(
+            settings,
+            inForce,
+            producerRate,
+            passThroughRate,
+            fullRate,
+            pacedRate,
+            toEnriched,
+            toAlert,
+            heap.getUsed(),
+            heap.getMax(),
+            rss,
+            costs);
+      }
+    }
+  }
+
+  /** Produces every record of the run to the raw topic; returns records/s. */
+  private double fill(String bootstrap, String topic, MentionFeed feed, AvroSerde<Mention> serde) {
+    progress.printf("bench: producing %,d mentions to %s%n", settings.records(), topic);
+    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap, 20)) {
+      long start = System.nanoTime();
+      for (long i = 0; i < settings.records(); i++) {
+        Mention mention = feed.mention(i);
+        producer.send(
+            new ProducerRecord<>(
+                topic,
+                null,
+                mention.getFetchedAt().toEpochMilli(),
+                MentionRules.keyOf(mention).getBytes(StandardCharsets.UTF_8),
+                serde.serialize(topic, mention)));
+      }
+      producer.flush();
+      return settings.records() * 1e9 / (System.nanoTime() - start);
+    }
+  }
+
+  /** The baseline: decode and re-encode every raw record under exactly_once_v2. */
+  private double passThrough(
+      Path dir, String bootstrap, String raw, SchemaRegistry registry, Admin admin)
+      throws Exception {
+    AvroSerde<Mention> serde = AvroSerde.forValues(Mention.class, registry);
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(raw, Consumed.with(Serdes.ByteArray(), serde).withName("raw-source"))
+        .to(PASS_THROUGH_TOPIC, Produced.with(Serdes.ByteArray(), serde).withName("copy-sink"));
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, PASS_THROUGH_ID);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-pass-through").toString());
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+    progress.println("bench: starting the pass-through application");
+    try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+      streams.start();
+      long running = awaitRunning(streams);
+      long done = awaitCommitted(admin, PASS_THROUGH_ID, raw, false);
+      return settings.records() * 1e9 / (done - running);
+    } finally {
+      serde.close();
+    }
+  }
+
+  /** The nanoTime at which {@code streams} reached RUNNING. */
+  private static long awaitRunning(KafkaStreams streams) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
+        throw new IllegalStateException("Streams did not reach RUNNING: " + streams.state());
+      }
+      Thread.sleep(5);
+    }
+    return System.nanoTime();
+  }
+
+  /**
+   * Waits until {@code group} has committed every record of {@code raw} and, when {@code
+   * internalToo}, all but the final transaction marker of each partition of the application's
+   * repartition topics; returns the nanoTime it saw that.
+   */
+  private long awaitCommitted(Admin admin, String group, String raw, boolean internalToo)
+      throws Exception {
+    long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
+    long lastReport = System.nanoTime();
+    while (true) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      long rawDone = 0;
+      Map<TopicPartition, OffsetSpec> internal = new HashMap<>();
+      for (var entry : committed.entrySet()) {
+        if (entry.getValue() == null) {
+          continue;
+        }
+        if (entry.getKey().topic().equals(raw)) {
+          rawDone += entry.getValue().offset();
+        } else {
+          internal.put(entry.getKey(), OffsetSpec.latest());
+        }
+      }
+      long now = System.nanoTime();
+      if (rawDone >= settings.records()) {
+        if (!internalToo) {
+          return now;
+        }
+        long lag = 0;
+        var ends = admin.listOffsets(internal).all().get();
+        for (var end : ends.entrySet()) {
+          lag += Math.max(0, end.getValue().offset() - 1 - committed.get(end.getKey()).offset());
+        }
+        if (lag == 0 && internal.size() >= 2 * settings.partitions()) {
+          return now;
+        }
+      }
+      if (now > deadline) {
+        throw new IllegalStateException(
+            group + " committed " + rawDone + " of " + settings.records() + " records in time");
+      }
+      if (now - lastReport > TimeUnit.SECONDS.toNanos(5)) {
+        progress.printf("bench:   %s committed %,d of %,d%n", group, rawDone, settings.records());
+        lastReport = now;
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+  }
+
+  /**
+   * Offers {@code rate} live mentions/s for the paced phase and collects produce-to-output
+   * latencies of the records derived from them.
+   */
+  private void paced(
+      String bootstrap,
+      Topics topics,
+      MentionFeed feed,
+      AvroSerde<Mention> serde,
+      double rate,
+      Latencies toEnriched,
+      Latencies toAlert)
+      throws Exception {
+    long total = (long) (rate * settings.pacedSeconds());
+    progress.printf(
+        "bench: paced phase, %,.0f records/s for %d s (%,d records)%n",
+        rate, settings.pacedSeconds(), total);
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong lastReceived = new AtomicLong(System.nanoTime());
+    long phaseStart = System.currentTimeMillis();
+    Thread enriched =
+        reader(
+            bootstrap, topics.enriched(), phaseStart, toEnriched, stop, lastReceived, "enriched");
+    Thread alerts =
+        reader(bootstrap, topics.alerts(), phaseStart, toAlert, stop, lastReceived, "alerts");
+    enriched.start();
+    alerts.start();
+    Thread.sleep(2_000); // both readers positioned at the end before the first paced record
+    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap, 1)) {
+      long begin = System.nanoTime();
+      double nanosPerRecord = 1e9 / rate;
+      for (long i = 0; i < total; i++) {
+        long due = begin + (long) (i * nanosPerRecord);
+        long wait = due - System.nanoTime();
+        if (wait > 1_000_000) {
+          Thread.sleep(wait / 1_000_000);
+        }
+        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
+        Mention mention = feed.live(settings.records() + i, now);
+        producer.send(
+            new ProducerRecord<>(
+                topics.raw(),
+                null,
+                now.toEpochMilli(),
+                MentionRules.keyOf(mention).getBytes(StandardCharsets.UTF_8),
+                serde.serialize(topics.raw(), mention)));
+      }
+      producer.flush();
+    }
+    long quietSince = System.nanoTime();
+    long deadline = quietSince + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() - lastReceived.get() < TimeUnit.SECONDS.toNanos(3)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    stop.set(true);
+    enriched.join();
+    alerts.join();
+  }
+
+  private static Thread reader(
+      String bootstrap,
+      String topic,
+      long since,
+      Latencies latencies,
+      AtomicBoolean stop,
+      AtomicLong lastReceived,
+      String name) {
+    Map<String, Object> config = new HashMap<>();
+    config.put("bootstrap.servers", bootstrap);
+    config.put("isolation.level", "read_committed");
+    config.put("fetch.max.wait.ms", 10);
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    Thread thread =
+        new Thread(
+            () -> {
+              try (consumer) {
+                List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(topic, p.partition()))
+                        .toList();
+                consumer.assign(partitions);
+                consumer.seekToEnd(partitions);
+                partitions.forEach(consumer::position);
+                while (!stop.get()) {
+                  var records = consumer.poll(Duration.ofMillis(20));
+                  long received = System.currentTimeMillis();
+                  for (ConsumerRecord<byte[], byte[]> record : records) {
+                    if (record.timestamp() >= since) {
+                      latencies.add(received - record.timestamp());
+                      lastReceived.set(System.nanoTime());
+                    }
+                  }
+                }
+              }
+            },
+            "bench-reader-" + name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private static KafkaProducer<byte[], byte[]> producer(String bootstrap, int lingerMs) {
+    return new KafkaProducer<>(
+        Map.of(
+            "bootstrap.servers",
+            bootstrap,
+            "linger.ms",
+            lingerMs,
+            "batch.size",
+            256 * 1024,
+            "acks",
+            "all"),
+        new ByteArraySerializer(),
+        new ByteArraySerializer());
+  }
+
+  /** Resident set size from /proc/self/status, or -1. */
+  static long rss() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          String kb = line.substring(6).trim().split("\\s+")[0];
+          return Long.parseLong(kb) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temporary directory is harmless
+    }
+  }
+}

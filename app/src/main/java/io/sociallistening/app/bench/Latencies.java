@@ -1,0 +1,42 @@
+package io.sociallistening.app.bench;
+
+import java.util.Arrays;
+
+/**
+ * Latency samples in milliseconds, appended by one thread, summarised by nearest-rank percentiles.
+ * Grows by doubling; a paced phase of a few hundred thousand records costs a few MiB.
+ */
+public final class Latencies {
+  private long[] values = new long[1024];
+  private int size;
+
+  public void add(long millis) {
+    if (size == values.length) {
+      values = Arrays.copyOf(values, size * 2);
+    }
+    values[size++] = millis;
+  }
+
+  public int count() {
+    return size;
+  }
+
+  /**
+   * The nearest-rank percentile: the smallest sample such that at least {@code p} percent of the
+   * samples are less than or equal to it.
+   *
+   * @throws IllegalStateException if there are no samples
+   */
+  public long percentile(double p) {
+    if (size == 0) {
+      throw new IllegalStateException("no samples");
+    }
+    if (p <= 0 || p > 100) {
+      throw new IllegalArgumentException("percentile must be in (0, 100], got " + p);
+    }
+    long[] sorted = Arrays.copyOf(values, size);
+    Arrays.sort(sorted);
+    int rank = (int) Math.ceil(p / 100.0 * size);
+    return sorted[Math.max(1, rank) - 1];
+  }
+}

@@ -1,0 +1,51 @@
+package io.sociallistening.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchSettingsTest {
+
+  @Test
+  void shouldUseTheDefaultsWithoutOptions() {
+    assertThat(BenchSettings.parse(List.of()))
+        .isEqualTo(new BenchSettings(300_000, 1_000, 3, 1, 20));
+  }
+
+  @Test
+  void shouldParseEveryOptionWithThousandsSuffixes() {
+    BenchSettings settings =
+        BenchSettings.parse(
+            List.of(
+                "--records=1m",
+                "--rules=10k",
+                "--partitions=6",
+                "--threads=2",
+                "--paced-seconds=30"));
+
+    assertThat(settings).isEqualTo(new BenchSettings(1_000_000, 10_000, 6, 2, 30));
+  }
+
+  @Test
+  void shouldNameAnUnknownOption() {
+    assertThatThrownBy(() -> BenchSettings.parse(List.of("--recs=5")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Unknown bench option '--recs=5'");
+  }
+
+  @Test
+  void shouldNameAnOptionThatIsNotANumber() {
+    assertThatThrownBy(() -> BenchSettings.parse(List.of("--records=lots")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--records expects a whole number, got 'lots'");
+  }
+
+  @Test
+  void shouldRefuseFewerRulesThanTheSampleOnes() {
+    assertThatThrownBy(() -> BenchSettings.parse(List.of("--rules=3")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--rules must be at least 6, got 3");
+  }
+}
