@@ -1,0 +1,75 @@
+package io.sociallistening.topology.eval;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The loop shared by the line-in, JSON-line-out evaluation commands: reads stdin as UTF-8 lines
+ * (dropping a leading byte-order mark) and writes exactly one JSON value per line, each followed by
+ * {@code '\n'} and flushed, to stdout, in order. The command takes no arguments.
+ */
+final class LineCommand {
+  /** Leaves {@code out} open and writes no separator of its own between lines. */
+  private static final JsonFactory JSON =
+      new JsonFactoryBuilder()
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .rootValueSeparator((String) null)
+          .build();
+
+  /** Writes the JSON value for one input line. */
+  interface LineScore {
+    void write(String line, JsonGenerator json) throws IOException;
+  }
+
+  private LineCommand() {}
+
+  /**
+   * Runs the command {@code name}; {@code score} is asked for once the arguments are checked.
+   * Returns 0 on success, 2 for unexpected arguments (message on {@code err}), 1 when reading or
+   * writing fails.
+   */
+  static int run(
+      String name,
+      List<String> args,
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      Supplier<LineScore> score) {
+    if (!args.isEmpty()) {
+      err.println(name + ": takes no arguments, got " + args);
+      return 2;
+    }
+    LineScore lineScore = score.get();
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    try (JsonGenerator json = JSON.createGenerator(writer)) {
+      String line;
+      boolean first = true;
+      while ((line = reader.readLine()) != null) {
+        if (first && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
+        first = false;
+        lineScore.write(line, json);
+        json.writeRaw('\n');
+        json.flush();
+      }
+    } catch (IOException e) {
+      err.println(name + ": " + e.getMessage());
+      return 1;
+    }
+    return 0;
+  }
+}
