@@ -63,6 +63,14 @@ sealed interface Clause
       this.flag = flag;
     }
 
+    String term() {
+      return term;
+    }
+
+    byte flag() {
+      return flag;
+    }
+
     @Override
     public int start() {
       return start;
@@ -126,6 +134,14 @@ sealed interface Clause
       this.start = start;
       this.prefix = prefix;
       this.flag = flag;
+    }
+
+    String prefix() {
+      return prefix;
+    }
+
+    byte flag() {
+      return flag;
     }
 
     @Override
@@ -202,6 +218,14 @@ sealed interface Clause
       this.flags = flags;
     }
 
+    List<String> terms() {
+      return List.of(terms);
+    }
+
+    byte flag(int i) {
+      return flags[i];
+    }
+
     @Override
     public int start() {
       return start;
@@ -274,11 +298,15 @@ sealed interface Clause
     private final int[] needed;
     private final int words;
     private final int slop;
+    private final String[] terms;
+    private final byte[] flags;
 
     SloppyPhrase(String source, int start, String[] terms, byte[] flags, int slop) {
       this.source = source;
       this.start = start;
       this.slop = slop;
+      this.terms = terms;
+      this.flags = flags;
       this.words = terms.length;
       List<String> distinctTerms = new ArrayList<>();
       List<Byte> distinctFlags = new ArrayList<>();
@@ -303,6 +331,18 @@ sealed interface Clause
         keyFlags[k] = distinctFlags.get(k);
       }
       this.needed = Arrays.copyOf(counts, keys.length);
+    }
+
+    List<String> terms() {
+      return List.of(terms);
+    }
+
+    byte flag(int i) {
+      return flags[i];
+    }
+
+    int slop() {
+      return slop;
     }
 
     @Override
@@ -414,6 +454,22 @@ sealed interface Clause
       this.right = right;
       this.distance = distance;
       this.ordered = ordered;
+    }
+
+    Clause left() {
+      return left;
+    }
+
+    Clause right() {
+      return right;
+    }
+
+    int distance() {
+      return distance;
+    }
+
+    boolean ordered() {
+      return ordered;
     }
 
     @Override

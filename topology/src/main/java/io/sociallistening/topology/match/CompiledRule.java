@@ -30,6 +30,10 @@ final class CompiledRule {
     return rule.id();
   }
 
+  Clause clause() {
+    return clause;
+  }
+
   Anchors anchors() {
     return anchors;
   }
