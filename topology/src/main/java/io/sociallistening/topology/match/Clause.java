@@ -54,12 +54,14 @@ sealed interface Clause
     private final String source;
     private final int start;
     private final String term;
+    private final int id;
     private final byte flag;
 
     Word(String source, int start, String term, byte flag) {
       this.source = source;
       this.start = start;
       this.term = term;
+      this.id = TermDictionary.TERMS.intern(term);
       this.flag = flag;
     }
 
@@ -78,11 +80,11 @@ sealed interface Clause
 
     @Override
     public boolean matches(AnalysedPost post) {
-      int[] positions = post.positions(term);
+      int position = post.first(id);
       if (flag == PostAnalyzer.PLAIN) {
-        return positions.length > 0;
+        return position >= 0;
       }
-      for (int position : positions) {
+      for (; position >= 0; position = post.next(position)) {
         if (post.flag(position) == flag) {
           return true;
         }
@@ -114,7 +116,7 @@ sealed interface Clause
 
     @Override
     public void spans(AnalysedPost post, Spans out) {
-      for (int position : post.positions(term)) {
+      for (int position = post.first(id); position >= 0; position = post.next(position)) {
         if (flagAccepts(flag, post.flag(position))) {
           out.add(position, position);
         }
@@ -127,12 +129,14 @@ sealed interface Clause
     private final String source;
     private final int start;
     private final String prefix;
+    private final char[] chars;
     private final byte flag;
 
     Prefix(String source, int start, String prefix, byte flag) {
       this.source = source;
       this.start = start;
       this.prefix = prefix;
+      this.chars = prefix.toCharArray();
       this.flag = flag;
     }
 
@@ -151,17 +155,9 @@ sealed interface Clause
 
     @Override
     public boolean matches(AnalysedPost post) {
-      String[] vocabulary = post.vocabulary();
-      for (int i = post.firstAtLeast(prefix);
-          i < vocabulary.length && vocabulary[i].startsWith(prefix);
-          i++) {
-        if (flag == PostAnalyzer.PLAIN) {
+      for (int position = 0, size = post.size(); position < size; position++) {
+        if (flagAccepts(flag, post.flag(position)) && post.startsWith(position, chars)) {
           return true;
-        }
-        for (int position : post.positions(vocabulary[i])) {
-          if (post.flag(position) == flag) {
-            return true;
-          }
         }
       }
       return false;
@@ -191,14 +187,9 @@ sealed interface Clause
 
     @Override
     public void spans(AnalysedPost post, Spans out) {
-      String[] vocabulary = post.vocabulary();
-      for (int i = post.firstAtLeast(prefix);
-          i < vocabulary.length && vocabulary[i].startsWith(prefix);
-          i++) {
-        for (int position : post.positions(vocabulary[i])) {
-          if (flagAccepts(flag, post.flag(position))) {
-            out.add(position, position);
-          }
+      for (int position = 0, size = post.size(); position < size; position++) {
+        if (flagAccepts(flag, post.flag(position)) && post.startsWith(position, chars)) {
+          out.add(position, position);
         }
       }
     }
@@ -209,12 +200,14 @@ sealed interface Clause
     private final String source;
     private final int start;
     private final String[] terms;
+    private final int[] ids;
     private final byte[] flags;
 
     Phrase(String source, int start, String[] terms, byte[] flags) {
       this.source = source;
       this.start = start;
       this.terms = terms;
+      this.ids = ids(terms);
       this.flags = flags;
     }
 
@@ -233,8 +226,8 @@ sealed interface Clause
 
     @Override
     public boolean matches(AnalysedPost post) {
-      int limit = post.size() - terms.length;
-      for (int first : post.positions(terms[0])) {
+      int limit = post.size() - ids.length;
+      for (int first = post.first(ids[0]); first >= 0; first = post.next(first)) {
         if (first <= limit && matchesAt(post, first)) {
           return true;
         }
@@ -243,9 +236,9 @@ sealed interface Clause
     }
 
     private boolean matchesAt(AnalysedPost post, int first) {
-      for (int i = 0; i < terms.length; i++) {
+      for (int i = 0; i < ids.length; i++) {
         int position = first + i;
-        if (!terms[i].equals(post.term(position)) || !flagAccepts(flags[i], post.flag(position))) {
+        if (ids[i] != post.id(position) || !flagAccepts(flags[i], post.flag(position))) {
           return false;
         }
       }
@@ -276,10 +269,10 @@ sealed interface Clause
 
     @Override
     public void spans(AnalysedPost post, Spans out) {
-      int limit = post.size() - terms.length;
-      for (int first : post.positions(terms[0])) {
+      int limit = post.size() - ids.length;
+      for (int first = post.first(ids[0]); first >= 0; first = post.next(first)) {
         if (first <= limit && matchesAt(post, first)) {
-          out.add(first, first + terms.length - 1);
+          out.add(first, first + ids.length - 1);
         }
       }
     }
@@ -294,6 +287,7 @@ sealed interface Clause
     private final String source;
     private final int start;
     private final String[] keys;
+    private final int[] keyIds;
     private final byte[] keyFlags;
     private final int[] needed;
     private final int words;
@@ -326,6 +320,7 @@ sealed interface Clause
         counts[found]++;
       }
       this.keys = distinctTerms.toArray(new String[0]);
+      this.keyIds = ids(keys);
       this.keyFlags = new byte[keys.length];
       for (int k = 0; k < keys.length; k++) {
         keyFlags[k] = distinctFlags.get(k);
@@ -360,7 +355,7 @@ sealed interface Clause
       int total = 0;
       for (int k = 0; k < keys.length; k++) {
         int count = 0;
-        for (int position : post.positions(keys[k])) {
+        for (int position = post.first(keyIds[k]); position >= 0; position = post.next(position)) {
           if (flagAccepts(keyFlags[k], post.flag(position))) {
             count++;
           }
@@ -373,7 +368,7 @@ sealed interface Clause
       long[] occurrences = new long[total];
       int next = 0;
       for (int k = 0; k < keys.length; k++) {
-        for (int position : post.positions(keys[k])) {
+        for (int position = post.first(keyIds[k]); position >= 0; position = post.next(position)) {
           if (flagAccepts(keyFlags[k], post.flag(position))) {
             occurrences[next++] = ((long) position << 32) | k;
           }
@@ -716,6 +711,14 @@ sealed interface Clause
     Clause clause() {
       return clause;
     }
+  }
+
+  private static int[] ids(String[] terms) {
+    int[] ids = new int[terms.length];
+    for (int i = 0; i < terms.length; i++) {
+      ids[i] = TermDictionary.TERMS.intern(terms[i]);
+    }
+    return ids;
   }
 
   private static String longest(String[] terms) {

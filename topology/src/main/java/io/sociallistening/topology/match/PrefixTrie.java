@@ -48,11 +48,11 @@ final class PrefixTrie {
     return new PrefixTrie(labels, children.toArray(new PrefixTrie[0]), here);
   }
 
-  /** Sets the bit of every rule whose prefix starts {@code term}. */
-  void mark(String term, long[] bits) {
+  /** Sets the bit of every rule whose prefix starts the term in {@code chars[offset, +length)}. */
+  void mark(char[] chars, int offset, int length, long[] bits) {
     PrefixTrie node = this;
-    for (int i = 0; i < term.length(); i++) {
-      int child = Arrays.binarySearch(node.labels, term.charAt(i));
+    for (int i = offset, end = offset + length; i < end; i++) {
+      int child = Arrays.binarySearch(node.labels, chars[i]);
       if (child < 0) {
         return;
       }

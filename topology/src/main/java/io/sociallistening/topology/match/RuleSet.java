@@ -18,6 +18,9 @@ public final class RuleSet {
 
   private static final RuleSet EMPTY = new RuleSet(new CompiledRule[0]);
 
+  /** Each thread's post buffers, reused from post to post. */
+  private static final ThreadLocal<AnalysedPost> POSTS = ThreadLocal.withInitial(AnalysedPost::new);
+
   private final CompiledRule[] rules;
   private volatile RuleIndex index;
 
@@ -109,7 +112,9 @@ public final class RuleSet {
       built = new RuleIndex(rules);
       index = built;
     }
-    return built.match(AnalysedPost.of(input));
+    AnalysedPost post = POSTS.get();
+    post.analyse(input);
+    return built.match(post);
   }
 
   /** Index of the rule {@code id}, or {@code -(insertion point) - 1} as in Arrays.binarySearch. */
