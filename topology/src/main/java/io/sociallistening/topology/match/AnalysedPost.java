@@ -18,7 +18,7 @@ final class AnalysedPost {
   private int[] first = new int[0];
   private int[] stamp = new int[0];
   private int serial;
-  private long[] candidates = new long[0];
+  private long[] hits = new long[0];
   private MatchInput input;
   private String language;
   private String platform;
@@ -102,12 +102,12 @@ final class AnalysedPost {
     return tokens.startsWith(position, prefix);
   }
 
-  /** A zeroed bit set of at least {@code words} words; callers leave it zeroed. */
-  long[] candidates(int words) {
-    if (candidates.length < words) {
-      candidates = new long[words];
+  /** Zeroed bits, at least {@code 2 * words} words; callers leave them zeroed. */
+  long[] hits(int words) {
+    if (hits.length < 2 * words) {
+      hits = new long[2 * words];
     }
-    return candidates;
+    return hits;
   }
 
   /** Declared language, lower case with {@code -} as separator, or null. */

@@ -32,6 +32,15 @@ sealed interface Clause
   /** Anchors of the clause, or null if a post can match it without containing any term. */
   Anchors anchors();
 
+  /**
+   * Anchors that a matching post must all hit, one of each (a conjunction of the returned
+   * alternatives); empty if a post can match without containing any term.
+   */
+  default List<Anchors> required() {
+    Anchors anchors = anchors();
+    return anchors == null ? List.of() : List.of(anchors);
+  }
+
   /** Adds the source text of the non-negated text terms that occur in the post. */
   void collectMatched(AnalysedPost post, Set<String> out);
 
@@ -255,6 +264,12 @@ sealed interface Clause
       return Anchors.term(longest(terms));
     }
 
+    /** Every word of the phrase. */
+    @Override
+    public List<Anchors> required() {
+      return eachTerm(terms);
+    }
+
     @Override
     public void collectMatched(AnalysedPost post, Set<String> out) {
       if (matches(post)) {
@@ -415,6 +430,12 @@ sealed interface Clause
       return Anchors.term(longest(keys));
     }
 
+    /** Every word of the phrase. */
+    @Override
+    public List<Anchors> required() {
+      return eachTerm(keys);
+    }
+
     @Override
     public void collectMatched(AnalysedPost post, Set<String> out) {
       if (matches(post)) {
@@ -522,6 +543,14 @@ sealed interface Clause
       return a.cost() <= b.cost() ? a : b;
     }
 
+    /** What both operands require. */
+    @Override
+    public List<Anchors> required() {
+      List<Anchors> all = new ArrayList<>(left.required());
+      all.addAll(right.required());
+      return all;
+    }
+
     @Override
     public void collectMatched(AnalysedPost post, Set<String> out) {
       if (matches(post)) {
@@ -585,6 +614,16 @@ sealed interface Clause
         }
       }
       return best;
+    }
+
+    /** What every operand requires. */
+    @Override
+    public List<Anchors> required() {
+      List<Anchors> all = new ArrayList<>();
+      for (Clause clause : clauses) {
+        all.addAll(clause.required());
+      }
+      return all;
     }
 
     @Override
@@ -711,6 +750,14 @@ sealed interface Clause
     Clause clause() {
       return clause;
     }
+  }
+
+  private static List<Anchors> eachTerm(String[] terms) {
+    List<Anchors> each = new ArrayList<>(terms.length);
+    for (String term : terms) {
+      each.add(Anchors.term(term));
+    }
+    return each;
   }
 
   private static int[] ids(String[] terms) {

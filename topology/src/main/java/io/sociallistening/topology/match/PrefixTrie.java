@@ -48,8 +48,11 @@ final class PrefixTrie {
     return new PrefixTrie(labels, children.toArray(new PrefixTrie[0]), here);
   }
 
-  /** Sets the bit of every rule whose prefix starts the term in {@code chars[offset, +length)}. */
-  void mark(char[] chars, int offset, int length, long[] bits) {
+  /**
+   * Marks (see {@link RuleIndex#mark}) every posting of a prefix that starts the term in {@code
+   * chars[offset, offset + length)}.
+   */
+  void mark(char[] chars, int offset, int length, long[] hits, int words) {
     PrefixTrie node = this;
     for (int i = offset, end = offset + length; i < end; i++) {
       int child = Arrays.binarySearch(node.labels, chars[i]);
@@ -57,8 +60,8 @@ final class PrefixTrie {
         return;
       }
       node = node.children[child];
-      for (int rule : node.rules) {
-        bits[rule >>> 6] |= 1L << rule;
+      for (int posting : node.rules) {
+        RuleIndex.mark(hits, words, posting);
       }
     }
   }

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which rules a post can match: rules by anchor term (an array look-up by the {@link
- * TermDictionary} id of each post token), rules by anchor prefix (a trie walk per post token) and
- * the few rules without anchors (only field filters and negations at the top), which are evaluated
- * for every post. Rules sit in stable slots, so adding, replacing or removing one derives a new
- * index by copying arrays of references and rewriting only the posting lists of its anchors (and
- * the prefix trie if its prefixes change), not by rebuilding. Immutable.
+ * Which rules a post can match. A rule has one or two groups of anchors that every matching post
+ * hits (see {@link CompiledRule#required()}): for {@code acme (phone OR battery)} the groups {@code
+ * acme} and {@code phone, battery}. Each post token marks the groups it hits, by anchor term (an
+ * array look-up by the {@link TermDictionary} id of the token) and by anchor prefix (a trie walk);
+ * a rule is evaluated only if all its groups were hit. The few rules without anchors (only field
+ * filters and negations at the top) are evaluated for every post. Rules sit in stable slots, so
+ * adding, replacing or removing one derives a new index by copying arrays of references and
+ * rewriting only the posting lists of its anchors (and the prefix trie if its prefixes change), not
+ * by rebuilding. Immutable.
  */
 final class RuleIndex {
 
@@ -25,18 +28,25 @@ final class RuleIndex {
   private final Map<String, int[]> prefixes;
   private final PrefixTrie byPrefix;
   private final long[] always;
+  private final long[] oneGroup;
 
+  /**
+   * Posting lists hold {@code slot << 1 | group}: which group of which rule an anchor belongs to.
+   * {@code always} has the rules without anchors, {@code oneGroup} those with a single group.
+   */
   private RuleIndex(
       CompiledRule[] slots,
       int[][] byTerm,
       Map<String, int[]> prefixes,
       PrefixTrie byPrefix,
-      long[] always) {
+      long[] always,
+      long[] oneGroup) {
     this.slots = slots;
     this.byTerm = byTerm;
     this.prefixes = prefixes;
     this.byPrefix = byPrefix;
     this.always = always;
+    this.oneGroup = oneGroup;
   }
 
   /** The index of {@code rules}, rule {@code i} in slot {@code i}. */
@@ -44,20 +54,23 @@ final class RuleIndex {
     Map<Integer, List<Integer>> terms = new HashMap<>();
     Map<String, List<Integer>> prefixLists = new HashMap<>();
     long[] always = new long[words(rules.length)];
+    long[] oneGroup = new long[always.length];
     int maxId = -1;
     for (int i = 0; i < rules.length; i++) {
-      Anchors anchors = rules[i].anchors();
-      if (anchors == null) {
-        always[i >>> 6] |= 1L << i;
-        continue;
+      List<Anchors> groups = rules[i].required();
+      if (groups.size() < 2) {
+        (groups.isEmpty() ? always : oneGroup)[i >>> 6] |= 1L << i;
       }
-      for (String term : anchors.terms()) {
-        int id = TermDictionary.TERMS.intern(term);
-        maxId = Math.max(maxId, id);
-        terms.computeIfAbsent(id, t -> new ArrayList<>()).add(i);
-      }
-      for (String prefix : anchors.prefixes()) {
-        prefixLists.computeIfAbsent(prefix, p -> new ArrayList<>()).add(i);
+      for (int group = 0; group < groups.size(); group++) {
+        int posting = i << 1 | group;
+        for (String term : groups.get(group).terms()) {
+          int id = TermDictionary.TERMS.intern(term);
+          maxId = Math.max(maxId, id);
+          terms.computeIfAbsent(id, t -> new ArrayList<>()).add(posting);
+        }
+        for (String prefix : groups.get(group).prefixes()) {
+          prefixLists.computeIfAbsent(prefix, p -> new ArrayList<>()).add(posting);
+        }
       }
     }
     int[][] byTerm = new int[maxId + 1][];
@@ -69,7 +82,7 @@ final class RuleIndex {
     for (Map.Entry<String, List<Integer>> entry : prefixLists.entrySet()) {
       prefixes.put(entry.getKey(), toArray(entry.getValue()));
     }
-    return new RuleIndex(rules.clone(), byTerm, prefixes, trie(prefixes), always);
+    return new RuleIndex(rules.clone(), byTerm, prefixes, trie(prefixes), always, oneGroup);
   }
 
   /** This index with {@code added} in the slot of {@code replaced}, or a free slot if null. */
@@ -117,45 +130,48 @@ final class RuleIndex {
     private int[][] newByTerm = byTerm;
     private Map<String, int[]> newPrefixes = prefixes;
     private final long[] newAlways;
+    private final long[] newOneGroup;
 
     Change(CompiledRule[] newSlots) {
       this.newSlots = newSlots;
       this.newAlways = Arrays.copyOf(always, words(newSlots.length));
+      this.newOneGroup = Arrays.copyOf(oneGroup, newAlways.length);
     }
 
     void post(CompiledRule rule, int slot) {
-      Anchors anchors = rule.anchors();
-      if (anchors == null) {
-        newAlways[slot >>> 6] |= 1L << slot;
-        return;
+      List<Anchors> groups = rule.required();
+      if (groups.size() < 2) {
+        (groups.isEmpty() ? newAlways : newOneGroup)[slot >>> 6] |= 1L << slot;
       }
-      for (String term : anchors.terms()) {
-        int id = TermDictionary.TERMS.intern(term);
-        terms(id + 1);
-        newByTerm[id] = withSlot(newByTerm[id], slot);
-      }
-      for (String prefix : anchors.prefixes()) {
-        prefixes().put(prefix, withSlot(newPrefixes.getOrDefault(prefix, NO_RULES), slot));
+      for (int group = 0; group < groups.size(); group++) {
+        int posting = slot << 1 | group;
+        for (String term : groups.get(group).terms()) {
+          int id = TermDictionary.TERMS.intern(term);
+          terms(id + 1);
+          newByTerm[id] = withPosting(newByTerm[id], posting);
+        }
+        for (String prefix : groups.get(group).prefixes()) {
+          prefixes().put(prefix, withPosting(newPrefixes.getOrDefault(prefix, NO_RULES), posting));
+        }
       }
     }
 
     void unpost(CompiledRule rule, int slot) {
-      Anchors anchors = rule.anchors();
-      if (anchors == null) {
-        newAlways[slot >>> 6] &= ~(1L << slot);
-        return;
-      }
-      for (String term : anchors.terms()) {
-        int id = TermDictionary.TERMS.intern(term);
-        terms(id + 1);
-        newByTerm[id] = withoutSlot(newByTerm[id], slot);
-      }
-      for (String prefix : anchors.prefixes()) {
-        int[] rest = withoutSlot(newPrefixes.get(prefix), slot);
-        if (rest.length == 0) {
-          prefixes().remove(prefix);
-        } else {
-          prefixes().put(prefix, rest);
+      newAlways[slot >>> 6] &= ~(1L << slot);
+      newOneGroup[slot >>> 6] &= ~(1L << slot);
+      for (Anchors group : rule.required()) {
+        for (String term : group.terms()) {
+          int id = TermDictionary.TERMS.intern(term);
+          terms(id + 1);
+          newByTerm[id] = withoutSlot(newByTerm[id], slot);
+        }
+        for (String prefix : group.prefixes()) {
+          int[] rest = withoutSlot(newPrefixes.get(prefix), slot);
+          if (rest.length == 0) {
+            prefixes().remove(prefix);
+          } else {
+            prefixes().put(prefix, rest);
+          }
         }
       }
     }
@@ -180,7 +196,7 @@ final class RuleIndex {
 
     RuleIndex index() {
       PrefixTrie trie = newPrefixes == prefixes ? byPrefix : trie(newPrefixes);
-      return new RuleIndex(newSlots, newByTerm, newPrefixes, trie, newAlways);
+      return new RuleIndex(newSlots, newByTerm, newPrefixes, trie, newAlways, newOneGroup);
     }
   }
 
@@ -188,21 +204,22 @@ final class RuleIndex {
     return prefixes.isEmpty() ? null : PrefixTrie.of(prefixes);
   }
 
-  private static int[] withSlot(int[] list, int slot) {
+  private static int[] withPosting(int[] list, int posting) {
     int[] grown = Arrays.copyOf(list, list.length + 1);
-    grown[list.length] = slot;
+    grown[list.length] = posting;
     return grown;
   }
 
+  /** The postings of {@code list} that are not of the rule in {@code slot}. */
   private static int[] withoutSlot(int[] list, int slot) {
-    int[] rest = new int[list.length - 1];
     int kept = 0;
-    for (int value : list) {
-      if (value != slot) {
-        rest[kept++] = value;
+    int[] rest = new int[list.length];
+    for (int posting : list) {
+      if (posting >>> 1 != slot) {
+        rest[kept++] = posting;
       }
     }
-    return rest.length == 0 ? NO_RULES : rest;
+    return kept == 0 ? NO_RULES : Arrays.copyOf(rest, kept);
   }
 
   private static int words(int bits) {
@@ -217,31 +234,40 @@ final class RuleIndex {
     return array;
   }
 
+  /**
+   * Marks a group as hit: {@code hits} holds the bits of first groups in its first {@code words}
+   * words, then those of second groups.
+   */
+  static void mark(long[] hits, int words, int posting) {
+    int slot = posting >>> 1;
+    hits[(posting & 1) * words + (slot >>> 6)] |= 1L << slot;
+  }
+
   /** The rules matching {@code post}, ordered by rule id. */
   List<RuleMatch> match(AnalysedPost post) {
-    long[] candidates = post.candidates(always.length);
-    System.arraycopy(always, 0, candidates, 0, always.length);
+    long[] hits = post.hits(always.length);
+    int words = always.length;
     TokenBuffer tokens = post.tokens();
     char[] chars = tokens.chars();
     PrefixTrie trie = byPrefix;
     for (int position = 0, size = post.size(); position < size; position++) {
       int id = post.id(position);
       if (id >= 0 && id < byTerm.length) {
-        for (int rule : byTerm[id]) {
-          candidates[rule >>> 6] |= 1L << rule;
+        for (int posting : byTerm[id]) {
+          mark(hits, words, posting);
         }
       }
       if (trie != null) {
-        trie.mark(chars, tokens.offset(position), tokens.length(position), candidates);
+        trie.mark(chars, tokens.offset(position), tokens.length(position), hits, words);
       }
     }
     List<RuleMatch> matches = null;
-    for (int word = 0; word < always.length; word++) {
-      long bits = candidates[word];
-      if (bits == 0) {
-        continue;
-      }
-      candidates[word] = 0;
+    for (int word = 0; word < words; word++) {
+      long first = hits[word];
+      long second = hits[words + word];
+      long bits = first & (second | oneGroup[word]) | always[word];
+      hits[word] = 0;
+      hits[words + word] = 0;
       while (bits != 0) {
         int rule = (word << 6) + Long.numberOfTrailingZeros(bits);
         bits &= bits - 1;

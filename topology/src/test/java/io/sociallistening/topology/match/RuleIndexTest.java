@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,25 @@ class RuleIndexTest {
     "acmeair anvils and rockets",
     "nothing to see here",
   };
+
+  private static List<Anchors> required(String query) {
+    return CompiledRule.compile(new Rule("r", "b", query)).required();
+  }
+
+  @Test
+  void shouldIndexTheTwoCheapestGroupsThatEveryMatchHits() {
+    assertThat(required("acme (phone OR battery) -scam"))
+        .containsExactly(Anchors.term("acme"), new Anchors(Set.of("phone", "battery"), Set.of()));
+    assertThat(required("\"acme official store\""))
+        .containsExactly(Anchors.term("acme"), Anchors.term("official"));
+    // A short prefix fires more often than a short word.
+    assertThat(required("(acme OR acmeair) AND ac* AND x"))
+        .containsExactly(new Anchors(Set.of("acme", "acmeair"), Set.of()), Anchors.term("x"));
+    assertThat(required("rocket NEAR/2 (fail OR late)"))
+        .containsExactly(Anchors.term("rocket"), new Anchors(Set.of("fail", "late"), Set.of()));
+    assertThat(required("acme OR lang:en")).isEmpty();
+    assertThat(required("lang:en -acme")).isEmpty();
+  }
 
   @Test
   void shouldMatchLikeAFreshSetAfterEachChange() {
