@@ -141,7 +141,7 @@ public final class BrandCorpus {
     if (i % 40 == 7) {
       return new Brand(COMMON_BRANDS[(i / 40) % COMMON_BRANDS.length], null, null);
     }
-    String name = invented(2 + random.nextInt(2));
+    String name = invented(3 + random.nextInt(2));
     if (random.nextInt(4) == 0) {
       String second = random.nextBoolean() ? invented(1 + random.nextInt(2)) : pick(CONTEXT);
       return new Brand(name, second, name + second);
