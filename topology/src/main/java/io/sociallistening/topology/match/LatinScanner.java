@@ -4,12 +4,12 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
  * A hand-written version of {@link PostAnalyzer}'s Lucene chain for the common case, text made of
- * ASCII, Latin-1 letters and typographic quotes: the word boundaries of {@code StandardTokenizer}
- * (UAX #29: letters and digits join, {@code _} joins, {@code :} joins letters, {@code , ;} join
- * digits, {@code . ' ‘ ’} join letters or digits), then possessive and elision removal,
- * lower-casing and ASCII folding, without allocating. Text with any other character (emoji, other
- * scripts, combining marks, other punctuation) is refused and goes through Lucene; a test checks
- * that both give the same tokens.
+ * ASCII, Latin-1 letters and typographic quotes and dashes: the word boundaries of {@code
+ * StandardTokenizer} (UAX #29: letters and digits join, {@code _} joins, {@code :} joins letters,
+ * {@code , ;} join digits, {@code . ' ‘ ’} join letters or digits), then possessive and elision
+ * removal, lower-casing and ASCII folding, without allocating. A run of text between spaces that
+ * has any other character (emoji, other scripts, combining marks, other punctuation) goes through
+ * Lucene; a test checks that both give the same tokens.
  */
 final class LatinScanner {
 
@@ -80,18 +80,62 @@ final class LatinScanner {
 
   /**
    * Adds the tokens of {@code text} to {@code out} (cleared first) and returns true, or returns
-   * false, with {@code out} in no particular state, if the text has a character this scanner does
-   * not handle.
+   * false, with {@code out} in no particular state, if the text is better analysed by Lucene as a
+   * whole. Words never run across spaces, tabs or line breaks, so the text is taken in chunks
+   * between them: a chunk with a character this scanner does not handle (an emoji, say) is analysed
+   * by Lucene alone, unless it starts with a character that Unicode attaches to what precedes it (a
+   * combining mark, a joiner), which sends the whole text to Lucene.
    */
   static boolean scan(String text, TokenBuffer out) {
     out.clear();
     int length = text.length();
     int i = 0;
     while (i < length) {
-      byte kind = kind(text.charAt(i));
-      if (kind == REFUSED) {
+      if (isSpace(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int end = i;
+      boolean refused = false;
+      while (end < length) {
+        char c = text.charAt(end);
+        if (isSpace(c)) {
+          break;
+        }
+        refused |= kind(c) == REFUSED;
+        end++;
+      }
+      if (refused) {
+        if (!standsAlone(text.codePointAt(i))) {
+          return false;
+        }
+        PostAnalyzer.addWithLucene(text, i, end, out);
+      } else if (!scanChunk(text, i, end, out)) {
         return false;
       }
+      i = end;
+    }
+    return true;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+  }
+
+  /** Whether a chunk starting with {@code codePoint} splits into words as it would in the text. */
+  private static boolean standsAlone(int codePoint) {
+    if (codePoint < 0x80 || Character.isLetterOrDigit(codePoint)) {
+      return true;
+    }
+    boolean emojiModifier = codePoint >= 0x1F3FB && codePoint <= 0x1F3FF;
+    return Character.getType(codePoint) == Character.OTHER_SYMBOL && !emojiModifier;
+  }
+
+  /** Scans {@code text[from, to)}, a chunk without refused characters; false if a word is long. */
+  private static boolean scanChunk(String text, int from, int to, TokenBuffer out) {
+    int i = from;
+    while (i < to) {
+      byte kind = kind(text.charAt(i));
       if (kind != LETTER && kind != DIGIT && kind != UNDERSCORE) {
         i++;
         continue;
@@ -100,28 +144,23 @@ final class LatinScanner {
       boolean word = kind != UNDERSCORE;
       byte last = kind;
       i++;
-      while (i < length) {
+      while (i < to) {
         byte next = kind(text.charAt(i));
         if (next == LETTER || next == DIGIT || next == UNDERSCORE) {
           word |= next != UNDERSCORE;
           last = next;
           i++;
         } else if (next == MID_LETTER || next == MID_DIGIT || next == MID_BOTH) {
-          if (i + 1 >= length) {
+          if (i + 1 >= to) {
             break;
           }
           byte after = kind(text.charAt(i + 1));
-          if (after == REFUSED) {
-            return false;
-          }
           if (last == LETTER && after == LETTER && next != MID_DIGIT
               || last == DIGIT && after == DIGIT && next != MID_LETTER) {
             i += 2;
           } else {
             break;
           }
-        } else if (next == REFUSED) {
-          return false;
         } else {
           break;
         }

@@ -82,13 +82,22 @@ final class PostAnalyzer extends Analyzer {
   /** Analyses {@code text} into {@code out} (cleared first) with this Lucene chain. */
   static void analyseWithLucene(String text, TokenBuffer out) {
     out.clear();
-    try (TokenStream stream = INSTANCE.tokenStream("text", text)) {
+    addWithLucene(text, 0, text.length(), out);
+  }
+
+  /**
+   * Adds the tokens of {@code text[from, to)}, analysed alone with this Lucene chain, to {@code
+   * out}; flags look at the whole text.
+   */
+  static void addWithLucene(String text, int from, int to, TokenBuffer out) {
+    String part = from == 0 && to == text.length() ? text : text.substring(from, to);
+    try (TokenStream stream = INSTANCE.tokenStream("text", part)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
         if (term.length() > 0) {
-          out.add(term.buffer(), 0, term.length(), marker(text, offset.startOffset()));
+          out.add(term.buffer(), 0, term.length(), marker(text, from + offset.startOffset()));
         }
       }
       stream.end();

@@ -33,7 +33,21 @@ class LatinScannerTest {
 
   private static final String ALPHABET =
       "aAbBeEsSlLdDqQuUzZ0123456789      _.,;:'\"-#@/!?()\n\téÉßüÆ’‘…–“”×";
-  private static final String REFUSED = "🙂東\u0301\u00a0\u00ad";
+  private static final String[] REFUSED = {
+    "🙂",
+    "東",
+    "タ",
+    "\u0301",
+    "e\u0301",
+    "\u00a0",
+    "\u00ad",
+    "👍🏽",
+    "\u200d",
+    "🇫🇷",
+    "❤️",
+    "👨‍👩‍👧",
+    "½"
+  };
 
   @Test
   void shouldGiveLuceneTokensOnVariedText() {
@@ -47,8 +61,11 @@ class LatinScannerTest {
     TokenBuffer buffer = new TokenBuffer();
     assertThat(LatinScanner.scan(VARIED[0], buffer)).isTrue();
     assertThat(LatinScanner.scan(VARIED[6], buffer)).isTrue();
-    assertThat(LatinScanner.scan(VARIED[8], buffer)).isFalse();
-    assertThat(LatinScanner.scan(VARIED[9], buffer)).isFalse();
+    // Only the chunks with emoji or other scripts go through Lucene.
+    assertThat(LatinScanner.scan(VARIED[8], buffer)).isTrue();
+    assertThat(LatinScanner.scan(VARIED[9], buffer)).isTrue();
+    // A combining mark at the start of a chunk belongs to what precedes it.
+    assertThat(LatinScanner.scan("a \u0301b", buffer)).isFalse();
     assertThat(LatinScanner.scan("Café CAFÉ l’Acme's", buffer)).isTrue();
     assertThat(buffer.size()).isEqualTo(3);
     assertThat(List.of(buffer.term(0), buffer.term(1), buffer.term(2)))
@@ -63,8 +80,8 @@ class LatinScannerTest {
     for (int n = 0; n < 20_000; n++) {
       StringBuilder text = new StringBuilder();
       for (int length = random.nextInt(40); length > 0; length--) {
-        if (random.nextInt(200) == 0) {
-          text.append(REFUSED.charAt(random.nextInt(REFUSED.length())));
+        if (random.nextInt(40) == 0) {
+          text.append(REFUSED[random.nextInt(REFUSED.length)]);
         } else {
           text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
@@ -75,8 +92,8 @@ class LatinScannerTest {
         assertThat(terms(buffer)).as(value).isEqualTo(tokens(value, true));
       }
     }
-    // With this seed 13,581 of the 20,000 texts have no refused character.
-    assertThat(scanned).isEqualTo(13_581);
+    // With this seed 17,342 of the 20,000 texts are scanned, some chunks by Lucene.
+    assertThat(scanned).isEqualTo(17_342);
   }
 
   /** Term and flag of each token, by the scanner-first path or by Lucene alone. */
