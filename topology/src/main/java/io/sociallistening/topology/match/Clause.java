@@ -2,6 +2,8 @@ package io.sociallistening.topology.match;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -685,6 +687,25 @@ sealed interface Clause
       return all;
     }
 
+    /**
+     * Two groups, from the two cheapest groups each operand requires (its only one twice if it has
+     * one): a match matches an operand, so it hits both of that operand's groups.
+     */
+    @Override
+    public List<Anchors> required() {
+      Anchors first = new Anchors(Set.of(), Set.of());
+      Anchors second = first;
+      for (Clause clause : clauses) {
+        List<Anchors> groups = cheapestFirst(clause.required());
+        if (groups.isEmpty()) {
+          return List.of();
+        }
+        first = first.union(groups.get(0));
+        second = second.union(groups.get(groups.size() > 1 ? 1 : 0));
+      }
+      return first.equals(second) ? List.of(first) : List.of(first, second);
+    }
+
     @Override
     public void collectMatched(AnalysedPost post, Set<String> out) {
       for (Clause clause : clauses) {
@@ -750,6 +771,13 @@ sealed interface Clause
     Clause clause() {
       return clause;
     }
+  }
+
+  /** Distinct groups, cheapest first (the order of equal ones kept). */
+  static List<Anchors> cheapestFirst(List<Anchors> groups) {
+    List<Anchors> distinct = new ArrayList<>(new LinkedHashSet<>(groups));
+    distinct.sort(Comparator.comparingInt(Anchors::cost));
+    return distinct;
   }
 
   private static List<Anchors> eachTerm(String[] terms) {

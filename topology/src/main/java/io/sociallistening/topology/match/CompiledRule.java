@@ -1,7 +1,5 @@
 package io.sociallistening.topology.match;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +20,7 @@ final class CompiledRule {
   private CompiledRule(Rule rule, Clause clause) {
     this.rule = rule;
     this.clause = clause;
-    List<Anchors> distinct = new ArrayList<>(new LinkedHashSet<>(clause.required()));
-    distinct.sort(Comparator.comparingInt(Anchors::cost));
+    List<Anchors> distinct = Clause.cheapestFirst(clause.required());
     this.required = List.copyOf(distinct.subList(0, Math.min(INDEXED, distinct.size())));
   }
 

@@ -54,6 +54,10 @@ class RuleIndexTest {
         .containsExactly(new Anchors(Set.of("acme", "acmeair"), Set.of()), Anchors.term("x"));
     assertThat(required("rocket NEAR/2 (fail OR late)"))
         .containsExactly(Anchors.term("rocket"), new Anchors(Set.of("fail", "late"), Set.of()));
+    assertThat(required("\"acme late\" OR \"delay acme\""))
+        .containsExactly(
+            new Anchors(Set.of("acme", "delay"), Set.of()),
+            new Anchors(Set.of("late", "acme"), Set.of()));
     assertThat(required("acme OR lang:en")).isEmpty();
     assertThat(required("lang:en -acme")).isEmpty();
   }
