@@ -1,102 +1,113 @@
 package io.sociallistening.topology.match;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * A post analysed once for matching against every rule: its tokens with positions and
- * hashtag/mention flags and, built on first use, the positions of each distinct term, the distinct
- * terms sorted (for prefix look-ups) and the normalised fields that field filters compare. Used by
- * one thread for one post.
+ * A post analysed once for matching against every rule: its tokens with hashtag/mention flags, the
+ * {@link TermDictionary} id of each token, the positions of each rule term found (as linked lists
+ * through the positions, in order) and, built on first use, the normalised fields that field
+ * filters compare. Reused for post after post by one thread, so matching a post allocates nothing
+ * once its buffers have grown.
  */
 final class AnalysedPost {
 
-  private static final int[] NO_POSITIONS = new int[0];
-
-  private final PostAnalyzer.Tokens tokens;
-  private final MatchInput input;
-  private Map<String, int[]> positions;
-  private String[] vocabulary;
+  private final TokenBuffer tokens = new TokenBuffer();
+  private int[] ids = new int[32];
+  private int[] next = new int[32];
+  private int[] first = new int[0];
+  private int[] stamp = new int[0];
+  private int serial;
+  private long[] hits = new long[0];
+  private MatchInput input;
   private String language;
   private String platform;
   private String author;
   private String host;
 
-  private AnalysedPost(MatchInput input, PostAnalyzer.Tokens tokens) {
+  /** Analyses {@code input}, replacing the previous post. */
+  void analyse(MatchInput input) {
     this.input = input;
-    this.tokens = tokens;
-  }
-
-  static AnalysedPost of(MatchInput input) {
-    return new AnalysedPost(input, PostAnalyzer.tokens(input.text()));
+    language = null;
+    platform = null;
+    author = null;
+    host = null;
+    PostAnalyzer.analyse(input.text(), tokens);
+    int size = tokens.size();
+    if (ids.length < size) {
+      ids = new int[Math.max(size, ids.length * 2)];
+      next = new int[ids.length];
+    }
+    int known = TermDictionary.TERMS.size();
+    if (first.length < known) {
+      first = new int[Math.max(known, first.length * 2)];
+      stamp = new int[first.length];
+      serial = 0;
+    }
+    if (++serial == 0) {
+      Arrays.fill(stamp, 0);
+      serial = 1;
+    }
+    char[] chars = tokens.chars();
+    for (int position = size - 1; position >= 0; position--) {
+      int id =
+          TermDictionary.TERMS.find(
+              chars, tokens.offset(position), tokens.length(position), tokens.hash(position));
+      if (id >= first.length) {
+        // A term of rules newer than those being matched.
+        id = -1;
+      }
+      ids[position] = id;
+      if (id >= 0) {
+        if (stamp[id] != serial) {
+          stamp[id] = serial;
+          first[id] = -1;
+        }
+        next[position] = first[id];
+        first[id] = position;
+      }
+    }
   }
 
   int size() {
     return tokens.size();
   }
 
-  String term(int position) {
-    return tokens.term(position);
+  /** The dictionary id of the token at {@code position}, or -1 if no rule has the term. */
+  int id(int position) {
+    return ids[position];
   }
 
   byte flag(int position) {
     return tokens.flag(position);
   }
 
-  /**
-   * Sorted positions of {@code term}, empty if the post does not contain it. The term map is built
-   * on first use, so posts that no candidate rule looks at never pay for it.
-   */
-  int[] positions(String term) {
-    if (positions == null) {
-      positions = positionsByTerm();
-    }
-    int[] list = positions.get(term);
-    return list == null ? NO_POSITIONS : list;
+  /** The analysed tokens, for walking them by characters. */
+  TokenBuffer tokens() {
+    return tokens;
   }
 
-  private Map<String, int[]> positionsByTerm() {
-    int size = tokens.size();
-    Map<String, int[]> byTerm = new HashMap<>(size * 2 + 1);
-    for (int i = 0; i < size; i++) {
-      String term = tokens.term(i);
-      int[] list = byTerm.get(term);
-      if (list == null) {
-        byTerm.put(term, new int[] {1, i});
-      } else {
-        if (list[0] + 1 == list.length) {
-          list = Arrays.copyOf(list, list.length * 2);
-          byTerm.put(term, list);
-        }
-        list[++list[0]] = i;
-      }
-    }
-    for (Map.Entry<String, int[]> entry : byTerm.entrySet()) {
-      int[] list = entry.getValue();
-      entry.setValue(Arrays.copyOfRange(list, 1, list[0] + 1));
-    }
-    return byTerm;
+  /** The first position of the term {@code id}, or -1 if the post does not contain it. */
+  int first(int id) {
+    return id < stamp.length && stamp[id] == serial ? first[id] : -1;
   }
 
-  /** The distinct terms of the post, sorted (built on first use, for prefix clauses). */
-  String[] vocabulary() {
-    if (vocabulary == null) {
-      if (positions == null) {
-        positions = positionsByTerm();
-      }
-      String[] distinct = positions.keySet().toArray(new String[0]);
-      Arrays.sort(distinct);
-      vocabulary = distinct;
-    }
-    return vocabulary;
+  /** The next position of the term at {@code position}, or -1. */
+  int next(int position) {
+    return next[position];
   }
 
-  /** Index in {@link #vocabulary()} of the first term not less than {@code prefix}. */
-  int firstAtLeast(String prefix) {
-    int found = Arrays.binarySearch(vocabulary(), prefix);
-    return found >= 0 ? found : -found - 1;
+  /** Whether the token at {@code position} starts with {@code prefix}. */
+  boolean startsWith(int position, char[] prefix) {
+    return tokens.startsWith(position, prefix);
+  }
+
+  /** Zeroed bits, at least {@code 2 * words} words; callers leave them zeroed. */
+  long[] hits(int words) {
+    if (hits.length < 2 * words) {
+      hits = new long[2 * words];
+    }
+    return hits;
   }
 
   /** Declared language, lower case with {@code -} as separator, or null. */

@@ -2,6 +2,8 @@ package io.sociallistening.topology.match;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -32,6 +34,15 @@ sealed interface Clause
   /** Anchors of the clause, or null if a post can match it without containing any term. */
   Anchors anchors();
 
+  /**
+   * Anchors that a matching post must all hit, one of each (a conjunction of the returned
+   * alternatives); empty if a post can match without containing any term.
+   */
+  default List<Anchors> required() {
+    Anchors anchors = anchors();
+    return anchors == null ? List.of() : List.of(anchors);
+  }
+
   /** Adds the source text of the non-negated text terms that occur in the post. */
   void collectMatched(AnalysedPost post, Set<String> out);
 
@@ -54,13 +65,23 @@ sealed interface Clause
     private final String source;
     private final int start;
     private final String term;
+    private final int id;
     private final byte flag;
 
     Word(String source, int start, String term, byte flag) {
       this.source = source;
       this.start = start;
       this.term = term;
+      this.id = TermDictionary.TERMS.intern(term);
       this.flag = flag;
+    }
+
+    String term() {
+      return term;
+    }
+
+    byte flag() {
+      return flag;
     }
 
     @Override
@@ -70,11 +91,11 @@ sealed interface Clause
 
     @Override
     public boolean matches(AnalysedPost post) {
-      int[] positions = post.positions(term);
+      int position = post.first(id);
       if (flag == PostAnalyzer.PLAIN) {
-        return positions.length > 0;
+        return position >= 0;
       }
-      for (int position : positions) {
+      for (; position >= 0; position = post.next(position)) {
         if (post.flag(position) == flag) {
           return true;
         }
@@ -106,7 +127,7 @@ sealed interface Clause
 
     @Override
     public void spans(AnalysedPost post, Spans out) {
-      for (int position : post.positions(term)) {
+      for (int position = post.first(id); position >= 0; position = post.next(position)) {
         if (flagAccepts(flag, post.flag(position))) {
           out.add(position, position);
         }
@@ -119,13 +140,23 @@ sealed interface Clause
     private final String source;
     private final int start;
     private final String prefix;
+    private final char[] chars;
     private final byte flag;
 
     Prefix(String source, int start, String prefix, byte flag) {
       this.source = source;
       this.start = start;
       this.prefix = prefix;
+      this.chars = prefix.toCharArray();
       this.flag = flag;
+    }
+
+    String prefix() {
+      return prefix;
+    }
+
+    byte flag() {
+      return flag;
     }
 
     @Override
@@ -135,17 +166,9 @@ sealed interface Clause
 
     @Override
     public boolean matches(AnalysedPost post) {
-      String[] vocabulary = post.vocabulary();
-      for (int i = post.firstAtLeast(prefix);
-          i < vocabulary.length && vocabulary[i].startsWith(prefix);
-          i++) {
-        if (flag == PostAnalyzer.PLAIN) {
+      for (int position = 0, size = post.size(); position < size; position++) {
+        if (flagAccepts(flag, post.flag(position)) && post.startsWith(position, chars)) {
           return true;
-        }
-        for (int position : post.positions(vocabulary[i])) {
-          if (post.flag(position) == flag) {
-            return true;
-          }
         }
       }
       return false;
@@ -175,14 +198,9 @@ sealed interface Clause
 
     @Override
     public void spans(AnalysedPost post, Spans out) {
-      String[] vocabulary = post.vocabulary();
-      for (int i = post.firstAtLeast(prefix);
-          i < vocabulary.length && vocabulary[i].startsWith(prefix);
-          i++) {
-        for (int position : post.positions(vocabulary[i])) {
-          if (flagAccepts(flag, post.flag(position))) {
-            out.add(position, position);
-          }
+      for (int position = 0, size = post.size(); position < size; position++) {
+        if (flagAccepts(flag, post.flag(position)) && post.startsWith(position, chars)) {
+          out.add(position, position);
         }
       }
     }
@@ -193,13 +211,23 @@ sealed interface Clause
     private final String source;
     private final int start;
     private final String[] terms;
+    private final int[] ids;
     private final byte[] flags;
 
     Phrase(String source, int start, String[] terms, byte[] flags) {
       this.source = source;
       this.start = start;
       this.terms = terms;
+      this.ids = ids(terms);
       this.flags = flags;
+    }
+
+    List<String> terms() {
+      return List.of(terms);
+    }
+
+    byte flag(int i) {
+      return flags[i];
     }
 
     @Override
@@ -209,8 +237,8 @@ sealed interface Clause
 
     @Override
     public boolean matches(AnalysedPost post) {
-      int limit = post.size() - terms.length;
-      for (int first : post.positions(terms[0])) {
+      int limit = post.size() - ids.length;
+      for (int first = post.first(ids[0]); first >= 0; first = post.next(first)) {
         if (first <= limit && matchesAt(post, first)) {
           return true;
         }
@@ -219,9 +247,9 @@ sealed interface Clause
     }
 
     private boolean matchesAt(AnalysedPost post, int first) {
-      for (int i = 0; i < terms.length; i++) {
+      for (int i = 0; i < ids.length; i++) {
         int position = first + i;
-        if (!terms[i].equals(post.term(position)) || !flagAccepts(flags[i], post.flag(position))) {
+        if (ids[i] != post.id(position) || !flagAccepts(flags[i], post.flag(position))) {
           return false;
         }
       }
@@ -238,6 +266,12 @@ sealed interface Clause
       return Anchors.term(longest(terms));
     }
 
+    /** Every word of the phrase. */
+    @Override
+    public List<Anchors> required() {
+      return eachTerm(terms);
+    }
+
     @Override
     public void collectMatched(AnalysedPost post, Set<String> out) {
       if (matches(post)) {
@@ -252,10 +286,10 @@ sealed interface Clause
 
     @Override
     public void spans(AnalysedPost post, Spans out) {
-      int limit = post.size() - terms.length;
-      for (int first : post.positions(terms[0])) {
+      int limit = post.size() - ids.length;
+      for (int first = post.first(ids[0]); first >= 0; first = post.next(first)) {
         if (first <= limit && matchesAt(post, first)) {
-          out.add(first, first + terms.length - 1);
+          out.add(first, first + ids.length - 1);
         }
       }
     }
@@ -270,15 +304,20 @@ sealed interface Clause
     private final String source;
     private final int start;
     private final String[] keys;
+    private final int[] keyIds;
     private final byte[] keyFlags;
     private final int[] needed;
     private final int words;
     private final int slop;
+    private final String[] terms;
+    private final byte[] flags;
 
     SloppyPhrase(String source, int start, String[] terms, byte[] flags, int slop) {
       this.source = source;
       this.start = start;
       this.slop = slop;
+      this.terms = terms;
+      this.flags = flags;
       this.words = terms.length;
       List<String> distinctTerms = new ArrayList<>();
       List<Byte> distinctFlags = new ArrayList<>();
@@ -298,11 +337,24 @@ sealed interface Clause
         counts[found]++;
       }
       this.keys = distinctTerms.toArray(new String[0]);
+      this.keyIds = ids(keys);
       this.keyFlags = new byte[keys.length];
       for (int k = 0; k < keys.length; k++) {
         keyFlags[k] = distinctFlags.get(k);
       }
       this.needed = Arrays.copyOf(counts, keys.length);
+    }
+
+    List<String> terms() {
+      return List.of(terms);
+    }
+
+    byte flag(int i) {
+      return flags[i];
+    }
+
+    int slop() {
+      return slop;
     }
 
     @Override
@@ -320,7 +372,7 @@ sealed interface Clause
       int total = 0;
       for (int k = 0; k < keys.length; k++) {
         int count = 0;
-        for (int position : post.positions(keys[k])) {
+        for (int position = post.first(keyIds[k]); position >= 0; position = post.next(position)) {
           if (flagAccepts(keyFlags[k], post.flag(position))) {
             count++;
           }
@@ -333,7 +385,7 @@ sealed interface Clause
       long[] occurrences = new long[total];
       int next = 0;
       for (int k = 0; k < keys.length; k++) {
-        for (int position : post.positions(keys[k])) {
+        for (int position = post.first(keyIds[k]); position >= 0; position = post.next(position)) {
           if (flagAccepts(keyFlags[k], post.flag(position))) {
             occurrences[next++] = ((long) position << 32) | k;
           }
@@ -380,6 +432,12 @@ sealed interface Clause
       return Anchors.term(longest(keys));
     }
 
+    /** Every word of the phrase. */
+    @Override
+    public List<Anchors> required() {
+      return eachTerm(keys);
+    }
+
     @Override
     public void collectMatched(AnalysedPost post, Set<String> out) {
       if (matches(post)) {
@@ -414,6 +472,22 @@ sealed interface Clause
       this.right = right;
       this.distance = distance;
       this.ordered = ordered;
+    }
+
+    Clause left() {
+      return left;
+    }
+
+    Clause right() {
+      return right;
+    }
+
+    int distance() {
+      return distance;
+    }
+
+    boolean ordered() {
+      return ordered;
     }
 
     @Override
@@ -469,6 +543,14 @@ sealed interface Clause
       Anchors a = left.anchors();
       Anchors b = right.anchors();
       return a.cost() <= b.cost() ? a : b;
+    }
+
+    /** What both operands require. */
+    @Override
+    public List<Anchors> required() {
+      List<Anchors> all = new ArrayList<>(left.required());
+      all.addAll(right.required());
+      return all;
     }
 
     @Override
@@ -536,6 +618,16 @@ sealed interface Clause
       return best;
     }
 
+    /** What every operand requires. */
+    @Override
+    public List<Anchors> required() {
+      List<Anchors> all = new ArrayList<>();
+      for (Clause clause : clauses) {
+        all.addAll(clause.required());
+      }
+      return all;
+    }
+
     @Override
     public void collectMatched(AnalysedPost post, Set<String> out) {
       for (Clause clause : clauses) {
@@ -593,6 +685,25 @@ sealed interface Clause
         all = all.union(anchors);
       }
       return all;
+    }
+
+    /**
+     * Two groups, from the two cheapest groups each operand requires (its only one twice if it has
+     * one): a match matches an operand, so it hits both of that operand's groups.
+     */
+    @Override
+    public List<Anchors> required() {
+      Anchors first = new Anchors(Set.of(), Set.of());
+      Anchors second = first;
+      for (Clause clause : clauses) {
+        List<Anchors> groups = cheapestFirst(clause.required());
+        if (groups.isEmpty()) {
+          return List.of();
+        }
+        first = first.union(groups.get(0));
+        second = second.union(groups.get(groups.size() > 1 ? 1 : 0));
+      }
+      return first.equals(second) ? List.of(first) : List.of(first, second);
     }
 
     @Override
@@ -660,6 +771,29 @@ sealed interface Clause
     Clause clause() {
       return clause;
     }
+  }
+
+  /** Distinct groups, cheapest first (the order of equal ones kept). */
+  static List<Anchors> cheapestFirst(List<Anchors> groups) {
+    List<Anchors> distinct = new ArrayList<>(new LinkedHashSet<>(groups));
+    distinct.sort(Comparator.comparingInt(Anchors::cost));
+    return distinct;
+  }
+
+  private static List<Anchors> eachTerm(String[] terms) {
+    List<Anchors> each = new ArrayList<>(terms.length);
+    for (String term : terms) {
+      each.add(Anchors.term(term));
+    }
+    return each;
+  }
+
+  private static int[] ids(String[] terms) {
+    int[] ids = new int[terms.length];
+    for (int i = 0; i < terms.length; i++) {
+      ids[i] = TermDictionary.TERMS.intern(terms[i]);
+    }
+    return ids;
   }
 
   private static String longest(String[] terms) {

@@ -2,7 +2,6 @@ package io.sociallistening.topology.match;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -59,33 +58,56 @@ final class PostAnalyzer extends Analyzer {
 
   /** Analyses {@code text} into its tokens, in order; a token's index is its position. */
   static Tokens tokens(String text) {
-    String[] terms = new String[16];
-    byte[] flags = new byte[16];
-    int size = 0;
-    try (TokenStream stream = INSTANCE.tokenStream("text", text)) {
+    TokenBuffer buffer = new TokenBuffer();
+    analyse(text, buffer);
+    String[] terms = new String[buffer.size()];
+    byte[] flags = new byte[buffer.size()];
+    for (int i = 0; i < terms.length; i++) {
+      terms[i] = buffer.term(i);
+      flags[i] = buffer.flag(i);
+    }
+    return new Tokens(terms, flags, terms.length);
+  }
+
+  /**
+   * Analyses {@code text} into {@code out} (cleared first): by {@link LatinScanner} when it handles
+   * the text, else by this Lucene chain.
+   */
+  static void analyse(String text, TokenBuffer out) {
+    if (!LatinScanner.scan(text, out)) {
+      analyseWithLucene(text, out);
+    }
+  }
+
+  /** Analyses {@code text} into {@code out} (cleared first) with this Lucene chain. */
+  static void analyseWithLucene(String text, TokenBuffer out) {
+    out.clear();
+    addWithLucene(text, 0, text.length(), out);
+  }
+
+  /**
+   * Adds the tokens of {@code text[from, to)}, analysed alone with this Lucene chain, to {@code
+   * out}; flags look at the whole text.
+   */
+  static void addWithLucene(String text, int from, int to, TokenBuffer out) {
+    String part = from == 0 && to == text.length() ? text : text.substring(from, to);
+    try (TokenStream stream = INSTANCE.tokenStream("text", part)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
-        if (term.length() == 0) {
-          continue;
+        if (term.length() > 0) {
+          out.add(term.buffer(), 0, term.length(), marker(text, from + offset.startOffset()));
         }
-        if (size == terms.length) {
-          terms = Arrays.copyOf(terms, size * 2);
-          flags = Arrays.copyOf(flags, size * 2);
-        }
-        terms[size] = term.toString();
-        flags[size] = marker(text, offset.startOffset());
-        size++;
       }
       stream.end();
     } catch (IOException e) {
       throw new UncheckedIOException("analysing a string cannot fail", e);
     }
-    return new Tokens(terms, flags, size);
   }
 
-  private static byte marker(String text, int start) {
+  /** Whether the token starting at {@code start} was written as a hashtag, a mention or neither. */
+  static byte marker(String text, int start) {
     if (start <= 0 || start > text.length()) {
       return PLAIN;
     }

@@ -48,17 +48,20 @@ final class PrefixTrie {
     return new PrefixTrie(labels, children.toArray(new PrefixTrie[0]), here);
   }
 
-  /** Sets the bit of every rule whose prefix starts {@code term}. */
-  void mark(String term, long[] bits) {
+  /**
+   * Marks (see {@link RuleIndex#mark}) every posting of a prefix that starts the term in {@code
+   * chars[offset, offset + length)}.
+   */
+  void mark(char[] chars, int offset, int length, long[] hits, int words) {
     PrefixTrie node = this;
-    for (int i = 0; i < term.length(); i++) {
-      int child = Arrays.binarySearch(node.labels, term.charAt(i));
+    for (int i = offset, end = offset + length; i < end; i++) {
+      int child = Arrays.binarySearch(node.labels, chars[i]);
       if (child < 0) {
         return;
       }
       node = node.children[child];
-      for (int rule : node.rules) {
-        bits[rule >>> 6] |= 1L << rule;
+      for (int posting : node.rules) {
+        RuleIndex.mark(hits, words, posting);
       }
     }
   }

@@ -10,19 +10,25 @@ import java.util.function.BiConsumer;
 
 /**
  * An immutable set of compiled brand rules, matched against posts. Safe to share between threads:
- * {@link #with} and {@link #without} return new sets (copying an array of rule references), and the
- * anchor index is built once per set on its first {@link #match}. Each post is analysed once; only
- * rules whose anchor terms occur in it are evaluated (see {@link RuleIndex}).
+ * {@link #with} and {@link #without} return new sets. The anchor index (see {@link RuleIndex}) is
+ * built on a set's first {@link #match}, so loading many rules one by one builds it once; a set
+ * derived from one that has its index derives its own index incrementally, so a live rule change
+ * costs array copies, not a rebuild. Each post is analysed once, into buffers reused by the thread;
+ * only rules whose anchor terms occur in it are evaluated.
  */
 public final class RuleSet {
 
-  private static final RuleSet EMPTY = new RuleSet(new CompiledRule[0]);
+  private static final RuleSet EMPTY = new RuleSet(new CompiledRule[0], null);
+
+  /** Each thread's post buffers, reused from post to post. */
+  private static final ThreadLocal<AnalysedPost> POSTS = ThreadLocal.withInitial(AnalysedPost::new);
 
   private final CompiledRule[] rules;
   private volatile RuleIndex index;
 
-  private RuleSet(CompiledRule[] rules) {
+  private RuleSet(CompiledRule[] rules, RuleIndex index) {
     this.rules = rules;
+    this.index = index;
   }
 
   /** The set without rules. */
@@ -44,7 +50,7 @@ public final class RuleSet {
         onInvalid.accept(rule, e);
       }
     }
-    return new RuleSet(byId.values().toArray(new CompiledRule[0]));
+    return new RuleSet(byId.values().toArray(new CompiledRule[0]), null);
   }
 
   /**
@@ -56,17 +62,20 @@ public final class RuleSet {
     CompiledRule compiled = CompiledRule.compile(rule);
     int found = find(rule.id());
     CompiledRule[] copy;
+    RuleIndex built = index;
     if (found >= 0) {
       copy = rules.clone();
       copy[found] = compiled;
+      built = built == null ? null : built.with(compiled, rules[found]);
     } else {
+      built = built == null ? null : built.with(compiled, null);
       int insert = -found - 1;
       copy = new CompiledRule[rules.length + 1];
       System.arraycopy(rules, 0, copy, 0, insert);
       copy[insert] = compiled;
       System.arraycopy(rules, insert, copy, insert + 1, rules.length - insert);
     }
-    return new RuleSet(copy);
+    return new RuleSet(copy, built);
   }
 
   /** A new set without the rule {@code ruleId}; this set if it has no such rule. */
@@ -78,7 +87,8 @@ public final class RuleSet {
     CompiledRule[] copy = new CompiledRule[rules.length - 1];
     System.arraycopy(rules, 0, copy, 0, found);
     System.arraycopy(rules, found + 1, copy, found, rules.length - found - 1);
-    return new RuleSet(copy);
+    RuleIndex built = index;
+    return new RuleSet(copy, built == null ? null : built.without(rules[found]));
   }
 
   public int size() {
@@ -106,10 +116,12 @@ public final class RuleSet {
     }
     RuleIndex built = index;
     if (built == null) {
-      built = new RuleIndex(rules);
+      built = RuleIndex.of(rules);
       index = built;
     }
-    return built.match(AnalysedPost.of(input));
+    AnalysedPost post = POSTS.get();
+    post.analyse(input);
+    return built.match(post);
   }
 
   /** Index of the rule {@code id}, or {@code -(insertion point) - 1} as in Arrays.binarySearch. */
