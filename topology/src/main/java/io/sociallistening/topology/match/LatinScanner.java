@@ -201,24 +201,30 @@ final class LatinScanner {
     char[] chars = out.reserve(length * 5);
     int at = out.end();
     boolean ascii = true;
+    int hash = 0;
     for (int i = 0; i < length; i++) {
       char c = text.charAt(start + i);
       if (c < 0x80) {
-        chars[at + i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        c = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
       } else {
-        chars[at + i] = Character.toLowerCase(c);
+        c = Character.toLowerCase(c);
         ascii = false;
       }
+      chars[at + i] = c;
+      hash = 31 * hash + c;
     }
     if (ascii) {
-      out.commit(length, PostAnalyzer.marker(text, segment));
+      out.commit(length, hash, PostAnalyzer.marker(text, segment));
       return;
     }
     // A character folds to at most four, written after the lower-cased ones, then moved back.
     int foldedEnd = ASCIIFoldingFilter.foldToASCII(chars, at, chars, at + length, length);
     int foldedLength = foldedEnd - at - length;
     System.arraycopy(chars, at + length, chars, at, foldedLength);
-    out.commit(foldedLength, PostAnalyzer.marker(text, segment));
+    out.commit(
+        foldedLength,
+        TokenBuffer.hash(chars, at, foldedLength),
+        PostAnalyzer.marker(text, segment));
   }
 
   private static boolean isApostrophe(char c) {

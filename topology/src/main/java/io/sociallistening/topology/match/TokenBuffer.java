@@ -40,8 +40,11 @@ final class TokenBuffer {
     return used;
   }
 
-  /** Adds the {@code length} characters written at {@link #end()} as the next token. */
-  void commit(int length, byte flag) {
+  /**
+   * Adds the {@code length} characters written at {@link #end()}, whose {@link #hash} is {@code
+   * hash}, as the next token.
+   */
+  void commit(int length, int hash, byte flag) {
     if (size == offsets.length) {
       int grown = size * 2;
       offsets = Arrays.copyOf(offsets, grown);
@@ -51,7 +54,7 @@ final class TokenBuffer {
     }
     offsets[size] = used;
     lengths[size] = length;
-    hashes[size] = hash(chars, used, length);
+    hashes[size] = hash;
     flags[size] = flag;
     used += length;
     size++;
@@ -60,7 +63,7 @@ final class TokenBuffer {
   /** Adds a copy of {@code length} characters of {@code source} from {@code from}. */
   void add(char[] source, int from, int length, byte flag) {
     System.arraycopy(source, from, reserve(length), used, length);
-    commit(length, flag);
+    commit(length, hash(chars, used, length), flag);
   }
 
   char[] chars() {
