@@ -71,10 +71,6 @@ public final class AlertConsole implements AutoCloseable {
     thread.start();
   }
 
-  public long alerts() {
-    return alertCount.get();
-  }
-
   private void run() {
     consumer.subscribe(List.of(alertsTopic, enrichedTopic, deadLettersTopic));
     long nextStatus = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -37,12 +37,10 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private final KafkaRaftServer server;
   private final String bootstrapServers;
-  private final Path logDir;
 
-  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Path logDir) {
+  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
-    this.logDir = logDir;
   }
 
   /**
@@ -88,11 +86,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     props.putAll(overrides);
 
     KafkaConfig config = new KafkaConfig(props, false);
-    format(config, logDir);
+    format(logDir);
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
     String bootstrap = host + ":" + brokerPort;
-    EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap, logDir);
+    EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap);
     try {
       kafka.awaitReady(Duration.ofSeconds(60));
     } catch (RuntimeException e) {
@@ -108,7 +106,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     return start(dataDir, "127.0.0.1", 0, 0, Map.of());
   }
 
-  private static void format(KafkaConfig config, Path logDir) throws IOException {
+  private static void format(Path logDir) throws IOException {
     if (Files.exists(logDir.resolve("meta.properties"))) {
       return;
     }
@@ -156,10 +154,6 @@ public final class EmbeddedKafka implements AutoCloseable {
   /** {@code host:port} for clients. */
   public String bootstrapServers() {
     return bootstrapServers;
-  }
-
-  public Path logDir() {
-    return logDir;
   }
 
   /** Returns a free TCP port on the loopback interface. */

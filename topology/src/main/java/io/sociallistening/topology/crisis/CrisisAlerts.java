@@ -7,6 +7,7 @@ import io.sociallistening.avro.EnrichedMention;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,13 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
   private KeyValueStore<String, byte[]> store;
   private ProcessorContext<String, Alert> context;
 
+  /**
+   * Decoded states of this task's brands. The store stays the truth (every change is written
+   * through, so commits and restores see it); this only saves decoding it again on every mention.
+   * Cleared in {@link #init}, which runs again whenever the task is re-created from the store.
+   */
+  private final Map<String, BrandCrisisState> decoded = new HashMap<>();
+
   public CrisisAlerts(CrisisSettings settings, Duration grace) {
     this.detector = new CrisisDetector(settings);
     this.bucket = settings.bucket().toMillis();
@@ -52,6 +60,7 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
     this.store = context.getStateStore(STORE);
+    decoded.clear();
     context.schedule(
         Duration.ofMillis(Math.max(1000, bucket / 2)), PunctuationType.STREAM_TIME, this::closeDue);
   }
@@ -69,8 +78,12 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
   }
 
   private BrandCrisisState load(String brand) {
-    byte[] bytes = store.get(brand);
-    return bytes == null ? BrandCrisisState.initial() : BrandCrisisState.fromBytes(bytes);
+    return decoded.computeIfAbsent(
+        brand,
+        key -> {
+          byte[] bytes = store.get(key);
+          return bytes == null ? BrandCrisisState.initial() : BrandCrisisState.fromBytes(bytes);
+        });
   }
 
   private void closeDue(long streamTime) {
@@ -78,7 +91,8 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
     try (KeyValueIterator<String, byte[]> all = store.all()) {
       while (all.hasNext()) {
         var entry = all.next();
-        BrandCrisisState state = BrandCrisisState.fromBytes(entry.value);
+        BrandCrisisState state =
+            decoded.computeIfAbsent(entry.key, key -> BrandCrisisState.fromBytes(entry.value));
         if (close(entry.key, state, streamTime - grace)) {
           changed.add(Map.entry(entry.key, state));
         }
