@@ -1,6 +1,6 @@
 package io.sociallistening.connect.bluesky;
 
-import io.sociallistening.connect.social.BaseUrl;
+import io.sociallistening.connect.http.HttpUrlValidator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ public final class BlueskySourceConfig extends AbstractConfig {
               URL_CONFIG,
               Type.STRING,
               DEFAULT_URL,
-              BaseUrl.webSocket(),
+              HttpUrlValidator.webSocket(),
               Importance.HIGH,
               "Jetstream subscribe endpoint, without query; the source adds"
                   + " wantedCollections=app.bsky.feed.post and the cursor.",

@@ -3,19 +3,18 @@ package io.sociallistening.connect.bluesky;
 import io.sociallistening.connect.ConnectorVersion;
 import io.sociallistening.connect.MentionKey;
 import io.sociallistening.connect.MentionStruct;
-import io.sociallistening.connect.social.RequestGate;
-import io.sociallistening.connect.social.TransientFailure;
-import io.sociallistening.connect.social.Watermark;
+import io.sociallistening.connect.http.Backoff;
+import io.sociallistening.connect.http.RequestGate;
+import io.sociallistening.connect.http.RetryLaterException;
+import io.sociallistening.connect.http.Watermark;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -54,6 +53,7 @@ public final class BlueskySourceTask extends SourceTask {
   static final long MAX_SLEEP_MS = 1_000;
 
   static final int MAX_KEYS = 10_000;
+  static final Watermark.Fields OFFSET = new Watermark.Fields("time_us", "keys", ' ');
 
   private final Time time;
   private BlueskySourceConfig config;
@@ -86,23 +86,17 @@ public final class BlueskySourceTask extends SourceTask {
   public void start(Map<String, String> props) {
     config = new BlueskySourceConfig(props);
     filter = new KeywordFilter(config.keywords());
-    gate = new RequestGate(config.reconnectBackoff(), config.reconnectBackoffMax());
+    gate = new RequestGate(new Backoff(config.reconnectBackoff(), config.reconnectBackoffMax()));
     http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
     partition = Map.of("jetstream", config.url());
     long overlapUs = config.overlap().toMillis() * 1000;
     Map<String, Object> offset =
         context == null ? null : context.offsetStorageReader().offset(partition);
-    if (offset == null) {
+    delivered = Watermark.fromOffset(offset, OFFSET, overlapUs, MAX_KEYS);
+    if (delivered == null) {
       delivered = new Watermark(overlapUs, MAX_KEYS);
-    } else if (offset.get("time_us") instanceof Number n) {
-      Object keys = offset.get("keys");
-      delivered =
-          Watermark.restore(
-              overlapUs, MAX_KEYS, n.longValue(), keys == null ? "" : keys.toString());
-      cursorUs = n.longValue();
     } else {
-      throw new ConnectException(
-          "Committed offset " + offset + " of " + partition + " has no numeric time_us");
+      cursorUs = delivered.newest();
     }
     LOG.info(
         "Reading Bluesky posts from {} {} to {}",
@@ -118,7 +112,7 @@ public final class BlueskySourceTask extends SourceTask {
     }
     JetstreamConnection c = connection;
     if (c != null && c.ended() != null && !c.hasQueued()) {
-      long wait = gate.failed(time.milliseconds(), Optional.empty());
+      long wait = gate.failed(time.milliseconds(), -1);
       LOG.warn("Jetstream connection to {} {}; reconnecting in {} ms", c.uri(), c.ended(), wait);
       c = null;
       connection = null;
@@ -137,9 +131,10 @@ public final class BlueskySourceTask extends SourceTask {
                 uri,
                 config.queueCapacity(),
                 config.maxMessageChars(),
-                config.connectTimeout());
-      } catch (TransientFailure e) {
-        long retryIn = gate.failed(time.milliseconds(), e.retryAfter());
+                config.connectTimeout(),
+                time.milliseconds());
+      } catch (RetryLaterException e) {
+        long retryIn = gate.failed(time.milliseconds(), e);
         LOG.warn("Cannot subscribe to Jetstream, retrying in {} ms: {}", retryIn, e.getMessage());
         return null;
       }
@@ -216,12 +211,10 @@ public final class BlueskySourceTask extends SourceTask {
       return;
     }
     delivered.add(event.timeUs(), key);
-    Map<String, Object> offset =
-        Map.of("time_us", delivered.newest(), "keys", delivered.keysText());
     batch.add(
         new SourceRecord(
             partition,
-            offset,
+            delivered.toOffset(OFFSET),
             config.topic(),
             null,
             Schema.STRING_SCHEMA,

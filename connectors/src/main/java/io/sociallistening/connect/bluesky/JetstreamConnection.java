@@ -1,6 +1,7 @@
 package io.sociallistening.connect.bluesky;
 
-import io.sociallistening.connect.social.TransientFailure;
+import io.sociallistening.connect.http.HttpErrors;
+import io.sociallistening.connect.http.RetryLaterException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,15 +43,16 @@ final class JetstreamConnection implements WebSocket.Listener {
   }
 
   /**
-   * Opens a connection to {@code uri}.
+   * Opens a connection to {@code uri}; {@code nowMs} is the task's clock, for a {@code Retry-After}
+   * given as a date.
    *
-   * @throws TransientFailure if the server cannot be reached, times out, or answers the handshake
-   *     with 408, 429 or 5xx
+   * @throws RetryLaterException if the server cannot be reached, times out, or answers the
+   *     handshake with a retriable status ({@link HttpErrors#classify}: 408, 425, 429, 5xx)
    * @throws ConnectException if the handshake is refused otherwise (401, 403, 404...), naming the
    *     URL
    */
   static JetstreamConnection open(
-      HttpClient http, URI uri, int capacity, int maxMessageChars, Duration timeout)
+      HttpClient http, URI uri, int capacity, int maxMessageChars, Duration timeout, long nowMs)
       throws InterruptedException {
     JetstreamConnection c = new JetstreamConnection(uri, capacity, maxMessageChars);
     CompletableFuture<WebSocket> future =
@@ -60,20 +62,22 @@ final class JetstreamConnection implements WebSocket.Listener {
       return c;
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new TransientFailure("WebSocket handshake with " + uri + " timed out", 0, null, e);
+      throw new RetryLaterException(
+          "WebSocket handshake with " + uri + " timed out", -1, nowMs, -1, e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof WebSocketHandshakeException h) {
         int status = h.getResponse().statusCode();
-        if (status == 408 || status == 429 || status >= 500) {
-          Duration retryAfter =
-              h.getResponse()
-                  .headers()
-                  .firstValue("Retry-After")
-                  .map(JetstreamConnection::seconds)
-                  .orElse(null);
-          throw new TransientFailure(
-              "HTTP " + status + " from WebSocket handshake with " + uri, status, retryAfter, h);
+        if (HttpErrors.classify(status) == HttpErrors.Outcome.RETRIABLE) {
+          long retryAfterMs =
+              HttpErrors.retryAfterMs(
+                  h.getResponse().headers().firstValue("Retry-After").orElse(null), nowMs);
+          throw new RetryLaterException(
+              "HTTP " + status + " from WebSocket handshake with " + uri,
+              status,
+              nowMs + Math.max(0, retryAfterMs),
+              retryAfterMs,
+              h);
         }
         throw new ConnectException(
             "HTTP "
@@ -85,15 +89,8 @@ final class JetstreamConnection implements WebSocket.Listener {
                 + BlueskySourceConfig.URL_CONFIG,
             h);
       }
-      throw new TransientFailure("Cannot connect to " + uri + ": " + cause, 0, null, cause);
-    }
-  }
-
-  private static Duration seconds(String value) {
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-    } catch (NumberFormatException e) {
-      return null;
+      throw new RetryLaterException(
+          "Cannot connect to " + uri + ": " + cause, -1, nowMs, -1, cause);
     }
   }
 

@@ -45,8 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class HackerNewsSourceTask extends SourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(HackerNewsSourceTask.class);
   static final String QUERY_KEY = "query";
-  static final String TIME_KEY = "created_at_i";
-  static final String IDS_KEY = "ids";
+  static final Watermark.Fields OFFSET = new Watermark.Fields("created_at_i", "ids", '\n');
   static final long MAX_IDLE_MS = 1_000;
   private static final int MAX_NARROWINGS = 20;
   private static final Comparator<Mention> OLDEST_FIRST =
@@ -64,7 +63,7 @@ public final class HackerNewsSourceTask extends SourceTask {
   /** The position and next due time of one query. */
   private static final class QueryState {
     final Map<String, String> partition;
-    Watermark watermark;
+    final Watermark watermark;
     long dueMs;
 
     QueryState(String query, Watermark watermark) {
@@ -97,13 +96,14 @@ public final class HackerNewsSourceTask extends SourceTask {
     for (String q : config.queries()) {
       Map<String, Object> offset =
           context == null ? null : context.offsetStorageReader().offset(Map.of(QUERY_KEY, q));
-      Watermark w = Watermark.fromOffset(offset, TIME_KEY, IDS_KEY);
-      queries.put(q, new QueryState(q, w == null ? Watermark.at(firstSecond) : w));
+      Watermark w = Watermark.fromOffset(offset, OFFSET, 0, Watermark.ALL_KEYS);
+      queries.put(
+          q, new QueryState(q, w == null ? Watermark.at(firstSecond, 0, Watermark.ALL_KEYS) : w));
       LOG.info(
           "Hacker News query '{}' resumes at created_at_i >= {} ({} ids seen there)",
           q,
-          queries.get(q).watermark.time(),
-          queries.get(q).watermark.ids().size());
+          queries.get(q).watermark.newest(),
+          queries.get(q).watermark.size());
     }
     stopped = false;
   }
@@ -165,7 +165,7 @@ public final class HackerNewsSourceTask extends SourceTask {
       long until = -1;
       int narrowings = 0;
       while (true) {
-        Range r = read(query, s.watermark.time(), until, fetchedAt);
+        Range r = read(query, s.watermark.newest(), until, fetchedAt);
         hits = r.mentions;
         narrowed = until >= 0;
         if (r.complete) {
@@ -179,7 +179,7 @@ public final class HackerNewsSourceTask extends SourceTask {
               "Search '{}' from created_at_i {} has more than {} pages at second {}; older hits at"
                   + " that second may be missed",
               query,
-              s.watermark.time(),
+              s.watermark.newest(),
               config.maxPages(),
               oldest);
           malformed += r.malformedHits;
@@ -215,14 +215,14 @@ public final class HackerNewsSourceTask extends SourceTask {
     hits.sort(OLDEST_FIRST);
     for (Mention m : hits) {
       long second = m.getCreatedAt().getEpochSecond();
-      if (!s.watermark.admits(second, m.getId())) {
+      if (s.watermark.covers(second, m.getId())) {
         continue;
       }
-      s.watermark = s.watermark.after(second, Watermark.storable(m.getId()));
+      s.watermark.add(second, OFFSET.storable(m.getId()));
       out.add(
           new SourceRecord(
               s.partition,
-              s.watermark.toOffset(TIME_KEY, IDS_KEY),
+              s.watermark.toOffset(OFFSET),
               config.topic(),
               null,
               Schema.STRING_SCHEMA,

@@ -1,6 +1,5 @@
 package io.sociallistening.connect.http;
 
-import io.sociallistening.connect.ConnectorVersion;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,22 +9,27 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One HTTP caller with retries, for the polling sources (GET) and the webhook sink (POST).
+ * The one HTTP caller of the project: the polling sources (GET, Reddit's token POST) and the
+ * webhook sink (POST). Every request carries the settings' {@code User-Agent}.
  *
  * <p>A call sends up to {@link RetryPolicy#maxAttempts()} requests. 2xx returns the {@link
- * Response}. 408, 425, 429, 5xx, I/O errors and timeouts are retried after the server's {@code
- * Retry-After} or the policy's backoff, waiting on the given {@link Time} in slices of at most one
- * second so that {@link #close()} ends a wait promptly; when the attempts run out, or the server
- * asks for a longer wait than {@link RetryPolicy#maxRetryAfter()}, the call throws {@link
- * RetryLaterException}. Any other status throws {@link HttpStatusException} at once (401 and 403
- * included). Messages name the status and the URL, or only its origin when the poller was built
- * with {@code hidePaths} (webhook URLs carry their secret in the path).
+ * Response}. 408, 425, 429, 5xx, I/O errors and timeouts ({@link HttpErrors#classify}) are retried
+ * after the server's {@code Retry-After} or the policy's backoff, waiting on the given {@link Time}
+ * in slices of at most one second so that {@link #close()} ends a wait promptly; when the attempts
+ * run out, or the server asks for a longer wait than {@link RetryPolicy#maxRetryAfter()}, the call
+ * throws {@link RetryLaterException}. Any other status throws {@link HttpStatusException} at once
+ * (401 and 403 included): {@code HTTP 401 from GET <url> (authentication refused: check <hint>):
+ * <body excerpt>}, where the hint, given per call, names the config keys to check. Messages name
+ * the method and the URL, or only its origin when the poller was built with {@code hidePaths}
+ * (webhook URLs carry their secret in the path).
  *
  * <p>Not thread-safe apart from {@link #close()}: one poller per task.
  */
@@ -38,13 +42,12 @@ public final class HttpPoller {
   private final Time time;
   private final boolean hidePaths;
   private final HttpClient client;
-  private final String userAgent;
   private volatile boolean closed;
   private long requests;
   private long retries;
 
-  /** The status, headers and body of a 2xx response. */
-  public record Response(int status, HttpHeaders headers, byte[] body) {
+  /** The URI, status, headers and body of a 2xx response. */
+  public record Response(URI uri, int status, HttpHeaders headers, byte[] body) {
     /** The body as UTF-8 text. */
     public String text() {
       return new String(body, StandardCharsets.UTF_8);
@@ -53,6 +56,27 @@ public final class HttpPoller {
     /** The first value of header {@code name} (case-insensitive), or null. */
     public String header(String name) {
       return headers.firstValue(name).orElse(null);
+    }
+
+    /** The first value of header {@code name} as a number, if present and numeric. */
+    public OptionalDouble number(String name) {
+      String v = header(name);
+      if (v == null) {
+        return OptionalDouble.empty();
+      }
+      try {
+        return OptionalDouble.of(Double.parseDouble(v.trim()));
+      } catch (NumberFormatException e) {
+        return OptionalDouble.empty();
+      }
+    }
+
+    /** The first value of header {@code name} as a whole number, rounding up a fraction. */
+    public OptionalLong wholeNumber(String name) {
+      OptionalDouble d = number(name);
+      return d.isPresent()
+          ? OptionalLong.of((long) Math.ceil(d.getAsDouble()))
+          : OptionalLong.empty();
     }
   }
 
@@ -66,22 +90,31 @@ public final class HttpPoller {
             .connectTimeout(settings.requestTimeout())
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
-    this.userAgent = "social-listening/" + ConnectorVersion.get();
   }
 
   /** GETs {@code uri} with the extra {@code headers}; see the class comment for failures. */
   public Response get(URI uri, Map<String, String> headers) {
-    HttpRequest.Builder b = request(uri, headers).GET();
-    return send(uri, b.build());
+    return get(uri, headers, null);
+  }
+
+  /** A GET whose refusal names {@code hint} (may be null), e.g. the config key of a credential. */
+  public Response get(URI uri, Map<String, String> headers, String hint) {
+    return send(uri, request(uri, headers).GET().build(), hint);
   }
 
   /** POSTs {@code body} as {@code contentType} to {@code uri}; see the class comment. */
   public Response post(URI uri, Map<String, String> headers, String contentType, String body) {
+    return post(uri, headers, contentType, body, null);
+  }
+
+  /** A POST whose refusal names {@code hint} (may be null). */
+  public Response post(
+      URI uri, Map<String, String> headers, String contentType, String body, String hint) {
     HttpRequest.Builder b =
         request(uri, headers)
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return send(uri, b.build());
+    return send(uri, b.build(), hint);
   }
 
   /** Requests sent since this poller was built. */
@@ -103,17 +136,17 @@ public final class HttpPoller {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)
             .timeout(settings.requestTimeout())
-            .header("User-Agent", userAgent);
+            .header("User-Agent", settings.userAgent());
     headers.forEach(b::header);
     return b;
   }
 
-  private Response send(URI uri, HttpRequest request) {
+  private Response send(URI uri, HttpRequest request, String hint) {
     RetryPolicy policy = settings.retry();
-    String shown = hidePaths ? HttpErrors.origin(uri) : uri.toString();
+    String shown = request.method() + " " + (hidePaths ? HttpErrors.origin(uri) : uri.toString());
     for (int attempt = 1; ; attempt++) {
       if (closed) {
-        throw new RetryLaterException("Stopped before requesting " + shown, -1, 0, null);
+        throw new RetryLaterException("Stopped before " + shown, -1, 0, -1, null);
       }
       requests++;
       if (attempt > 1) {
@@ -129,19 +162,27 @@ public final class HttpPoller {
         status = response.statusCode();
         switch (HttpErrors.classify(status)) {
           case SUCCESS:
-            return new Response(status, response.headers(), response.body());
+            return new Response(uri, status, response.headers(), response.body());
           case AUTHENTICATION:
             throw new HttpStatusException(
                 "HTTP "
                     + status
                     + " from "
                     + shown
-                    + ": the credentials are missing or refused"
+                    + " (authentication refused"
+                    + (hint == null ? "" : ": check " + hint)
+                    + ")"
                     + excerpt(response.body()),
                 status);
           case FATAL:
             throw new HttpStatusException(
-                "HTTP " + status + " from " + shown + excerpt(response.body()), status);
+                "HTTP "
+                    + status
+                    + " from "
+                    + shown
+                    + (hint == null ? "" : " (check " + hint + ")")
+                    + excerpt(response.body()),
+                status);
           case RETRIABLE:
           default:
             failure = "HTTP " + status;
@@ -162,13 +203,15 @@ public final class HttpPoller {
       String message =
           failure + " from " + shown + " (attempt " + attempt + " of " + policy.maxAttempts() + ")";
       if (attempt >= policy.maxAttempts()) {
-        throw new RetryLaterException(message + "; giving up for now", status, now + wait, cause);
+        throw new RetryLaterException(
+            message + "; giving up for now", status, now + wait, retryAfter, cause);
       }
       if (retryAfter > policy.maxRetryAfter().toMillis()) {
         throw new RetryLaterException(
             message + "; server asks to retry after " + Duration.ofMillis(retryAfter),
             status,
             now + wait,
+            retryAfter,
             cause);
       }
       LOG.warn("{}; retrying in {} ms", message, wait);

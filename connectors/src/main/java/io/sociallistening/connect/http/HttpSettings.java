@@ -1,5 +1,6 @@
 package io.sociallistening.connect.http;
 
+import io.sociallistening.connect.ConnectorVersion;
 import java.time.Duration;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -7,18 +8,36 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
- * The HTTP keys shared by the polling connectors and the webhook sink (group "HTTP"): request
- * timeout and {@link RetryPolicy}. A connector's config adds them with {@link #define(ConfigDef)}
- * and reads them with {@link #from(AbstractConfig)}.
+ * How every web source and the webhook sink talk HTTP: the User-Agent, the request timeout and the
+ * {@link RetryPolicy}. The keys come in two documented families, both read into this one record:
+ *
+ * <ul>
+ *   <li>{@link #define(ConfigDef)} / {@link #from(AbstractConfig)}: the shared {@code http.*} keys
+ *       of Hacker News, RSS and the webhook sink (group "HTTP"); retries wait in place, up to
+ *       {@code http.retry.max.attempts} requests per call.
+ *   <li>{@link #define(ConfigDef, String, String, int, String)} / {@link #from(AbstractConfig,
+ *       String)}: {@code <prefix>.user.agent}, {@code <prefix>.request.timeout.ms}, {@code
+ *       <prefix>.retry.backoff.ms} and {@code <prefix>.retry.backoff.max.ms} of Mastodon and
+ *       Reddit; one request per call, the task waits between polls with the {@link #gate()}.
+ * </ul>
  */
-public record HttpSettings(Duration requestTimeout, RetryPolicy retry) {
+public record HttpSettings(String userAgent, Duration requestTimeout, RetryPolicy retry) {
+  /** The User-Agent of the {@code http.*} family. */
+  public static final String DEFAULT_USER_AGENT = "social-listening/" + ConnectorVersion.get();
+
   public static final String TIMEOUT_CONFIG = "http.timeout.ms";
   public static final String MAX_ATTEMPTS_CONFIG = "http.retry.max.attempts";
   public static final String BACKOFF_CONFIG = "http.retry.backoff.ms";
   public static final String BACKOFF_MAX_CONFIG = "http.retry.backoff.max.ms";
   public static final String RETRY_AFTER_MAX_CONFIG = "http.retry.after.max.ms";
+
+  public static final String USER_AGENT = ".user.agent";
+  public static final String REQUEST_TIMEOUT = ".request.timeout.ms";
+  public static final String BACKOFF = ".retry.backoff.ms";
+  public static final String BACKOFF_MAX = ".retry.backoff.max.ms";
 
   private static final String GROUP = "HTTP";
 
@@ -88,11 +107,84 @@ public record HttpSettings(Duration requestTimeout, RetryPolicy retry) {
   /** The settings held by a config built on a {@link ConfigDef} from {@link #define}. */
   public static HttpSettings from(AbstractConfig config) {
     return new HttpSettings(
+        DEFAULT_USER_AGENT,
         Duration.ofMillis(config.getLong(TIMEOUT_CONFIG)),
         new RetryPolicy(
             config.getInt(MAX_ATTEMPTS_CONFIG),
             Duration.ofMillis(config.getLong(BACKOFF_CONFIG)),
             Duration.ofMillis(config.getLong(BACKOFF_MAX_CONFIG)),
             Duration.ofMillis(config.getLong(RETRY_AFTER_MAX_CONFIG))));
+  }
+
+  /** Adds the four keys under {@code prefix} to {@code def}, ordered from {@code order}. */
+  public static ConfigDef define(
+      ConfigDef def, String prefix, String group, int order, String defaultUserAgent) {
+    return def.define(
+            prefix + USER_AGENT,
+            Type.STRING,
+            defaultUserAgent,
+            new ConfigDef.NonEmptyStringWithoutControlChars(),
+            Importance.MEDIUM,
+            "User-Agent header of every request. Name the application, its version and a contact.",
+            group,
+            order,
+            Width.LONG,
+            "User-Agent")
+        .define(
+            prefix + REQUEST_TIMEOUT,
+            Type.LONG,
+            30_000L,
+            Range.between(100L, 600_000L),
+            Importance.LOW,
+            "Connect and response timeout of one request; a timeout is retried.",
+            group,
+            order + 1,
+            Width.SHORT,
+            "Request timeout (ms)")
+        .define(
+            prefix + BACKOFF,
+            Type.LONG,
+            1_000L,
+            Range.between(1L, 3_600_000L),
+            Importance.LOW,
+            "First wait after a retriable failure (timeout, I/O error, HTTP 429 or 5xx) without a"
+                + " Retry-After header; doubled per consecutive failure.",
+            group,
+            order + 2,
+            Width.SHORT,
+            "Retry backoff (ms)")
+        .define(
+            prefix + BACKOFF_MAX,
+            Type.LONG,
+            300_000L,
+            Range.between(1L, 86_400_000L),
+            Importance.LOW,
+            "Longest wait between retries without a Retry-After header.",
+            group,
+            order + 3,
+            Width.SHORT,
+            "Retry backoff max (ms)");
+  }
+
+  /**
+   * The settings under {@code prefix} of a config defined with {@link #define(ConfigDef, String,
+   * String, int, String)}: one attempt per call, the backoff applied by the {@link #gate()}.
+   */
+  public static HttpSettings from(AbstractConfig config, String prefix) {
+    long backoff = config.getLong(prefix + BACKOFF);
+    long max = config.getLong(prefix + BACKOFF_MAX);
+    if (max < backoff) {
+      throw new ConfigException(
+          prefix + BACKOFF_MAX, max, "must be at least " + prefix + BACKOFF + " (" + backoff + ")");
+    }
+    return new HttpSettings(
+        config.getString(prefix + USER_AGENT),
+        Duration.ofMillis(config.getLong(prefix + REQUEST_TIMEOUT)),
+        new RetryPolicy(1, Duration.ofMillis(backoff), Duration.ofMillis(max), Duration.ZERO));
+  }
+
+  /** A gate that waits between polls with this backoff. */
+  public RequestGate gate() {
+    return new RequestGate(retry.backoff());
   }
 }

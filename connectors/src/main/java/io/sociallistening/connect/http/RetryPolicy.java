@@ -4,11 +4,14 @@ import java.time.Duration;
 
 /**
  * How often and how long to retry a retriable HTTP failure (I/O error, timeout, 408, 425, 429,
- * 5xx): at most {@code maxAttempts} requests in all, waiting {@code initialBackoff} after the first
- * failure and twice as long after each further one, at most {@code maxBackoff}. A {@code
- * Retry-After} from the server replaces the computed wait when it is at most {@code maxRetryAfter};
- * a longer one ends the attempts at once with a {@link RetryLaterException} that carries the time
- * the server asked for. No jitter: waits are reproducible in tests.
+ * 5xx): at most {@code maxAttempts} requests per call, waiting the {@link #backoff()} in between. A
+ * {@code Retry-After} from the server replaces the computed wait when it is at most {@code
+ * maxRetryAfter}; a longer one ends the attempts at once with a {@link RetryLaterException} that
+ * carries the time the server asked for.
+ *
+ * <p>With one attempt nothing is waited in place: the call fails at once with a {@link
+ * RetryLaterException} and the task waits between polls with a {@link RequestGate} built on the
+ * same backoff (Mastodon, Reddit).
  */
 public record RetryPolicy(
     int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
@@ -22,15 +25,13 @@ public record RetryPolicy(
     }
   }
 
+  /** The backoff between attempts (and between polls, for a {@link RequestGate}). */
+  public Backoff backoff() {
+    return new Backoff(initialBackoff, maxBackoff);
+  }
+
   /** The wait after the {@code failures}-th consecutive failure (1 for the first), in ms. */
   public long backoffMs(int failures) {
-    long initial = initialBackoff.toMillis();
-    long max = maxBackoff.toMillis();
-    if (failures <= 1 || initial == 0) {
-      return Math.min(initial, max);
-    }
-    int shift = Math.min(failures - 1, 30);
-    long wait = initial << shift;
-    return wait < 0 || wait > max ? max : wait;
+    return backoff().waitMs(failures);
   }
 }

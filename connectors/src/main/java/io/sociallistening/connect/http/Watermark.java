@@ -1,85 +1,167 @@
 package io.sociallistening.connect.http;
 
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.PriorityQueue;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
- * How far a time-ordered source has read: the newest item time emitted, and the ids of the items
- * emitted at exactly that time. An item is new when it is later, or at the same time with an id not
- * yet seen, so that a restart from the committed watermark re-reads the boundary instant and skips
- * only what was delivered: no gap and no duplicate. The unit of {@code time} is the source's own
- * (seconds for Hacker News, ms for feeds).
+ * What a feed has already delivered, small enough for a source offset: the newest item time
+ * delivered and the keys of the items delivered within {@code window} of it. The unit of time is
+ * the source's own (seconds for Hacker News and Reddit, ms for feeds, µs for Jetstream).
  *
- * <p>In a source offset it is two primitive fields, the time and the ids joined by newlines
- * (Connect offsets hold only primitives).
+ * <p>An item at time {@code t} with key {@code k} is covered (already delivered, or too old) when
+ * {@code t < newest - window}, or when {@code k} was delivered at {@code t} or later. With a window
+ * of 0 this is "the newest time plus the keys at that time": a restart from the committed offset
+ * re-reads the boundary instant and skips only what was delivered, so there is no gap and no
+ * duplicate. A wider window also catches items that arrive late (a search index that lags, a
+ * firehose replayed with some overlap). At most {@code maxKeys} keys are kept, the oldest going
+ * first: an evicted key can only cause a duplicate, never a gap.
+ *
+ * <p>In a source offset it is two primitive fields (Connect offsets hold only primitives), named by
+ * the source's {@link Fields}: the newest time and the kept keys joined by one separator.
  */
-public record Watermark(long time, Set<String> ids) {
-  private static final char SEPARATOR = '\n';
+public final class Watermark {
+  /** No limit on the keys kept. */
+  public static final int ALL_KEYS = Integer.MAX_VALUE;
 
-  public Watermark {
-    ids = Collections.unmodifiableSet(new LinkedHashSet<>(ids));
-  }
-
-  public static Watermark at(long time) {
-    return new Watermark(time, Set.of());
-  }
-
-  /** True when an item at {@code itemTime} with {@code id} has not been emitted. */
-  public boolean admits(long itemTime, String id) {
-    return itemTime > time || (itemTime == time && !ids.contains(id));
-  }
-
-  /** The watermark after emitting an item that {@link #admits} it. */
-  public Watermark after(long itemTime, String id) {
-    if (itemTime > time) {
-      return new Watermark(itemTime, Set.of(id));
+  /**
+   * Where a source keeps its watermark in an offset: the field of the newest time, the field of the
+   * keys and the character joining the keys (keys must not contain it; see {@link #storable}).
+   */
+  public record Fields(String time, String keys, char separator) {
+    /** {@code key} with the separator replaced by a space (a newline separator), or unchanged. */
+    public String storable(String key) {
+      return key.indexOf(separator) < 0 ? key : key.replace(separator, ' ');
     }
-    Set<String> more = new LinkedHashSet<>(ids);
-    more.add(id);
-    return new Watermark(time, more);
   }
 
-  /** The offset map {@code {timeKey: time, idsKey: "id1\nid2"}}. */
-  public Map<String, Object> toOffset(String timeKey, String idsKey) {
-    return Map.of(timeKey, time, idsKey, String.join(String.valueOf(SEPARATOR), ids));
+  /** A kept key; {@code seq} orders keys of the same time as they were added. */
+  private record Entry(long time, long seq, String key) {}
+
+  private static final Comparator<Entry> ORDER =
+      Comparator.comparingLong(Entry::time).thenComparingLong(Entry::seq);
+
+  private final long window;
+  private final int maxKeys;
+  private final PriorityQueue<Entry> entries = new PriorityQueue<>(ORDER);
+  private final Map<String, Entry> keys = new HashMap<>();
+  private long newest = Long.MIN_VALUE;
+  private long seq;
+
+  /** An empty watermark: it covers nothing until an item is added. */
+  public Watermark(long window, int maxKeys) {
+    if (window < 0 || maxKeys < 1) {
+      throw new IllegalArgumentException("window " + window + ", maxKeys " + maxKeys);
+    }
+    this.window = window;
+    this.maxKeys = maxKeys;
+  }
+
+  /** A watermark that covers everything before {@code time} and nothing from it on. */
+  public static Watermark at(long time, long window, int maxKeys) {
+    Watermark w = new Watermark(window, maxKeys);
+    w.newest = time;
+    return w;
   }
 
   /**
-   * The watermark in a committed offset, or null when there is none.
+   * The watermark of a committed offset written with the same {@code fields}, or null when there is
+   * none.
    *
-   * @throws ConnectException if the offset lacks the fields
+   * @throws ConnectException if the offset has no numeric time field
    */
-  public static Watermark fromOffset(Map<String, Object> offset, String timeKey, String idsKey) {
+  public static Watermark fromOffset(
+      Map<String, Object> offset, Fields fields, long window, int maxKeys) {
     if (offset == null) {
       return null;
     }
-    Object t = offset.get(timeKey);
-    Object i = offset.get(idsKey);
-    if (!(t instanceof Number n) || !(i instanceof String s)) {
+    if (!(offset.get(fields.time()) instanceof Number n)) {
       throw new ConnectException(
-          "Committed offset "
-              + offset
-              + " lacks a numeric '"
-              + timeKey
-              + "' or a '"
-              + idsKey
-              + "'");
+          "Committed offset " + offset + " has no numeric '" + fields.time() + "'");
     }
-    Set<String> ids = new LinkedHashSet<>();
-    if (!s.isEmpty()) {
-      // single-character split: no regex is compiled
-      ids.addAll(Arrays.asList(s.split(String.valueOf(SEPARATOR))));
-      ids.remove("");
+    Watermark w = at(n.longValue(), window, maxKeys);
+    Object text = offset.get(fields.keys());
+    String s = text == null ? "" : text.toString();
+    int start = 0;
+    while (start < s.length()) {
+      int sep = s.indexOf(fields.separator(), start);
+      int end = sep < 0 ? s.length() : sep;
+      if (end > start) {
+        w.add(w.newest, s.substring(start, end));
+      }
+      start = end + 1;
     }
-    return new Watermark(n.longValue(), ids);
+    return w;
   }
 
-  /** An id safe to store: newlines replaced by spaces. */
-  public static String storable(String id) {
-    return id.indexOf(SEPARATOR) < 0 ? id : id.replace(SEPARATOR, ' ');
+  /**
+   * The offset map {@code {time: newest, keys: "k1<separator>k2"}}, keys oldest first, those of one
+   * time in the order they were added.
+   */
+  public Map<String, Object> toOffset(Fields fields) {
+    List<Entry> sorted = new ArrayList<>(entries);
+    sorted.sort(ORDER);
+    StringBuilder b = new StringBuilder();
+    for (Entry e : sorted) {
+      if (b.length() > 0) {
+        b.append(fields.separator());
+      }
+      b.append(e.key());
+    }
+    return Map.of(fields.time(), newest, fields.keys(), b.toString());
+  }
+
+  /** Whether an item at {@code time} with {@code key} was delivered already (or is too old). */
+  public boolean covers(long time, String key) {
+    if (isEmpty()) {
+      return false;
+    }
+    Entry at = keys.get(key);
+    return time < floor() || (at != null && at.time() >= time);
+  }
+
+  /** Whether an item at {@code time} is older than everything this watermark tracks. */
+  public boolean before(long time) {
+    return !isEmpty() && time < floor();
+  }
+
+  /** Records a delivered item. */
+  public void add(long time, String key) {
+    if (time > newest) {
+      newest = time;
+    }
+    Entry entry = new Entry(time, seq++, key);
+    Entry previous = keys.put(key, entry);
+    if (previous != null) {
+      entries.remove(previous);
+    }
+    entries.add(entry);
+    long floor = floor();
+    while (!entries.isEmpty() && (entries.peek().time() < floor || entries.size() > maxKeys)) {
+      keys.remove(entries.poll().key());
+    }
+  }
+
+  /** Whether nothing was ever added, restored or set. */
+  public boolean isEmpty() {
+    return newest == Long.MIN_VALUE;
+  }
+
+  /** The newest time delivered, or {@link Long#MIN_VALUE} if none. */
+  public long newest() {
+    return newest;
+  }
+
+  /** How many keys are kept. */
+  public int size() {
+    return keys.size();
+  }
+
+  private long floor() {
+    return newest - window;
   }
 }

@@ -1,8 +1,8 @@
 package io.sociallistening.connect.mastodon;
 
 import io.sociallistening.connect.ConnectorVersion;
-import io.sociallistening.connect.social.BaseUrl;
-import io.sociallistening.connect.social.HttpSettings;
+import io.sociallistening.connect.http.HttpSettings;
+import io.sociallistening.connect.http.HttpUrlValidator;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,7 +88,7 @@ public final class MastodonSourceConfig extends AbstractConfig {
                 URL_CONFIG,
                 Type.STRING,
                 "https://mastodon.social",
-                BaseUrl.http(),
+                HttpUrlValidator.required(),
                 Importance.HIGH,
                 "Base URL of the Mastodon instance to read. Run one connector per instance.",
                 GROUP,
@@ -181,7 +181,7 @@ public final class MastodonSourceConfig extends AbstractConfig {
   }
 
   public String url() {
-    return BaseUrl.trim(getString(URL_CONFIG));
+    return HttpUrlValidator.trimmed(getString(URL_CONFIG));
   }
 
   /** The instance's host (with the port if it has one), as used in handles and partitions. */

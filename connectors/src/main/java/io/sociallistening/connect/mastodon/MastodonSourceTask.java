@@ -3,11 +3,10 @@ package io.sociallistening.connect.mastodon;
 import io.sociallistening.connect.ConnectorVersion;
 import io.sociallistening.connect.MentionKey;
 import io.sociallistening.connect.MentionStruct;
-import io.sociallistening.connect.social.ApiResponse;
-import io.sociallistening.connect.social.JsonApi;
-import io.sociallistening.connect.social.PollSchedule;
-import io.sociallistening.connect.social.RequestGate;
-import io.sociallistening.connect.social.TransientFailure;
+import io.sociallistening.connect.http.HttpPoller;
+import io.sociallistening.connect.http.PollSchedule;
+import io.sociallistening.connect.http.RequestGate;
+import io.sociallistening.connect.http.RetryLaterException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +45,7 @@ public final class MastodonSourceTask extends SourceTask {
   private final Time time;
   private MastodonSourceConfig config;
   private RequestGate gate;
-  private JsonApi api;
+  private HttpPoller api;
   private Map<String, String> headers;
   private PollSchedule<MastodonTimeline> schedule;
   private final Map<MastodonTimeline, String> lastIds = new HashMap<>();
@@ -71,11 +70,12 @@ public final class MastodonSourceTask extends SourceTask {
   public void start(Map<String, String> props) {
     config = new MastodonSourceConfig(props);
     gate = config.http().gate();
-    api = new JsonApi(config.http(), time::milliseconds);
+    api = new HttpPoller(config.http(), time, false);
     headers =
         config.accessToken().isEmpty()
-            ? Map.of()
-            : Map.of("Authorization", "Bearer " + config.accessToken());
+            ? Map.of("Accept", "application/json")
+            : Map.of(
+                "Accept", "application/json", "Authorization", "Bearer " + config.accessToken());
     List<MastodonTimeline> timelines = config.timelines();
     for (MastodonTimeline t : timelines) {
       Map<String, Object> offset =
@@ -107,14 +107,14 @@ public final class MastodonSourceTask extends SourceTask {
     }
     MastodonTimeline timeline = schedule.feed(index);
     String minId = lastIds.get(timeline);
-    ApiResponse response;
+    HttpPoller.Response response;
     try {
       response =
           api.get(
               timeline.page(config.pageLimit(), minId), headers, MastodonSourceConfig.TOKEN_CONFIG);
       gate.succeeded();
-    } catch (TransientFailure e) {
-      long retryIn = gate.failed(time.milliseconds(), e.retryAfter());
+    } catch (RetryLaterException e) {
+      long retryIn = gate.failed(time.milliseconds(), e);
       LOG.warn(
           "Reading Mastodon timeline {} failed ({} in a row), retrying in {} ms: {}",
           timeline.name(),
@@ -128,7 +128,7 @@ public final class MastodonSourceTask extends SourceTask {
     try {
       page =
           MastodonStatuses.parse(
-              response.body(),
+              response.text(),
               config.host(),
               "mastodon:" + config.host() + timeline.name().replace("public:", "/public:"),
               Instant.ofEpochMilli(now));
@@ -180,5 +180,8 @@ public final class MastodonSourceTask extends SourceTask {
   @Override
   public void stop() {
     stopped = true;
+    if (api != null) {
+      api.close();
+    }
   }
 }

@@ -2,9 +2,8 @@ package io.sociallistening.connect.reddit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sociallistening.connect.social.ApiResponse;
-import io.sociallistening.connect.social.JsonApi;
-import io.sociallistening.connect.social.RequestGate;
+import io.sociallistening.connect.http.HttpPoller;
+import io.sociallistening.connect.http.RequestGate;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,15 +27,17 @@ final class RedditClient {
   static final String RESET = "X-Ratelimit-Reset";
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final long RENEW_BEFORE_MS = 60_000;
+  private static final String ACCEPT = "Accept";
+  private static final String JSON = "application/json";
 
   private final RedditSourceConfig config;
-  private final JsonApi api;
+  private final HttpPoller api;
   private final RequestGate gate;
   private final LongSupplier clockMs;
   private String token;
   private long tokenExpiresMs;
 
-  RedditClient(RedditSourceConfig config, JsonApi api, RequestGate gate, LongSupplier clockMs) {
+  RedditClient(RedditSourceConfig config, HttpPoller api, RequestGate gate, LongSupplier clockMs) {
     this.config = config;
     this.api = api;
     this.gate = gate;
@@ -44,27 +45,27 @@ final class RedditClient {
   }
 
   /** The body of one listing page of {@code feed}. */
-  ApiResponse page(RedditFeed feed, String after) throws InterruptedException {
+  HttpPoller.Response page(RedditFeed feed, String after) {
     String pathAndQuery = feed.pageUrl(config.pageLimit(), after);
-    ApiResponse response;
+    HttpPoller.Response response;
     if (config.authenticated()) {
       String bearer = token();
       response =
           api.get(
               URI.create(config.oauthUrl() + pathAndQuery),
-              Map.of("Authorization", "bearer " + bearer),
+              Map.of(ACCEPT, JSON, "Authorization", "bearer " + bearer),
               RedditSourceConfig.CLIENT_ID_CONFIG
                   + " and "
                   + RedditSourceConfig.CLIENT_SECRET_CONFIG);
     } else {
-      response = api.get(URI.create(config.baseUrl() + pathAndQuery), Map.of(), null);
+      response = api.get(URI.create(config.baseUrl() + pathAndQuery), Map.of(ACCEPT, JSON), null);
     }
     observeRateLimit(response);
     return response;
   }
 
   /** Pauses requests when the window's budget is spent. */
-  void observeRateLimit(ApiResponse response) {
+  void observeRateLimit(HttpPoller.Response response) {
     OptionalDouble remaining = response.number(REMAINING);
     OptionalLong reset = response.wholeNumber(RESET);
     if (remaining.isPresent() && remaining.getAsDouble() < 1 && reset.isPresent()) {
@@ -72,7 +73,7 @@ final class RedditClient {
     }
   }
 
-  private String token() throws InterruptedException {
+  private String token() {
     long now = clockMs.getAsLong();
     if (token != null && now < tokenExpiresMs - RENEW_BEFORE_MS) {
       return token;
@@ -81,10 +82,11 @@ final class RedditClient {
         Base64.getEncoder()
             .encodeToString(
                 (config.clientId() + ":" + config.clientSecret()).getBytes(StandardCharsets.UTF_8));
-    ApiResponse response =
-        api.postForm(
+    HttpPoller.Response response =
+        api.post(
             URI.create(config.tokenUrl()),
-            Map.of("Authorization", "Basic " + basic),
+            Map.of(ACCEPT, JSON, "Authorization", "Basic " + basic),
+            "application/x-www-form-urlencoded",
             "grant_type=client_credentials",
             RedditSourceConfig.CLIENT_ID_CONFIG
                 + " and "

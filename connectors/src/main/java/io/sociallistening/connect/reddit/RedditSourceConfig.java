@@ -1,8 +1,8 @@
 package io.sociallistening.connect.reddit;
 
 import io.sociallistening.connect.ConnectorVersion;
-import io.sociallistening.connect.social.BaseUrl;
-import io.sociallistening.connect.social.HttpSettings;
+import io.sociallistening.connect.http.HttpSettings;
+import io.sociallistening.connect.http.HttpUrlValidator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,7 +198,7 @@ public final class RedditSourceConfig extends AbstractConfig {
                 BASE_URL_CONFIG,
                 Type.STRING,
                 "https://www.reddit.com",
-                BaseUrl.http(),
+                HttpUrlValidator.required(),
                 Importance.LOW,
                 "Base URL of the public JSON pages.",
                 GROUP,
@@ -209,7 +209,7 @@ public final class RedditSourceConfig extends AbstractConfig {
                 OAUTH_URL_CONFIG,
                 Type.STRING,
                 "https://oauth.reddit.com",
-                BaseUrl.http(),
+                HttpUrlValidator.required(),
                 Importance.LOW,
                 "Base URL of the API used with a token.",
                 GROUP,
@@ -220,7 +220,7 @@ public final class RedditSourceConfig extends AbstractConfig {
                 TOKEN_URL_CONFIG,
                 Type.STRING,
                 "https://www.reddit.com/api/v1/access_token",
-                BaseUrl.http(),
+                HttpUrlValidator.required(),
                 Importance.LOW,
                 "Token endpoint (client_credentials grant).",
                 GROUP,
@@ -276,11 +276,11 @@ public final class RedditSourceConfig extends AbstractConfig {
   }
 
   public String baseUrl() {
-    return BaseUrl.trim(getString(BASE_URL_CONFIG));
+    return HttpUrlValidator.trimmed(getString(BASE_URL_CONFIG));
   }
 
   public String oauthUrl() {
-    return BaseUrl.trim(getString(OAUTH_URL_CONFIG));
+    return HttpUrlValidator.trimmed(getString(OAUTH_URL_CONFIG));
   }
 
   public String tokenUrl() {

@@ -3,12 +3,11 @@ package io.sociallistening.connect.reddit;
 import io.sociallistening.connect.ConnectorVersion;
 import io.sociallistening.connect.MentionKey;
 import io.sociallistening.connect.MentionStruct;
-import io.sociallistening.connect.social.ApiResponse;
-import io.sociallistening.connect.social.JsonApi;
-import io.sociallistening.connect.social.PollSchedule;
-import io.sociallistening.connect.social.RequestGate;
-import io.sociallistening.connect.social.TransientFailure;
-import io.sociallistening.connect.social.Watermark;
+import io.sociallistening.connect.http.HttpPoller;
+import io.sociallistening.connect.http.PollSchedule;
+import io.sociallistening.connect.http.RequestGate;
+import io.sociallistening.connect.http.RetryLaterException;
+import io.sociallistening.connect.http.Watermark;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -49,10 +47,12 @@ public final class RedditSourceTask extends SourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(RedditSourceTask.class);
   static final long MAX_WAIT_MS = 1_000;
   static final int MAX_KEYS = 2_000;
+  static final Watermark.Fields OFFSET = new Watermark.Fields("created_utc", "ids", ' ');
 
   private final Time time;
   private RedditSourceConfig config;
   private RequestGate gate;
+  private HttpPoller http;
   private RedditClient client;
   private PollSchedule<RedditFeed> schedule;
   private final Map<RedditFeed, Watermark> marks = new HashMap<>();
@@ -77,29 +77,14 @@ public final class RedditSourceTask extends SourceTask {
   public void start(Map<String, String> props) {
     config = new RedditSourceConfig(props);
     gate = config.http().gate();
-    client =
-        new RedditClient(
-            config, new JsonApi(config.http(), time::milliseconds), gate, time::milliseconds);
+    http = new HttpPoller(config.http(), time, false);
+    client = new RedditClient(config, http, gate, time::milliseconds);
     long lookback = config.lookback().toSeconds();
     for (RedditFeed feed : config.feeds()) {
       Map<String, Object> offset =
           context == null ? null : context.offsetStorageReader().offset(feed.partition());
-      Watermark mark;
-      if (offset == null) {
-        mark = new Watermark(lookback, MAX_KEYS);
-      } else if (offset.get("created_utc") instanceof Number n) {
-        Object ids = offset.get("ids");
-        mark =
-            Watermark.restore(lookback, MAX_KEYS, n.longValue(), ids == null ? "" : ids.toString());
-      } else {
-        throw new ConnectException(
-            "Committed offset "
-                + offset
-                + " of "
-                + feed.partition()
-                + " has no numeric created_utc");
-      }
-      marks.put(feed, mark);
+      Watermark mark = Watermark.fromOffset(offset, OFFSET, lookback, MAX_KEYS);
+      marks.put(feed, mark == null ? new Watermark(lookback, MAX_KEYS) : mark);
     }
     schedule = new PollSchedule<>(config.feeds(), time.milliseconds());
     LOG.info(
@@ -130,8 +115,8 @@ public final class RedditSourceTask extends SourceTask {
       }
       schedule.dueAt(index, time.milliseconds() + config.pollInterval().toMillis());
       return records.isEmpty() ? null : records;
-    } catch (TransientFailure e) {
-      long retryIn = gate.failed(time.milliseconds(), e.retryAfter());
+    } catch (RetryLaterException e) {
+      long retryIn = gate.failed(time.milliseconds(), e);
       LOG.warn(
           "Reading Reddit feed {} failed ({} in a row), retrying in {} ms: {}",
           feed.name(),
@@ -150,6 +135,9 @@ public final class RedditSourceTask extends SourceTask {
   @Override
   public void stop() {
     stopped = true;
+    if (http != null) {
+      http.close();
+    }
   }
 
   /**
@@ -165,10 +153,10 @@ public final class RedditSourceTask extends SourceTask {
       if (page > 0 && gate.waitMs(time.milliseconds()) > 0) {
         return null;
       }
-      ApiResponse response = client.page(feed, after);
+      HttpPoller.Response response = client.page(feed, after);
       RedditListing listing;
       try {
-        listing = RedditListing.parse(response.body(), source, fetchedAt);
+        listing = RedditListing.parse(response.text(), source, fetchedAt);
       } catch (IllegalArgumentException e) {
         malformed++;
         LOG.warn(
@@ -210,11 +198,10 @@ public final class RedditSourceTask extends SourceTask {
     List<SourceRecord> records = new ArrayList<>(fresh.size());
     for (RedditListing.Item item : fresh) {
       mark.add(item.createdSecond(), item.fullname());
-      Map<String, Object> offset = Map.of("created_utc", mark.newest(), "ids", mark.keysText());
       records.add(
           new SourceRecord(
               feed.partition(),
-              offset,
+              mark.toOffset(OFFSET),
               config.topic(),
               null,
               Schema.STRING_SCHEMA,

@@ -44,8 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class RssSourceTask extends SourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(RssSourceTask.class);
   static final String FEED_KEY = "feed";
-  static final String TIME_KEY = "published_ms";
-  static final String IDS_KEY = "guids";
+  static final Watermark.Fields OFFSET = new Watermark.Fields("published_ms", "guids", '\n');
   static final long MAX_IDLE_MS = 1_000;
   private static final Comparator<Mention> OLDEST_FIRST =
       Comparator.comparing(Mention::getCreatedAt).thenComparing(Mention::getId);
@@ -64,7 +63,7 @@ public final class RssSourceTask extends SourceTask {
   private static final class FeedState {
     final URI url;
     final Map<String, String> partition;
-    Watermark watermark;
+    final Watermark watermark;
     long dueMs;
 
     FeedState(URI url, Watermark watermark) {
@@ -100,14 +99,15 @@ public final class RssSourceTask extends SourceTask {
           context == null
               ? null
               : context.offsetStorageReader().offset(Map.of(FEED_KEY, url.toString()));
-      Watermark w = Watermark.fromOffset(offset, TIME_KEY, IDS_KEY);
-      FeedState s = new FeedState(url, w == null ? Watermark.at(firstMs) : w);
+      Watermark w = Watermark.fromOffset(offset, OFFSET, 0, Watermark.ALL_KEYS);
+      FeedState s =
+          new FeedState(url, w == null ? Watermark.at(firstMs, 0, Watermark.ALL_KEYS) : w);
       feeds.add(s);
       LOG.info(
           "Feed {} resumes after {} ({} ids seen there)",
           url,
-          Instant.ofEpochMilli(s.watermark.time()),
-          s.watermark.ids().size());
+          Instant.ofEpochMilli(s.watermark.newest()),
+          s.watermark.size());
     }
     stopped = false;
   }
@@ -199,15 +199,15 @@ public final class RssSourceTask extends SourceTask {
     mentions.sort(OLDEST_FIRST);
     for (Mention m : mentions) {
       long ms = m.getCreatedAt().toEpochMilli();
-      String id = Watermark.storable(m.getId());
-      if (!s.watermark.admits(ms, id)) {
+      String id = OFFSET.storable(m.getId());
+      if (s.watermark.covers(ms, id)) {
         continue;
       }
-      s.watermark = s.watermark.after(ms, id);
+      s.watermark.add(ms, id);
       out.add(
           new SourceRecord(
               s.partition,
-              s.watermark.toOffset(TIME_KEY, IDS_KEY),
+              s.watermark.toOffset(OFFSET),
               config.topic(),
               null,
               Schema.STRING_SCHEMA,

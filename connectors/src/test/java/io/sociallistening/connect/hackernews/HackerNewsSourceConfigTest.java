@@ -38,7 +38,7 @@ class HackerNewsSourceConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "Invalid value ftp://x for configuration hackernews.api.url: must be an absolute http"
-                + " or https URL");
+                + " or https URL with a host");
   }
 
   @Test

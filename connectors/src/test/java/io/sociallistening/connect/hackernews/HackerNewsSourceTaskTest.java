@@ -189,7 +189,7 @@ class HackerNewsSourceTaskTest {
     assertThatThrownBy(() -> task.poll())
         .isInstanceOf(ConnectException.class)
         .hasMessageStartingWith(
-            "Hacker News search for 'acme' failed: HTTP 401 from "
+            "Hacker News search for 'acme' failed: HTTP 401 from GET "
                 + server.url("/api/v1/search_by_date?query=acme&tags=%28story%2Ccomment%29"));
     assertThat(server.requests()).hasSize(1);
   }

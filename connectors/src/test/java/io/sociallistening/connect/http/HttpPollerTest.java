@@ -24,6 +24,7 @@ class HttpPollerTest {
   private HttpPoller poller(int attempts) {
     return new HttpPoller(
         new HttpSettings(
+            HttpSettings.DEFAULT_USER_AGENT,
             Duration.ofSeconds(5),
             new RetryPolicy(
                 attempts, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(60))),
@@ -89,7 +90,7 @@ class HttpPollerTest {
               assertThat(e.retryAtMs()).isEqualTo(T0 + 3_000 + 4_000);
             })
         .hasMessage(
-            "HTTP 503 from " + server.url("/feed") + " (attempt 3 of 3); giving up for now");
+            "HTTP 503 from GET " + server.url("/feed") + " (attempt 3 of 3); giving up for now");
     assertThat(server.requests()).hasSize(3);
   }
 
@@ -114,9 +115,9 @@ class HttpPollerTest {
         .isInstanceOfSatisfying(
             HttpStatusException.class, e -> assertThat(e.authentication()).isTrue())
         .hasMessage(
-            "HTTP 401 from "
+            "HTTP 401 from GET "
                 + server.url("/private")
-                + ": the credentials are missing or refused: {\"message\":\"status 401\"}");
+                + " (authentication refused): {\"message\":\"status 401\"}");
     assertThat(server.requests()).hasSize(1);
   }
 
@@ -126,6 +127,7 @@ class HttpPollerTest {
     HttpPoller poller =
         new HttpPoller(
             new HttpSettings(
+                "test",
                 Duration.ofSeconds(5),
                 new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)),
             time,
@@ -135,7 +137,7 @@ class HttpPollerTest {
     assertThatThrownBy(() -> poller.post(uri, Map.of(), "application/json", "{}"))
         .isInstanceOf(HttpStatusException.class)
         .hasMessageNotContaining("secret")
-        .hasMessageStartingWith("HTTP 404 from " + server.url("/..."));
+        .hasMessageStartingWith("HTTP 404 from POST " + server.url("/..."));
   }
 
   @Test
@@ -158,6 +160,39 @@ class HttpPollerTest {
     assertThat(HttpErrors.retryAfterMs("Mon, 05 Jan 2026 09:00:00 GMT", T0)).isZero();
     assertThat(HttpErrors.retryAfterMs("soon", 0)).isEqualTo(-1);
     assertThat(HttpErrors.retryAfterMs(null, 0)).isEqualTo(-1);
+  }
+
+  @Test
+  void shouldNameTheKeysToCheckWhenRefused() {
+    server.enqueue(Reply.status(403), Reply.status(404));
+    HttpPoller poller = poller(3);
+    URI uri = URI.create(server.url("/token"));
+
+    assertThatThrownBy(() -> poller.post(uri, Map.of(), "text/plain", "x", "a.key and b.key"))
+        .hasMessage(
+            "HTTP 403 from POST "
+                + server.url("/token")
+                + " (authentication refused: check a.key and b.key): {\"message\":\"status 403\"}");
+    assertThatThrownBy(() -> poller.get(uri, Map.of(), "a.key"))
+        .hasMessage(
+            "HTTP 404 from GET "
+                + server.url("/token")
+                + " (check a.key): {\"message\":\"status 404\"}");
+  }
+
+  @Test
+  void shouldFailAtOnceWithTheServersWaitWhenOneAttemptIsAllowed() {
+    server.enqueue(Reply.status(429).withHeader("Retry-After", "7"));
+    HttpPoller poller = poller(1);
+
+    assertThatThrownBy(() -> poller.get(URI.create(server.url("/x")), Map.of()))
+        .isInstanceOfSatisfying(
+            RetryLaterException.class,
+            e -> {
+              assertThat(e.retryAfterMs()).isEqualTo(7_000L);
+              assertThat(e.retryAtMs()).isEqualTo(T0 + 7_000);
+            });
+    assertThat(time.sleeps).isEmpty();
   }
 
   @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sociallistening.connect.FakeTime;
 import io.sociallistening.connect.OffsetStub;
-import io.sociallistening.connect.social.FixtureServer;
-import io.sociallistening.connect.social.FixtureServer.Reply;
+import io.sociallistening.connect.http.FixtureServer;
+import io.sociallistening.connect.http.FixtureServer.Reply;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;

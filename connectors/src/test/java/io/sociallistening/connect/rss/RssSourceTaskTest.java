@@ -195,9 +195,9 @@ class RssSourceTaskTest {
     assertThatThrownBy(() -> task.poll())
         .isInstanceOf(ConnectException.class)
         .hasMessageStartingWith(
-            "Feed fetch refused: HTTP 401 from "
+            "Feed fetch refused: HTTP 401 from GET "
                 + server.url("/private.xml")
-                + ": the credentials are missing or refused");
+                + " (authentication refused)");
   }
 
   @Test

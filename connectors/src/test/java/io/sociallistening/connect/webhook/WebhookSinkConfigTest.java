@@ -32,7 +32,7 @@ class WebhookSinkConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "Invalid value [hidden] for configuration webhook.url: must be an absolute http or"
-                + " https URL");
+                + " https URL with a host");
   }
 
   @Test

@@ -226,7 +226,8 @@ class WebhookSinkTaskTest {
     assertThat(context.reported).containsExactly(undeliverable);
     assertThat(context.errors.get(0))
         .isInstanceOf(RetryLaterException.class)
-        .hasMessage("HTTP 503 from " + server.url("/...") + " (attempt 4 of 4); giving up for now");
+        .hasMessage(
+            "HTTP 503 from POST " + server.url("/...") + " (attempt 4 of 4); giving up for now");
     assertThat(task.deadLettered()).isEqualTo(1);
     assertThat(task.delivered()).isEqualTo(1);
     assertThat(server.requests()).hasSize(5);
@@ -281,9 +282,9 @@ class WebhookSinkTaskTest {
     assertThatThrownBy(() -> task.put(List.of(record(crisis()))))
         .isInstanceOf(ConnectException.class)
         .hasMessageStartingWith(
-            "Webhook refused: HTTP 401 from "
+            "Webhook refused: HTTP 401 from POST "
                 + server.url("/...")
-                + ": the credentials are missing or refused")
+                + " (authentication refused)")
         .hasMessageNotContaining("s3cr3t");
   }
 

@@ -1,9 +1,8 @@
-package io.sociallistening.connect.social;
+package io.sociallistening.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sociallistening.connect.ConnectorVersion;
 import io.sociallistening.connect.bluesky.BlueskySourceConnector;
 import io.sociallistening.connect.mastodon.MastodonSourceConnector;
 import io.sociallistening.connect.reddit.RedditSourceConnector;

@@ -1,4 +1,4 @@
-package io.sociallistening.connect.social;
+package io.sociallistening.connect.http;
 
 import java.util.List;
 

@@ -1,28 +1,28 @@
-package io.sociallistening.connect.social;
+package io.sociallistening.connect.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RequestGateTest {
-  private final RequestGate gate = new RequestGate(Duration.ofMillis(100), Duration.ofMillis(350));
+  private final RequestGate gate =
+      new RequestGate(new Backoff(Duration.ofMillis(100), Duration.ofMillis(350)));
 
   @Test
   void shouldDoubleTheBackoffUpToTheCapAndResetOnSuccess() {
-    assertThat(gate.failed(0, Optional.empty())).isEqualTo(100L);
-    assertThat(gate.failed(0, Optional.empty())).isEqualTo(200L);
-    assertThat(gate.failed(0, Optional.empty())).isEqualTo(350L);
+    assertThat(gate.failed(0, -1)).isEqualTo(100L);
+    assertThat(gate.failed(0, -1)).isEqualTo(200L);
+    assertThat(gate.failed(0, -1)).isEqualTo(350L);
     assertThat(gate.waitMs(0)).isEqualTo(350L);
     gate.succeeded();
-    assertThat(gate.failed(1000, Optional.empty())).isEqualTo(100L);
+    assertThat(gate.failed(1000, -1)).isEqualTo(100L);
     assertThat(gate.waitMs(1050)).isEqualTo(50L);
   }
 
   @Test
   void shouldPreferTheServersRetryAfter() {
-    assertThat(gate.failed(0, Optional.of(Duration.ofSeconds(30)))).isEqualTo(30_000L);
+    assertThat(gate.failed(0, 30_000)).isEqualTo(30_000L);
     assertThat(gate.waitMs(10_000)).isEqualTo(20_000L);
     assertThat(gate.failures()).isEqualTo(1);
   }

@@ -1,4 +1,4 @@
-package io.sociallistening.connect.social;
+package io.sociallistening.connect.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
