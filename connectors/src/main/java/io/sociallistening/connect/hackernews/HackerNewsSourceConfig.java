@@ -1,5 +1,6 @@
 package io.sociallistening.connect.hackernews;
 
+import io.sociallistening.connect.CommonSourceConfig;
 import io.sociallistening.connect.http.HttpSettings;
 import io.sociallistening.connect.http.HttpUrlValidator;
 import java.net.URI;
@@ -23,111 +24,98 @@ public final class HackerNewsSourceConfig extends AbstractConfig {
   public static final String LOOKBACK_CONFIG = "hackernews.lookback.ms";
   public static final String HITS_PER_PAGE_CONFIG = "hackernews.hits.per.page";
   public static final String MAX_PAGES_CONFIG = "hackernews.max.pages";
-  public static final String TOPIC_CONFIG = "topic";
+  public static final String TOPIC_CONFIG = CommonSourceConfig.TOPIC_CONFIG;
 
   public static final String DEFAULT_API_URL = "https://hn.algolia.com/api/v1";
-  public static final String DEFAULT_TOPIC = "social.mentions.raw";
+  public static final String DEFAULT_TOPIC = CommonSourceConfig.DEFAULT_TOPIC;
 
   private static final String GROUP = "Hacker News";
 
-  public static final ConfigDef CONFIG_DEF =
-      HttpSettings.define(
-          new ConfigDef()
-              .define(
-                  QUERIES_CONFIG,
-                  Type.LIST,
-                  ConfigDef.NO_DEFAULT_VALUE,
-                  new QueriesValidator(),
-                  Importance.HIGH,
-                  "Keywords to search for, comma-separated; each is one Algolia full-text query"
-                      + " and one source partition. Tasks split the queries between them.",
-                  GROUP,
-                  1,
-                  Width.LONG,
-                  "Queries")
-              .define(
-                  TOPIC_CONFIG,
-                  Type.STRING,
-                  DEFAULT_TOPIC,
-                  new ConfigDef.NonEmptyStringWithoutControlChars(),
-                  Importance.HIGH,
-                  "Topic the mentions are written to.",
-                  GROUP,
-                  2,
-                  Width.MEDIUM,
-                  "Topic")
-              .define(
-                  TAGS_CONFIG,
-                  Type.STRING,
-                  "(story,comment)",
-                  new ConfigDef.NonEmptyStringWithoutControlChars(),
-                  Importance.MEDIUM,
-                  "Algolia 'tags' filter: '(story,comment)' for stories and comments, 'story' for"
-                      + " stories only.",
-                  GROUP,
-                  3,
-                  Width.SHORT,
-                  "Tags")
-              .define(
-                  POLL_INTERVAL_CONFIG,
-                  Type.LONG,
-                  60_000L,
-                  Range.atLeast(1_000L),
-                  Importance.MEDIUM,
-                  "Time between two searches of one query, in ms.",
-                  GROUP,
-                  4,
-                  Width.SHORT,
-                  "Poll interval")
-              .define(
-                  LOOKBACK_CONFIG,
-                  Type.LONG,
-                  3_600_000L,
-                  Range.atLeast(0L),
-                  Importance.MEDIUM,
-                  "On the first start of a query (no stored offset), how far back to read, in ms.",
-                  GROUP,
-                  5,
-                  Width.SHORT,
-                  "First-start lookback")
-              .define(
-                  HITS_PER_PAGE_CONFIG,
-                  Type.INT,
-                  100,
-                  Range.between(1, 1_000),
-                  Importance.LOW,
-                  "Hits per search page (Algolia's hitsPerPage, at most 1000).",
-                  GROUP,
-                  6,
-                  Width.SHORT,
-                  "Hits per page")
-              .define(
-                  MAX_PAGES_CONFIG,
-                  Type.INT,
-                  10,
-                  Range.between(1, 100),
-                  Importance.LOW,
-                  "Most pages read per search. When a search has more, the task narrows it to"
-                      + " the older end and reads forward from there, so a backlog is read oldest"
-                      + " first with no gap.",
-                  GROUP,
-                  7,
-                  Width.SHORT,
-                  "Max pages")
-              .define(
-                  API_URL_CONFIG,
-                  Type.STRING,
-                  DEFAULT_API_URL,
-                  HttpUrlValidator.required(),
-                  Importance.LOW,
-                  "Base URL of the Hacker News Algolia API; '/search_by_date' is appended.",
-                  GROUP,
-                  8,
-                  Width.LONG,
-                  "API URL"));
+  public static final ConfigDef CONFIG_DEF = configDef();
 
   public HackerNewsSourceConfig(Map<?, ?> props) {
     super(CONFIG_DEF, props);
+  }
+
+  private static ConfigDef configDef() {
+    ConfigDef def = new ConfigDef();
+    def.define(
+        QUERIES_CONFIG,
+        Type.LIST,
+        ConfigDef.NO_DEFAULT_VALUE,
+        new QueriesValidator(),
+        Importance.HIGH,
+        "Keywords to search for, comma-separated; each is one Algolia full-text query"
+            + " and one source partition. Tasks split the queries between them.",
+        GROUP,
+        1,
+        Width.LONG,
+        "Queries");
+    CommonSourceConfig.topic(def, GROUP, 2);
+    def.define(
+        TAGS_CONFIG,
+        Type.STRING,
+        "(story,comment)",
+        new ConfigDef.NonEmptyStringWithoutControlChars(),
+        Importance.MEDIUM,
+        "Algolia 'tags' filter: '(story,comment)' for stories and comments, 'story' for"
+            + " stories only.",
+        GROUP,
+        3,
+        Width.SHORT,
+        "Tags");
+    CommonSourceConfig.pollInterval(
+        def,
+        POLL_INTERVAL_CONFIG,
+        60_000L,
+        Long.MAX_VALUE,
+        "Time between two searches of one query, in ms.",
+        GROUP,
+        4,
+        "Poll interval");
+    CommonSourceConfig.firstStartLookback(
+        def,
+        LOOKBACK_CONFIG,
+        3_600_000L,
+        "On the first start of a query (no stored offset), how far back to read, in ms.",
+        GROUP,
+        5);
+    def.define(
+        HITS_PER_PAGE_CONFIG,
+        Type.INT,
+        100,
+        Range.between(1, 1_000),
+        Importance.LOW,
+        "Hits per search page (Algolia's hitsPerPage, at most 1000).",
+        GROUP,
+        6,
+        Width.SHORT,
+        "Hits per page");
+    def.define(
+        MAX_PAGES_CONFIG,
+        Type.INT,
+        10,
+        Range.between(1, 100),
+        Importance.LOW,
+        "Most pages read per search. When a search has more, the task narrows it to"
+            + " the older end and reads forward from there, so a backlog is read oldest"
+            + " first with no gap.",
+        GROUP,
+        7,
+        Width.SHORT,
+        "Max pages");
+    def.define(
+        API_URL_CONFIG,
+        Type.STRING,
+        DEFAULT_API_URL,
+        HttpUrlValidator.required(),
+        Importance.LOW,
+        "Base URL of the Hacker News Algolia API; '/search_by_date' is appended.",
+        GROUP,
+        8,
+        Width.LONG,
+        "API URL");
+    return HttpSettings.define(def);
   }
 
   public List<String> queries() {

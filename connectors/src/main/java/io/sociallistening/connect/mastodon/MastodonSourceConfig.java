@@ -1,5 +1,6 @@
 package io.sociallistening.connect.mastodon;
 
+import io.sociallistening.connect.CommonSourceConfig;
 import io.sociallistening.connect.ConnectorVersion;
 import io.sociallistening.connect.http.HttpSettings;
 import io.sociallistening.connect.http.HttpUrlValidator;
@@ -20,7 +21,7 @@ import org.apache.kafka.common.config.types.Password;
 /** Configuration of the Mastodon source; a bad value fails at start naming its key. */
 public final class MastodonSourceConfig extends AbstractConfig {
   public static final String PREFIX = "mastodon";
-  public static final String TOPIC_CONFIG = "topic";
+  public static final String TOPIC_CONFIG = CommonSourceConfig.TOPIC_CONFIG;
   public static final String URL_CONFIG = "mastodon.url";
   public static final String HASHTAGS_CONFIG = "mastodon.hashtags";
   public static final String PUBLIC_CONFIG = "mastodon.public.timeline";
@@ -71,87 +72,74 @@ public final class MastodonSourceConfig extends AbstractConfig {
   }
 
   private static ConfigDef configDef() {
-    ConfigDef def =
-        new ConfigDef()
-            .define(
-                TOPIC_CONFIG,
-                Type.STRING,
-                "social.mentions.raw",
-                new ConfigDef.NonEmptyStringWithoutControlChars(),
-                Importance.HIGH,
-                "Topic the mentions are written to.",
-                GROUP,
-                1,
-                ConfigDef.Width.MEDIUM,
-                "Topic")
-            .define(
-                URL_CONFIG,
-                Type.STRING,
-                "https://mastodon.social",
-                HttpUrlValidator.required(),
-                Importance.HIGH,
-                "Base URL of the Mastodon instance to read. Run one connector per instance.",
-                GROUP,
-                2,
-                ConfigDef.Width.LONG,
-                "Instance URL")
-            .define(
-                HASHTAGS_CONFIG,
-                Type.LIST,
-                "",
-                Importance.HIGH,
-                "Hashtags whose timelines are read (/api/v1/timelines/tag/<tag>), comma"
-                    + " separated, with or without '#'.",
-                GROUP,
-                3,
-                ConfigDef.Width.LONG,
-                "Hashtags")
-            .define(
-                PUBLIC_CONFIG,
-                Type.STRING,
-                "off",
-                ConfigDef.CaseInsensitiveValidString.in("off", "local", "federated"),
-                Importance.MEDIUM,
-                "Also read the public timeline: 'local' (posts of this instance), 'federated'"
-                    + " (everything the instance knows) or 'off'. Many instances require a token"
-                    + " for it.",
-                GROUP,
-                4,
-                ConfigDef.Width.SHORT,
-                "Public timeline")
-            .define(
-                TOKEN_CONFIG,
-                Type.PASSWORD,
-                "",
-                Importance.MEDIUM,
-                "Optional access token (scope read:statuses) sent as a bearer token.",
-                GROUP,
-                5,
-                ConfigDef.Width.MEDIUM,
-                "Access token")
-            .define(
-                POLL_INTERVAL_CONFIG,
-                Type.LONG,
-                30_000L,
-                Range.between(1_000L, 86_400_000L),
-                Importance.MEDIUM,
-                "Wait between two reads of one timeline; a timeline that returned a full page is"
-                    + " read again at once.",
-                GROUP,
-                6,
-                ConfigDef.Width.SHORT,
-                "Poll interval (ms)")
-            .define(
-                PAGE_LIMIT_CONFIG,
-                Type.INT,
-                40,
-                Range.between(1, 40),
-                Importance.LOW,
-                "Statuses per request (Mastodon allows at most 40).",
-                GROUP,
-                7,
-                ConfigDef.Width.SHORT,
-                "Page size");
+    ConfigDef def = new ConfigDef();
+    CommonSourceConfig.topic(def, GROUP, 1);
+    def.define(
+        URL_CONFIG,
+        Type.STRING,
+        "https://mastodon.social",
+        HttpUrlValidator.required(),
+        Importance.HIGH,
+        "Base URL of the Mastodon instance to read. Run one connector per instance.",
+        GROUP,
+        2,
+        ConfigDef.Width.LONG,
+        "Instance URL");
+    def.define(
+        HASHTAGS_CONFIG,
+        Type.LIST,
+        "",
+        Importance.HIGH,
+        "Hashtags whose timelines are read (/api/v1/timelines/tag/<tag>), comma"
+            + " separated, with or without '#'.",
+        GROUP,
+        3,
+        ConfigDef.Width.LONG,
+        "Hashtags");
+    def.define(
+        PUBLIC_CONFIG,
+        Type.STRING,
+        "off",
+        ConfigDef.CaseInsensitiveValidString.in("off", "local", "federated"),
+        Importance.MEDIUM,
+        "Also read the public timeline: 'local' (posts of this instance), 'federated'"
+            + " (everything the instance knows) or 'off'. Many instances require a token"
+            + " for it.",
+        GROUP,
+        4,
+        ConfigDef.Width.SHORT,
+        "Public timeline");
+    def.define(
+        TOKEN_CONFIG,
+        Type.PASSWORD,
+        "",
+        Importance.MEDIUM,
+        "Optional access token (scope read:statuses) sent as a bearer token.",
+        GROUP,
+        5,
+        ConfigDef.Width.MEDIUM,
+        "Access token");
+    CommonSourceConfig.pollInterval(
+        def,
+        POLL_INTERVAL_CONFIG,
+        30_000L,
+        86_400_000L,
+        "Wait between two reads of one timeline; a timeline that returned a full page is"
+            + " read again at once.",
+        GROUP,
+        6,
+        "Poll interval (ms)");
+    def.define(
+        PAGE_LIMIT_CONFIG,
+        Type.INT,
+        40,
+        Range.between(1, 40),
+        Importance.LOW,
+        "Statuses per request (Mastodon allows at most 40).",
+        GROUP,
+        7,
+        ConfigDef.Width.SHORT,
+        "Page size");
     return HttpSettings.define(
         def,
         PREFIX,

@@ -1,5 +1,6 @@
 package io.sociallistening.connect.reddit;
 
+import io.sociallistening.connect.CommonSourceConfig;
 import io.sociallistening.connect.ConnectorVersion;
 import io.sociallistening.connect.http.HttpSettings;
 import io.sociallistening.connect.http.HttpUrlValidator;
@@ -18,7 +19,7 @@ import org.apache.kafka.common.config.types.Password;
 /** Configuration of the Reddit source; a bad value fails at start naming its key. */
 public final class RedditSourceConfig extends AbstractConfig {
   public static final String PREFIX = "reddit";
-  public static final String TOPIC_CONFIG = "topic";
+  public static final String TOPIC_CONFIG = CommonSourceConfig.TOPIC_CONFIG;
   public static final String SUBREDDITS_CONFIG = "reddit.subreddits";
   public static final String QUERIES_CONFIG = "reddit.queries";
   public static final String COMMENTS_CONFIG = "reddit.comments";
@@ -80,153 +81,140 @@ public final class RedditSourceConfig extends AbstractConfig {
   }
 
   private static ConfigDef configDef() {
-    ConfigDef def =
-        new ConfigDef()
-            .define(
-                TOPIC_CONFIG,
-                Type.STRING,
-                "social.mentions.raw",
-                new ConfigDef.NonEmptyStringWithoutControlChars(),
-                Importance.HIGH,
-                "Topic the mentions are written to.",
-                GROUP,
-                1,
-                ConfigDef.Width.MEDIUM,
-                "Topic")
-            .define(
-                SUBREDDITS_CONFIG,
-                Type.LIST,
-                "",
-                Importance.HIGH,
-                "Subreddits whose new posts are read (/r/<name>/new), comma separated, without"
-                    + " or with the 'r/' prefix.",
-                GROUP,
-                2,
-                ConfigDef.Width.LONG,
-                "Subreddits")
-            .define(
-                QUERIES_CONFIG,
-                Type.LIST,
-                "",
-                Importance.HIGH,
-                "Site-wide search queries (/search?q=...&sort=new), comma separated. Reddit's"
-                    + " search syntax applies, e.g. '\"acme air\" OR acmeair'.",
-                GROUP,
-                3,
-                ConfigDef.Width.LONG,
-                "Search queries")
-            .define(
-                COMMENTS_CONFIG,
-                Type.BOOLEAN,
-                false,
-                Importance.MEDIUM,
-                "Also read the new comments of each subreddit (/r/<name>/comments).",
-                GROUP,
-                4,
-                ConfigDef.Width.SHORT,
-                "Comments")
-            .define(
-                CLIENT_ID_CONFIG,
-                Type.PASSWORD,
-                "",
-                Importance.MEDIUM,
-                "OAuth client id of a Reddit 'script' or 'web' app. When set, the source gets an"
-                    + " application-only token (client_credentials) and reads oauth.reddit.com,"
-                    + " which allows more requests; when empty it reads the public JSON pages.",
-                GROUP,
-                5,
-                ConfigDef.Width.MEDIUM,
-                "Client id")
-            .define(
-                CLIENT_SECRET_CONFIG,
-                Type.PASSWORD,
-                "",
-                Importance.MEDIUM,
-                "OAuth client secret, required with " + CLIENT_ID_CONFIG + ".",
-                GROUP,
-                6,
-                ConfigDef.Width.MEDIUM,
-                "Client secret")
-            .define(
-                POLL_INTERVAL_CONFIG,
-                Type.LONG,
-                60_000L,
-                Range.between(1_000L, 86_400_000L),
-                Importance.MEDIUM,
-                "Wait between two reads of one feed (subreddit, comments or query).",
-                GROUP,
-                7,
-                ConfigDef.Width.SHORT,
-                "Poll interval (ms)")
-            .define(
-                PAGE_LIMIT_CONFIG,
-                Type.INT,
-                100,
-                Range.between(1, 100),
-                Importance.LOW,
-                "Items per listing page (Reddit allows at most 100).",
-                GROUP,
-                8,
-                ConfigDef.Width.SHORT,
-                "Page size")
-            .define(
-                MAX_PAGES_CONFIG,
-                Type.INT,
-                5,
-                Range.between(1, 10),
-                Importance.LOW,
-                "Most pages read per poll of one feed while catching up after a pause; items"
-                    + " beyond are lost and a warning is logged. The first start reads one page.",
-                GROUP,
-                9,
-                ConfigDef.Width.SHORT,
-                "Max pages")
-            .define(
-                LOOKBACK_CONFIG,
-                Type.LONG,
-                60L,
-                Range.between(0L, 86_400L),
-                Importance.LOW,
-                "Items up to this many seconds older than the newest delivered one are still"
-                    + " accepted if not delivered yet (search results can appear late). Their ids"
-                    + " are kept in the source offset.",
-                GROUP,
-                10,
-                ConfigDef.Width.SHORT,
-                "Lookback (s)")
-            .define(
-                BASE_URL_CONFIG,
-                Type.STRING,
-                "https://www.reddit.com",
-                HttpUrlValidator.required(),
-                Importance.LOW,
-                "Base URL of the public JSON pages.",
-                GROUP,
-                11,
-                ConfigDef.Width.LONG,
-                "Base URL")
-            .define(
-                OAUTH_URL_CONFIG,
-                Type.STRING,
-                "https://oauth.reddit.com",
-                HttpUrlValidator.required(),
-                Importance.LOW,
-                "Base URL of the API used with a token.",
-                GROUP,
-                12,
-                ConfigDef.Width.LONG,
-                "OAuth API URL")
-            .define(
-                TOKEN_URL_CONFIG,
-                Type.STRING,
-                "https://www.reddit.com/api/v1/access_token",
-                HttpUrlValidator.required(),
-                Importance.LOW,
-                "Token endpoint (client_credentials grant).",
-                GROUP,
-                13,
-                ConfigDef.Width.LONG,
-                "Token URL");
+    ConfigDef def = new ConfigDef();
+    CommonSourceConfig.topic(def, GROUP, 1);
+    def.define(
+        SUBREDDITS_CONFIG,
+        Type.LIST,
+        "",
+        Importance.HIGH,
+        "Subreddits whose new posts are read (/r/<name>/new), comma separated, without"
+            + " or with the 'r/' prefix.",
+        GROUP,
+        2,
+        ConfigDef.Width.LONG,
+        "Subreddits");
+    def.define(
+        QUERIES_CONFIG,
+        Type.LIST,
+        "",
+        Importance.HIGH,
+        "Site-wide search queries (/search?q=...&sort=new), comma separated. Reddit's"
+            + " search syntax applies, e.g. '\"acme air\" OR acmeair'.",
+        GROUP,
+        3,
+        ConfigDef.Width.LONG,
+        "Search queries");
+    def.define(
+        COMMENTS_CONFIG,
+        Type.BOOLEAN,
+        false,
+        Importance.MEDIUM,
+        "Also read the new comments of each subreddit (/r/<name>/comments).",
+        GROUP,
+        4,
+        ConfigDef.Width.SHORT,
+        "Comments");
+    def.define(
+        CLIENT_ID_CONFIG,
+        Type.PASSWORD,
+        "",
+        Importance.MEDIUM,
+        "OAuth client id of a Reddit 'script' or 'web' app. When set, the source gets an"
+            + " application-only token (client_credentials) and reads oauth.reddit.com,"
+            + " which allows more requests; when empty it reads the public JSON pages.",
+        GROUP,
+        5,
+        ConfigDef.Width.MEDIUM,
+        "Client id");
+    def.define(
+        CLIENT_SECRET_CONFIG,
+        Type.PASSWORD,
+        "",
+        Importance.MEDIUM,
+        "OAuth client secret, required with " + CLIENT_ID_CONFIG + ".",
+        GROUP,
+        6,
+        ConfigDef.Width.MEDIUM,
+        "Client secret");
+    CommonSourceConfig.pollInterval(
+        def,
+        POLL_INTERVAL_CONFIG,
+        60_000L,
+        86_400_000L,
+        "Wait between two reads of one feed (subreddit, comments or query).",
+        GROUP,
+        7,
+        "Poll interval (ms)");
+    def.define(
+        PAGE_LIMIT_CONFIG,
+        Type.INT,
+        100,
+        Range.between(1, 100),
+        Importance.LOW,
+        "Items per listing page (Reddit allows at most 100).",
+        GROUP,
+        8,
+        ConfigDef.Width.SHORT,
+        "Page size");
+    def.define(
+        MAX_PAGES_CONFIG,
+        Type.INT,
+        5,
+        Range.between(1, 10),
+        Importance.LOW,
+        "Most pages read per poll of one feed while catching up after a pause; items"
+            + " beyond are lost and a warning is logged. The first start reads one page.",
+        GROUP,
+        9,
+        ConfigDef.Width.SHORT,
+        "Max pages");
+    def.define(
+        LOOKBACK_CONFIG,
+        Type.LONG,
+        60L,
+        Range.between(0L, 86_400L),
+        Importance.LOW,
+        "Items up to this many seconds older than the newest delivered one are still"
+            + " accepted if not delivered yet (search results can appear late). Their ids"
+            + " are kept in the source offset.",
+        GROUP,
+        10,
+        ConfigDef.Width.SHORT,
+        "Lookback (s)");
+    def.define(
+        BASE_URL_CONFIG,
+        Type.STRING,
+        "https://www.reddit.com",
+        HttpUrlValidator.required(),
+        Importance.LOW,
+        "Base URL of the public JSON pages.",
+        GROUP,
+        11,
+        ConfigDef.Width.LONG,
+        "Base URL");
+    def.define(
+        OAUTH_URL_CONFIG,
+        Type.STRING,
+        "https://oauth.reddit.com",
+        HttpUrlValidator.required(),
+        Importance.LOW,
+        "Base URL of the API used with a token.",
+        GROUP,
+        12,
+        ConfigDef.Width.LONG,
+        "OAuth API URL");
+    def.define(
+        TOKEN_URL_CONFIG,
+        Type.STRING,
+        "https://www.reddit.com/api/v1/access_token",
+        HttpUrlValidator.required(),
+        Importance.LOW,
+        "Token endpoint (client_credentials grant).",
+        GROUP,
+        13,
+        ConfigDef.Width.LONG,
+        "Token URL");
     return HttpSettings.define(def, PREFIX, GROUP, 14, DEFAULT_USER_AGENT);
   }
 

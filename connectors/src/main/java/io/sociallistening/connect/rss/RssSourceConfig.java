@@ -1,6 +1,7 @@
 package io.sociallistening.connect.rss;
 
 import io.sociallistening.avro.Platform;
+import io.sociallistening.connect.CommonSourceConfig;
 import io.sociallistening.connect.http.HttpSettings;
 import io.sociallistening.connect.http.HttpUrlValidator;
 import java.net.URI;
@@ -11,7 +12,6 @@ import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 
@@ -21,76 +21,62 @@ public final class RssSourceConfig extends AbstractConfig {
   public static final String PLATFORM_CONFIG = "rss.platform";
   public static final String POLL_INTERVAL_CONFIG = "rss.poll.interval.ms";
   public static final String LOOKBACK_CONFIG = "rss.lookback.ms";
-  public static final String TOPIC_CONFIG = "topic";
+  public static final String TOPIC_CONFIG = CommonSourceConfig.TOPIC_CONFIG;
 
-  public static final String DEFAULT_TOPIC = "social.mentions.raw";
+  public static final String DEFAULT_TOPIC = CommonSourceConfig.DEFAULT_TOPIC;
 
   private static final String GROUP = "RSS";
 
-  public static final ConfigDef CONFIG_DEF =
-      HttpSettings.define(
-          new ConfigDef()
-              .define(
-                  FEED_URLS_CONFIG,
-                  Type.LIST,
-                  ConfigDef.NO_DEFAULT_VALUE,
-                  HttpUrlValidator.required(),
-                  Importance.HIGH,
-                  "RSS 0.9x/1.0/2.0 or Atom feed URLs, comma-separated; each feed is one source"
-                      + " partition. Tasks split the feeds between them.",
-                  GROUP,
-                  1,
-                  Width.LONG,
-                  "Feed URLs")
-              .define(
-                  PLATFORM_CONFIG,
-                  Type.STRING,
-                  Platform.NEWS.name(),
-                  ConfigDef.CaseInsensitiveValidString.in("NEWS", "BLOG", "REVIEW"),
-                  Importance.HIGH,
-                  "Platform of the mentions of these feeds: NEWS, BLOG or REVIEW. Run one"
-                      + " connector per platform.",
-                  GROUP,
-                  2,
-                  Width.SHORT,
-                  "Platform")
-              .define(
-                  TOPIC_CONFIG,
-                  Type.STRING,
-                  DEFAULT_TOPIC,
-                  new ConfigDef.NonEmptyStringWithoutControlChars(),
-                  Importance.HIGH,
-                  "Topic the mentions are written to.",
-                  GROUP,
-                  3,
-                  Width.MEDIUM,
-                  "Topic")
-              .define(
-                  POLL_INTERVAL_CONFIG,
-                  Type.LONG,
-                  300_000L,
-                  Range.atLeast(1_000L),
-                  Importance.MEDIUM,
-                  "Time between two fetches of one feed, in ms.",
-                  GROUP,
-                  4,
-                  Width.SHORT,
-                  "Poll interval")
-              .define(
-                  LOOKBACK_CONFIG,
-                  Type.LONG,
-                  86_400_000L,
-                  Range.atLeast(0L),
-                  Importance.MEDIUM,
-                  "On the first start of a feed (no stored offset), the oldest item age read, in"
-                      + " ms.",
-                  GROUP,
-                  5,
-                  Width.SHORT,
-                  "First-start lookback"));
+  public static final ConfigDef CONFIG_DEF = configDef();
 
   public RssSourceConfig(Map<?, ?> props) {
     super(CONFIG_DEF, props);
+  }
+
+  private static ConfigDef configDef() {
+    ConfigDef def = new ConfigDef();
+    def.define(
+        FEED_URLS_CONFIG,
+        Type.LIST,
+        ConfigDef.NO_DEFAULT_VALUE,
+        HttpUrlValidator.required(),
+        Importance.HIGH,
+        "RSS 0.9x/1.0/2.0 or Atom feed URLs, comma-separated; each feed is one source"
+            + " partition. Tasks split the feeds between them.",
+        GROUP,
+        1,
+        Width.LONG,
+        "Feed URLs");
+    def.define(
+        PLATFORM_CONFIG,
+        Type.STRING,
+        Platform.NEWS.name(),
+        ConfigDef.CaseInsensitiveValidString.in("NEWS", "BLOG", "REVIEW"),
+        Importance.HIGH,
+        "Platform of the mentions of these feeds: NEWS, BLOG or REVIEW. Run one"
+            + " connector per platform.",
+        GROUP,
+        2,
+        Width.SHORT,
+        "Platform");
+    CommonSourceConfig.topic(def, GROUP, 3);
+    CommonSourceConfig.pollInterval(
+        def,
+        POLL_INTERVAL_CONFIG,
+        300_000L,
+        Long.MAX_VALUE,
+        "Time between two fetches of one feed, in ms.",
+        GROUP,
+        4,
+        "Poll interval");
+    CommonSourceConfig.firstStartLookback(
+        def,
+        LOOKBACK_CONFIG,
+        86_400_000L,
+        "On the first start of a feed (no stored offset), the oldest item age read, in" + " ms.",
+        GROUP,
+        5);
+    return HttpSettings.define(def);
   }
 
   public List<URI> feedUrls() {
