@@ -1,7 +1,6 @@
 package io.sociallistening.connect.bluesky;
 
-import io.sociallistening.connect.ConnectorVersion;
-import io.sociallistening.connect.MentionKey;
+import io.sociallistening.connect.ListeningSourceTask;
 import io.sociallistening.connect.MentionStruct;
 import io.sociallistening.connect.http.Backoff;
 import io.sociallistening.connect.http.RequestGate;
@@ -14,9 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,19 +40,15 @@ import org.slf4j.LoggerFactory;
  * with 401, 403 or another 4xx stops the task with the URL in the message. Messages that are not
  * valid Jetstream events are skipped and counted ({@link #malformedMessages()}).
  */
-public final class BlueskySourceTask extends SourceTask {
+public final class BlueskySourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(BlueskySourceTask.class);
 
   /** Longest real-time wait for a message in one poll. */
   static final long MESSAGE_WAIT_MS = 500;
 
-  /** Longest backoff sleep in one poll. */
-  static final long MAX_SLEEP_MS = 1_000;
-
   static final int MAX_KEYS = 10_000;
   static final Watermark.Fields OFFSET = new Watermark.Fields("time_us", "keys", ' ');
 
-  private final Time time;
   private BlueskySourceConfig config;
   private KeywordFilter filter;
   private RequestGate gate;
@@ -74,12 +67,7 @@ public final class BlueskySourceTask extends SourceTask {
 
   /** With a clock of the caller's choice, for tests. */
   BlueskySourceTask(Time time) {
-    this.time = time;
-  }
-
-  @Override
-  public String version() {
-    return ConnectorVersion.get();
+    super(time);
   }
 
   @Override
@@ -90,8 +78,7 @@ public final class BlueskySourceTask extends SourceTask {
     http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
     partition = Map.of("jetstream", config.url());
     long overlapUs = config.overlap().toMillis() * 1000;
-    Map<String, Object> offset =
-        context == null ? null : context.offsetStorageReader().offset(partition);
+    Map<String, Object> offset = committedOffset(partition);
     delivered = Watermark.fromOffset(offset, OFFSET, overlapUs, MAX_KEYS);
     if (delivered == null) {
       delivered = new Watermark(overlapUs, MAX_KEYS);
@@ -120,7 +107,7 @@ public final class BlueskySourceTask extends SourceTask {
     if (c == null) {
       long wait = gate.waitMs(time.milliseconds());
       if (wait > 0) {
-        time.sleep(Math.min(wait, MAX_SLEEP_MS));
+        idle(wait);
         return null;
       }
       URI uri = subscribeUri();
@@ -212,15 +199,6 @@ public final class BlueskySourceTask extends SourceTask {
     }
     delivered.add(event.timeUs(), key);
     batch.add(
-        new SourceRecord(
-            partition,
-            delivered.toOffset(OFFSET),
-            config.topic(),
-            null,
-            Schema.STRING_SCHEMA,
-            MentionKey.of(event.mention()),
-            MentionStruct.SCHEMA,
-            MentionStruct.toStruct(event.mention()),
-            event.mention().getCreatedAt().toEpochMilli()));
+        mentionRecord(partition, delivered.toOffset(OFFSET), config.topic(), event.mention()));
   }
 }

@@ -1,9 +1,7 @@
 package io.sociallistening.connect.hackernews;
 
 import io.sociallistening.avro.Mention;
-import io.sociallistening.avro.Platform;
-import io.sociallistening.connect.ConnectorVersion;
-import io.sociallistening.connect.MentionKey;
+import io.sociallistening.connect.ListeningSourceTask;
 import io.sociallistening.connect.MentionStruct;
 import io.sociallistening.connect.http.HttpPoller;
 import io.sociallistening.connect.http.HttpStatusException;
@@ -17,10 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,16 +38,14 @@ import org.slf4j.LoggerFactory;
  * 4xx fail the task with the URL in the message. A body that is not a search result, and hits
  * missing a required field, are skipped and counted ({@link #malformed()}).
  */
-public final class HackerNewsSourceTask extends SourceTask {
+public final class HackerNewsSourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(HackerNewsSourceTask.class);
   static final String QUERY_KEY = "query";
   static final Watermark.Fields OFFSET = new Watermark.Fields("created_at_i", "ids", '\n');
-  static final long MAX_IDLE_MS = 1_000;
   private static final int MAX_NARROWINGS = 20;
   private static final Comparator<Mention> OLDEST_FIRST =
       Comparator.comparing(Mention::getCreatedAt).thenComparing(Mention::getId);
 
-  private final Time time;
   private HackerNewsSourceConfig config;
   private HttpPoller http;
   private HackerNewsClient client;
@@ -78,12 +72,7 @@ public final class HackerNewsSourceTask extends SourceTask {
 
   /** With a clock of the caller's choice, for tests. */
   HackerNewsSourceTask(Time time) {
-    this.time = time;
-  }
-
-  @Override
-  public String version() {
-    return ConnectorVersion.get();
+    super(time);
   }
 
   @Override
@@ -94,8 +83,7 @@ public final class HackerNewsSourceTask extends SourceTask {
     long firstSecond = (time.milliseconds() - config.lookback().toMillis()) / 1000;
     queries.clear();
     for (String q : config.queries()) {
-      Map<String, Object> offset =
-          context == null ? null : context.offsetStorageReader().offset(Map.of(QUERY_KEY, q));
+      Map<String, Object> offset = committedOffset(Map.of(QUERY_KEY, q));
       Watermark w = Watermark.fromOffset(offset, OFFSET, 0, Watermark.ALL_KEYS);
       queries.put(
           q, new QueryState(q, w == null ? Watermark.at(firstSecond, 0, Watermark.ALL_KEYS) : w));
@@ -123,10 +111,7 @@ public final class HackerNewsSourceTask extends SourceTask {
     }
     if (out.isEmpty() && !stopped) {
       long next = queries.values().stream().mapToLong(s -> s.dueMs).min().orElse(now);
-      long wait = Math.min(next - time.milliseconds(), MAX_IDLE_MS);
-      if (wait > 0) {
-        time.sleep(wait);
-      }
+      idle(next - time.milliseconds());
       return null;
     }
     return out.isEmpty() ? null : out;
@@ -219,17 +204,7 @@ public final class HackerNewsSourceTask extends SourceTask {
         continue;
       }
       s.watermark.add(second, OFFSET.storable(m.getId()));
-      out.add(
-          new SourceRecord(
-              s.partition,
-              s.watermark.toOffset(OFFSET),
-              config.topic(),
-              null,
-              Schema.STRING_SCHEMA,
-              MentionKey.of(Platform.HACKER_NEWS, m.getId()),
-              MentionStruct.SCHEMA,
-              MentionStruct.toStruct(m),
-              m.getCreatedAt().toEpochMilli()));
+      out.add(mentionRecord(s.partition, s.watermark.toOffset(OFFSET), config.topic(), m));
     }
   }
 

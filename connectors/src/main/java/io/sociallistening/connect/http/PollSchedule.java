@@ -37,6 +37,11 @@ public final class PollSchedule<F> {
     return Math.max(0, dueMs[index] - nowMs);
   }
 
+  /** Milliseconds until feed {@code index} is due and {@code gate} lets a request go; 0 if both. */
+  public long waitMs(int index, long nowMs, RequestGate gate) {
+    return Math.max(gate.waitMs(nowMs), waitMs(index, nowMs));
+  }
+
   /** Feed {@code index} is next due at {@code atMs}. */
   public void dueAt(int index, long atMs) {
     dueMs[index] = atMs;

@@ -1,7 +1,6 @@
 package io.sociallistening.connect.mastodon;
 
-import io.sociallistening.connect.ConnectorVersion;
-import io.sociallistening.connect.MentionKey;
+import io.sociallistening.connect.ListeningSourceTask;
 import io.sociallistening.connect.MentionStruct;
 import io.sociallistening.connect.http.HttpPoller;
 import io.sociallistening.connect.http.PollSchedule;
@@ -13,9 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +35,9 @@ import org.slf4j.LoggerFactory;
  * is not an array of statuses, and statuses lacking required fields, are skipped and counted
  * ({@link #malformedPayloads()}).
  */
-public final class MastodonSourceTask extends SourceTask {
+public final class MastodonSourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(MastodonSourceTask.class);
-  static final long MAX_WAIT_MS = 1_000;
 
-  private final Time time;
   private MastodonSourceConfig config;
   private RequestGate gate;
   private HttpPoller api;
@@ -58,12 +53,7 @@ public final class MastodonSourceTask extends SourceTask {
 
   /** With a clock of the caller's choice, for tests. */
   MastodonSourceTask(Time time) {
-    this.time = time;
-  }
-
-  @Override
-  public String version() {
-    return ConnectorVersion.get();
+    super(time);
   }
 
   @Override
@@ -78,8 +68,7 @@ public final class MastodonSourceTask extends SourceTask {
                 "Accept", "application/json", "Authorization", "Bearer " + config.accessToken());
     List<MastodonTimeline> timelines = config.timelines();
     for (MastodonTimeline t : timelines) {
-      Map<String, Object> offset =
-          context == null ? null : context.offsetStorageReader().offset(t.partition());
+      Map<String, Object> offset = committedOffset(t.partition());
       Object id = offset == null ? null : offset.get("id");
       if (id != null) {
         lastIds.put(t, id.toString());
@@ -100,9 +89,9 @@ public final class MastodonSourceTask extends SourceTask {
     }
     long now = time.milliseconds();
     int index = schedule.next();
-    long wait = Math.max(gate.waitMs(now), schedule.waitMs(index, now));
+    long wait = schedule.waitMs(index, now, gate);
     if (wait > 0) {
-      time.sleep(Math.min(wait, MAX_WAIT_MS));
+      idle(wait);
       return null;
     }
     MastodonTimeline timeline = schedule.feed(index);
@@ -152,16 +141,7 @@ public final class MastodonSourceTask extends SourceTask {
         continue;
       }
       records.add(
-          new SourceRecord(
-              timeline.partition(),
-              Map.of("id", s.id()),
-              config.topic(),
-              null,
-              Schema.STRING_SCHEMA,
-              MentionKey.of(s.mention()),
-              MentionStruct.SCHEMA,
-              MentionStruct.toStruct(s.mention()),
-              s.mention().getCreatedAt().toEpochMilli()));
+          mentionRecord(timeline.partition(), Map.of("id", s.id()), config.topic(), s.mention()));
     }
     if (page.newestId() != null
         && (minId == null || MastodonStatuses.ID_ORDER.compare(page.newestId(), minId) > 0)) {

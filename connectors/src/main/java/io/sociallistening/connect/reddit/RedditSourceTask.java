@@ -1,7 +1,6 @@
 package io.sociallistening.connect.reddit;
 
-import io.sociallistening.connect.ConnectorVersion;
-import io.sociallistening.connect.MentionKey;
+import io.sociallistening.connect.ListeningSourceTask;
 import io.sociallistening.connect.MentionStruct;
 import io.sociallistening.connect.http.HttpPoller;
 import io.sociallistening.connect.http.PollSchedule;
@@ -17,9 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,13 +40,11 @@ import org.slf4j.LoggerFactory;
  * children that are not valid posts or comments, are skipped and counted ({@link
  * #malformedPayloads()}).
  */
-public final class RedditSourceTask extends SourceTask {
+public final class RedditSourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(RedditSourceTask.class);
-  static final long MAX_WAIT_MS = 1_000;
   static final int MAX_KEYS = 2_000;
   static final Watermark.Fields OFFSET = new Watermark.Fields("created_utc", "ids", ' ');
 
-  private final Time time;
   private RedditSourceConfig config;
   private RequestGate gate;
   private HttpPoller http;
@@ -65,12 +60,7 @@ public final class RedditSourceTask extends SourceTask {
 
   /** With a clock of the caller's choice, for tests. */
   RedditSourceTask(Time time) {
-    this.time = time;
-  }
-
-  @Override
-  public String version() {
-    return ConnectorVersion.get();
+    super(time);
   }
 
   @Override
@@ -81,8 +71,7 @@ public final class RedditSourceTask extends SourceTask {
     client = new RedditClient(config, http, gate, time::milliseconds);
     long lookback = config.lookback().toSeconds();
     for (RedditFeed feed : config.feeds()) {
-      Map<String, Object> offset =
-          context == null ? null : context.offsetStorageReader().offset(feed.partition());
+      Map<String, Object> offset = committedOffset(feed.partition());
       Watermark mark = Watermark.fromOffset(offset, OFFSET, lookback, MAX_KEYS);
       marks.put(feed, mark == null ? new Watermark(lookback, MAX_KEYS) : mark);
     }
@@ -101,9 +90,9 @@ public final class RedditSourceTask extends SourceTask {
     }
     long now = time.milliseconds();
     int index = schedule.next();
-    long wait = Math.max(gate.waitMs(now), schedule.waitMs(index, now));
+    long wait = schedule.waitMs(index, now, gate);
     if (wait > 0) {
-      time.sleep(Math.min(wait, MAX_WAIT_MS));
+      idle(wait);
       return null;
     }
     RedditFeed feed = schedule.feed(index);
@@ -199,16 +188,7 @@ public final class RedditSourceTask extends SourceTask {
     for (RedditListing.Item item : fresh) {
       mark.add(item.createdSecond(), item.fullname());
       records.add(
-          new SourceRecord(
-              feed.partition(),
-              mark.toOffset(OFFSET),
-              config.topic(),
-              null,
-              Schema.STRING_SCHEMA,
-              MentionKey.of(item.mention()),
-              MentionStruct.SCHEMA,
-              MentionStruct.toStruct(item.mention()),
-              item.mention().getCreatedAt().toEpochMilli()));
+          mentionRecord(feed.partition(), mark.toOffset(OFFSET), config.topic(), item.mention()));
     }
     return records;
   }

@@ -1,9 +1,8 @@
 package io.sociallistening.connect.replay;
 
 import io.sociallistening.avro.Mention;
-import io.sociallistening.connect.ConnectorVersion;
+import io.sociallistening.connect.ListeningSourceTask;
 import io.sociallistening.connect.MentionJson;
-import io.sociallistening.connect.MentionKey;
 import io.sociallistening.connect.MentionStruct;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,10 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +29,9 @@ import org.slf4j.LoggerFactory;
  * mention are skipped, logged at WARN with their line number and counted ({@link
  * #malformedLines()}).
  */
-public final class ReplaySourceTask extends SourceTask {
+public final class ReplaySourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(ReplaySourceTask.class);
-  static final long MAX_WAIT_MS = 1_000;
-  static final long IDLE_WAIT_MS = 1_000;
 
-  private final Time time;
   private ReplaySourceConfig config;
   private Map<String, String> partition;
   private BufferedReader reader;
@@ -58,20 +52,14 @@ public final class ReplaySourceTask extends SourceTask {
 
   /** With a clock of the caller's choice, for tests. */
   ReplaySourceTask(Time time) {
-    this.time = time;
-  }
-
-  @Override
-  public String version() {
-    return ConnectorVersion.get();
+    super(time);
   }
 
   @Override
   public void start(Map<String, String> props) {
     config = new ReplaySourceConfig(props);
     partition = Map.of("file", config.file());
-    Map<String, Object> offset =
-        context == null ? null : context.offsetStorageReader().offset(partition);
+    Map<String, Object> offset = committedOffset(partition);
     Timeline timeline = null;
     if (offset == null || config.loop()) {
       timeline = Timeline.scan(config.file());
@@ -116,7 +104,7 @@ public final class ReplaySourceTask extends SourceTask {
         if (!batch.isEmpty() || waited) {
           break;
         }
-        time.sleep(Math.min(due - now, MAX_WAIT_MS));
+        idle(due - now);
         waited = true;
         continue;
       }
@@ -124,7 +112,7 @@ public final class ReplaySourceTask extends SourceTask {
       pending = null;
     }
     if (batch.isEmpty() && finished) {
-      time.sleep(IDLE_WAIT_MS);
+      idle(MAX_IDLE_MS);
     }
     return batch.isEmpty() ? null : batch;
   }
@@ -134,7 +122,7 @@ public final class ReplaySourceTask extends SourceTask {
     return malformed;
   }
 
-  /** Closes the file; waits for a running poll, which sleeps at most {@value #MAX_WAIT_MS} ms. */
+  /** Closes the file; waits for a running poll, which sleeps at most {@value #MAX_IDLE_MS} ms. */
   @Override
   public synchronized void stop() {
     stopped = true;
@@ -200,16 +188,7 @@ public final class ReplaySourceTask extends SourceTask {
       m.setId(m.getId() + "-r" + pass);
     }
     Map<String, Long> offset = Map.of("line", atLine, "shift", shift, "loop", pass);
-    return new SourceRecord(
-        partition,
-        offset,
-        config.topic(),
-        null,
-        Schema.STRING_SCHEMA,
-        MentionKey.of(m),
-        MentionStruct.SCHEMA,
-        MentionStruct.toStruct(m),
-        m.getCreatedAt().toEpochMilli());
+    return mentionRecord(partition, offset, config.topic(), m);
   }
 
   private BufferedReader openAt(long skip) {

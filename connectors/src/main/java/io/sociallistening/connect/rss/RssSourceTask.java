@@ -1,8 +1,7 @@
 package io.sociallistening.connect.rss;
 
 import io.sociallistening.avro.Mention;
-import io.sociallistening.connect.ConnectorVersion;
-import io.sociallistening.connect.MentionKey;
+import io.sociallistening.connect.ListeningSourceTask;
 import io.sociallistening.connect.MentionStruct;
 import io.sociallistening.connect.http.HttpPoller;
 import io.sociallistening.connect.http.HttpStatusException;
@@ -16,10 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,15 +38,13 @@ import org.slf4j.LoggerFactory;
  * with the URL in the message. Unparsable documents and items missing a required field are skipped
  * and counted ({@link #malformed()}).
  */
-public final class RssSourceTask extends SourceTask {
+public final class RssSourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(RssSourceTask.class);
   static final String FEED_KEY = "feed";
   static final Watermark.Fields OFFSET = new Watermark.Fields("published_ms", "guids", '\n');
-  static final long MAX_IDLE_MS = 1_000;
   private static final Comparator<Mention> OLDEST_FIRST =
       Comparator.comparing(Mention::getCreatedAt).thenComparing(Mention::getId);
 
-  private final Time time;
   private RssSourceConfig config;
   private HttpPoller http;
   private RssClient client;
@@ -79,12 +74,7 @@ public final class RssSourceTask extends SourceTask {
 
   /** With a clock of the caller's choice, for tests. */
   RssSourceTask(Time time) {
-    this.time = time;
-  }
-
-  @Override
-  public String version() {
-    return ConnectorVersion.get();
+    super(time);
   }
 
   @Override
@@ -95,10 +85,7 @@ public final class RssSourceTask extends SourceTask {
     long firstMs = time.milliseconds() - config.lookback().toMillis();
     feeds.clear();
     for (URI url : config.feedUrls()) {
-      Map<String, Object> offset =
-          context == null
-              ? null
-              : context.offsetStorageReader().offset(Map.of(FEED_KEY, url.toString()));
+      Map<String, Object> offset = committedOffset(Map.of(FEED_KEY, url.toString()));
       Watermark w = Watermark.fromOffset(offset, OFFSET, 0, Watermark.ALL_KEYS);
       FeedState s =
           new FeedState(url, w == null ? Watermark.at(firstMs, 0, Watermark.ALL_KEYS) : w);
@@ -129,10 +116,7 @@ public final class RssSourceTask extends SourceTask {
       for (FeedState s : feeds) {
         next = Math.min(next, s.dueMs);
       }
-      long wait = Math.min(next - time.milliseconds(), MAX_IDLE_MS);
-      if (wait > 0) {
-        time.sleep(wait);
-      }
+      idle(next - time.milliseconds());
       return null;
     }
     return out.isEmpty() ? null : out;
@@ -204,17 +188,7 @@ public final class RssSourceTask extends SourceTask {
         continue;
       }
       s.watermark.add(ms, id);
-      out.add(
-          new SourceRecord(
-              s.partition,
-              s.watermark.toOffset(OFFSET),
-              config.topic(),
-              null,
-              Schema.STRING_SCHEMA,
-              MentionKey.of(m),
-              MentionStruct.SCHEMA,
-              MentionStruct.toStruct(m),
-              ms));
+      out.add(mentionRecord(s.partition, s.watermark.toOffset(OFFSET), config.topic(), m));
     }
   }
 }

@@ -1,9 +1,7 @@
 package io.sociallistening.connect.synthetic;
 
 import io.sociallistening.avro.Mention;
-import io.sociallistening.connect.ConnectorVersion;
-import io.sociallistening.connect.MentionKey;
-import io.sociallistening.connect.MentionStruct;
+import io.sociallistening.connect.ListeningSourceTask;
 import io.sociallistening.connect.sample.SampleBrand;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,10 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTask;
 
 /**
  * Emits an endless stream of mentions at {@code synthetic.rate.per.second}, stamped with the wall
@@ -27,10 +23,9 @@ import org.apache.kafka.connect.source.SourceTask;
  * <p>Source partition {@code {"synthetic": "seed-<seed>"}}, source offset {@code {"seq": n}}: a
  * restarted task continues with the next sequence number, and number n is always the same post.
  */
-public final class SyntheticSourceTask extends SourceTask {
+public final class SyntheticSourceTask extends ListeningSourceTask {
   static final long MAX_WAIT_MS = 200;
 
-  private final Time time;
   private SyntheticSourceConfig config;
   private SyntheticStream stream;
   private Map<String, String> partition;
@@ -47,12 +42,7 @@ public final class SyntheticSourceTask extends SourceTask {
 
   /** With a clock of the caller's choice, for tests. */
   SyntheticSourceTask(Time time) {
-    this.time = time;
-  }
-
-  @Override
-  public String version() {
-    return ConnectorVersion.get();
+    super(time);
   }
 
   @Override
@@ -61,8 +51,7 @@ public final class SyntheticSourceTask extends SourceTask {
     stream = new SyntheticStream(config.seed());
     crisisBrand = config.crisisBrand();
     partition = Map.of("synthetic", "seed-" + config.seed());
-    Map<String, Object> offset =
-        context == null ? null : context.offsetStorageReader().offset(partition);
+    Map<String, Object> offset = committedOffset(partition);
     if (offset != null) {
       if (!(offset.get("seq") instanceof Number n)) {
         throw new ConnectException("Committed offset " + offset + " has no numeric 'seq'");
@@ -118,15 +107,6 @@ public final class SyntheticSourceTask extends SourceTask {
   public void stop() {}
 
   private SourceRecord record(Mention m) {
-    return new SourceRecord(
-        partition,
-        Map.of("seq", seq),
-        config.topic(),
-        null,
-        Schema.STRING_SCHEMA,
-        MentionKey.of(m),
-        MentionStruct.SCHEMA,
-        MentionStruct.toStruct(m),
-        m.getCreatedAt().toEpochMilli());
+    return mentionRecord(partition, Map.of("seq", seq), config.topic(), m);
   }
 }

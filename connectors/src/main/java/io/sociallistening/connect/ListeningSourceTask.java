@@ -1,0 +1,57 @@
+package io.sociallistening.connect;
+
+import io.sociallistening.avro.Mention;
+import java.util.Map;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+
+/**
+ * What every source task of the project shares: a clock (the system's, or a test's), the connector
+ * version, the committed offset of a partition, idle waits of at most {@value #MAX_IDLE_MS} ms per
+ * {@code poll()} (so that a stop is seen promptly), and the record of a mention: key {@code
+ * <platform>:<id>} as a string, value the {@link MentionStruct}, timestamp {@code createdAt}.
+ */
+public abstract class ListeningSourceTask extends SourceTask {
+  /** Longest sleep of one {@code poll()}. */
+  public static final long MAX_IDLE_MS = 1_000;
+
+  protected final Time time;
+
+  protected ListeningSourceTask(Time time) {
+    this.time = time;
+  }
+
+  @Override
+  public final String version() {
+    return ConnectorVersion.get();
+  }
+
+  /** The offset committed for {@code partition}, or null when there is none (or no context). */
+  protected final Map<String, Object> committedOffset(Map<String, ?> partition) {
+    return context == null ? null : context.offsetStorageReader().offset(partition);
+  }
+
+  /** Sleeps {@code waitMs} on the task's clock, at most {@value #MAX_IDLE_MS}; nothing if none. */
+  protected final void idle(long waitMs) {
+    if (waitMs > 0) {
+      time.sleep(Math.min(waitMs, MAX_IDLE_MS));
+    }
+  }
+
+  /** The record of mention {@code m} at {@code offset} of {@code partition}, for {@code topic}. */
+  protected static SourceRecord mentionRecord(
+      Map<String, ?> partition, Map<String, ?> offset, String topic, Mention m) {
+    return new SourceRecord(
+        partition,
+        offset,
+        topic,
+        null,
+        Schema.STRING_SCHEMA,
+        MentionKey.of(m),
+        MentionStruct.SCHEMA,
+        MentionStruct.toStruct(m),
+        m.getCreatedAt().toEpochMilli());
+  }
+}
