@@ -1,10 +1,12 @@
 package io.sociallistening.connect.bluesky;
 
+import static io.sociallistening.connect.SourceTaskRun.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sociallistening.connect.FakeTime;
 import io.sociallistening.connect.OffsetStub;
+import io.sociallistening.connect.SourceTaskRun;
 import io.sociallistening.connect.bluesky.WebSocketFixture.Script;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Struct;
@@ -31,14 +32,14 @@ class BlueskySourceTaskTest {
   private static final String FAY = "bluesky:at://did:plc:fay/app.bsky.feed.post/3lf7";
   private static final String SUBSCRIBE = "/subscribe?wantedCollections=app.bsky.feed.post";
 
-  private final FakeTime time = new FakeTime(WALL);
-  private final OffsetStub offsets = new OffsetStub();
-  private final List<BlueskySourceTask> tasks = new ArrayList<>();
+  private final SourceTaskRun run = new SourceTaskRun(WALL);
+  private final FakeTime time = run.time;
+  private final OffsetStub offsets = run.offsets;
   private WebSocketFixture server;
 
   @AfterEach
   void close() {
-    tasks.forEach(BlueskySourceTask::stop);
+    run.close();
     if (server != null) {
       server.close();
     }
@@ -65,14 +66,10 @@ class BlueskySourceTaskTest {
     if (server == null) {
       server = new WebSocketFixture(scripts);
     }
-    Map<String, String> props = new HashMap<>();
-    props.put("bluesky.jetstream.url", server.url());
-    props.put("bluesky.keywords", "acme, Skyways");
-    BlueskySourceTask task = new BlueskySourceTask(time);
-    task.initialize(offsets);
-    task.start(props);
-    tasks.add(task);
-    return task;
+    return run.start(
+        new BlueskySourceTask(time),
+        Map.of("bluesky.jetstream.url", server.url(), "bluesky.keywords", "acme, Skyways"),
+        Map.of());
   }
 
   /** Polls until {@code count} records arrived or 10 s of real time passed. */
@@ -87,10 +84,6 @@ class BlueskySourceTaskTest {
       }
     }
     return out;
-  }
-
-  private static List<String> keys(List<SourceRecord> records) {
-    return records.stream().map(r -> (String) r.key()).toList();
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.sociallistening.avro.Mention;
 import io.sociallistening.connect.FakeTime;
 import io.sociallistening.connect.MentionStruct;
 import io.sociallistening.connect.OffsetStub;
+import io.sociallistening.connect.SourceTaskRun;
 import io.sociallistening.connect.http.ReplayServer;
 import io.sociallistening.connect.http.ReplayServer.Reply;
 import java.time.Instant;
@@ -25,15 +26,14 @@ class HackerNewsSourceTaskTest {
   private static final Map<String, String> PARTITION = Map.of("query", "acme");
 
   private final ReplayServer server = new ReplayServer();
-  private final FakeTime time = new FakeTime(T0_MS);
-  private final OffsetStub offsets = new OffsetStub();
+  private final SourceTaskRun run = new SourceTaskRun(T0_MS);
+  private final FakeTime time = run.time;
+  private final OffsetStub offsets = run.offsets;
   private HackerNewsSourceTask task;
 
   @AfterEach
   void stop() {
-    if (task != null) {
-      task.stop();
-    }
+    run.close();
     server.close();
   }
 
@@ -45,10 +45,7 @@ class HackerNewsSourceTaskTest {
   }
 
   private HackerNewsSourceTask start(Map<String, String> props) {
-    HackerNewsSourceTask t = new HackerNewsSourceTask(time);
-    t.initialize(offsets);
-    t.start(props);
-    return t;
+    return run.start(new HackerNewsSourceTask(time), Map.of(), props);
   }
 
   private static Reply page(String name) {
@@ -57,10 +54,6 @@ class HackerNewsSourceTaskTest {
 
   private static List<String> ids(List<SourceRecord> records) {
     return records.stream().map(r -> ((Struct) r.value()).getString("id")).toList();
-  }
-
-  private long slept() {
-    return time.sleeps.stream().mapToLong(Long::longValue).sum();
   }
 
   @Test
@@ -147,7 +140,7 @@ class HackerNewsSourceTaskTest {
     assertThat(records).hasSize(4);
     assertThat(task.requests()).isEqualTo(2);
     assertThat(server.requests()).hasSize(2);
-    assertThat(slept()).isEqualTo(5_000);
+    assertThat(run.slept()).isEqualTo(5_000);
   }
 
   @Test
@@ -159,7 +152,7 @@ class HackerNewsSourceTaskTest {
 
     assertThat(records).hasSize(4);
     assertThat(task.requests()).isEqualTo(3);
-    assertThat(slept()).isEqualTo(1_000 + 2_000);
+    assertThat(run.slept()).isEqualTo(1_000 + 2_000);
   }
 
   @Test

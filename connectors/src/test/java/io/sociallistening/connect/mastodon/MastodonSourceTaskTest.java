@@ -1,15 +1,16 @@
 package io.sociallistening.connect.mastodon;
 
+import static io.sociallistening.connect.SourceTaskRun.keys;
+import static io.sociallistening.connect.SourceTaskRun.pollUntilRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sociallistening.connect.FakeTime;
-import io.sociallistening.connect.OffsetStub;
+import io.sociallistening.connect.SourceTaskRun;
 import io.sociallistening.connect.http.FixtureServer;
 import io.sociallistening.connect.http.FixtureServer.Reply;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Struct;
@@ -30,39 +31,26 @@ class MastodonSourceTaskTest {
       "mastodon:https://mastodon.social/users/dan/statuses/115000000000000040/activity";
 
   private final FixtureServer server = FixtureServer.start();
-  private final FakeTime time = new FakeTime(WALL);
-  private final OffsetStub offsets = new OffsetStub();
+  private final SourceTaskRun run = new SourceTaskRun(WALL);
+  private final FakeTime time = run.time;
 
   @AfterEach
   void close() {
+    run.close();
     server.close();
   }
 
   private MastodonSourceTask start(Map<String, String> overrides) {
-    Map<String, String> props = new HashMap<>();
-    props.put("mastodon.url", server.url());
-    props.put("mastodon.hashtags", "#AcmeAir");
-    props.put("mastodon.poll.interval.ms", "1000");
-    props.putAll(overrides);
-    MastodonSourceTask task = new MastodonSourceTask(time);
-    task.initialize(offsets);
-    task.start(props);
-    return task;
-  }
-
-  private static List<SourceRecord> pollUntilRecords(MastodonSourceTask task, int polls)
-      throws InterruptedException {
-    for (int i = 0; i < polls; i++) {
-      List<SourceRecord> batch = task.poll();
-      if (batch != null) {
-        return batch;
-      }
-    }
-    return List.of();
-  }
-
-  private static List<String> keys(List<SourceRecord> records) {
-    return records.stream().map(r -> (String) r.key()).toList();
+    return run.start(
+        new MastodonSourceTask(time),
+        Map.of(
+            "mastodon.url",
+            server.url(),
+            "mastodon.hashtags",
+            "#AcmeAir",
+            "mastodon.poll.interval.ms",
+            "1000"),
+        overrides);
   }
 
   private String host() {
@@ -116,7 +104,7 @@ class MastodonSourceTaskTest {
     server.enqueue(TAG, Reply.resource("/mastodon/tag-1.json"));
     MastodonSourceTask first = start(Map.of());
     List<SourceRecord> before = first.poll();
-    offsets.commit(before.get(1).sourcePartition(), before.get(1).sourceOffset());
+    run.commit(before.get(1));
     first.stop();
 
     server.enqueue(TAG, Reply.resource("/mastodon/tag-2.json"));

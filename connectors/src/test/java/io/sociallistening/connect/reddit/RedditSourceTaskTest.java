@@ -1,16 +1,18 @@
 package io.sociallistening.connect.reddit;
 
+import static io.sociallistening.connect.SourceTaskRun.keys;
+import static io.sociallistening.connect.SourceTaskRun.pollUntilRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sociallistening.connect.FakeTime;
 import io.sociallistening.connect.OffsetStub;
+import io.sociallistening.connect.SourceTaskRun;
 import io.sociallistening.connect.http.FixtureServer;
 import io.sociallistening.connect.http.FixtureServer.Reply;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Struct;
@@ -24,46 +26,31 @@ class RedditSourceTaskTest {
   private static final String NEW = "/r/acme/new.json";
 
   private final FixtureServer server = FixtureServer.start();
-  private final FakeTime time = new FakeTime(WALL);
-  private final OffsetStub offsets = new OffsetStub();
+  private final SourceTaskRun run = new SourceTaskRun(WALL);
+  private final FakeTime time = run.time;
+  private final OffsetStub offsets = run.offsets;
 
   @AfterEach
   void close() {
+    run.close();
     server.close();
   }
 
   private RedditSourceTask start(Map<String, String> overrides) {
-    Map<String, String> props = new HashMap<>();
-    props.put("reddit.subreddits", "acme");
-    props.put("reddit.base.url", server.url());
-    props.put("reddit.oauth.url", server.url() + "/oauth");
-    props.put("reddit.token.url", server.url() + "/api/v1/access_token");
-    props.put("reddit.poll.interval.ms", "1000");
-    props.putAll(overrides);
-    RedditSourceTask task = new RedditSourceTask(time);
-    task.initialize(offsets);
-    task.start(props);
-    return task;
-  }
-
-  /** Polls until a batch arrives, at most {@code polls} times. */
-  private static List<SourceRecord> pollUntilRecords(RedditSourceTask task, int polls)
-      throws InterruptedException {
-    for (int i = 0; i < polls; i++) {
-      List<SourceRecord> batch = task.poll();
-      if (batch != null) {
-        return batch;
-      }
-    }
-    return List.of();
-  }
-
-  private static List<String> keys(List<SourceRecord> records) {
-    return records.stream().map(r -> (String) r.key()).toList();
-  }
-
-  private void commit(SourceRecord record) {
-    offsets.commit(record.sourcePartition(), record.sourceOffset());
+    return run.start(
+        new RedditSourceTask(time),
+        Map.of(
+            "reddit.subreddits",
+            "acme",
+            "reddit.base.url",
+            server.url(),
+            "reddit.oauth.url",
+            server.url() + "/oauth",
+            "reddit.token.url",
+            server.url() + "/api/v1/access_token",
+            "reddit.poll.interval.ms",
+            "1000"),
+        overrides);
   }
 
   @Test
@@ -115,7 +102,7 @@ class RedditSourceTaskTest {
     server.enqueue(NEW, Reply.resource("/reddit/acme-new-1.json"));
     RedditSourceTask first = start(Map.of("reddit.lookback.seconds", "0"));
     List<SourceRecord> before = first.poll();
-    commit(before.get(1)); // t3_a1 and t3_b2 committed, t3_c3 sent but not committed
+    run.commit(before.get(1)); // t3_a1 and t3_b2 committed, t3_c3 sent but not committed
     first.stop();
 
     server.enqueue(NEW, Reply.resource("/reddit/acme-new-2.json"));

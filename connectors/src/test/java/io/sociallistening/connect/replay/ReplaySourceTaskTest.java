@@ -1,9 +1,11 @@
 package io.sociallistening.connect.replay;
 
+import static io.sociallistening.connect.SourceTaskRun.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sociallistening.connect.FakeTime;
 import io.sociallistening.connect.OffsetStub;
+import io.sociallistening.connect.SourceTaskRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,12 +14,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,23 +29,20 @@ class ReplaySourceTaskTest {
   private static final long MINUTE = 60_000;
   private static final long WALL = Instant.parse("2026-03-01T12:00:00Z").toEpochMilli();
 
-  private final FakeTime time = new FakeTime(WALL);
-  private final OffsetStub offsets = new OffsetStub();
+  private final SourceTaskRun run = new SourceTaskRun(WALL);
+  private final FakeTime time = run.time;
+  private final OffsetStub offsets = run.offsets;
 
-  private ReplaySourceTask start(Map<String, String> overrides) {
-    Map<String, String> props = new HashMap<>();
-    props.put("replay.file", FIVE);
-    props.put("replay.rebase", "false");
-    props.put("replay.speedup", "0");
-    props.putAll(overrides);
-    ReplaySourceTask task = new ReplaySourceTask(time);
-    task.initialize(offsets);
-    task.start(props);
-    return task;
+  @AfterEach
+  void close() {
+    run.close();
   }
 
-  private static List<String> keys(List<SourceRecord> records) {
-    return records == null ? List.of() : records.stream().map(r -> (String) r.key()).toList();
+  private ReplaySourceTask start(Map<String, String> overrides) {
+    return run.start(
+        new ReplaySourceTask(time),
+        Map.of("replay.file", FIVE, "replay.rebase", "false", "replay.speedup", "0"),
+        overrides);
   }
 
   @Test
@@ -112,7 +111,7 @@ class ReplaySourceTaskTest {
     ReplaySourceTask first = start(props);
     List<SourceRecord> firstBatch = first.poll();
     SourceRecord last = firstBatch.get(1);
-    offsets.commit(last.sourcePartition(), last.sourceOffset());
+    run.commit(last);
     first.stop();
     time.advance(3_600_000);
 

@@ -8,6 +8,7 @@ import io.sociallistening.avro.Platform;
 import io.sociallistening.connect.FakeTime;
 import io.sociallistening.connect.MentionStruct;
 import io.sociallistening.connect.OffsetStub;
+import io.sociallistening.connect.SourceTaskRun;
 import io.sociallistening.connect.http.ReplayServer;
 import io.sociallistening.connect.http.ReplayServer.Reply;
 import java.time.Instant;
@@ -26,15 +27,14 @@ class RssSourceTaskTest {
   private static final String BREWLY = "https://travelwire.example.com/?p=9931";
 
   private final ReplayServer server = new ReplayServer();
-  private final FakeTime time = new FakeTime(T0_MS);
-  private final OffsetStub offsets = new OffsetStub();
+  private final SourceTaskRun run = new SourceTaskRun(T0_MS);
+  private final FakeTime time = run.time;
+  private final OffsetStub offsets = run.offsets;
   private RssSourceTask task;
 
   @AfterEach
   void stop() {
-    if (task != null) {
-      task.stop();
-    }
+    run.close();
     server.close();
   }
 
@@ -47,10 +47,7 @@ class RssSourceTaskTest {
   }
 
   private RssSourceTask start(Map<String, String> props) {
-    RssSourceTask t = new RssSourceTask(time);
-    t.initialize(offsets);
-    t.start(props);
-    return t;
+    return run.start(new RssSourceTask(time), Map.of(), props);
   }
 
   private static Reply feed(String name, String contentType) {
@@ -63,10 +60,6 @@ class RssSourceTaskTest {
 
   private static Mention mention(SourceRecord r) {
     return MentionStruct.fromStruct((Struct) r.value());
-  }
-
-  private long slept() {
-    return time.sleeps.stream().mapToLong(Long::longValue).sum();
   }
 
   @Test
@@ -171,7 +164,7 @@ class RssSourceTaskTest {
 
     assertThat(records).hasSize(5);
     assertThat(task.requests()).isEqualTo(3);
-    assertThat(slept()).isEqualTo(3_000);
+    assertThat(run.slept()).isEqualTo(3_000);
     assertThat(server.requests())
         .extracting(ReplayServer.Request::path)
         .containsExactly("/news.xml", "/news.xml", "/atom.xml");
@@ -184,7 +177,7 @@ class RssSourceTaskTest {
 
     assertThat(task.poll()).hasSize(3);
     assertThat(task.requests()).isEqualTo(2);
-    assertThat(slept()).isEqualTo(1_000);
+    assertThat(run.slept()).isEqualTo(1_000);
   }
 
   @Test
