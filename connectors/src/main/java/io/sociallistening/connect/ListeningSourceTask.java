@@ -1,6 +1,8 @@
 package io.sociallistening.connect;
 
 import io.sociallistening.avro.Mention;
+import io.sociallistening.connect.http.PollSchedule;
+import io.sociallistening.connect.http.RequestGate;
 import java.util.Map;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.data.Schema;
@@ -10,8 +12,9 @@ import org.apache.kafka.connect.source.SourceTask;
 /**
  * What every source task of the project shares: a clock (the system's, or a test's), the connector
  * version, the committed offset of a partition, idle waits of at most {@value #MAX_IDLE_MS} ms per
- * {@code poll()} (so that a stop is seen promptly), and the record of a mention: key {@code
- * <platform>:<id>} as a string, value the {@link MentionStruct}, timestamp {@code createdAt}.
+ * {@code poll()} (so that a stop is seen promptly), the feed a {@link PollSchedule} has due, and
+ * the record of a mention: key {@code <platform>:<id>} as a string, value the {@link
+ * MentionStruct}, timestamp {@code createdAt}.
  */
 public abstract class ListeningSourceTask extends SourceTask {
   /** Longest sleep of one {@code poll()}. */
@@ -38,6 +41,25 @@ public abstract class ListeningSourceTask extends SourceTask {
     if (waitMs > 0) {
       time.sleep(Math.min(waitMs, MAX_IDLE_MS));
     }
+  }
+
+  /**
+   * The index of the feed of {@code schedule} to read now, or -1 after idling towards the time it
+   * is due and {@code gate} lets a request go.
+   */
+  protected final int dueFeed(PollSchedule<?> schedule, RequestGate gate) {
+    int index = schedule.next();
+    long wait = schedule.waitMs(index, time.milliseconds(), gate);
+    if (wait > 0) {
+      idle(wait);
+      return -1;
+    }
+    return index;
+  }
+
+  /** Idles towards the time the first feed of {@code schedule} is due. */
+  protected final void idleUntilDue(PollSchedule<?> schedule) {
+    idle(schedule.waitMs(schedule.next(), time.milliseconds()));
   }
 
   /** The record of mention {@code m} at {@code offset} of {@code partition}, for {@code topic}. */

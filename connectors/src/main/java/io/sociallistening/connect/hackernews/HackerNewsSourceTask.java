@@ -6,12 +6,12 @@ import io.sociallistening.connect.MentionStruct;
 import io.sociallistening.connect.http.HttpPoller;
 import io.sociallistening.connect.http.HttpStatusException;
 import io.sociallistening.connect.http.MalformedPayloadException;
+import io.sociallistening.connect.http.PollSchedule;
 import io.sociallistening.connect.http.RetryLaterException;
 import io.sociallistening.connect.http.Watermark;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.utils.Time;
@@ -49,20 +49,15 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
   private HackerNewsSourceConfig config;
   private HttpPoller http;
   private HackerNewsClient client;
-  private final Map<String, QueryState> queries = new LinkedHashMap<>();
+  private PollSchedule<QueryState> schedule;
   private volatile boolean stopped;
   private long malformed;
   private long deferred;
 
-  /** The position and next due time of one query. */
-  private static final class QueryState {
-    final Map<String, String> partition;
-    final Watermark watermark;
-    long dueMs;
-
+  /** A query and its position. */
+  private record QueryState(String query, Map<String, String> partition, Watermark watermark) {
     QueryState(String query, Watermark watermark) {
-      this.partition = Map.of(QUERY_KEY, query);
-      this.watermark = watermark;
+      this(query, Map.of(QUERY_KEY, query), watermark);
     }
   }
 
@@ -81,18 +76,20 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
     http = new HttpPoller(config.http(), time, false);
     client = new HackerNewsClient(http, config.apiUrl(), config.tags(), config.hitsPerPage());
     long firstSecond = (time.milliseconds() - config.lookback().toMillis()) / 1000;
-    queries.clear();
+    List<QueryState> queries = new ArrayList<>();
     for (String q : config.queries()) {
       Map<String, Object> offset = committedOffset(Map.of(QUERY_KEY, q));
       Watermark w = Watermark.fromOffset(offset, OFFSET, 0, Watermark.ALL_KEYS);
-      queries.put(
-          q, new QueryState(q, w == null ? Watermark.at(firstSecond, 0, Watermark.ALL_KEYS) : w));
+      QueryState s =
+          new QueryState(q, w == null ? Watermark.at(firstSecond, 0, Watermark.ALL_KEYS) : w);
+      queries.add(s);
       LOG.info(
           "Hacker News query '{}' resumes at created_at_i >= {} ({} ids seen there)",
           q,
-          queries.get(q).watermark.newest(),
-          queries.get(q).watermark.size());
+          s.watermark.newest(),
+          s.watermark.size());
     }
+    schedule = new PollSchedule<>(queries, time.milliseconds());
     stopped = false;
   }
 
@@ -103,15 +100,13 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
     }
     List<SourceRecord> out = new ArrayList<>();
     long now = time.milliseconds();
-    for (Map.Entry<String, QueryState> e : queries.entrySet()) {
-      QueryState s = e.getValue();
-      if (now >= s.dueMs && !stopped) {
-        search(e.getKey(), s, out);
+    for (int i = 0; i < schedule.size(); i++) {
+      if (schedule.waitMs(i, now) == 0 && !stopped) {
+        search(i, out);
       }
     }
     if (out.isEmpty() && !stopped) {
-      long next = queries.values().stream().mapToLong(s -> s.dueMs).min().orElse(now);
-      idle(next - time.milliseconds());
+      idleUntilDue(schedule);
       return null;
     }
     return out.isEmpty() ? null : out;
@@ -140,10 +135,12 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
     }
   }
 
-  private void search(String query, QueryState s, List<SourceRecord> out) {
+  private void search(int index, List<SourceRecord> out) {
+    QueryState s = schedule.feed(index);
+    String query = s.query();
     long now = time.milliseconds();
     Instant fetchedAt = Instant.ofEpochMilli(now);
-    s.dueMs = now + config.pollInterval().toMillis();
+    schedule.dueAt(index, now + config.pollInterval().toMillis());
     List<Mention> hits;
     boolean narrowed;
     try {
@@ -175,11 +172,12 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
       }
     } catch (RetryLaterException e) {
       deferred++;
-      s.dueMs = Math.max(e.retryAtMs(), now);
+      long retryAt = Math.max(e.retryAtMs(), now);
+      schedule.dueAt(index, retryAt);
       LOG.warn(
           "Search '{}' deferred until {}: {}",
           query,
-          Instant.ofEpochMilli(s.dueMs),
+          Instant.ofEpochMilli(retryAt),
           e.getMessage());
       return;
     } catch (MalformedPayloadException e) {
@@ -195,7 +193,7 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
           "Hacker News search for '" + query + "' failed: " + e.getMessage(), e);
     }
     if (narrowed) {
-      s.dueMs = now;
+      schedule.dueAt(index, now);
     }
     hits.sort(OLDEST_FIRST);
     for (Mention m : hits) {

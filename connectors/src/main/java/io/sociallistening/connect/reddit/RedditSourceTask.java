@@ -88,11 +88,8 @@ public final class RedditSourceTask extends ListeningSourceTask {
     if (stopped) {
       return null;
     }
-    long now = time.milliseconds();
-    int index = schedule.next();
-    long wait = schedule.waitMs(index, now, gate);
-    if (wait > 0) {
-      idle(wait);
+    int index = dueFeed(schedule, gate);
+    if (index < 0) {
       return null;
     }
     RedditFeed feed = schedule.feed(index);

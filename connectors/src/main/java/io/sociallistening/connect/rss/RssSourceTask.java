@@ -6,6 +6,7 @@ import io.sociallistening.connect.MentionStruct;
 import io.sociallistening.connect.http.HttpPoller;
 import io.sociallistening.connect.http.HttpStatusException;
 import io.sociallistening.connect.http.MalformedPayloadException;
+import io.sociallistening.connect.http.PollSchedule;
 import io.sociallistening.connect.http.RetryLaterException;
 import io.sociallistening.connect.http.Watermark;
 import java.net.URI;
@@ -48,23 +49,16 @@ public final class RssSourceTask extends ListeningSourceTask {
   private RssSourceConfig config;
   private HttpPoller http;
   private RssClient client;
-  private final List<FeedState> feeds = new ArrayList<>();
+  private PollSchedule<FeedState> schedule;
   private volatile boolean stopped;
   private long malformed;
   private long failedFetches;
   private long deferred;
 
-  /** Position and next due time of one feed. */
-  private static final class FeedState {
-    final URI url;
-    final Map<String, String> partition;
-    final Watermark watermark;
-    long dueMs;
-
+  /** A feed and its position. */
+  private record FeedState(URI url, Map<String, String> partition, Watermark watermark) {
     FeedState(URI url, Watermark watermark) {
-      this.url = url;
-      this.partition = Map.of(FEED_KEY, url.toString());
-      this.watermark = watermark;
+      this(url, Map.of(FEED_KEY, url.toString()), watermark);
     }
   }
 
@@ -83,7 +77,7 @@ public final class RssSourceTask extends ListeningSourceTask {
     http = new HttpPoller(config.http(), time, false);
     client = new RssClient(http, config.platform());
     long firstMs = time.milliseconds() - config.lookback().toMillis();
-    feeds.clear();
+    List<FeedState> feeds = new ArrayList<>();
     for (URI url : config.feedUrls()) {
       Map<String, Object> offset = committedOffset(Map.of(FEED_KEY, url.toString()));
       Watermark w = Watermark.fromOffset(offset, OFFSET, 0, Watermark.ALL_KEYS);
@@ -96,6 +90,7 @@ public final class RssSourceTask extends ListeningSourceTask {
           Instant.ofEpochMilli(s.watermark.newest()),
           s.watermark.size());
     }
+    schedule = new PollSchedule<>(feeds, time.milliseconds());
     stopped = false;
   }
 
@@ -106,17 +101,13 @@ public final class RssSourceTask extends ListeningSourceTask {
     }
     List<SourceRecord> out = new ArrayList<>();
     long now = time.milliseconds();
-    for (FeedState s : feeds) {
-      if (now >= s.dueMs && !stopped) {
-        fetch(s, out);
+    for (int i = 0; i < schedule.size(); i++) {
+      if (schedule.waitMs(i, now) == 0 && !stopped) {
+        fetch(i, out);
       }
     }
     if (out.isEmpty() && !stopped) {
-      long next = Long.MAX_VALUE;
-      for (FeedState s : feeds) {
-        next = Math.min(next, s.dueMs);
-      }
-      idle(next - time.milliseconds());
+      idleUntilDue(schedule);
       return null;
     }
     return out.isEmpty() ? null : out;
@@ -150,17 +141,19 @@ public final class RssSourceTask extends ListeningSourceTask {
     }
   }
 
-  private void fetch(FeedState s, List<SourceRecord> out) {
+  private void fetch(int index, List<SourceRecord> out) {
+    FeedState s = schedule.feed(index);
     long now = time.milliseconds();
-    s.dueMs = now + config.pollInterval().toMillis();
+    schedule.dueAt(index, now + config.pollInterval().toMillis());
     RssClient.Items items;
     try {
       items = client.fetch(s.url, Instant.ofEpochMilli(now));
     } catch (RetryLaterException e) {
       deferred++;
-      s.dueMs = Math.max(e.retryAtMs(), now);
+      long retryAt = Math.max(e.retryAtMs(), now);
+      schedule.dueAt(index, retryAt);
       LOG.warn(
-          "Feed {} deferred until {}: {}", s.url, Instant.ofEpochMilli(s.dueMs), e.getMessage());
+          "Feed {} deferred until {}: {}", s.url, Instant.ofEpochMilli(retryAt), e.getMessage());
       return;
     } catch (MalformedPayloadException e) {
       malformed++;
