@@ -3,7 +3,11 @@ package io.sociallistening.connect;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.connect.http.PollSchedule;
 import io.sociallistening.connect.http.RequestGate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.ObjIntConsumer;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -55,6 +59,26 @@ public abstract class ListeningSourceTask extends SourceTask {
       return -1;
     }
     return index;
+  }
+
+  /**
+   * Reads every feed of {@code schedule} due now with {@code read} (which adds its records to the
+   * list and sets the feed's next due time), unless {@code stopped}; when none brought a record,
+   * idles towards the next due feed. The records, or null if none.
+   */
+  protected final List<SourceRecord> pollDueFeeds(
+      PollSchedule<?> schedule, BooleanSupplier stopped, ObjIntConsumer<List<SourceRecord>> read) {
+    List<SourceRecord> out = new ArrayList<>();
+    long now = time.milliseconds();
+    for (int i = 0; i < schedule.size(); i++) {
+      if (schedule.waitMs(i, now) == 0 && !stopped.getAsBoolean()) {
+        read.accept(out, i);
+      }
+    }
+    if (out.isEmpty() && !stopped.getAsBoolean()) {
+      idleUntilDue(schedule);
+    }
+    return out.isEmpty() ? null : out;
   }
 
   /** Idles towards the time the first feed of {@code schedule} is due. */

@@ -98,18 +98,7 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
     if (stopped) {
       return null;
     }
-    List<SourceRecord> out = new ArrayList<>();
-    long now = time.milliseconds();
-    for (int i = 0; i < schedule.size(); i++) {
-      if (schedule.waitMs(i, now) == 0 && !stopped) {
-        search(i, out);
-      }
-    }
-    if (out.isEmpty() && !stopped) {
-      idleUntilDue(schedule);
-      return null;
-    }
-    return out.isEmpty() ? null : out;
+    return pollDueFeeds(schedule, () -> stopped, this::search);
   }
 
   /** Hits skipped since start: unreadable pages and hits missing a required field. */
@@ -135,7 +124,7 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
     }
   }
 
-  private void search(int index, List<SourceRecord> out) {
+  private void search(List<SourceRecord> out, int index) {
     QueryState s = schedule.feed(index);
     String query = s.query();
     long now = time.milliseconds();

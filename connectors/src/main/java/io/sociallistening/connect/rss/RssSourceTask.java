@@ -99,18 +99,7 @@ public final class RssSourceTask extends ListeningSourceTask {
     if (stopped) {
       return null;
     }
-    List<SourceRecord> out = new ArrayList<>();
-    long now = time.milliseconds();
-    for (int i = 0; i < schedule.size(); i++) {
-      if (schedule.waitMs(i, now) == 0 && !stopped) {
-        fetch(i, out);
-      }
-    }
-    if (out.isEmpty() && !stopped) {
-      idleUntilDue(schedule);
-      return null;
-    }
-    return out.isEmpty() ? null : out;
+    return pollDueFeeds(schedule, () -> stopped, this::fetch);
   }
 
   /** Unparsable documents plus items missing a required field, since start. */
@@ -141,7 +130,7 @@ public final class RssSourceTask extends ListeningSourceTask {
     }
   }
 
-  private void fetch(int index, List<SourceRecord> out) {
+  private void fetch(List<SourceRecord> out, int index) {
     FeedState s = schedule.feed(index);
     long now = time.milliseconds();
     schedule.dueAt(index, now + config.pollInterval().toMillis());
