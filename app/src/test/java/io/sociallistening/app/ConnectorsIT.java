@@ -14,8 +14,6 @@ import io.sociallistening.connect.bluesky.WebSocketFixture;
 import io.sociallistening.connect.http.FixtureServer;
 import io.sociallistening.connect.http.ReplayServer;
 import io.sociallistening.registry.EmbeddedSchemaRegistry;
-import io.sociallistening.registry.KafkaSchemaStore;
-import io.sociallistening.registry.SchemaRegistries;
 import io.sociallistening.registry.SchemaRegistry;
 import io.sociallistening.serde.AvroSerde;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +58,7 @@ class ConnectorsIT {
   private static final String ALERTS = "it.alerts";
 
   @TempDir static Path dataDir;
+  private TestCluster cluster;
   private EmbeddedKafka kafka;
   private EmbeddedSchemaRegistry registryServer;
   private SchemaRegistry registry;
@@ -74,13 +73,10 @@ class ConnectorsIT {
 
   @BeforeAll
   void startWorkerAndConnectors() throws Exception {
-    kafka = EmbeddedKafka.startOnFreePorts(dataDir);
-    registryServer =
-        EmbeddedSchemaRegistry.start(
-            "127.0.0.1",
-            0,
-            KafkaSchemaStore.open(Map.of("bootstrap.servers", kafka.bootstrapServers())));
-    registry = SchemaRegistries.fromConfig(Map.of("schema.registry.url", registryServer.url()));
+    cluster = TestCluster.start(dataDir);
+    kafka = cluster.kafka;
+    registryServer = cluster.registryServer;
+    registry = cluster.registry;
     mentions = AvroSerde.forValues(Mention.class, registry);
 
     hackerNews = new ReplayServer();
@@ -210,16 +206,7 @@ class ConnectorsIT {
   void stopAll() throws Exception {
     for (AutoCloseable c :
         new AutoCloseable[] {
-          connect,
-          hackerNews,
-          feeds,
-          mastodon,
-          reddit,
-          jetstream,
-          webhook,
-          registry,
-          registryServer,
-          kafka
+          connect, hackerNews, feeds, mastodon, reddit, jetstream, webhook, cluster
         }) {
       if (c != null) {
         c.close();

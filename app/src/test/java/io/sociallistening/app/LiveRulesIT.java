@@ -12,22 +12,17 @@ import io.sociallistening.avro.BrandMatch;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.avro.Platform;
-import io.sociallistening.registry.EmbeddedSchemaRegistry;
-import io.sociallistening.registry.KafkaSchemaStore;
-import io.sociallistening.registry.SchemaRegistries;
 import io.sociallistening.registry.SchemaRegistry;
 import io.sociallistening.serde.AvroSerde;
 import io.sociallistening.topology.Topics;
 import io.sociallistening.topology.match.Rule;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,33 +41,12 @@ class LiveRulesIT {
 
   @Test
   void shouldMatchARuleAddedToTheRulesTopicWhileRunning() throws Exception {
-    try (EmbeddedKafka kafka = EmbeddedKafka.startOnFreePorts(dataDir);
-        EmbeddedSchemaRegistry registryServer =
-            EmbeddedSchemaRegistry.start(
-                "127.0.0.1",
-                0,
-                KafkaSchemaStore.open(Map.of("bootstrap.servers", kafka.bootstrapServers())));
-        SchemaRegistry registry =
-            SchemaRegistries.fromConfig(Map.of("schema.registry.url", registryServer.url()))) {
-      Path rules = dataDir.resolve("rules.jsonl");
-      Files.writeString(rules, "{\"id\":\"nimbus-1\",\"brand\":\"nimbus\",\"query\":\"nimbus\"}\n");
+    try (TestCluster cluster = TestCluster.start(dataDir)) {
+      SchemaRegistry registry = cluster.registry;
+      EmbeddedKafka kafka = cluster.kafka;
       InstanceConfig config =
-          InstanceConfig.load(
-              Optional.empty(),
-              Map.of(),
-              Map.of(
-                  InstanceConfig.APPLICATION_ID,
-                  "live-rules-it",
-                  InstanceConfig.BOOTSTRAP_SERVERS,
-                  kafka.bootstrapServers(),
-                  InstanceConfig.SCHEMA_REGISTRY_URL,
-                  registryServer.url(),
-                  InstanceConfig.STATE_DIR,
-                  dataDir.resolve("state").toString(),
-                  InstanceConfig.RULES_FILE,
-                  rules.toString(),
-                  "kafka.commit.interval.ms",
-                  "200"));
+          cluster.instanceConfig(
+              "live-rules-it", "{\"id\":\"nimbus-1\",\"brand\":\"nimbus\",\"query\":\"nimbus\"}\n");
       Topics topics = config.topics();
       AvroSerde<EnrichedMention> enrichedSerde =
           AvroSerde.forValues(EnrichedMention.class, registry);

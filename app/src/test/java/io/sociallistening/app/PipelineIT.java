@@ -14,15 +14,11 @@ import io.sociallistening.avro.BrandSentimentWindow;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.avro.Platform;
-import io.sociallistening.registry.EmbeddedSchemaRegistry;
-import io.sociallistening.registry.KafkaSchemaStore;
-import io.sociallistening.registry.SchemaRegistries;
 import io.sociallistening.registry.SchemaRegistry;
 import io.sociallistening.serde.AvroSerde;
 import io.sociallistening.topology.Topics;
 import io.sociallistening.topology.validate.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +27,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,36 +53,14 @@ class PipelineIT {
 
   @Test
   void shouldTurnRawMentionsIntoEnrichedMentionsAggregatesAlertsAndDeadLetters() throws Exception {
-    try (EmbeddedKafka kafka = EmbeddedKafka.startOnFreePorts(dataDir);
-        EmbeddedSchemaRegistry registryServer =
-            EmbeddedSchemaRegistry.start(
-                "127.0.0.1",
-                0,
-                KafkaSchemaStore.open(Map.of("bootstrap.servers", kafka.bootstrapServers())));
-        SchemaRegistry registry =
-            SchemaRegistries.fromConfig(Map.of("schema.registry.url", registryServer.url()))) {
-      Path rules = dataDir.resolve("rules.jsonl");
-      Files.writeString(
-          rules,
-          "{\"id\":\"acme-1\",\"brand\":\"acme-air\",\"query\":\"\\\"acme air\\\" OR acmeair\"}\n"
-              + "{\"id\":\"nimbus-1\",\"brand\":\"nimbus\",\"query\":\"nimbus\"}\n");
+    try (TestCluster cluster = TestCluster.start(dataDir)) {
+      SchemaRegistry registry = cluster.registry;
+      EmbeddedKafka kafka = cluster.kafka;
       InstanceConfig config =
-          InstanceConfig.load(
-              Optional.empty(),
-              Map.of(),
-              Map.of(
-                  InstanceConfig.APPLICATION_ID,
-                  "pipeline-it",
-                  InstanceConfig.BOOTSTRAP_SERVERS,
-                  kafka.bootstrapServers(),
-                  InstanceConfig.SCHEMA_REGISTRY_URL,
-                  registryServer.url(),
-                  InstanceConfig.STATE_DIR,
-                  dataDir.resolve("state").toString(),
-                  InstanceConfig.RULES_FILE,
-                  rules.toString(),
-                  "kafka.commit.interval.ms",
-                  "200"));
+          cluster.instanceConfig(
+              "pipeline-it",
+              "{\"id\":\"acme-1\",\"brand\":\"acme-air\",\"query\":\"\\\"acme air\\\" OR acmeair\"}\n"
+                  + "{\"id\":\"nimbus-1\",\"brand\":\"nimbus\",\"query\":\"nimbus\"}\n");
       Topics topics = config.topics();
       Input input = input();
 
@@ -181,7 +154,7 @@ class PipelineIT {
               .isEqualTo(input.acmeUnique);
         }
 
-        NodeClient node = new NodeClient(kafka.bootstrapServers(), registryServer.url());
+        NodeClient node = new NodeClient(kafka.bootstrapServers(), cluster.registryServer.url());
         JsonNode alertFromNode = JSON.readTree(node.read(topics.alerts(), 1).get(0));
         assertThat(alertFromNode.at("/value/brand").asText()).isIn("acme-air", "nimbus");
         JsonNode windowFromNode = JSON.readTree(node.read(topics.sentiment1m(), 1).get(0));
