@@ -77,6 +77,15 @@ public final class SentimentScorer {
     return Default.INSTANCE;
   }
 
+  /**
+   * The VADER-compatible core: VADER's rules, lexicon, normalisation and ±0.05 thresholds, with
+   * none of the social-text refinements; scores equal the reference VADER's. Loaded once, then
+   * shared.
+   */
+  public static SentimentScorer vaderCompatible() {
+    return Default.INSTANCE;
+  }
+
   /** Scores {@code text}; null or empty text is neutral with compound 0 and confidence 1. */
   public SentimentResult score(String text) {
     if (text == null || text.isEmpty()) {
