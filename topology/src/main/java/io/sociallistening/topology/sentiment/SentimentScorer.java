@@ -66,10 +66,18 @@ public final class SentimentScorer {
   private static final SentimentResult NOTHING =
       new SentimentResult(0.0, SentimentLabel.NEUTRAL, 1.0, 0.0, 0.0, 0.0);
 
-  private final SocialTextTokenizer tokenizer;
+  /**
+   * Factor of a negated negative word in the social scorer: "not bad", "no worries" and "can't die"
+   * lose their negativity but do not turn positive (VADER flips them with -0.74).
+   */
+  private static final double NEGATED_NEGATIVE = 0.0;
 
-  private SentimentScorer(SocialTextTokenizer tokenizer) {
+  private final SocialTextTokenizer tokenizer;
+  private final boolean social;
+
+  private SentimentScorer(SocialTextTokenizer tokenizer, boolean social) {
     this.tokenizer = tokenizer;
+    this.social = social;
   }
 
   /** The scorer with the bundled VADER lexicon and emoji table; loaded once, then shared. */
@@ -83,7 +91,7 @@ public final class SentimentScorer {
    * shared.
    */
   public static SentimentScorer vaderCompatible() {
-    return Default.INSTANCE;
+    return Default.CORE;
   }
 
   /** Scores {@code text}; null or empty text is neutral with compound 0 and confidence 1. */
@@ -92,33 +100,109 @@ public final class SentimentScorer {
       return NOTHING;
     }
     TokenizedText tokens = tokenizer.tokenize(text);
-    int n = tokens.size;
-    if (n == 0) {
+    if (tokens.size == 0) {
       return NOTHING;
     }
+    valences(tokens);
+    return aggregate(tokens, 0, tokens.size, tokens.exclamations, tokens.questions);
+  }
+
+  /** Fills {@code tokens.scored} with each token's valence after all rules of this scorer. */
+  void valences(TokenizedText tokens) {
+    int n = tokens.size;
+    double[] scored = tokens.scored(n);
     int capitals = 0;
-    int but = -1;
     for (int i = 0; i < n; i++) {
       if (tokens.upper[i]) {
         capitals++;
       }
-      if (but < 0 && tokens.lower[i].equals("but")) {
-        but = i;
-      }
     }
     boolean mixedCase = capitals > 0 && capitals < n;
+    if (!social) {
+      int but = -1;
+      for (int i = 0; i < n && but < 0; i++) {
+        if (tokens.lower[i].equals("but")) {
+          but = i;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        double valence = valence(tokens, i, mixedCase, 0);
+        if (but >= 0 && i < but) {
+          valence *= 0.5;
+        } else if (but >= 0 && i > but) {
+          valence *= 1.5;
+        }
+        scored[i] = valence;
+      }
+      return;
+    }
+    int clause = 0;
+    int sentence = 0;
+    while (sentence < n) {
+      int sentenceEnd = sentence;
+      while (sentenceEnd < n - 1 && tokens.boundary[sentenceEnd] < TokenizedText.SENTENCE) {
+        sentenceEnd++;
+      }
+      sentenceEnd++;
+      int contrast = -1;
+      for (int i = sentence; i < sentenceEnd && contrast < 0; i++) {
+        if (ValenceRules.CONTRASTS.contains(tokens.lower[i])) {
+          contrast = i;
+        }
+      }
+      for (int i = sentence; i < sentenceEnd; i++) {
+        if (i > 0 && tokens.boundary[i - 1] != TokenizedText.NONE) {
+          clause = i;
+        }
+        double valence =
+            repeatedNo(tokens, i) ? tokens.valence[i] : valence(tokens, i, mixedCase, clause);
+        if (contrast >= 0 && i < contrast) {
+          valence *= 0.5;
+        } else if (contrast >= 0 && i > contrast) {
+          valence *= 1.5;
+        }
+        scored[i] = valence;
+      }
+      sentence = sentenceEnd;
+    }
+    // the k-th repetition of the same sentiment word counts 1 / k ("fun, fun, fun, fun")
+    for (int i = 1; i < n; i++) {
+      if (scored[i] != 0) {
+        int seen = 0;
+        for (int j = 0; j < i; j++) {
+          if (scored[j] != 0 && tokens.lower[j].equals(tokens.lower[i])) {
+            seen++;
+          }
+        }
+        scored[i] /= 1 + seen;
+      }
+    }
+  }
 
+  /**
+   * The valence negated: VADER's factor, or for the social scorer a weaker one on negative words.
+   */
+  private double negate(double valence) {
+    return social && valence < 0 ? valence * NEGATED_NEGATIVE : valence * NEGATION;
+  }
+
+  /** "no no no": a "no" next to another "no" keeps its own (negative) valence. */
+  private static boolean repeatedNo(TokenizedText t, int i) {
+    return t.lower[i].equals("no")
+        && ((i > 0 && t.lower[i - 1].equals("no"))
+            || (i + 1 < t.size && t.lower[i + 1].equals("no")));
+  }
+
+  /** The result for tokens {@code from..to} of {@code tokens} after {@link #valences}. */
+  SentimentResult aggregate(
+      TokenizedText tokens, int from, int to, int exclamations, int questions) {
+    double[] scored = tokens.scored;
     double sum = 0;
     double positiveSum = 0;
     double negativeSum = 0;
     int neutralCount = 0;
-    for (int i = 0; i < n; i++) {
-      double valence = valence(tokens, i, mixedCase);
-      if (but >= 0 && i < but) {
-        valence *= 0.5;
-      } else if (but >= 0 && i > but) {
-        valence *= 1.5;
-      }
+    for (int i = from; i < to; i++) {
+      double valence = scored[i];
       sum += valence;
       if (valence > 0) {
         positiveSum += valence + 1;
@@ -128,21 +212,22 @@ public final class SentimentScorer {
         neutralCount++;
       }
     }
-
-    double emphasis = punctuationEmphasis(tokens.exclamations, tokens.questions);
+    double emphasis = punctuationEmphasis(exclamations, questions);
     if (sum > 0) {
       sum += emphasis;
     } else if (sum < 0) {
       sum -= emphasis;
     }
     double compound = Math.max(-1.0, Math.min(1.0, sum / Math.sqrt(sum * sum + ALPHA)));
-
     if (positiveSum > -negativeSum) {
       positiveSum += emphasis;
     } else if (positiveSum < -negativeSum) {
       negativeSum -= emphasis;
     }
     double total = positiveSum - negativeSum + neutralCount;
+    if (total == 0) {
+      return NOTHING;
+    }
     return new SentimentResult(
         compound,
         label(compound),
@@ -178,13 +263,13 @@ public final class SentimentScorer {
   }
 
   /** The valence of token {@code i} after capitals, boosters, negation, idioms and "least". */
-  private static double valence(TokenizedText t, int i, boolean mixedCase) {
-    String word = t.lower[i];
+  private double valence(TokenizedText t, int i, boolean mixedCase, int from) {
+    String word = at(t, i, from);
     int n = t.size;
     if (ValenceRules.BOOSTERS.containsKey(word)) {
       return 0;
     }
-    if (word.equals("kind") && i < n - 1 && t.lower[i + 1].equals("of")) {
+    if (word.equals("kind") && i < n - 1 && at(t, i + 1, from).equals("of")) {
       return 0;
     }
     if (!t.inLexicon(i)) {
@@ -194,37 +279,38 @@ public final class SentimentScorer {
     if (word.equals("no") && i != n - 1 && t.inLexicon(i + 1)) {
       valence = 0.0;
     }
-    if ((i > 0 && t.lower[i - 1].equals("no"))
-        || (i > 1 && t.lower[i - 2].equals("no"))
+    if ((i > 0 && at(t, i - 1, from).equals("no"))
+        || (i > 1 && at(t, i - 2, from).equals("no"))
         || (i > 2
-            && t.lower[i - 3].equals("no")
-            && (t.lower[i - 1].equals("or") || t.lower[i - 1].equals("nor")))) {
-      valence = t.valence[i] * NEGATION;
+            && at(t, i - 3, from).equals("no")
+            && (at(t, i - 1, from).equals("or") || at(t, i - 1, from).equals("nor")))) {
+      valence = negate(t.valence[i]);
     }
     if (t.upper[i] && mixedCase) {
       valence += valence > 0 ? CAPS_INCREMENT : -CAPS_INCREMENT;
     }
     for (int back = 0; back < 3; back++) {
       int j = i - back - 1;
-      if (j < 0 || t.inLexicon(j)) {
+      if (j < from || t.inLexicon(j)) {
         continue;
       }
-      double scalar = boosterScalar(t, j, valence, mixedCase);
+      double scalar = boosterScalar(t, j, valence, mixedCase, from);
       if (back == 1) {
         scalar *= 0.95;
       } else if (back == 2) {
         scalar *= 0.9;
       }
-      valence = negation(valence + scalar, t, back, i);
+      valence = negation(valence + scalar, t, back, i, from);
       if (back == 2) {
-        valence = specialCases(valence, t, i);
+        valence = specialCases(valence, t, i, from);
       }
     }
-    return least(valence, t, i);
+    return least(valence, t, i, from);
   }
 
-  private static double boosterScalar(TokenizedText t, int j, double valence, boolean mixedCase) {
-    Double boost = ValenceRules.BOOSTERS.get(t.lower[j]);
+  private static double boosterScalar(
+      TokenizedText t, int j, double valence, boolean mixedCase, int from) {
+    Double boost = ValenceRules.BOOSTERS.get(at(t, j, from));
     if (boost == null) {
       return 0.0;
     }
@@ -235,34 +321,36 @@ public final class SentimentScorer {
     return scalar;
   }
 
-  private static double negation(double valence, TokenizedText t, int back, int i) {
-    String[] w = t.lower;
+  private double negation(double valence, TokenizedText t, int back, int i, int from) {
     if (back == 0) {
-      return ValenceRules.isNegation(w[i - 1]) ? valence * NEGATION : valence;
+      return ValenceRules.isNegation(at(t, i - 1, from)) ? negate(valence) : valence;
     }
     if (back == 1) {
-      if (w[i - 2].equals("never") && (w[i - 1].equals("so") || w[i - 1].equals("this"))) {
+      if (at(t, i - 2, from).equals("never")
+          && (at(t, i - 1, from).equals("so") || at(t, i - 1, from).equals("this"))) {
         return valence * 1.25;
       }
-      if (w[i - 2].equals("without") && w[i - 1].equals("doubt")) {
+      if (at(t, i - 2, from).equals("without") && at(t, i - 1, from).equals("doubt")) {
         return valence;
       }
-      return ValenceRules.isNegation(w[i - 2]) ? valence * NEGATION : valence;
+      return ValenceRules.isNegation(at(t, i - 2, from)) ? negate(valence) : valence;
     }
     // back == 2; the second alternative is the reference's operator binding (see class comment)
-    if ((w[i - 3].equals("never") && (w[i - 2].equals("so") || w[i - 2].equals("this")))
-        || w[i - 1].equals("so")
-        || w[i - 1].equals("this")) {
+    if ((at(t, i - 3, from).equals("never")
+            && (at(t, i - 2, from).equals("so") || at(t, i - 2, from).equals("this")))
+        || at(t, i - 1, from).equals("so")
+        || at(t, i - 1, from).equals("this")) {
       return valence * 1.25;
     }
-    if (w[i - 3].equals("without") && (w[i - 2].equals("doubt") || w[i - 1].equals("doubt"))) {
+    if (at(t, i - 3, from).equals("without")
+        && (at(t, i - 2, from).equals("doubt") || at(t, i - 1, from).equals("doubt"))) {
       return valence;
     }
-    return ValenceRules.isNegation(w[i - 3]) ? valence * NEGATION : valence;
+    return ValenceRules.isNegation(at(t, i - 3, from)) ? negate(valence) : valence;
   }
 
   /** Special phrases around word {@code i} (i >= 3) and "kind of"-style dampeners before it. */
-  private static double specialCases(double valence, TokenizedText t, int i) {
+  private static double specialCases(double valence, TokenizedText t, int i, int from) {
     String[][] cases = ValenceRules.SPECIAL_CASES;
     double[] values = ValenceRules.SPECIAL_CASE_VALENCES;
     // the reference tries these windows in this order and stops at the first hit
@@ -270,25 +358,25 @@ public final class SentimentScorer {
     search:
     for (int[] window : windows) {
       for (int c = 0; c < cases.length; c++) {
-        if (phraseAt(t, i + window[0], window[1], cases[c])) {
+        if (phraseAt(t, i + window[0], window[1], cases[c], from)) {
           valence = values[c];
           break search;
         }
       }
     }
     for (int c = 0; c < cases.length; c++) {
-      if (i + 1 < t.size && phraseAt(t, i, 2, cases[c])) {
+      if (i + 1 < t.size && phraseAt(t, i, 2, cases[c], from)) {
         valence = values[c];
       }
     }
     for (int c = 0; c < cases.length; c++) {
-      if (i + 2 < t.size && phraseAt(t, i, 3, cases[c])) {
+      if (i + 2 < t.size && phraseAt(t, i, 3, cases[c], from)) {
         valence = values[c];
       }
     }
     for (int[] window : BOOSTER_WINDOWS) {
       for (String[] phrase : ValenceRules.BOOSTER_PHRASES) {
-        if (phraseAt(t, i + window[0], window[1], phrase)) {
+        if (phraseAt(t, i + window[0], window[1], phrase, from)) {
           valence += ValenceRules.DAMPEN;
         }
       }
@@ -302,25 +390,31 @@ public final class SentimentScorer {
   /** Windows checked for multi-word dampeners: "w-3 w-2 w-1", "w-3 w-2", "w-2 w-1". */
   private static final int[][] BOOSTER_WINDOWS = {{-3, 3}, {-3, 2}, {-2, 2}};
 
-  private static boolean phraseAt(TokenizedText t, int start, int length, String[] phrase) {
+  private static boolean phraseAt(
+      TokenizedText t, int start, int length, String[] phrase, int from) {
     if (phrase.length != length) {
       return false;
     }
     for (int k = 0; k < length; k++) {
-      if (!t.lower[start + k].equals(phrase[k])) {
+      if (!at(t, start + k, from).equals(phrase[k])) {
         return false;
       }
     }
     return true;
   }
 
-  private static double least(double valence, TokenizedText t, int i) {
-    if (i > 1 && t.lower[i - 1].equals("least")) {
-      String before = t.lower[i - 2];
-      return before.equals("at") || before.equals("very") ? valence : valence * NEGATION;
+  /** Token {@code index} in lower case, or "" when it lies before {@code from} (another clause). */
+  private static String at(TokenizedText t, int index, int from) {
+    return index < from || index >= t.size ? "" : t.lower[index];
+  }
+
+  private double least(double valence, TokenizedText t, int i, int from) {
+    if (i > 1 && at(t, i - 1, from).equals("least")) {
+      String before = at(t, i - 2, from);
+      return before.equals("at") || before.equals("very") ? valence : negate(valence);
     }
-    if (i > 0 && t.lower[i - 1].equals("least")) {
-      return valence * NEGATION;
+    if (i > 0 && at(t, i - 1, from).equals("least")) {
+      return negate(valence);
     }
     return valence;
   }
@@ -358,8 +452,9 @@ public final class SentimentScorer {
   }
 
   private static final class Default {
-    static final SentimentScorer INSTANCE =
-        new SentimentScorer(
-            new SocialTextTokenizer(readLexicon(LEXICON), EmojiValences.load(EMOJI)));
+    static final SocialTextTokenizer TOKENIZER =
+        new SocialTextTokenizer(readLexicon(LEXICON), EmojiValences.load(EMOJI));
+    static final SentimentScorer INSTANCE = new SentimentScorer(TOKENIZER, true);
+    static final SentimentScorer CORE = new SentimentScorer(TOKENIZER, false);
   }
 }

@@ -133,6 +133,27 @@ final class SocialTextTokenizer {
     if (segment < end) {
       word(text, segment, end, out);
     }
+    out.markBoundary(boundaryAfter(text, start, end));
+  }
+
+  /** The boundary that the punctuation at the end of chunk {@code start..end} marks. */
+  private static byte boundaryAfter(String text, int start, int end) {
+    byte kind = TokenizedText.NONE;
+    int i = end;
+    while (i > start) {
+      char c = text.charAt(i - 1);
+      if (c == '?') {
+        return TokenizedText.QUESTION;
+      } else if (c == '.' || c == '!' || c == '\u2026') {
+        kind = TokenizedText.SENTENCE;
+      } else if (c == ',' || c == ';' || c == ':' || (c == '-' && i - 1 == start)) {
+        kind = kind == TokenizedText.NONE ? TokenizedText.CLAUSE : kind;
+      } else if (!isStrippable(c)) {
+        break;
+      }
+      i--;
+    }
+    return kind;
   }
 
   private void word(String text, int start, int end, TokenizedText out) {

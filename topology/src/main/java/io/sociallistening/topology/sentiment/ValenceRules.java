@@ -109,6 +109,9 @@ final class ValenceRules {
   /** Valences of {@link #SPECIAL_CASES}, index by index. */
   static final double[] SPECIAL_CASE_VALENCES = {3, 3, 1.5, 0.0, -2, -1.5, 3, 3.1, -2.9};
 
+  /** Contrastive words: the part of the sentence before one counts half, after it 1.5 times. */
+  static final Set<String> CONTRASTS = Set.of("but", "however");
+
   private ValenceRules() {}
 
   static boolean isNegation(String lowerWord) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SentimentScorerTest {
-  private static final SentimentScorer SCORER = SentimentScorer.loadDefault();
+  private static final SentimentScorer SCORER = SentimentScorer.vaderCompatible();
+  private static final SentimentScorer SOCIAL = SentimentScorer.loadDefault();
 
   static List<Arguments> readmeExamples() throws IOException {
     List<Arguments> examples = new ArrayList<>();
@@ -168,5 +169,44 @@ class SentimentScorerTest {
   void shouldReplaceValenceOfSpecialPhrases() {
     // "yeah right" = -2 replaces "right"-less "yeah" (1.2)
     assertThat(SCORER.score("oh sure man yeah right").label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void shouldNotCarryNegationAcrossClausePunctuation() {
+    // VADER negates "confused" through the semicolon; the social scorer stops at it
+    assertThat(SCORER.score("not hating; just confused").compound()).isGreaterThan(0.0);
+    assertThat(SOCIAL.score("not hating; just confused").compound())
+        .isEqualTo(SOCIAL.score("just confused").compound());
+    assertThat(SOCIAL.score("not hating; just confused").compound()).isLessThan(0.0);
+  }
+
+  @Test
+  void shouldTurnNegatedNegativeWordsNeutralNotPositive() {
+    assertThat(SCORER.score("no worries").label()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(SOCIAL.score("no worries").compound()).isEqualTo(0.0);
+    assertThat(SOCIAL.score("not good").label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void shouldKeepRepeatedNoNegative() {
+    assertThat(SCORER.score("no no no").label()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(SOCIAL.score("no no no").label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void shouldCountRepeatedSentimentWordsLessEachTime() {
+    // "fun" 2.3: 2.3 + 2.3 / 2 + 2.3 / 3
+    double sum = 2.3 * (1 + 0.5 + 1.0 / 3);
+    assertThat(SOCIAL.score("fun fun fun").compound())
+        .isCloseTo(sum / Math.sqrt(sum * sum + 15), within(1e-9));
+  }
+
+  @Test
+  void shouldKeepContrastInsideItsSentence() {
+    // VADER halves "great" because of the "but" in the next sentence; the social scorer does not
+    double great = SOCIAL.score("great day.").compound();
+    assertThat(SOCIAL.score("great day. meh but ok").compound())
+        .isGreaterThan(SCORER.score("great day. meh but ok").compound());
+    assertThat(great).isGreaterThan(0.5);
   }
 }
