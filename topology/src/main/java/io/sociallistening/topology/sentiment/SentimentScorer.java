@@ -62,6 +62,7 @@ public final class SentimentScorer {
   public static final double NEGATIVE_THRESHOLD = -0.05;
 
   private static final String LEXICON = "/sentiment/vader_lexicon.txt";
+  private static final String SOCIAL_LEXICON = "/sentiment/social_lexicon.txt";
   private static final String EMOJI = "/sentiment/emoji_valence.txt";
   private static final SentimentResult NOTHING =
       new SentimentResult(0.0, SentimentLabel.NEUTRAL, 1.0, 0.0, 0.0, 0.0);
@@ -193,6 +194,31 @@ public final class SentimentScorer {
             || (i + 1 < t.size && t.lower[i + 1].equals("no")));
   }
 
+  /** Raw parts for analysis: positive sum, negative sum, emphasis, tokens, sentiment tokens. */
+  double[] parts(String text) {
+    TokenizedText tokens = tokenizer.tokenize(text);
+    if (tokens.size == 0) {
+      return new double[5];
+    }
+    valences(tokens);
+    double p = 0;
+    double q = 0;
+    int k = 0;
+    for (int i = 0; i < tokens.size; i++) {
+      double v = tokens.scored[i];
+      if (v > 0) {
+        p += v;
+        k++;
+      } else if (v < 0) {
+        q += v;
+        k++;
+      }
+    }
+    return new double[] {
+      p, q, punctuationEmphasis(tokens.exclamations, tokens.questions), tokens.size, k
+    };
+  }
+
   /** The result for tokens {@code from..to} of {@code tokens} after {@link #valences}. */
   SentimentResult aggregate(
       TokenizedText tokens, int from, int to, int exclamations, int questions) {
@@ -279,11 +305,11 @@ public final class SentimentScorer {
     if (word.equals("no") && i != n - 1 && t.inLexicon(i + 1)) {
       valence = 0.0;
     }
-    if ((i > 0 && at(t, i - 1, from).equals("no"))
+    if (((i > 0 && at(t, i - 1, from).equals("no"))
         || (i > 1 && at(t, i - 2, from).equals("no"))
         || (i > 2
             && at(t, i - 3, from).equals("no")
-            && (at(t, i - 1, from).equals("or") || at(t, i - 1, from).equals("nor")))) {
+            && (at(t, i - 1, from).equals("or") || at(t, i - 1, from).equals("nor"))))) {
       valence = negate(t.valence[i]);
     }
     if (t.upper[i] && mixedCase) {
@@ -419,6 +445,13 @@ public final class SentimentScorer {
     return valence;
   }
 
+  /** VADER's lexicon with the social additions and corrections of {@code social_lexicon.txt}. */
+  private static Map<String, Double> socialLexicon(Map<String, Double> vader) {
+    Map<String, Double> merged = new HashMap<>(vader);
+    merged.putAll(readLexicon(SOCIAL_LEXICON));
+    return Map.copyOf(merged);
+  }
+
   private static Map<String, Double> readLexicon(String resource) {
     InputStream in = SentimentScorer.class.getResourceAsStream(resource);
     if (in == null) {
@@ -431,7 +464,7 @@ public final class SentimentScorer {
       int number = 0;
       while ((line = reader.readLine()) != null) {
         number++;
-        if (line.isBlank()) {
+        if (line.isBlank() || line.startsWith("# ")) {
           continue;
         }
         int first = line.indexOf('\t');
@@ -452,9 +485,12 @@ public final class SentimentScorer {
   }
 
   private static final class Default {
-    static final SocialTextTokenizer TOKENIZER =
-        new SocialTextTokenizer(readLexicon(LEXICON), EmojiValences.load(EMOJI));
-    static final SentimentScorer INSTANCE = new SentimentScorer(TOKENIZER, true);
-    static final SentimentScorer CORE = new SentimentScorer(TOKENIZER, false);
+    static final Map<String, Double> VADER_LEXICON = readLexicon(LEXICON);
+    static final EmojiValences EMOJI_VALENCES = EmojiValences.load(EMOJI);
+    static final SentimentScorer INSTANCE =
+        new SentimentScorer(
+            new SocialTextTokenizer(socialLexicon(VADER_LEXICON), EMOJI_VALENCES, true), true);
+    static final SentimentScorer CORE =
+        new SentimentScorer(new SocialTextTokenizer(VADER_LEXICON, EMOJI_VALENCES), false);
   }
 }
