@@ -12,6 +12,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -104,12 +106,80 @@ public final class SentimentScorer {
     if (tokens.size == 0) {
       return NOTHING;
     }
-    valences(tokens);
-    return aggregate(tokens, 0, tokens.size, tokens.exclamations, tokens.questions);
+    valences(tokens, true);
+    return aggregate(tokens, null, tokens.exclamations, tokens.questions);
   }
 
-  /** Fills {@code tokens.scored} with each token's valence after all rules of this scorer. */
-  void valences(TokenizedText tokens) {
+  /**
+   * The sentiment of {@code text} towards one brand, whose rule matched {@code terms} (as {@link
+   * io.sociallistening.topology.match.RuleMatch#matchedTerms()} lists them: {@code acme}, {@code
+   * "acme air"}, {@code acme*}). Tokens are scored as for the whole post (negation, contrast and
+   * the other rules see the whole text); only the segments holding a token of a term count, where a
+   * segment ends at clause or sentence punctuation and before a contrastive word ("but", "however",
+   * "although", "though", "whereas"). A token is a term's when it equals the term's first word (or
+   * starts with it, for a wildcard term), ignoring case. Exclamation and question marks are not
+   * counted for a brand. Returns null when no term is found among the tokens (a brand named only in
+   * a handle, URL or emoji), so that the caller falls back to the whole post.
+   */
+  public SentimentResult scoreTowards(String text, List<String> terms) {
+    if (text == null || text.isEmpty() || terms.isEmpty()) {
+      return null;
+    }
+    TokenizedText tokens = tokenizer.tokenize(text);
+    int n = tokens.size;
+    if (n == 0) {
+      return null;
+    }
+    String[] firstWords = new String[terms.size()];
+    boolean[] prefix = new boolean[terms.size()];
+    for (int k = 0; k < firstWords.length; k++) {
+      String term = terms.get(k).toLowerCase(Locale.ROOT);
+      int from = term.startsWith("\"") ? 1 : 0;
+      int to = term.length();
+      while (to > from && (term.charAt(to - 1) == '"' || term.charAt(to - 1) == '*')) {
+        prefix[k] |= term.charAt(to - 1) == '*';
+        to--;
+      }
+      int space = term.indexOf(' ', from);
+      firstWords[k] = term.substring(from, space > 0 && space < to ? space : to);
+    }
+    int[] segment = new int[n];
+    int current = 0;
+    for (int i = 0; i < n; i++) {
+      if (i > 0
+          && (tokens.boundary[i - 1] != TokenizedText.NONE
+              || ValenceRules.SEGMENT_STARTS.contains(tokens.lower[i]))) {
+        current++;
+      }
+      segment[i] = current;
+    }
+    boolean[] brandSegment = new boolean[current + 1];
+    boolean found = false;
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < firstWords.length; k++) {
+        String word = tokens.lower[i];
+        if (prefix[k] ? word.startsWith(firstWords[k]) : word.equals(firstWords[k])) {
+          brandSegment[segment[i]] = true;
+          found = true;
+        }
+      }
+    }
+    if (!found) {
+      return null;
+    }
+    valences(tokens, false);
+    boolean[] include = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      include[i] = brandSegment[segment[i]];
+    }
+    return aggregate(tokens, include, 0, 0);
+  }
+
+  /**
+   * Fills {@code tokens.scored} with each token's valence after all rules of this scorer; the
+   * contrast rule ("but") only when {@code contrast}.
+   */
+  void valences(TokenizedText tokens, boolean contrast) {
     int n = tokens.size;
     double[] scored = tokens.scored(n);
     int capitals = 0;
@@ -128,6 +198,10 @@ public final class SentimentScorer {
       }
       for (int i = 0; i < n; i++) {
         double valence = valence(tokens, i, mixedCase, 0);
+        if (!contrast) {
+          scored[i] = valence;
+          continue;
+        }
         if (but >= 0 && i < but) {
           valence *= 0.5;
         } else if (but >= 0 && i > but) {
@@ -145,10 +219,10 @@ public final class SentimentScorer {
         sentenceEnd++;
       }
       sentenceEnd++;
-      int contrast = -1;
-      for (int i = sentence; i < sentenceEnd && contrast < 0; i++) {
+      int contrastAt = -1;
+      for (int i = sentence; contrast && i < sentenceEnd && contrastAt < 0; i++) {
         if (ValenceRules.CONTRASTS.contains(tokens.lower[i])) {
-          contrast = i;
+          contrastAt = i;
         }
       }
       for (int i = sentence; i < sentenceEnd; i++) {
@@ -157,9 +231,9 @@ public final class SentimentScorer {
         }
         double valence =
             repeatedNo(tokens, i) ? tokens.valence[i] : valence(tokens, i, mixedCase, clause);
-        if (contrast >= 0 && i < contrast) {
+        if (contrastAt >= 0 && i < contrastAt) {
           valence *= 0.5;
-        } else if (contrast >= 0 && i > contrast) {
+        } else if (contrastAt >= 0 && i > contrastAt) {
           valence *= 1.5;
         }
         scored[i] = valence;
@@ -200,7 +274,7 @@ public final class SentimentScorer {
     if (tokens.size == 0) {
       return new double[5];
     }
-    valences(tokens);
+    valences(tokens, true);
     double p = 0;
     double q = 0;
     int k = 0;
@@ -219,15 +293,18 @@ public final class SentimentScorer {
     };
   }
 
-  /** The result for tokens {@code from..to} of {@code tokens} after {@link #valences}. */
+  /** The result for the tokens in {@code include} (all when null) after {@link #valences}. */
   SentimentResult aggregate(
-      TokenizedText tokens, int from, int to, int exclamations, int questions) {
+      TokenizedText tokens, boolean[] include, int exclamations, int questions) {
     double[] scored = tokens.scored;
     double sum = 0;
     double positiveSum = 0;
     double negativeSum = 0;
     int neutralCount = 0;
-    for (int i = from; i < to; i++) {
+    for (int i = 0; i < tokens.size; i++) {
+      if (include != null && !include[i]) {
+        continue;
+      }
       double valence = scored[i];
       sum += valence;
       if (valence > 0) {

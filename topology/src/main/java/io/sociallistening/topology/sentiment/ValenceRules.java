@@ -112,6 +112,10 @@ final class ValenceRules {
   /** Contrastive words: the part of the sentence before one counts half, after it 1.5 times. */
   static final Set<String> CONTRASTS = Set.of("but", "however");
 
+  /** Words that start a new segment when scoring the sentiment towards one brand. */
+  static final Set<String> SEGMENT_STARTS =
+      Set.of("but", "however", "although", "though", "whereas");
+
   private ValenceRules() {}
 
   static boolean isNegation(String lowerWord) {

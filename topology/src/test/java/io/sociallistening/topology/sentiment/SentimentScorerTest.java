@@ -209,4 +209,36 @@ class SentimentScorerTest {
         .isGreaterThan(SCORER.score("great day. meh but ok").compound());
     assertThat(great).isGreaterThan(0.5);
   }
+
+  @Test
+  void shouldScoreEachBrandOfAPostThatPraisesOneAndAttacksTheOther() {
+    String post = "I love my new Acme phone, but Globex Corp is terrible and slow!";
+
+    SentimentResult acme = SOCIAL.scoreTowards(post, List.of("acme"));
+    SentimentResult globex = SOCIAL.scoreTowards(post, List.of("\"globex corp\"", "globex*"));
+
+    // each brand's own clause, without the whole post's "but" weighting: "love" 3.2 for Acme,
+    // "terrible" -2.1 for Globex ("slow" is not in the lexicon)
+    assertThat(acme.label()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(acme.compound()).isCloseTo(3.2 / Math.sqrt(3.2 * 3.2 + 15), within(1e-9));
+    assertThat(globex.label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(globex.compound()).isCloseTo(-2.1 / Math.sqrt(2.1 * 2.1 + 15), within(1e-9));
+    assertThat(SOCIAL.score(post).label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void shouldSplitBrandSegmentsAtContrastWordsWithoutPunctuation() {
+    String post = "acme is great although globex sucks";
+
+    assertThat(SOCIAL.scoreTowards(post, List.of("acme")).label())
+        .isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(SOCIAL.scoreTowards(post, List.of("globex")).label())
+        .isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void shouldGiveNoBrandScoreWhenTheTermIsNotAWordOfThePost() {
+    assertThat(SOCIAL.scoreTowards("love it @acme", List.of("acme"))).isNull();
+    assertThat(SOCIAL.scoreTowards("love it", List.of())).isNull();
+  }
 }
