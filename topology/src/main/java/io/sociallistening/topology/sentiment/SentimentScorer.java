@@ -65,6 +65,8 @@ public final class SentimentScorer {
 
   private static final String LEXICON = "/sentiment/vader_lexicon.txt";
   private static final String SOCIAL_LEXICON = "/sentiment/social_lexicon.txt";
+  private static final String PORTUGUESE_LEXICON = "/sentiment/pt_lexicon.txt";
+  private static final String SPANISH_LEXICON = "/sentiment/es_lexicon.txt";
   private static final String EMOJI = "/sentiment/emoji_valence.txt";
   private static final SentimentResult NOTHING =
       new SentimentResult(0.0, SentimentLabel.NEUTRAL, 1.0, 0.0, 0.0, 0.0);
@@ -77,10 +79,12 @@ public final class SentimentScorer {
 
   private final SocialTextTokenizer tokenizer;
   private final boolean social;
+  private final Map<String, Double> boosters;
 
   private SentimentScorer(SocialTextTokenizer tokenizer, boolean social) {
     this.tokenizer = tokenizer;
     this.social = social;
+    this.boosters = social ? ValenceRules.SOCIAL_BOOSTERS : ValenceRules.BOOSTERS;
   }
 
   /** The scorer with the bundled VADER lexicon and emoji table; loaded once, then shared. */
@@ -261,6 +265,11 @@ public final class SentimentScorer {
     return social && valence < 0 ? valence * NEGATED_NEGATIVE : valence * NEGATION;
   }
 
+  private boolean isNegation(String lowerWord) {
+    return ValenceRules.isNegation(lowerWord)
+        || (social && ValenceRules.SOCIAL_NEGATIONS.contains(lowerWord));
+  }
+
   /** "no no no": a "no" next to another "no" keeps its own (negative) valence. */
   private static boolean repeatedNo(TokenizedText t, int i) {
     return t.lower[i].equals("no")
@@ -369,7 +378,7 @@ public final class SentimentScorer {
   private double valence(TokenizedText t, int i, boolean mixedCase, int from) {
     String word = at(t, i, from);
     int n = t.size;
-    if (ValenceRules.BOOSTERS.containsKey(word)) {
+    if (boosters.containsKey(word)) {
       return 0;
     }
     if (word.equals("kind") && i < n - 1 && at(t, i + 1, from).equals("of")) {
@@ -379,7 +388,14 @@ public final class SentimentScorer {
       return 0;
     }
     double valence = t.valence[i];
-    if (word.equals("no") && i != n - 1 && t.inLexicon(i + 1)) {
+    // "no" that negates the next word is not negative itself; the social scorer also looks two
+    // words ahead, the reach of the "no" negation ("no es malo", "no real problem")
+    if (word.equals("no")
+        && ((i != n - 1 && t.inLexicon(i + 1))
+            || (social
+                && i + 2 < n
+                && t.boundary[i] == TokenizedText.NONE
+                && t.inLexicon(i + 2)))) {
       valence = 0.0;
     }
     if (((i > 0 && at(t, i - 1, from).equals("no"))
@@ -411,9 +427,9 @@ public final class SentimentScorer {
     return least(valence, t, i, from);
   }
 
-  private static double boosterScalar(
+  private double boosterScalar(
       TokenizedText t, int j, double valence, boolean mixedCase, int from) {
-    Double boost = ValenceRules.BOOSTERS.get(at(t, j, from));
+    Double boost = boosters.get(at(t, j, from));
     if (boost == null) {
       return 0.0;
     }
@@ -426,7 +442,7 @@ public final class SentimentScorer {
 
   private double negation(double valence, TokenizedText t, int back, int i, int from) {
     if (back == 0) {
-      return ValenceRules.isNegation(at(t, i - 1, from)) ? negate(valence) : valence;
+      return isNegation(at(t, i - 1, from)) ? negate(valence) : valence;
     }
     if (back == 1) {
       if (at(t, i - 2, from).equals("never")
@@ -436,7 +452,7 @@ public final class SentimentScorer {
       if (at(t, i - 2, from).equals("without") && at(t, i - 1, from).equals("doubt")) {
         return valence;
       }
-      return ValenceRules.isNegation(at(t, i - 2, from)) ? negate(valence) : valence;
+      return isNegation(at(t, i - 2, from)) ? negate(valence) : valence;
     }
     // back == 2; the second alternative is the reference's operator binding (see class comment)
     if ((at(t, i - 3, from).equals("never")
@@ -449,7 +465,7 @@ public final class SentimentScorer {
         && (at(t, i - 2, from).equals("doubt") || at(t, i - 1, from).equals("doubt"))) {
       return valence;
     }
-    return ValenceRules.isNegation(at(t, i - 3, from)) ? negate(valence) : valence;
+    return isNegation(at(t, i - 3, from)) ? negate(valence) : valence;
   }
 
   /** Special phrases around word {@code i} (i >= 3) and "kind of"-style dampeners before it. */
@@ -526,6 +542,8 @@ public final class SentimentScorer {
   private static Map<String, Double> socialLexicon(Map<String, Double> vader) {
     Map<String, Double> merged = new HashMap<>(vader);
     merged.putAll(readLexicon(SOCIAL_LEXICON));
+    merged.putAll(readLexicon(PORTUGUESE_LEXICON));
+    merged.putAll(readLexicon(SPANISH_LEXICON));
     return Map.copyOf(merged);
   }
 

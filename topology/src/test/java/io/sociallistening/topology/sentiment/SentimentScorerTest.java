@@ -241,4 +241,29 @@ class SentimentScorerTest {
     assertThat(SOCIAL.scoreTowards("love it @acme", List.of("acme"))).isNull();
     assertThat(SOCIAL.scoreTowards("love it", List.of())).isNull();
   }
+
+  @Test
+  void shouldScorePortugueseWithNegationAndIntensifiers() {
+    // "bom" 1.9 in pt_lexicon.txt; "muito" boosts by 0.293; "não" negates
+    assertThat(SOCIAL.score("o atendimento é bom").compound())
+        .isCloseTo(1.9 / Math.sqrt(1.9 * 1.9 + 15), within(1e-9));
+    assertThat(SOCIAL.score("o atendimento é muito bom").compound())
+        .isGreaterThan(SOCIAL.score("o atendimento é bom").compound());
+    assertThat(SOCIAL.score("o atendimento não é bom").label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(SOCIAL.score("péssimo serviço, odeio").label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void shouldScoreSpanishWithNegationAndIntensifiers() {
+    assertThat(SOCIAL.score("me encanta este teléfono").label()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(SOCIAL.score("el servicio es muy malo").compound())
+        .isLessThan(SOCIAL.score("el servicio es malo").compound());
+    assertThat(SOCIAL.score("nunca es bueno").label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(SOCIAL.score("no es malo").label()).isEqualTo(SentimentLabel.NEUTRAL);
+  }
+
+  @Test
+  void shouldLeavePortugueseAndSpanishWordsToTheSocialScorer() {
+    assertThat(SCORER.score("muito bom").compound()).isEqualTo(0.0);
+  }
 }
