@@ -295,25 +295,28 @@ final class SocialTextTokenizer {
 
   private void token(String word, TokenizedText out) {
     String lowerWord = lower(word);
-    if (!isKnown(lowerWord) && hasLetterRun(lowerWord)) {
-      String twice = collapse(word, 2);
-      if (isKnown(lower(twice))) {
-        word = twice;
-      } else {
-        String once = collapse(word, 1);
-        if (isKnown(lower(once))) {
-          word = once;
+    Double valence = lexicon.get(lowerWord);
+    if (valence == null && !isBoosterOrNegation(lowerWord)) {
+      if (hasLetterRun(lowerWord)) {
+        String twice = collapse(word, 2);
+        if (isKnown(lower(twice))) {
+          word = twice;
+        } else {
+          String once = collapse(word, 1);
+          if (isKnown(lower(once))) {
+            word = once;
+          }
+        }
+        lowerWord = lower(word);
+      }
+      if (social && !isKnown(lowerWord)) {
+        String known = socialForm(lowerWord);
+        if (known != null) {
+          lowerWord = known;
         }
       }
-      lowerWord = lower(word);
+      valence = lexicon.get(lowerWord);
     }
-    if (social && !isKnown(lowerWord)) {
-      String known = socialForm(lowerWord);
-      if (known != null) {
-        lowerWord = known;
-      }
-    }
-    Double valence = lexicon.get(lowerWord);
     out.add(word, lowerWord, valence == null ? Double.NaN : valence, isAllCaps(word));
   }
 
@@ -350,6 +353,11 @@ final class SocialTextTokenizer {
       }
     }
     return out.toString();
+  }
+
+  private static boolean isBoosterOrNegation(String lowerWord) {
+    return ValenceRules.BOOSTERS.containsKey(lowerWord)
+        || ValenceRules.NEGATIONS.contains(lowerWord);
   }
 
   private boolean isKnown(String lowerWord) {
