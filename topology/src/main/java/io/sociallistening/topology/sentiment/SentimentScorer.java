@@ -42,6 +42,18 @@ import java.util.Map;
  * -1..1. The positive, neutral and negative shares are VADER's (each sentiment word counts its
  * valence plus one, each neutral token one).
  *
+ * <p>Two configurations: {@link #vaderCompatible()} is exactly the above (the golden test compares
+ * it with the reference VADER); {@link #loadDefault()}, the social scorer that the topology and the
+ * {@code sentiment} command use, adds: negation, boosters and idioms look back only inside the
+ * token's clause (clause and sentence punctuation end a clause); "but"/"however" weigh only their
+ * own sentence; a negated negative word becomes 0 instead of flipping; "no" next to "no" keeps its
+ * own valence, and a "no" that negates a word two tokens on is neutral itself; the k-th repetition
+ * of a sentiment word counts 1/k; the lexicon adds {@code social_lexicon.txt}, {@code
+ * pt_lexicon.txt} and {@code es_lexicon.txt}, and Portuguese and Spanish negation words and
+ * intensifiers ({@link ValenceRules#SOCIAL_NEGATIONS}, {@link ValenceRules#SOCIAL_BOOSTERS}). See
+ * {@code topology/SENTIMENT.md} for the reasons and the measured effect. {@link #scoreTowards}
+ * scores the sentiment towards one brand.
+ *
  * <p>One VADER quirk is kept on purpose so that scores match the reference implementation: a word
  * preceded by "so" or "this", with at least three tokens before it, is multiplied by 1.25 (the
  * reference's "never so/this" test binds that way). VADER's loop over "but" (which finds equal
@@ -53,8 +65,8 @@ import java.util.Map;
  * sentiment at all has confidence 1 and texts near a threshold have confidence near 0 on the
  * neutral side and 0.1 on the other.
  *
- * <p>Immutable after {@link #loadDefault()} and thread-safe; no regular expressions; per call it
- * allocates the token arrays, one string per token and the result.
+ * <p>Immutable and thread-safe; no regular expressions; per call it allocates the token arrays, one
+ * string per token and the result.
  */
 public final class SentimentScorer {
   /** Compound at or above which a text is positive. */
