@@ -289,31 +289,6 @@ public final class SentimentScorer {
             || (i + 1 < t.size && t.lower[i + 1].equals("no")));
   }
 
-  /** Raw parts for analysis: positive sum, negative sum, emphasis, tokens, sentiment tokens. */
-  double[] parts(String text) {
-    TokenizedText tokens = tokenizer.tokenize(text);
-    if (tokens.size == 0) {
-      return new double[5];
-    }
-    valences(tokens, true);
-    double p = 0;
-    double q = 0;
-    int k = 0;
-    for (int i = 0; i < tokens.size; i++) {
-      double v = tokens.scored[i];
-      if (v > 0) {
-        p += v;
-        k++;
-      } else if (v < 0) {
-        q += v;
-        k++;
-      }
-    }
-    return new double[] {
-      p, q, punctuationEmphasis(tokens.exclamations, tokens.questions), tokens.size, k
-    };
-  }
-
   /** The result for the tokens in {@code include} (all when null) after {@link #valences}. */
   SentimentResult aggregate(
       TokenizedText tokens, boolean[] include, int exclamations, int questions) {
