@@ -19,7 +19,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 /**
  * Runs JMH with the usual command line (e.g. {@code MatchBenchmark -f 1 -wi 3 -i 5 -t 1}), then
  * prints for each parameter combination of {@link MatchBenchmark} the median of the measured
- * iterations of each benchmark and the ratio of our rule set to the faster of Monitor's two ways.
+ * iterations of each benchmark and the ratio of our rule set to the faster of Monitor's two ways;
+ * for {@link SentimentBenchmark} the median texts per second of each scorer and their ratio.
  */
 public final class BenchmarkReport {
 
@@ -34,9 +35,14 @@ public final class BenchmarkReport {
     }
     Collection<RunResult> results = new Runner(options).run();
     Map<String, Map<String, Double>> medians = new TreeMap<>();
+    Map<String, Double> sentiment = new TreeMap<>();
     for (RunResult run : results) {
       String label = run.getParams().getBenchmark();
       String method = label.substring(label.lastIndexOf('.') + 1);
+      if (label.contains("SentimentBenchmark")) {
+        sentiment.put(run.getParams().getParam("scorer"), median(iterationScores(run)));
+        continue;
+      }
       if (!label.contains("MatchBenchmark")) {
         continue;
       }
@@ -46,13 +52,24 @@ public final class BenchmarkReport {
               "rules=%6s mix=%-9s",
               run.getParams().getParam("rules"),
               run.getParams().getParam("mix"));
-      List<Double> scores = new ArrayList<>();
-      for (BenchmarkResult benchmark : run.getBenchmarkResults()) {
-        for (IterationResult iteration : benchmark.getIterationResults()) {
-          scores.add(iteration.getPrimaryResult().getScore());
-        }
+      medians.computeIfAbsent(key, k -> new TreeMap<>()).put(method, median(iterationScores(run)));
+    }
+    if (!sentiment.isEmpty()) {
+      System.out.println();
+      System.out.println("Median texts/s of the measured iterations (SentimentBenchmark)");
+      for (Map.Entry<String, Double> entry : sentiment.entrySet()) {
+        System.out.printf(
+            Locale.ROOT, "scorer=%-6s %10.0f texts/s%n", entry.getKey(), entry.getValue());
       }
-      medians.computeIfAbsent(key, k -> new TreeMap<>()).put(method, median(scores));
+      if (sentiment.containsKey("SOCIAL") && sentiment.containsKey("VADER")) {
+        System.out.printf(
+            Locale.ROOT,
+            "ratio SOCIAL / VADER core: %.2f%n",
+            sentiment.get("SOCIAL") / sentiment.get("VADER"));
+      }
+    }
+    if (medians.isEmpty()) {
+      return;
     }
     System.out.println();
     System.out.println(
@@ -74,6 +91,16 @@ public final class BenchmarkReport {
           ours / monitor,
           ours / best);
     }
+  }
+
+  private static List<Double> iterationScores(RunResult run) {
+    List<Double> scores = new ArrayList<>();
+    for (BenchmarkResult benchmark : run.getBenchmarkResults()) {
+      for (IterationResult iteration : benchmark.getIterationResults()) {
+        scores.add(iteration.getPrimaryResult().getScore());
+      }
+    }
+    return scores;
   }
 
   private static double median(List<Double> scores) {

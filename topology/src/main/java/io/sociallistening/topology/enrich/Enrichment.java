@@ -22,7 +22,9 @@ import java.util.List;
 
 /**
  * Brand matching, language, sentiment and lead score of one mention: the pure part of stage 3. The
- * same code serves the topology and the evaluation commands.
+ * same code serves the topology and the evaluation commands. Each matched brand gets its own
+ * sentiment ({@code BrandMatch.sentiment}) when the segments around its matched terms score
+ * differently from the whole post, e.g. in a post that praises one brand and attacks another.
  */
 public final class Enrichment {
   private final RuleBook rules;
@@ -53,6 +55,7 @@ public final class Enrichment {
                 mention.getPlatform().name(),
                 mention.getAuthor().getHandle(),
                 mention.getUrl()));
+    SentimentResult score = sentiment.score(text);
     List<BrandMatch> brands = new ArrayList<>(matches.size());
     boolean mentionsCompetitor = false;
     for (RuleMatch match : matches) {
@@ -61,14 +64,13 @@ public final class Enrichment {
               .setBrand(match.brand())
               .setRuleId(match.ruleId())
               .setMatchedTerms(match.matchedTerms())
-              .setSentiment(null)
+              .setSentiment(towards(text, match, score))
               .build());
       var rule = ruleSet.rule(match.ruleId());
       if (rule.isPresent() && rule.get().competitorOf() != null) {
         mentionsCompetitor = true;
       }
     }
-    SentimentResult score = sentiment.score(text);
     LeadResult lead = leads.score(text, mentionsCompetitor);
     return EnrichedMention.newBuilder()
         .setMention(mention)
@@ -94,5 +96,17 @@ public final class Enrichment {
                 .build())
         .setProcessedAt(Instant.ofEpochMilli(processedAt))
         .build();
+  }
+
+  /**
+   * The compound towards the brand of {@code match} (see {@link SentimentScorer#scoreTowards}), or
+   * null when its terms are not found as words or it equals the whole post's compound.
+   */
+  private Double towards(String text, RuleMatch match, SentimentResult whole) {
+    SentimentResult brand = sentiment.scoreTowards(text, match.matchedTerms());
+    if (brand == null || brand.compound() == whole.compound()) {
+      return null;
+    }
+    return brand.compound();
   }
 }

@@ -12,6 +12,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,6 +42,18 @@ import java.util.Map;
  * -1..1. The positive, neutral and negative shares are VADER's (each sentiment word counts its
  * valence plus one, each neutral token one).
  *
+ * <p>Two configurations: {@link #vaderCompatible()} is exactly the above (the golden test compares
+ * it with the reference VADER); {@link #loadDefault()}, the social scorer that the topology and the
+ * {@code sentiment} command use, adds: negation, boosters and idioms look back only inside the
+ * token's clause (clause and sentence punctuation end a clause); "but"/"however" weigh only their
+ * own sentence; a negated negative word becomes 0 instead of flipping; "no" next to "no" keeps its
+ * own valence, and a "no" that negates a word two tokens on is neutral itself; the k-th repetition
+ * of a sentiment word counts 1/k; the lexicon adds {@code social_lexicon.txt}, {@code
+ * pt_lexicon.txt} and {@code es_lexicon.txt}, and Portuguese and Spanish negation words and
+ * intensifiers ({@link ValenceRules#SOCIAL_NEGATIONS}, {@link ValenceRules#SOCIAL_BOOSTERS}). See
+ * {@code topology/SENTIMENT.md} for the reasons and the measured effect. {@link #scoreTowards}
+ * scores the sentiment towards one brand.
+ *
  * <p>One VADER quirk is kept on purpose so that scores match the reference implementation: a word
  * preceded by "so" or "this", with at least three tokens before it, is multiplied by 1.25 (the
  * reference's "never so/this" test binds that way). VADER's loop over "but" (which finds equal
@@ -51,8 +65,8 @@ import java.util.Map;
  * sentiment at all has confidence 1 and texts near a threshold have confidence near 0 on the
  * neutral side and 0.1 on the other.
  *
- * <p>Immutable after {@link #loadDefault()} and thread-safe; no regular expressions; per call it
- * allocates the token arrays, one string per token and the result.
+ * <p>Immutable and thread-safe; no regular expressions; per call it allocates the token arrays, one
+ * string per token and the result.
  */
 public final class SentimentScorer {
   /** Compound at or above which a text is positive. */
@@ -62,19 +76,41 @@ public final class SentimentScorer {
   public static final double NEGATIVE_THRESHOLD = -0.05;
 
   private static final String LEXICON = "/sentiment/vader_lexicon.txt";
+  private static final String SOCIAL_LEXICON = "/sentiment/social_lexicon.txt";
+  private static final String PORTUGUESE_LEXICON = "/sentiment/pt_lexicon.txt";
+  private static final String SPANISH_LEXICON = "/sentiment/es_lexicon.txt";
   private static final String EMOJI = "/sentiment/emoji_valence.txt";
   private static final SentimentResult NOTHING =
       new SentimentResult(0.0, SentimentLabel.NEUTRAL, 1.0, 0.0, 0.0, 0.0);
 
-  private final SocialTextTokenizer tokenizer;
+  /**
+   * Factor of a negated negative word in the social scorer: "not bad", "no worries" and "can't die"
+   * lose their negativity but do not turn positive (VADER flips them with -0.74).
+   */
+  private static final double NEGATED_NEGATIVE = 0.0;
 
-  private SentimentScorer(SocialTextTokenizer tokenizer) {
+  private final SocialTextTokenizer tokenizer;
+  private final boolean social;
+  private final Map<String, Double> boosters;
+
+  private SentimentScorer(SocialTextTokenizer tokenizer, boolean social) {
     this.tokenizer = tokenizer;
+    this.social = social;
+    this.boosters = social ? ValenceRules.SOCIAL_BOOSTERS : ValenceRules.BOOSTERS;
   }
 
   /** The scorer with the bundled VADER lexicon and emoji table; loaded once, then shared. */
   public static SentimentScorer loadDefault() {
     return Default.INSTANCE;
+  }
+
+  /**
+   * The VADER-compatible core: VADER's rules, lexicon, normalisation and ±0.05 thresholds, with
+   * none of the social-text refinements; scores equal the reference VADER's. Loaded once, then
+   * shared.
+   */
+  public static SentimentScorer vaderCompatible() {
+    return Default.CORE;
   }
 
   /** Scores {@code text}; null or empty text is neutral with compound 0 and confidence 1. */
@@ -83,33 +119,189 @@ public final class SentimentScorer {
       return NOTHING;
     }
     TokenizedText tokens = tokenizer.tokenize(text);
-    int n = tokens.size;
-    if (n == 0) {
+    if (tokens.size == 0) {
       return NOTHING;
     }
+    valences(tokens, true);
+    return aggregate(tokens, null, tokens.exclamations, tokens.questions);
+  }
+
+  /**
+   * The sentiment of {@code text} towards one brand, whose rule matched {@code terms} (as {@link
+   * io.sociallistening.topology.match.RuleMatch#matchedTerms()} lists them: {@code acme}, {@code
+   * "acme air"}, {@code acme*}). Tokens are scored as for the whole post (negation, contrast and
+   * the other rules see the whole text); only the segments holding a token of a term count, where a
+   * segment ends at clause or sentence punctuation and before a contrastive word ("but", "however",
+   * "although", "though", "whereas"). A token is a term's when it equals the term's first word (or
+   * starts with it, for a wildcard term), ignoring case. Exclamation and question marks are not
+   * counted for a brand. Returns null when no term is found among the tokens (a brand named only in
+   * a handle, URL or emoji), so that the caller falls back to the whole post.
+   */
+  public SentimentResult scoreTowards(String text, List<String> terms) {
+    if (text == null || text.isEmpty() || terms.isEmpty()) {
+      return null;
+    }
+    TokenizedText tokens = tokenizer.tokenize(text);
+    int n = tokens.size;
+    if (n == 0) {
+      return null;
+    }
+    String[] firstWords = new String[terms.size()];
+    boolean[] prefix = new boolean[terms.size()];
+    for (int k = 0; k < firstWords.length; k++) {
+      String term = terms.get(k).toLowerCase(Locale.ROOT);
+      int from = term.startsWith("\"") ? 1 : 0;
+      int to = term.length();
+      while (to > from && (term.charAt(to - 1) == '"' || term.charAt(to - 1) == '*')) {
+        prefix[k] |= term.charAt(to - 1) == '*';
+        to--;
+      }
+      int space = term.indexOf(' ', from);
+      firstWords[k] = term.substring(from, space > 0 && space < to ? space : to);
+    }
+    int[] segment = new int[n];
+    int current = 0;
+    for (int i = 0; i < n; i++) {
+      if (i > 0
+          && (tokens.boundary[i - 1] != TokenizedText.NONE
+              || ValenceRules.SEGMENT_STARTS.contains(tokens.lower[i]))) {
+        current++;
+      }
+      segment[i] = current;
+    }
+    boolean[] brandSegment = new boolean[current + 1];
+    boolean found = false;
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < firstWords.length; k++) {
+        String word = tokens.lower[i];
+        if (prefix[k] ? word.startsWith(firstWords[k]) : word.equals(firstWords[k])) {
+          brandSegment[segment[i]] = true;
+          found = true;
+        }
+      }
+    }
+    if (!found) {
+      return null;
+    }
+    valences(tokens, false);
+    boolean[] include = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      include[i] = brandSegment[segment[i]];
+    }
+    return aggregate(tokens, include, 0, 0);
+  }
+
+  /**
+   * Fills {@code tokens.scored} with each token's valence after all rules of this scorer; the
+   * contrast rule ("but") only when {@code contrast}.
+   */
+  void valences(TokenizedText tokens, boolean contrast) {
+    int n = tokens.size;
+    double[] scored = tokens.scored(n);
     int capitals = 0;
-    int but = -1;
     for (int i = 0; i < n; i++) {
       if (tokens.upper[i]) {
         capitals++;
       }
-      if (but < 0 && tokens.lower[i].equals("but")) {
-        but = i;
-      }
     }
     boolean mixedCase = capitals > 0 && capitals < n;
+    if (!social) {
+      int but = -1;
+      for (int i = 0; i < n && but < 0; i++) {
+        if (tokens.lower[i].equals("but")) {
+          but = i;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        double valence = valence(tokens, i, mixedCase, 0);
+        if (!contrast) {
+          scored[i] = valence;
+          continue;
+        }
+        if (but >= 0 && i < but) {
+          valence *= 0.5;
+        } else if (but >= 0 && i > but) {
+          valence *= 1.5;
+        }
+        scored[i] = valence;
+      }
+      return;
+    }
+    int clause = 0;
+    int sentence = 0;
+    while (sentence < n) {
+      int sentenceEnd = sentence;
+      while (sentenceEnd < n - 1 && tokens.boundary[sentenceEnd] < TokenizedText.SENTENCE) {
+        sentenceEnd++;
+      }
+      sentenceEnd++;
+      int contrastAt = -1;
+      for (int i = sentence; contrast && i < sentenceEnd && contrastAt < 0; i++) {
+        if (ValenceRules.CONTRASTS.contains(tokens.lower[i])) {
+          contrastAt = i;
+        }
+      }
+      for (int i = sentence; i < sentenceEnd; i++) {
+        if (i > 0 && tokens.boundary[i - 1] != TokenizedText.NONE) {
+          clause = i;
+        }
+        double valence =
+            repeatedNo(tokens, i) ? tokens.valence[i] : valence(tokens, i, mixedCase, clause);
+        if (contrastAt >= 0 && i < contrastAt) {
+          valence *= 0.5;
+        } else if (contrastAt >= 0 && i > contrastAt) {
+          valence *= 1.5;
+        }
+        scored[i] = valence;
+      }
+      sentence = sentenceEnd;
+    }
+    // the k-th repetition of the same sentiment word counts 1 / k ("fun, fun, fun, fun")
+    for (int i = 1; i < n; i++) {
+      if (scored[i] != 0) {
+        int seen = 0;
+        for (int j = 0; j < i; j++) {
+          if (scored[j] != 0 && tokens.lower[j].equals(tokens.lower[i])) {
+            seen++;
+          }
+        }
+        scored[i] /= 1 + seen;
+      }
+    }
+  }
 
+  /**
+   * The valence negated: VADER's factor, or for the social scorer a weaker one on negative words.
+   */
+  private double negate(double valence) {
+    return social && valence < 0 ? valence * NEGATED_NEGATIVE : valence * NEGATION;
+  }
+
+  private boolean isNegation(String lowerWord) {
+    return ValenceRules.isNegation(lowerWord)
+        || (social && ValenceRules.SOCIAL_NEGATIONS.contains(lowerWord));
+  }
+
+  /** "no no no": a "no" next to another "no" keeps its own (negative) valence. */
+  private static boolean repeatedNo(TokenizedText t, int i) {
+    return t.lower[i].equals("no")
+        && ((i > 0 && t.lower[i - 1].equals("no"))
+            || (i + 1 < t.size && t.lower[i + 1].equals("no")));
+  }
+
+  /** The result for the tokens in {@code include} (all when null) after {@link #valences}. */
+  SentimentResult aggregate(
+      TokenizedText tokens, boolean[] include, int exclamations, int questions) {
+    double[] scored = tokens.scored;
     double sum = 0;
     double positiveSum = 0;
     double negativeSum = 0;
     int neutralCount = 0;
-    for (int i = 0; i < n; i++) {
-      double valence = valence(tokens, i, mixedCase);
-      if (but >= 0 && i < but) {
-        valence *= 0.5;
-      } else if (but >= 0 && i > but) {
-        valence *= 1.5;
+    for (int i = 0; i < tokens.size; i++) {
+      if (include != null && !include[i]) {
+        continue;
       }
+      double valence = scored[i];
       sum += valence;
       if (valence > 0) {
         positiveSum += valence + 1;
@@ -119,21 +311,22 @@ public final class SentimentScorer {
         neutralCount++;
       }
     }
-
-    double emphasis = punctuationEmphasis(tokens.exclamations, tokens.questions);
+    double emphasis = punctuationEmphasis(exclamations, questions);
     if (sum > 0) {
       sum += emphasis;
     } else if (sum < 0) {
       sum -= emphasis;
     }
     double compound = Math.max(-1.0, Math.min(1.0, sum / Math.sqrt(sum * sum + ALPHA)));
-
     if (positiveSum > -negativeSum) {
       positiveSum += emphasis;
     } else if (positiveSum < -negativeSum) {
       negativeSum -= emphasis;
     }
     double total = positiveSum - negativeSum + neutralCount;
+    if (total == 0) {
+      return NOTHING;
+    }
     return new SentimentResult(
         compound,
         label(compound),
@@ -169,53 +362,61 @@ public final class SentimentScorer {
   }
 
   /** The valence of token {@code i} after capitals, boosters, negation, idioms and "least". */
-  private static double valence(TokenizedText t, int i, boolean mixedCase) {
-    String word = t.lower[i];
+  private double valence(TokenizedText t, int i, boolean mixedCase, int from) {
+    String word = at(t, i, from);
     int n = t.size;
-    if (ValenceRules.BOOSTERS.containsKey(word)) {
+    if (boosters.containsKey(word)) {
       return 0;
     }
-    if (word.equals("kind") && i < n - 1 && t.lower[i + 1].equals("of")) {
+    if (word.equals("kind") && i < n - 1 && at(t, i + 1, from).equals("of")) {
       return 0;
     }
     if (!t.inLexicon(i)) {
       return 0;
     }
     double valence = t.valence[i];
-    if (word.equals("no") && i != n - 1 && t.inLexicon(i + 1)) {
+    // "no" that negates the next word is not negative itself; the social scorer also looks two
+    // words ahead, the reach of the "no" negation ("no es malo", "no real problem")
+    if (word.equals("no")
+        && ((i != n - 1 && t.inLexicon(i + 1))
+            || (social
+                && i + 2 < n
+                && t.boundary[i] == TokenizedText.NONE
+                && t.inLexicon(i + 2)))) {
       valence = 0.0;
     }
-    if ((i > 0 && t.lower[i - 1].equals("no"))
-        || (i > 1 && t.lower[i - 2].equals("no"))
+    if (((i > 0 && at(t, i - 1, from).equals("no"))
+        || (i > 1 && at(t, i - 2, from).equals("no"))
         || (i > 2
-            && t.lower[i - 3].equals("no")
-            && (t.lower[i - 1].equals("or") || t.lower[i - 1].equals("nor")))) {
-      valence = t.valence[i] * NEGATION;
+            && at(t, i - 3, from).equals("no")
+            && (at(t, i - 1, from).equals("or") || at(t, i - 1, from).equals("nor"))))) {
+      valence = negate(t.valence[i]);
     }
     if (t.upper[i] && mixedCase) {
       valence += valence > 0 ? CAPS_INCREMENT : -CAPS_INCREMENT;
     }
     for (int back = 0; back < 3; back++) {
       int j = i - back - 1;
-      if (j < 0 || t.inLexicon(j)) {
+      if (j < from || t.inLexicon(j)) {
         continue;
       }
-      double scalar = boosterScalar(t, j, valence, mixedCase);
+      double scalar = boosterScalar(t, j, valence, mixedCase, from);
       if (back == 1) {
         scalar *= 0.95;
       } else if (back == 2) {
         scalar *= 0.9;
       }
-      valence = negation(valence + scalar, t, back, i);
+      valence = negation(valence + scalar, t, back, i, from);
       if (back == 2) {
-        valence = specialCases(valence, t, i);
+        valence = specialCases(valence, t, i, from);
       }
     }
-    return least(valence, t, i);
+    return least(valence, t, i, from);
   }
 
-  private static double boosterScalar(TokenizedText t, int j, double valence, boolean mixedCase) {
-    Double boost = ValenceRules.BOOSTERS.get(t.lower[j]);
+  private double boosterScalar(
+      TokenizedText t, int j, double valence, boolean mixedCase, int from) {
+    Double boost = boosters.get(at(t, j, from));
     if (boost == null) {
       return 0.0;
     }
@@ -226,34 +427,36 @@ public final class SentimentScorer {
     return scalar;
   }
 
-  private static double negation(double valence, TokenizedText t, int back, int i) {
-    String[] w = t.lower;
+  private double negation(double valence, TokenizedText t, int back, int i, int from) {
     if (back == 0) {
-      return ValenceRules.isNegation(w[i - 1]) ? valence * NEGATION : valence;
+      return isNegation(at(t, i - 1, from)) ? negate(valence) : valence;
     }
     if (back == 1) {
-      if (w[i - 2].equals("never") && (w[i - 1].equals("so") || w[i - 1].equals("this"))) {
+      if (at(t, i - 2, from).equals("never")
+          && (at(t, i - 1, from).equals("so") || at(t, i - 1, from).equals("this"))) {
         return valence * 1.25;
       }
-      if (w[i - 2].equals("without") && w[i - 1].equals("doubt")) {
+      if (at(t, i - 2, from).equals("without") && at(t, i - 1, from).equals("doubt")) {
         return valence;
       }
-      return ValenceRules.isNegation(w[i - 2]) ? valence * NEGATION : valence;
+      return isNegation(at(t, i - 2, from)) ? negate(valence) : valence;
     }
     // back == 2; the second alternative is the reference's operator binding (see class comment)
-    if ((w[i - 3].equals("never") && (w[i - 2].equals("so") || w[i - 2].equals("this")))
-        || w[i - 1].equals("so")
-        || w[i - 1].equals("this")) {
+    if ((at(t, i - 3, from).equals("never")
+            && (at(t, i - 2, from).equals("so") || at(t, i - 2, from).equals("this")))
+        || at(t, i - 1, from).equals("so")
+        || at(t, i - 1, from).equals("this")) {
       return valence * 1.25;
     }
-    if (w[i - 3].equals("without") && (w[i - 2].equals("doubt") || w[i - 1].equals("doubt"))) {
+    if (at(t, i - 3, from).equals("without")
+        && (at(t, i - 2, from).equals("doubt") || at(t, i - 1, from).equals("doubt"))) {
       return valence;
     }
-    return ValenceRules.isNegation(w[i - 3]) ? valence * NEGATION : valence;
+    return isNegation(at(t, i - 3, from)) ? negate(valence) : valence;
   }
 
   /** Special phrases around word {@code i} (i >= 3) and "kind of"-style dampeners before it. */
-  private static double specialCases(double valence, TokenizedText t, int i) {
+  private static double specialCases(double valence, TokenizedText t, int i, int from) {
     String[][] cases = ValenceRules.SPECIAL_CASES;
     double[] values = ValenceRules.SPECIAL_CASE_VALENCES;
     // the reference tries these windows in this order and stops at the first hit
@@ -261,25 +464,25 @@ public final class SentimentScorer {
     search:
     for (int[] window : windows) {
       for (int c = 0; c < cases.length; c++) {
-        if (phraseAt(t, i + window[0], window[1], cases[c])) {
+        if (phraseAt(t, i + window[0], window[1], cases[c], from)) {
           valence = values[c];
           break search;
         }
       }
     }
     for (int c = 0; c < cases.length; c++) {
-      if (i + 1 < t.size && phraseAt(t, i, 2, cases[c])) {
+      if (i + 1 < t.size && phraseAt(t, i, 2, cases[c], from)) {
         valence = values[c];
       }
     }
     for (int c = 0; c < cases.length; c++) {
-      if (i + 2 < t.size && phraseAt(t, i, 3, cases[c])) {
+      if (i + 2 < t.size && phraseAt(t, i, 3, cases[c], from)) {
         valence = values[c];
       }
     }
     for (int[] window : BOOSTER_WINDOWS) {
       for (String[] phrase : ValenceRules.BOOSTER_PHRASES) {
-        if (phraseAt(t, i + window[0], window[1], phrase)) {
+        if (phraseAt(t, i + window[0], window[1], phrase, from)) {
           valence += ValenceRules.DAMPEN;
         }
       }
@@ -293,27 +496,42 @@ public final class SentimentScorer {
   /** Windows checked for multi-word dampeners: "w-3 w-2 w-1", "w-3 w-2", "w-2 w-1". */
   private static final int[][] BOOSTER_WINDOWS = {{-3, 3}, {-3, 2}, {-2, 2}};
 
-  private static boolean phraseAt(TokenizedText t, int start, int length, String[] phrase) {
+  private static boolean phraseAt(
+      TokenizedText t, int start, int length, String[] phrase, int from) {
     if (phrase.length != length) {
       return false;
     }
     for (int k = 0; k < length; k++) {
-      if (!t.lower[start + k].equals(phrase[k])) {
+      if (!at(t, start + k, from).equals(phrase[k])) {
         return false;
       }
     }
     return true;
   }
 
-  private static double least(double valence, TokenizedText t, int i) {
-    if (i > 1 && t.lower[i - 1].equals("least")) {
-      String before = t.lower[i - 2];
-      return before.equals("at") || before.equals("very") ? valence : valence * NEGATION;
+  /** Token {@code index} in lower case, or "" when it lies before {@code from} (another clause). */
+  private static String at(TokenizedText t, int index, int from) {
+    return index < from || index >= t.size ? "" : t.lower[index];
+  }
+
+  private double least(double valence, TokenizedText t, int i, int from) {
+    if (i > 1 && at(t, i - 1, from).equals("least")) {
+      String before = at(t, i - 2, from);
+      return before.equals("at") || before.equals("very") ? valence : negate(valence);
     }
-    if (i > 0 && t.lower[i - 1].equals("least")) {
-      return valence * NEGATION;
+    if (i > 0 && at(t, i - 1, from).equals("least")) {
+      return negate(valence);
     }
     return valence;
+  }
+
+  /** VADER's lexicon with the social additions and corrections of {@code social_lexicon.txt}. */
+  private static Map<String, Double> socialLexicon(Map<String, Double> vader) {
+    Map<String, Double> merged = new HashMap<>(vader);
+    merged.putAll(readLexicon(SOCIAL_LEXICON));
+    merged.putAll(readLexicon(PORTUGUESE_LEXICON));
+    merged.putAll(readLexicon(SPANISH_LEXICON));
+    return Map.copyOf(merged);
   }
 
   private static Map<String, Double> readLexicon(String resource) {
@@ -328,7 +546,7 @@ public final class SentimentScorer {
       int number = 0;
       while ((line = reader.readLine()) != null) {
         number++;
-        if (line.isBlank()) {
+        if (line.isBlank() || line.startsWith("# ")) {
           continue;
         }
         int first = line.indexOf('\t');
@@ -349,8 +567,12 @@ public final class SentimentScorer {
   }
 
   private static final class Default {
+    static final Map<String, Double> VADER_LEXICON = readLexicon(LEXICON);
+    static final EmojiValences EMOJI_VALENCES = EmojiValences.load(EMOJI);
     static final SentimentScorer INSTANCE =
         new SentimentScorer(
-            new SocialTextTokenizer(readLexicon(LEXICON), EmojiValences.load(EMOJI)));
+            new SocialTextTokenizer(socialLexicon(VADER_LEXICON), EMOJI_VALENCES, true), true);
+    static final SentimentScorer CORE =
+        new SentimentScorer(new SocialTextTokenizer(VADER_LEXICON, EMOJI_VALENCES), false);
   }
 }

@@ -74,10 +74,21 @@ final class SocialTextTokenizer {
 
   private final Map<String, Double> lexicon;
   private final EmojiValences emoji;
+  private final boolean social;
 
   SocialTextTokenizer(Map<String, Double> lexicon, EmojiValences emoji) {
+    this(lexicon, emoji, false);
+  }
+
+  /**
+   * With {@code social}, unknown emoticons with repeated characters ({@code :(((}) are looked up
+   * with the repeats collapsed, and unknown words ending in {@code s} are looked up without it
+   * ({@code idiots}, {@code crybabies} as {@code crybaby}).
+   */
+  SocialTextTokenizer(Map<String, Double> lexicon, EmojiValences emoji, boolean social) {
     this.lexicon = lexicon;
     this.emoji = emoji;
+    this.social = social;
   }
 
   /** Returns the tokens of {@code text}; never null. */
@@ -133,6 +144,27 @@ final class SocialTextTokenizer {
     if (segment < end) {
       word(text, segment, end, out);
     }
+    out.markBoundary(boundaryAfter(text, start, end));
+  }
+
+  /** The boundary that the punctuation at the end of chunk {@code start..end} marks. */
+  private static byte boundaryAfter(String text, int start, int end) {
+    byte kind = TokenizedText.NONE;
+    int i = end;
+    while (i > start) {
+      char c = text.charAt(i - 1);
+      if (c == '?') {
+        return TokenizedText.QUESTION;
+      } else if (c == '.' || c == '!' || c == '\u2026') {
+        kind = TokenizedText.SENTENCE;
+      } else if (c == ',' || c == ';' || c == ':' || (c == '-' && i - 1 == start)) {
+        kind = kind == TokenizedText.NONE ? TokenizedText.CLAUSE : kind;
+      } else if (!isStrippable(c)) {
+        break;
+      }
+      i--;
+    }
+    return kind;
   }
 
   private void word(String text, int start, int end, TokenizedText out) {
@@ -263,20 +295,69 @@ final class SocialTextTokenizer {
 
   private void token(String word, TokenizedText out) {
     String lowerWord = lower(word);
-    if (!isKnown(lowerWord) && hasLetterRun(lowerWord)) {
-      String twice = collapse(word, 2);
-      if (isKnown(lower(twice))) {
-        word = twice;
-      } else {
-        String once = collapse(word, 1);
-        if (isKnown(lower(once))) {
-          word = once;
+    Double valence = lexicon.get(lowerWord);
+    if (valence == null && !isBoosterOrNegation(lowerWord)) {
+      if (hasLetterRun(lowerWord)) {
+        String twice = collapse(word, 2);
+        if (isKnown(lower(twice))) {
+          word = twice;
+        } else {
+          String once = collapse(word, 1);
+          if (isKnown(lower(once))) {
+            word = once;
+          }
+        }
+        lowerWord = lower(word);
+      }
+      if (social && !isKnown(lowerWord)) {
+        String known = socialForm(lowerWord);
+        if (known != null) {
+          lowerWord = known;
         }
       }
-      lowerWord = lower(word);
+      valence = lexicon.get(lowerWord);
     }
-    Double valence = lexicon.get(lowerWord);
     out.add(word, lowerWord, valence == null ? Double.NaN : valence, isAllCaps(word));
+  }
+
+  /** A known form of an unknown word: emoticon repeats collapsed, or a plural's singular. */
+  private String socialForm(String lowerWord) {
+    int length = lowerWord.length();
+    if (length >= 3 && !Character.isLetter(lowerWord.charAt(0))) {
+      String collapsed = collapseAny(lowerWord);
+      if (lexicon.containsKey(collapsed)) {
+        return collapsed;
+      }
+    }
+    if (length >= 5 && lowerWord.endsWith("ies")) {
+      String singular = lowerWord.substring(0, length - 3) + "y";
+      if (lexicon.containsKey(singular)) {
+        return singular;
+      }
+    }
+    if (length >= 4 && lowerWord.charAt(length - 1) == 's' && lowerWord.charAt(length - 2) != 's') {
+      String singular = lowerWord.substring(0, length - 1);
+      if (lexicon.containsKey(singular)) {
+        return singular;
+      }
+    }
+    return null;
+  }
+
+  /** Collapses every run of one repeated character to one character. */
+  private static String collapseAny(String word) {
+    StringBuilder out = new StringBuilder(word.length());
+    for (int i = 0; i < word.length(); i++) {
+      if (i == 0 || word.charAt(i) != word.charAt(i - 1)) {
+        out.append(word.charAt(i));
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isBoosterOrNegation(String lowerWord) {
+    return ValenceRules.BOOSTERS.containsKey(lowerWord)
+        || ValenceRules.NEGATIONS.contains(lowerWord);
   }
 
   private boolean isKnown(String lowerWord) {

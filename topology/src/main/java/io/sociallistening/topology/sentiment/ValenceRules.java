@@ -109,10 +109,49 @@ final class ValenceRules {
   /** Valences of {@link #SPECIAL_CASES}, index by index. */
   static final double[] SPECIAL_CASE_VALENCES = {3, 3, 1.5, 0.0, -2, -1.5, 3, 3.1, -2.9};
 
+  /** Contrastive words: the part of the sentence before one counts half, after it 1.5 times. */
+  static final Set<String> CONTRASTS = Set.of("but", "however");
+
+  /**
+   * Portuguese and Spanish negation words, used by the social scorer besides {@link #NEGATIONS}
+   * (Spanish "no" is handled by VADER's rule for English "no"). Written for social-listening,
+   * project licence.
+   */
+  static final Set<String> SOCIAL_NEGATIONS =
+      Set.of(
+          "não", "nao", "nunca", "nem", "jamais", "nenhum", "nenhuma", "sem", "ni", "jamás",
+          "jamas", "tampoco", "ningún", "ningun", "ninguno", "ninguna", "sin");
+
+  /**
+   * {@link #BOOSTERS} plus Portuguese and Spanish intensifiers and dampeners, used by the social
+   * scorer. Written for social-listening, project licence.
+   */
+  static final Map<String, Double> SOCIAL_BOOSTERS = socialBoosters();
+
+  /** Words that start a new segment when scoring the sentiment towards one brand. */
+  static final Set<String> SEGMENT_STARTS =
+      Set.of("but", "however", "although", "though", "whereas");
+
   private ValenceRules() {}
 
   static boolean isNegation(String lowerWord) {
     return NEGATIONS.contains(lowerWord) || lowerWord.contains("n't");
+  }
+
+  private static Map<String, Double> socialBoosters() {
+    java.util.HashMap<String, Double> map = new java.util.HashMap<>(BOOSTERS);
+    for (String word :
+        new String[] {
+          "muito", "muita", "muitos", "muitas", "bem", "demais", "tão", "tao", "bastante",
+          "extremamente", "totalmente", "super", "muy", "mucho", "mucha", "muchos", "muchas", "tan",
+          "demasiado", "extremadamente", "súper"
+        }) {
+      map.put(word, BOOST);
+    }
+    for (String word : new String[] {"pouco", "meio", "quase", "poco", "casi", "algo"}) {
+      map.put(word, DAMPEN);
+    }
+    return Map.copyOf(map);
   }
 
   private static Map<String, Double> boosters() {

@@ -32,11 +32,13 @@ class SentimentCommandTest {
                 + "Today SUX!");
 
     assertThat(status).isZero();
+    // "horrível" -2.9 (pt_lexicon.txt): -2.9 / sqrt(2.9^2 + 15) = -0.5994; "Não" is in the
+    // previous clause, so it does not negate it
     assertThat(out.toString(StandardCharsets.UTF_8))
         .isEqualTo(
             "{\"compound\":0.8316,\"label\":\"positive\",\"language\":\"en\"}\n"
                 + "{\"compound\":0,\"label\":\"neutral\",\"language\":\"und\"}\n"
-                + "{\"compound\":0,\"label\":\"neutral\",\"language\":\"pt\"}\n"
+                + "{\"compound\":-0.5994,\"label\":\"negative\",\"language\":\"pt\"}\n"
                 + "{\"compound\":-0.5461,\"label\":\"negative\",\"language\":\"en\"}\n");
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }

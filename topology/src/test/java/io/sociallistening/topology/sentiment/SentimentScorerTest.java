@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SentimentScorerTest {
-  private static final SentimentScorer SCORER = SentimentScorer.loadDefault();
+  private static final SentimentScorer SCORER = SentimentScorer.vaderCompatible();
+  private static final SentimentScorer SOCIAL = SentimentScorer.loadDefault();
 
   static List<Arguments> readmeExamples() throws IOException {
     List<Arguments> examples = new ArrayList<>();
@@ -168,5 +169,101 @@ class SentimentScorerTest {
   void shouldReplaceValenceOfSpecialPhrases() {
     // "yeah right" = -2 replaces "right"-less "yeah" (1.2)
     assertThat(SCORER.score("oh sure man yeah right").label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void shouldNotCarryNegationAcrossClausePunctuation() {
+    // VADER negates "confused" through the semicolon; the social scorer stops at it
+    assertThat(SCORER.score("not hating; just confused").compound()).isGreaterThan(0.0);
+    assertThat(SOCIAL.score("not hating; just confused").compound())
+        .isEqualTo(SOCIAL.score("just confused").compound());
+    assertThat(SOCIAL.score("not hating; just confused").compound()).isLessThan(0.0);
+  }
+
+  @Test
+  void shouldTurnNegatedNegativeWordsNeutralNotPositive() {
+    assertThat(SCORER.score("no worries").label()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(SOCIAL.score("no worries").compound()).isEqualTo(0.0);
+    assertThat(SOCIAL.score("not good").label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void shouldKeepRepeatedNoNegative() {
+    assertThat(SCORER.score("no no no").label()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(SOCIAL.score("no no no").label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void shouldCountRepeatedSentimentWordsLessEachTime() {
+    // "fun" 2.3: 2.3 + 2.3 / 2 + 2.3 / 3
+    double sum = 2.3 * (1 + 0.5 + 1.0 / 3);
+    assertThat(SOCIAL.score("fun fun fun").compound())
+        .isCloseTo(sum / Math.sqrt(sum * sum + 15), within(1e-9));
+  }
+
+  @Test
+  void shouldKeepContrastInsideItsSentence() {
+    // VADER halves "great" because of the "but" in the next sentence; the social scorer does not
+    double great = SOCIAL.score("great day.").compound();
+    assertThat(SOCIAL.score("great day. meh but ok").compound())
+        .isGreaterThan(SCORER.score("great day. meh but ok").compound());
+    assertThat(great).isGreaterThan(0.5);
+  }
+
+  @Test
+  void shouldScoreEachBrandOfAPostThatPraisesOneAndAttacksTheOther() {
+    String post = "I love my new Acme phone, but Globex Corp is terrible and slow!";
+
+    SentimentResult acme = SOCIAL.scoreTowards(post, List.of("acme"));
+    SentimentResult globex = SOCIAL.scoreTowards(post, List.of("\"globex corp\"", "globex*"));
+
+    // each brand's own clause, without the whole post's "but" weighting: "love" 3.2 for Acme,
+    // "terrible" -2.1 for Globex ("slow" is not in the lexicon)
+    assertThat(acme.label()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(acme.compound()).isCloseTo(3.2 / Math.sqrt(3.2 * 3.2 + 15), within(1e-9));
+    assertThat(globex.label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(globex.compound()).isCloseTo(-2.1 / Math.sqrt(2.1 * 2.1 + 15), within(1e-9));
+    assertThat(SOCIAL.score(post).label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void shouldSplitBrandSegmentsAtContrastWordsWithoutPunctuation() {
+    String post = "acme is great although globex sucks";
+
+    assertThat(SOCIAL.scoreTowards(post, List.of("acme")).label())
+        .isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(SOCIAL.scoreTowards(post, List.of("globex")).label())
+        .isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void shouldGiveNoBrandScoreWhenTheTermIsNotAWordOfThePost() {
+    assertThat(SOCIAL.scoreTowards("love it @acme", List.of("acme"))).isNull();
+    assertThat(SOCIAL.scoreTowards("love it", List.of())).isNull();
+  }
+
+  @Test
+  void shouldScorePortugueseWithNegationAndIntensifiers() {
+    // "bom" 1.9 in pt_lexicon.txt; "muito" boosts by 0.293; "não" negates
+    assertThat(SOCIAL.score("o atendimento é bom").compound())
+        .isCloseTo(1.9 / Math.sqrt(1.9 * 1.9 + 15), within(1e-9));
+    assertThat(SOCIAL.score("o atendimento é muito bom").compound())
+        .isGreaterThan(SOCIAL.score("o atendimento é bom").compound());
+    assertThat(SOCIAL.score("o atendimento não é bom").label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(SOCIAL.score("péssimo serviço, odeio").label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void shouldScoreSpanishWithNegationAndIntensifiers() {
+    assertThat(SOCIAL.score("me encanta este teléfono").label()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(SOCIAL.score("el servicio es muy malo").compound())
+        .isLessThan(SOCIAL.score("el servicio es malo").compound());
+    assertThat(SOCIAL.score("nunca es bueno").label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(SOCIAL.score("no es malo").label()).isEqualTo(SentimentLabel.NEUTRAL);
+  }
+
+  @Test
+  void shouldLeavePortugueseAndSpanishWordsToTheSocialScorer() {
+    assertThat(SCORER.score("muito bom").compound()).isEqualTo(0.0);
   }
 }
