@@ -232,6 +232,26 @@ public record CrisisSettings(
         scoreScale);
   }
 
+  public CrisisSettings withScoreScale(double value) {
+    return new CrisisSettings(
+        bucket,
+        minVolume,
+        openThreshold,
+        resolveThreshold,
+        persistence,
+        resolveAfter,
+        cooldown,
+        warmupBuckets,
+        levelMemory,
+        deviationMemory,
+        shareMemory,
+        dailyMemory,
+        weeklyMemory,
+        anomalyDamping,
+        residualClip,
+        value);
+  }
+
   private static void positive(String name, Duration value) {
     if (value == null || value.isZero() || value.isNegative()) {
       throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
