@@ -119,6 +119,30 @@ class CrisisDetectorTest {
   }
 
   @Test
+  void shouldOpenExactlyOneEpisodePerCrisisAndResolveEach() {
+    // given two 30-minute 8x bursts two days apart (beyond the 24-hour cooldown)
+    int second = ONSET + 2 * DAY;
+    List<Bucket> buckets =
+        new SyntheticBrand(7, 20, 4)
+            .burst(ONSET, ONSET + 30, 8)
+            .burst(second, second + 30, 8)
+            .buckets(second + 120);
+
+    // when
+    Run run = new Run(CrisisSettings.defaults()).feed(buckets);
+
+    // then each crisis opens within 2 buckets of its onset (the first one widened the tail
+    // statistics, so the second takes its second bucket) and resolves once
+    assertThat(run.events)
+        .extracting(Seen::type, Seen::index, Seen::episodeId)
+        .containsExactly(
+            tuple(Type.OPENED, ONSET + 1, episode(ONSET + 1)),
+            tuple(Type.RESOLVED, ONSET + 34, episode(ONSET + 1)),
+            tuple(Type.OPENED, second + 2, episode(second + 2)),
+            tuple(Type.RESOLVED, second + 34, episode(second + 2)));
+  }
+
+  @Test
   void shouldExplainTheOpenedEvent() {
     // given
     List<Bucket> buckets =
