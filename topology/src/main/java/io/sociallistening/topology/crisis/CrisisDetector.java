@@ -1,5 +1,6 @@
 package io.sociallistening.topology.crisis;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * <p><b>Output:</b> a {@link Step}: the new state, the bucket's score, whether it is anomalous and
  * at most one {@link CrisisEvent}.
  *
- * <p><b>State:</b> {@link CrisisState}, one per series, about 330 bytes in binary form.
+ * <p><b>State:</b> {@link CrisisState}, one per series, 348 bytes in binary form.
  *
  * <p><b>Time:</b> only bucket timestamps (UTC hour of day and day of week of the bucket start);
  * never the wall clock, so a replay gives the same answers.
@@ -36,7 +37,13 @@ import java.util.Optional;
  *       non-negative volume (a launch, good news), whose negative share falls, counts down to half.
  *       A rising share adds nothing: a chance excess of negatives raises the share by itself, so a
  *       bonus would amplify noise (measured: it made single quiet buckets reach the threshold);
- *   <li>score = tanh(max(0, evidence) / scoreScale), 0 during warm-up.
+ *   <li>sustained evidence: a one-sided CUSUM of evidence (drift 2, capped at 10) turns a run of
+ *       moderate buckets into evidence = max(evidence, 4.4 · cusum / 5);
+ *   <li>tail likelihood: the mean m of this and the previous bucket's evidence (at least 0) is
+ *       compared with its own long-run mean μ and standard deviation σ (exponentially weighted over
+ *       7 days, spikes included): likelihood = (m − μ) / σ. A series that spikes often (a big brand
+ *       with daily news) needs a larger spike to stand out than a calm one;
+ *   <li>score = tanh(max(0, likelihood) / scoreScale), 0 during warm-up.
  * </ul>
  *
  * <p>A bucket is <em>anomalous</em> when warm-up is over, score ≥ openThreshold and n ≥ minVolume.
@@ -46,11 +53,12 @@ import java.util.Optional;
  * <p><b>Lifecycle</b> (at most one open episode per series): OPENED on the {@code persistence}-th
  * consecutive anomalous bucket unless within the cooldown; ESCALATED on an anomalous bucket whose
  * severity is at least 2 above the last reported severity; RESOLVED after {@code resolveAfter}
- * consecutive buckets with score &lt; resolveThreshold (hysteresis), carrying the peak severity.
+ * consecutive buckets whose own score (the bucket's evidence alone, against the same tail
+ * statistics) is below resolveThreshold (hysteresis), carrying the peak severity.
  *
  * <p><b>Baseline updates</b> are robust: residuals are clipped to ±residualClip·scale; while an
- * episode is open or the bucket's score reaches openThreshold (whatever its volume), only the level
- * moves, with its weight multiplied by anomalyDamping, and deviation, share and profiles stay
+ * episode is open or the bucket's evidence reaches 4.4 deviations (whatever its volume), only the
+ * level moves, with its weight multiplied by anomalyDamping, and deviation, share and profiles stay
  * frozen, so a spike does not teach the baseline that it is normal. Each profile update is
  * re-centred into the level so the profiles keep mean zero. During warm-up, level, deviation and
  * share use at least weight 1/(buckets seen + 1) so they start as running means.
@@ -66,8 +74,20 @@ public final class CrisisDetector {
   /** CUSUM drift: evidence below this many deviations does not accumulate. */
   static final double CUSUM_DRIFT = 2.0;
 
-  /** CUSUM level, in deviations, that counts as reaching the open threshold. */
+  /** CUSUM level, in deviations, that counts as a bucket of {@link #SUSTAINED_EVIDENCE}. */
   static final double CUSUM_THRESHOLD = 5;
+
+  /**
+   * Evidence, in deviations, of a CUSUM at its threshold; also the evidence from which a bucket no
+   * longer teaches the baseline.
+   */
+  static final double SUSTAINED_EVIDENCE = 4.4;
+
+  /** Memory of the tail statistics (mean and variance of the two-bucket mean evidence). */
+  static final Duration TAIL_MEMORY = Duration.ofDays(7);
+
+  /** Floor of the tail variance, so a perfectly flat history does not make every blip rare. */
+  static final double MIN_TAIL_VARIANCE = 0.01;
 
   private final CrisisSettings settings;
   private final double levelWeight;
@@ -76,6 +96,7 @@ public final class CrisisDetector {
   private final double dailyWeight;
   private final double weeklyWeight;
   private final long cooldownMs;
+  private final double tailWeight;
 
   public CrisisDetector(CrisisSettings settings) {
     this.settings = settings;
@@ -86,6 +107,7 @@ public final class CrisisDetector {
     this.dailyWeight = weight(bucketMs, settings.dailyMemory().toMillis() / (double) 24);
     this.weeklyWeight = weight(bucketMs, settings.weeklyMemory().toMillis() / (double) 7);
     this.cooldownMs = settings.cooldown().toMillis();
+    this.tailWeight = weight(bucketMs, TAIL_MEMORY.toMillis());
   }
 
   public CrisisSettings settings() {
@@ -118,12 +140,17 @@ public final class CrisisDetector {
     // reaches the single-bucket threshold; the CUSUM accumulates it. Capped so that it drains
     // within a few buckets once the rise ends.
     double cusum = warm ? clamp(state.cusum() + evidence - CUSUM_DRIFT, 0, 2 * CUSUM_THRESHOLD) : 0;
-    double openEvidence = settings.scoreScale() * atanh(settings.openThreshold());
-    double sustained = cusum * openEvidence / CUSUM_THRESHOLD;
-    double rawScore = Math.tanh(Math.max(0, Math.max(evidence, sustained)) / settings.scoreScale());
+    double combined = Math.max(0, Math.max(evidence, cusum * SUSTAINED_EVIDENCE / CUSUM_THRESHOLD));
+    // Tail likelihood: the two-bucket mean evidence against its own long-run mean and spread,
+    // spikes included, so a series that spikes often needs a larger spike to stand out.
+    double mean = warm ? 0.5 * (combined + state.evidence()) : 0;
+    double tailSd = Math.sqrt(Math.max(MIN_TAIL_VARIANCE, state.tailVariance()));
+    double likelihood = (mean - state.tailMean()) / tailSd;
+    double bucketLikelihood = (Math.max(0, evidence) - state.tailMean()) / tailSd;
+    double score = warm ? Math.tanh(Math.max(0, likelihood) / settings.scoreScale()) : 0;
     // Calm is judged on the bucket alone, so a crisis resolves as soon as the buckets are normal.
-    double bucketScore = warm ? Math.tanh(Math.max(0, evidence) / settings.scoreScale()) : 0;
-    double score = warm ? rawScore : 0;
+    double bucketScore =
+        warm ? Math.tanh(Math.max(0, bucketLikelihood) / settings.scoreScale()) : 0;
     boolean anomalous = warm && score >= settings.openThreshold() && n >= settings.minVolume();
     double expected = Math.max(0, expectedX * expectedX / 4 - 0.125);
     int severity = severity(n, expected);
@@ -202,7 +229,7 @@ public final class CrisisDetector {
       double warmWeight = 1.0 / (state.seen() + 1);
       double limit = settings.residualClip() * scale;
       double residual = clamp(x - expectedX, -limit, limit);
-      boolean disturbed = state.open() || (warm && rawScore >= settings.openThreshold());
+      boolean disturbed = state.open() || (warm && combined >= SUSTAINED_EVIDENCE);
       double aLevel = warm ? levelWeight : Math.max(levelWeight, warmWeight);
       if (disturbed) {
         level = state.level() + aLevel * settings.anomalyDamping() * residual;
@@ -228,6 +255,15 @@ public final class CrisisDetector {
         level += d / daily.length + w / weekly.length;
       }
     }
+    double tailMean = state.tailMean();
+    double tailVariance = state.tailVariance();
+    if (warm) {
+      long warmSeen = state.seen() - settings.warmupBuckets();
+      double a = Math.max(tailWeight, 1.0 / (warmSeen + 2));
+      double delta = mean - tailMean;
+      tailMean += a * delta;
+      tailVariance = (1 - a) * (tailVariance + a * delta * delta);
+    }
     CrisisState next =
         new CrisisState(
             state.seen() + 1,
@@ -244,12 +280,11 @@ public final class CrisisDetector {
             peak,
             calm,
             openAllowedFrom,
-            cusum);
+            cusum,
+            warm ? combined : 0,
+            tailMean,
+            tailVariance);
     return new Step(next, score, anomalous, Optional.ofNullable(event));
-  }
-
-  private static double atanh(double v) {
-    return 0.5 * Math.log((1 + v) / (1 - v));
   }
 
   static double anscombe(long count) {

@@ -24,7 +24,8 @@ import java.time.Duration;
  * @param anomalyDamping factor on the level weight while a bucket is anomalous or an episode is
  *     open (deviation, share and profiles are frozen then)
  * @param residualClip residuals are clipped to this many deviations before updating the baseline
- * @param scoreScale z-score at which the score is tanh(1) = 0.76; score = tanh(z / scoreScale)
+ * @param scoreScale tail likelihood at which the score is tanh(1) = 0.76; score = tanh(likelihood /
+ *     scoreScale)
  */
 public record CrisisSettings(
     Duration bucket,
@@ -85,10 +86,11 @@ public record CrisisSettings(
   }
 
   /**
-   * Defaults for 1-minute buckets: at least 5 negatives, open at score 0.8 (z about 4.4) for 2
-   * buckets, resolve after 5 buckets below 0.5 (z about 2.2), 30 minutes cooldown, 2 hours warm-up,
-   * level memory 1 hour, deviation and share memory 6 hours, hour-of-day profile over about 7 days,
-   * day-of-week profile over about 4 weeks.
+   * Defaults for 1-minute buckets: at least 5 negatives, open at score 0.8 (tail likelihood about
+   * 6.8) for 2 buckets, resolve after 5 buckets below 0.5 (bucket likelihood about 3.4), 24 hours
+   * cooldown (at most one new episode a day per brand), 2 hours warm-up, level memory 1 hour,
+   * deviation and share memory 6 hours, hour-of-day profile over about 7 days, day-of-week profile
+   * over about 4 weeks.
    */
   public static CrisisSettings defaults() {
     return new CrisisSettings(
@@ -98,7 +100,7 @@ public record CrisisSettings(
         0.5,
         2,
         5,
-        Duration.ofMinutes(30),
+        Duration.ofHours(24),
         120,
         Duration.ofHours(1),
         Duration.ofHours(6),
@@ -107,7 +109,7 @@ public record CrisisSettings(
         Duration.ofDays(28),
         0.1,
         3.0,
-        4.0);
+        6.2);
   }
 
   public CrisisSettings withBucket(Duration value) {
@@ -228,6 +230,26 @@ public record CrisisSettings(
         anomalyDamping,
         residualClip,
         scoreScale);
+  }
+
+  public CrisisSettings withScoreScale(double value) {
+    return new CrisisSettings(
+        bucket,
+        minVolume,
+        openThreshold,
+        resolveThreshold,
+        persistence,
+        resolveAfter,
+        cooldown,
+        warmupBuckets,
+        levelMemory,
+        deviationMemory,
+        shareMemory,
+        dailyMemory,
+        weeklyMemory,
+        anomalyDamping,
+        residualClip,
+        value);
   }
 
   private static void positive(String name, Duration value) {

@@ -13,10 +13,11 @@ import java.util.Optional;
  * Everything {@link CrisisDetector} remembers about one series between buckets: the baseline
  * (level, deviation, usual negative share, hour-of-day and day-of-week profiles, all on the
  * Anscombe-transformed negative count) and the episode lifecycle (run of anomalous buckets, the
- * open episode, the cooldown end).
+ * open episode, the cooldown end) and the tail statistics of the evidence (last bucket's evidence,
+ * long-run mean and variance of the two-bucket mean).
  *
  * <p>Immutable. {@link #toBytes()} writes a versioned binary form (format version byte, then fixed
- * fields via {@link DataOutputStream}; about 330 bytes) so the state can live in a Kafka Streams
+ * fields via {@link DataOutputStream}; 348 bytes) so the state can live in a Kafka Streams
  * key-value store; {@link #fromBytes(byte[])} reads every version it knows and rejects others.
  */
 public final class CrisisState {
@@ -25,6 +26,7 @@ public final class CrisisState {
   static final int DAYS = 7;
   private static final byte FORMAT_V1 = 1;
   private static final byte FORMAT_V2 = 2;
+  private static final byte FORMAT_V3 = 3;
   private static final CrisisState INITIAL =
       new CrisisState(
           0,
@@ -41,7 +43,10 @@ public final class CrisisState {
           0,
           0,
           Long.MIN_VALUE,
-          0);
+          0,
+          0,
+          0,
+          1);
 
   private final long seen;
   private final long lastStart;
@@ -58,6 +63,9 @@ public final class CrisisState {
   private final int calm;
   private final long openAllowedFrom;
   private final double cusum;
+  private final double evidence;
+  private final double tailMean;
+  private final double tailVariance;
 
   CrisisState(
       long seen,
@@ -74,7 +82,10 @@ public final class CrisisState {
       int peakSeverity,
       int calm,
       long openAllowedFrom,
-      double cusum) {
+      double cusum,
+      double evidence,
+      double tailMean,
+      double tailVariance) {
     if (daily.length != HOURS || weekly.length != DAYS) {
       throw new IllegalArgumentException("profiles must have 24 and 7 slots");
     }
@@ -93,6 +104,9 @@ public final class CrisisState {
     this.calm = calm;
     this.openAllowedFrom = openAllowedFrom;
     this.cusum = cusum;
+    this.evidence = evidence;
+    this.tailMean = tailMean;
+    this.tailVariance = tailVariance;
   }
 
   /** The state of a series that has seen no bucket. */
@@ -180,11 +194,26 @@ public final class CrisisState {
     return cusum;
   }
 
+  /** Evidence of the last bucket (deviations, at least 0), for the two-bucket mean. */
+  double evidence() {
+    return evidence;
+  }
+
+  /** Long-run mean of the two-bucket mean evidence, including spikes. */
+  double tailMean() {
+    return tailMean;
+  }
+
+  /** Long-run variance of the two-bucket mean evidence, including spikes. */
+  double tailVariance() {
+    return tailVariance;
+  }
+
   /** Versioned binary form; see the class comment. */
   public byte[] toBytes() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(340);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT_V2);
+      out.writeByte(FORMAT_V3);
       out.writeLong(seen);
       out.writeLong(lastStart);
       out.writeDouble(level);
@@ -204,6 +233,9 @@ public final class CrisisState {
       out.writeInt(calm);
       out.writeLong(openAllowedFrom);
       out.writeDouble(cusum);
+      out.writeDouble(evidence);
+      out.writeDouble(tailMean);
+      out.writeDouble(tailVariance);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -221,7 +253,7 @@ public final class CrisisState {
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int version = in.readByte();
-      if (version != FORMAT_V1 && version != FORMAT_V2) {
+      if (version < FORMAT_V1 || version > FORMAT_V3) {
         throw new IllegalArgumentException("unknown crisis state format version " + version);
       }
       long seen = in.readLong();
@@ -245,6 +277,9 @@ public final class CrisisState {
       int calm = in.readInt();
       long openAllowedFrom = in.readLong();
       double cusum = version >= FORMAT_V2 ? in.readDouble() : 0;
+      double evidence = version >= FORMAT_V3 ? in.readDouble() : 0;
+      double tailMean = version >= FORMAT_V3 ? in.readDouble() : 0;
+      double tailVariance = version >= FORMAT_V3 ? in.readDouble() : 1;
       if (in.available() != 0) {
         throw new IllegalArgumentException("trailing bytes in crisis state");
       }
@@ -263,7 +298,10 @@ public final class CrisisState {
           peak,
           calm,
           openAllowedFrom,
-          cusum);
+          cusum,
+          evidence,
+          tailMean,
+          tailVariance);
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated crisis state", e);
     }
@@ -286,7 +324,10 @@ public final class CrisisState {
         && peakSeverity == s.peakSeverity
         && calm == s.calm
         && openAllowedFrom == s.openAllowedFrom
-        && Double.compare(cusum, s.cusum) == 0;
+        && Double.compare(cusum, s.cusum) == 0
+        && Double.compare(evidence, s.evidence) == 0
+        && Double.compare(tailMean, s.tailMean) == 0
+        && Double.compare(tailVariance, s.tailVariance) == 0;
   }
 
   @Override

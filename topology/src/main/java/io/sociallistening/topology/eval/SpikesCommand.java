@@ -36,7 +36,8 @@ import java.util.Locale;
  * rows where the detector emits OPENED. ESCALATED is not an alert here: NAB credits only the
  * earliest detection in each labelled window and charges every detection outside windows, so a
  * second alert in the same episode can only cost; measured on the shared NAB files, alerting on
- * ESCALATED as well lowered the standard score (see NabEvaluation).
+ * ESCALATED as well lowered the standard score (see NabEvaluation). With the default cooldown, an
+ * episode opens no earlier than 24 hours after the previous one resolved.
  *
  * <p><b>State:</b> one {@link CrisisState}, in memory. <b>Time:</b> the row timestamps only.
  *
@@ -105,8 +106,7 @@ public final class SpikesCommand {
 
     CrisisSettings settings = CrisisSettings.defaults();
     if (rows.size() >= 2) {
-      settings =
-          settings.withBucket(Duration.ofMillis(rows.get(1).epochMs() - rows.get(0).epochMs()));
+      settings = settings(Duration.ofMillis(rows.get(1).epochMs() - rows.get(0).epochMs()));
     }
     long bucketMs = settings.bucket().toMillis();
     CrisisDetector detector = new CrisisDetector(settings);
@@ -118,8 +118,7 @@ public final class SpikesCommand {
           detector.onBucket(
               state, new Bucket(row.epochMs(), row.epochMs() + bucketMs, row.count(), row.count()));
       state = step.state();
-      boolean alert =
-          step.event().map(e -> e.type() == CrisisEvent.Type.OPENED).orElse(Boolean.FALSE);
+      boolean alert = isAlert(step);
       text.setLength(0);
       text.append(row.timestamp()).append(',').append(row.value()).append(',');
       text.append(String.format(Locale.ROOT, "%.4f", step.score()));
@@ -128,6 +127,16 @@ public final class SpikesCommand {
     }
     out.flush();
     return 0;
+  }
+
+  /** The settings the command runs with for a series of {@code bucket}-long buckets. */
+  public static CrisisSettings settings(Duration bucket) {
+    return CrisisSettings.defaults().withBucket(bucket);
+  }
+
+  /** The {@code alert} column: 1 exactly on the bucket whose step opens an episode. */
+  public static boolean isAlert(Step step) {
+    return step.event().map(e -> e.type() == CrisisEvent.Type.OPENED).orElse(Boolean.FALSE);
   }
 
   private static Row parse(String line) {

@@ -31,15 +31,21 @@ import java.util.stream.Stream;
  * A_FN = 1) of its {@code alert} column, per file (raw) and normalised over the files: 100 · (raw −
  * null) / (perfect − null), null = −#windows, perfect = +#windows.
  *
- * <p>Scoring follows NAB's sweeper: probation = min(floor(0.15 · rows), 750) rows are not scored;
- * inside a window the earliest detection earns sigma(p) / sigma(−1) with sigma(p) = 2 / (1 +
- * exp(5p)) − 1 and p = −(right − i + 1) / width; a detection outside windows costs A_FP ·
- * sigma(|prevRight − i| / (prevWidth − 1)) (−A_FP before the first window or when that position is
- * past 3); an undetected window costs A_FN.
+ * <p>Scoring follows NAB's sweeper ({@code nab/sweeper.py}, NAB 1.1): probation = min(floor(0.15 ·
+ * rows), 750) rows are not scored (their rows still open and close windows); a window holds the
+ * rows from its start timestamp to its end timestamp, both inclusive (both must be rows of the
+ * file); inside a window only the earliest detection counts and earns sigma(p) / sigma(−1) with
+ * sigma(p) = 2 / (1 + exp(5p)) − 1 and p = −(right − i + 1) / width; a detection outside windows
+ * costs A_FP · sigma(|prevRight − i| / (prevWidth − 1)) relative to the closest preceding window
+ * (sigma = −1 from position 3 on, and −A_FP before the first window); an undetected window costs
+ * A_FN; normalised = 100 · (raw + A_FN · #windows) / ((A_TP + A_FN) · #windows).
  *
- * <p>For comparison it also prints the score when ESCALATED events alert too (computed with the
- * same detector and settings, not the command's output), and, as NAB does for score-emitting
- * detectors, the best single threshold on {@code anomaly_score} over all files.
+ * <p>Detections are the command's {@code alert} column (OPENED events only). For comparison it also
+ * prints the score when ESCALATED events alert too, the best single threshold on {@code
+ * anomaly_score} (as NAB tunes score-emitting detectors; not the command's decisions), the score
+ * over a neighbourhood of the two constants that decide alerts (scoreScale, cooldown), and
+ * leave-one-file-out: for each file, the neighbourhood point that scores best on the other files,
+ * scored on the held-out file.
  *
  * <p>Run (from the repository root, optional argument: the folder):
  *
@@ -123,6 +129,88 @@ public final class NabEvaluation {
             + " %.2f at threshold %.2f%n",
         normalise(best, totalWindows),
         bestThreshold);
+    neighbourhood(all, totalWindows);
+  }
+
+  private static final double[] SCALES = {5.0, 5.5, 6.0, 6.2, 6.5, 7.0, 7.5};
+  private static final int[] COOLDOWN_HOURS = {12, 24, 36};
+
+  /** Neighbourhood table and leave-one-file-out over the same grid. */
+  private static void neighbourhood(List<Series> all, int totalWindows) {
+    double[][][] raw = new double[SCALES.length][COOLDOWN_HOURS.length][all.size()];
+    System.out.println(
+        "neighbourhood (normalised standard score; rows scoreScale, columns cooldown)");
+    StringBuilder header = new StringBuilder("scoreScale");
+    for (int hours : COOLDOWN_HOURS) {
+      header.append(String.format(Locale.ROOT, ",%dh", hours));
+    }
+    System.out.println(header);
+    for (int a = 0; a < SCALES.length; a++) {
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%.1f", SCALES[a]));
+      for (int c = 0; c < COOLDOWN_HOURS.length; c++) {
+        double sum = 0;
+        for (int f = 0; f < all.size(); f++) {
+          Series s = all.get(f);
+          CrisisSettings settings =
+              SpikesCommand.settings(Duration.ofMillis(s.times[1] - s.times[0]))
+                  .withScoreScale(SCALES[a])
+                  .withCooldown(Duration.ofHours(COOLDOWN_HOURS[c]));
+          raw[a][c][f] = score(s, alerts(settings, s)).raw;
+          sum += raw[a][c][f];
+        }
+        row.append(String.format(Locale.ROOT, ",%.2f", normalise(sum, totalWindows)));
+      }
+      System.out.println(row);
+    }
+    System.out.println(
+        "leave-one-file-out (settings chosen on the other files, scored on this one)");
+    System.out.println("held_out,scoreScale,cooldown_hours,raw_standard");
+    double heldOutTotal = 0;
+    for (int f = 0; f < all.size(); f++) {
+      int bestA = 0;
+      int bestC = 0;
+      double best = Double.NEGATIVE_INFINITY;
+      for (int a = 0; a < SCALES.length; a++) {
+        for (int c = 0; c < COOLDOWN_HOURS.length; c++) {
+          double others = 0;
+          for (int g = 0; g < all.size(); g++) {
+            others += g == f ? 0 : raw[a][c][g];
+          }
+          if (others > best) {
+            best = others;
+            bestA = a;
+            bestC = c;
+          }
+        }
+      }
+      heldOutTotal += raw[bestA][bestC][f];
+      System.out.printf(
+          Locale.ROOT,
+          "%s,%.1f,%d,%.4f%n",
+          all.get(f).name,
+          SCALES[bestA],
+          COOLDOWN_HOURS[bestC],
+          raw[bestA][bestC][f]);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "leave-one-file-out normalised standard score: %.2f%n",
+        normalise(heldOutTotal, totalWindows));
+  }
+
+  private static boolean[] alerts(CrisisSettings settings, Series s) {
+    CrisisDetector detector = new CrisisDetector(settings);
+    long bucketMs = settings.bucket().toMillis();
+    CrisisState state = CrisisState.initial();
+    boolean[] alerts = new boolean[s.times.length];
+    for (int i = 0; i < alerts.length; i++) {
+      Step step =
+          detector.onBucket(
+              state, new Bucket(s.times[i], s.times[i] + bucketMs, s.values[i], s.values[i]));
+      state = step.state();
+      alerts[i] = SpikesCommand.isAlert(step);
+    }
+    return alerts;
   }
 
   private static double normalise(double raw, int windows) {
@@ -157,8 +245,7 @@ public final class NabEvaluation {
     }
     boolean[] withEscalated = new boolean[n];
     CrisisDetector detector =
-        new CrisisDetector(
-            CrisisSettings.defaults().withBucket(Duration.ofMillis(times[1] - times[0])));
+        new CrisisDetector(SpikesCommand.settings(Duration.ofMillis(times[1] - times[0])));
     long bucketMs = times[1] - times[0];
     CrisisState state = CrisisState.initial();
     for (int i = 0; i < n; i++) {
@@ -175,7 +262,13 @@ public final class NabEvaluation {
             epochMs(w.get(0).asText().substring(0, 19)), epochMs(w.get(1).asText().substring(0, 19))
           });
     }
-    return new Series(name, times, scores, alerts, withEscalated, limits);
+    for (long[] limit : limits) {
+      if (java.util.Arrays.binarySearch(times, limit[0]) < 0
+          || java.util.Arrays.binarySearch(times, limit[1]) < 0) {
+        throw new IllegalStateException(name + ": window edge is not a row timestamp");
+      }
+    }
+    return new Series(name, times, values, scores, alerts, withEscalated, limits);
   }
 
   private static long epochMs(String timestamp) {
@@ -246,7 +339,7 @@ public final class NabEvaluation {
   }
 
   static double sigmoid(double position) {
-    if (position > 3.0) {
+    if (position >= 3.0) {
       return -1.0;
     }
     return 2 / (1 + Math.exp(5 * position)) - 1;
@@ -255,6 +348,7 @@ public final class NabEvaluation {
   record Series(
       String name,
       long[] times,
+      long[] values,
       double[] scores,
       boolean[] alerts,
       boolean[] alertsWithEscalated,
