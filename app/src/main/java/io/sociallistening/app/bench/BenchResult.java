@@ -49,12 +49,13 @@ public record BenchResult(
     out.add(
         f(
             "records %,d, rules %,d (%,d in force), partitions %d, stream threads %d,"
-                + " exactly_once_v2",
+                + " exactly_once_v2, commit interval %d ms",
             settings.records(),
             settings.rules(),
             rulesInForce,
             settings.partitions(),
-            settings.threads()));
+            settings.threads(),
+            settings.commitMs()));
     out.add(f("producer (Avro, to the raw topic)   %,10.0f records/s", producerRate));
     out.add(f("pass-through (Avro in, Avro out)    %,10.0f records/s", passThroughRate));
     out.add(f("full pipeline                       %,10.0f records/s", fullRate));

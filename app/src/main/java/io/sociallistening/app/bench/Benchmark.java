@@ -147,13 +147,22 @@ public final class Benchmark {
               Optional.empty(),
               Map.of(),
               Map.of(
-                  InstanceConfig.APPLICATION_ID, PIPELINE_ID,
-                  InstanceConfig.BOOTSTRAP_SERVERS, bootstrap,
-                  InstanceConfig.SCHEMA_REGISTRY_URL, registryServer.url(),
-                  InstanceConfig.STATE_DIR, dir.resolve("state-pipeline").toString(),
-                  InstanceConfig.RULES_FILE, rulesFile.toString(),
-                  InstanceConfig.TOPICS_PARTITIONS, String.valueOf(settings.partitions()),
-                  InstanceConfig.NUM_STREAM_THREADS, String.valueOf(settings.threads())));
+                  InstanceConfig.APPLICATION_ID,
+                  PIPELINE_ID,
+                  InstanceConfig.BOOTSTRAP_SERVERS,
+                  bootstrap,
+                  InstanceConfig.SCHEMA_REGISTRY_URL,
+                  registryServer.url(),
+                  InstanceConfig.STATE_DIR,
+                  dir.resolve("state-pipeline").toString(),
+                  InstanceConfig.RULES_FILE,
+                  rulesFile.toString(),
+                  InstanceConfig.TOPICS_PARTITIONS,
+                  String.valueOf(settings.partitions()),
+                  InstanceConfig.NUM_STREAM_THREADS,
+                  String.valueOf(settings.threads()),
+                  InstanceConfig.KAFKA_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                  String.valueOf(settings.commitMs())));
       progress.printf("bench: publishing %,d rules and starting the full topology%n", rules.size());
       try (Instance instance = Instance.start(config)) {
         long running = awaitRunning(instance.streams());
@@ -249,6 +258,7 @@ public final class Benchmark {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
     props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-pass-through").toString());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitMs());
     progress.println("bench: starting the pass-through application");
     try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
       streams.start();
