@@ -85,10 +85,11 @@ public final class SocialListeningTopology {
     // Enriched mentions go to the enriched topic and, once per brand, to mentions-by-brand: one
     // encoding per mention, with a per-thread encoder.
     ThreadLocalAvroSerde<EnrichedMention> enrichedSerde =
-        ThreadLocalAvroSerde.forValues(EnrichedMention.class, registry);
+        ThreadLocalAvroSerde.forForwardedValues(EnrichedMention.class, registry);
     AvroSerde<BrandRule> ruleSerde = AvroSerde.forValues(BrandRule.class, registry);
-    AvroSerde<BrandSentimentWindow> windowSerde =
-        AvroSerde.forValues(BrandSentimentWindow.class, registry);
+    // Read and written on every update of both windowed aggregates.
+    ThreadLocalAvroSerde<BrandSentimentWindow> windowSerde =
+        ThreadLocalAvroSerde.forValues(BrandSentimentWindow.class, registry);
     AvroSerde<Alert> alertSerde = AvroSerde.forValues(Alert.class, registry);
 
     StreamsBuilder builder = new StreamsBuilder();

@@ -28,10 +28,11 @@ import org.apache.kafka.common.serialization.Serializer;
  * schema by id), with an encoder, output buffer and decoder kept per stream thread instead of
  * allocated per record.
  *
- * <p>It also remembers, per thread, the last record it wrote and the bytes it wrote for it: a
- * mention written to the enriched topic and then re-keyed to each of its brands is encoded once,
- * not once per topic and brand. So a record must not be changed after it was forwarded (Kafka
- * Streams' own rule for values); a changed copy is a new object and is encoded again.
+ * <p>Built with {@link #forForwardedValues}, it also remembers, per thread, the last record it
+ * wrote and the bytes it wrote for it: a mention written to the enriched topic and then re-keyed to
+ * each of its brands is encoded once, not once per topic and brand. Such a record must not be
+ * changed after it was forwarded (Kafka Streams' own rule for values); a changed copy is a new
+ * object and is encoded again. Values changed in place, such as aggregates, use {@link #forValues}.
  */
 public final class ThreadLocalAvroSerde<T extends SpecificRecord> implements Serde<T> {
   private final Class<T> type;
@@ -41,6 +42,7 @@ public final class ThreadLocalAvroSerde<T extends SpecificRecord> implements Ser
   private final Map<String, Integer> idsByTopic = new ConcurrentHashMap<>();
   private final Map<Integer, SpecificDatumReader<T>> readersById = new ConcurrentHashMap<>();
   private final ThreadLocal<Codec> codecs = ThreadLocal.withInitial(Codec::new);
+  private final boolean reuseLast;
 
   /** One thread's reusable encoder, buffer and decoder, and the last record it wrote. */
   private static final class Codec {
@@ -63,18 +65,28 @@ public final class ThreadLocalAvroSerde<T extends SpecificRecord> implements Ser
     }
   }
 
-  private ThreadLocalAvroSerde(Class<T> type, SchemaRegistry registry) {
+  private ThreadLocalAvroSerde(Class<T> type, SchemaRegistry registry, boolean reuseLast) {
     AvroTrust.install();
+    this.reuseLast = reuseLast;
     this.type = type;
     this.registry = registry;
     this.schema = SpecificData.get().getSchema(type);
     this.writer = new SpecificDatumWriter<>(schema);
   }
 
-  /** A value serde for {@code type} using {@code registry}. */
+  /** A value serde for {@code type} using {@code registry}; every record is encoded. */
   public static <T extends SpecificRecord> ThreadLocalAvroSerde<T> forValues(
       Class<T> type, SchemaRegistry registry) {
-    return new ThreadLocalAvroSerde<>(type, registry);
+    return new ThreadLocalAvroSerde<>(type, registry, false);
+  }
+
+  /**
+   * A value serde for records that are never changed once forwarded: the same record written again
+   * in a row on one thread is not encoded again.
+   */
+  public static <T extends SpecificRecord> ThreadLocalAvroSerde<T> forForwardedValues(
+      Class<T> type, SchemaRegistry registry) {
+    return new ThreadLocalAvroSerde<>(type, registry, true);
   }
 
   /** Encodes {@code record} for {@code topic}; null stays null. */
@@ -84,7 +96,7 @@ public final class ThreadLocalAvroSerde<T extends SpecificRecord> implements Ser
     }
     int id = idsByTopic.computeIfAbsent(topic, t -> registry.register(t + "-value", schema));
     Codec codec = codecs.get();
-    if (codec.lastRecord == record && codec.lastId == id) {
+    if (reuseLast && codec.lastRecord == record && codec.lastId == id) {
       return codec.lastBytes;
     }
     try {

@@ -31,6 +31,8 @@ class ThreadLocalAvroSerdeTest {
 
   @Test
   void shouldEncodeARecordWrittenTwiceInARowOnce() {
+    ThreadLocalAvroSerde<Mention> serde =
+        ThreadLocalAvroSerde.forForwardedValues(Mention.class, registry);
     Mention post = mention("p1").text("Nimbus X2 battery is great").at(T0).build();
     Mention other = mention("p2").text("Acme Air lost my bag").at(T0).build();
 
@@ -42,6 +44,20 @@ class ThreadLocalAvroSerdeTest {
     assertThat(next).isNotSameAs(first);
     assertThat(serde.deserialize("mentions-by-brand", next).getId()).isEqualTo("p2");
     assertThat(serde.deserialize("mentions-by-brand", first).getId()).isEqualTo("p1");
+  }
+
+  @Test
+  void shouldEncodeARecordChangedInPlaceAgain() {
+    Mention post = mention("p1").text("Nimbus X2 battery is great").at(T0).build();
+
+    byte[] first = serde.serialize("brand-sentiment-1m", post);
+    post.setText("Nimbus X2 battery is bad");
+    byte[] again = serde.serialize("brand-sentiment-1m", post);
+
+    assertThat(serde.deserialize("brand-sentiment-1m", first).getText())
+        .isEqualTo("Nimbus X2 battery is great");
+    assertThat(serde.deserialize("brand-sentiment-1m", again).getText())
+        .isEqualTo("Nimbus X2 battery is bad");
   }
 
   @Test
