@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param leadAuthorCooldown at most one lead alert per brand and author within this time
  * @param nearDedup near-duplicate detection per brand: first copies remembered per task and for how
  *     long
+ * @param idPartitions partition count of the {@code mentions-by-id} re-key topic; raw records
+ *     already keyed by mention id on their home partition skip the re-key (see {@code
+ *     HomePartition}); 0 re-keys every record and lets Kafka Streams size the topic
  */
 public record PipelineSettings(
     Topics topics,
@@ -31,7 +34,8 @@ public record PipelineSettings(
     Duration crisisGrace,
     LeadThresholds leadThresholds,
     Duration leadAuthorCooldown,
-    DedupSettings nearDedup) {
+    DedupSettings nearDedup,
+    int idPartitions) {
 
   public PipelineSettings {
     Objects.requireNonNull(topics, "topics");
@@ -45,6 +49,33 @@ public record PipelineSettings(
       throw new IllegalArgumentException("maxTextLength must be positive: " + maxTextLength);
     }
     Objects.requireNonNull(leadThresholds, "leadThresholds");
+    if (idPartitions < 0) {
+      throw new IllegalArgumentException("idPartitions must not be negative: " + idPartitions);
+    }
+  }
+
+  /** Settings that re-key every mention by id (no {@code idPartitions}). */
+  public PipelineSettings(
+      Topics topics,
+      int maxTextLength,
+      Duration dedupRetention,
+      Duration aggregateGrace,
+      CrisisSettings crisis,
+      Duration crisisGrace,
+      LeadThresholds leadThresholds,
+      Duration leadAuthorCooldown,
+      DedupSettings nearDedup) {
+    this(
+        topics,
+        maxTextLength,
+        dedupRetention,
+        aggregateGrace,
+        crisis,
+        crisisGrace,
+        leadThresholds,
+        leadAuthorCooldown,
+        nearDedup,
+        0);
   }
 
   /** Settings with the default near-duplicate detection. */
@@ -103,7 +134,8 @@ public record PipelineSettings(
         crisisGrace,
         newThresholds,
         leadAuthorCooldown,
-        nearDedup);
+        nearDedup,
+        idPartitions);
   }
 
   public PipelineSettings withTopics(Topics newTopics) {
@@ -116,7 +148,8 @@ public record PipelineSettings(
         crisisGrace,
         leadThresholds,
         leadAuthorCooldown,
-        nearDedup);
+        nearDedup,
+        idPartitions);
   }
 
   public PipelineSettings withNearDedup(DedupSettings value) {
@@ -129,6 +162,21 @@ public record PipelineSettings(
         crisisGrace,
         leadThresholds,
         leadAuthorCooldown,
+        value,
+        idPartitions);
+  }
+
+  public PipelineSettings withIdPartitions(int value) {
+    return new PipelineSettings(
+        topics,
+        maxTextLength,
+        dedupRetention,
+        aggregateGrace,
+        crisis,
+        crisisGrace,
+        leadThresholds,
+        leadAuthorCooldown,
+        nearDedup,
         value);
   }
 }

@@ -12,6 +12,8 @@ import io.sociallistening.topology.aggregate.BrandWindows;
 import io.sociallistening.topology.crisis.CrisisAlerts;
 import io.sociallistening.topology.dedup.Copy;
 import io.sociallistening.topology.dedup.ExactDedup;
+import io.sociallistening.topology.dedup.HomePartition;
+import io.sociallistening.topology.dedup.KeyById;
 import io.sociallistening.topology.dedup.NearDedup;
 import io.sociallistening.topology.enrich.Enrichment;
 import io.sociallistening.topology.enrich.EnrichmentStage;
@@ -50,7 +52,8 @@ import org.apache.kafka.streams.state.WindowStore;
  *
  * <ol>
  *   <li>validate and normalise raw mentions; bad records to the dead-letter topic
- *   <li>re-key by platform id and drop exact copies (counted)
+ *   <li>key by platform id (re-partitioning only the records not already on the key's partition)
+ *       and mark exact copies (counted)
  *   <li>match brand rules, detect language, score sentiment and leads; first copies to the enriched
  *       topic
  *   <li>re-key by brand; mark near-duplicate copies per brand; 1-minute and 1-hour sentiment
@@ -79,10 +82,14 @@ public final class SocialListeningTopology {
     Serde<String> strings = Serdes.String();
     Serde<byte[]> bytes = Serdes.ByteArray();
     AvroSerde<Mention> mentionSerde = AvroSerde.forValues(Mention.class, registry);
-    AvroSerde<EnrichedMention> enrichedSerde = AvroSerde.forValues(EnrichedMention.class, registry);
+    // Enriched mentions go to the enriched topic and, once per brand, to mentions-by-brand: one
+    // encoding per mention, with a per-thread encoder.
+    ThreadLocalAvroSerde<EnrichedMention> enrichedSerde =
+        ThreadLocalAvroSerde.forForwardedValues(EnrichedMention.class, registry);
     AvroSerde<BrandRule> ruleSerde = AvroSerde.forValues(BrandRule.class, registry);
-    AvroSerde<BrandSentimentWindow> windowSerde =
-        AvroSerde.forValues(BrandSentimentWindow.class, registry);
+    // Read and written on every update of both windowed aggregates.
+    ThreadLocalAvroSerde<BrandSentimentWindow> windowSerde =
+        ThreadLocalAvroSerde.forValues(BrandSentimentWindow.class, registry);
     AvroSerde<Alert> alertSerde = AvroSerde.forValues(Alert.class, registry);
 
     StreamsBuilder builder = new StreamsBuilder();
@@ -116,16 +123,33 @@ public final class SocialListeningTopology {
                 ExactDedup.STORE, settings.dedupRetention(), settings.dedupRetention(), false),
             strings,
             Serdes.Long()));
-    KStream<String, Copy> copies =
+    // Records already keyed by id on their home partition go straight to dedup, the others
+    // through the re-key topic pinned to the same partition count: one task sees every copy.
+    HomePartition home = new HomePartition(settings.idPartitions());
+    Map<String, KStream<String, KeyById.Keyed>> keyed =
         validated
             .get("validated-accepted")
-            .map(
-                (key, value) -> KeyValue.pair(MentionRules.keyOf(value.mention()), value.mention()),
-                Named.as("key-by-mention-id"))
-            .repartition(
-                Repartitioned.<String, Mention>as("mentions-by-id")
-                    .withKeySerde(strings)
-                    .withValueSerde(mentionSerde))
+            .process(() -> new KeyById(home), Named.as("key-by-mention-id"))
+            .split(Named.as("keyed-"))
+            .branch((key, value) -> value.atHome(), Branched.as("at-home"))
+            .defaultBranch(Branched.as("elsewhere"));
+    Repartitioned<String, Mention> byId =
+        Repartitioned.<String, Mention>as("mentions-by-id")
+            .withKeySerde(strings)
+            .withValueSerde(mentionSerde);
+    if (home.partitions() > 0) {
+      byId = byId.withNumberOfPartitions(home.partitions());
+    }
+    KStream<String, Copy> copies =
+        keyed
+            .get("keyed-at-home")
+            .mapValues(KeyById.Keyed::mention, Named.as("at-home-mentions"))
+            .merge(
+                keyed
+                    .get("keyed-elsewhere")
+                    .mapValues(KeyById.Keyed::mention, Named.as("rekeyed-mentions"))
+                    .repartition(byId),
+                Named.as("mentions-by-id-merge"))
             .process(
                 () -> new ExactDedup(settings.dedupRetention()),
                 Named.as(ExactDedup.STORE),
@@ -185,7 +209,9 @@ public final class SocialListeningTopology {
     // 5. Crisis detection per brand.
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(CrisisAlerts.STORE), strings, Serdes.ByteArray()));
+                Stores.persistentKeyValueStore(CrisisAlerts.STORE), strings, Serdes.ByteArray())
+            // One changelog write per brand and commit instead of one per mention.
+            .withCachingEnabled());
     KStream<String, Alert> crises =
         firstByBrand.process(
             () -> new CrisisAlerts(settings.crisis(), settings.crisisGrace()),

@@ -92,6 +92,26 @@ class DedupTopologyTest {
   }
 
   @Test
+  void shouldCountOnePostOnceWhetherItsCopiesSkipTheReKeyOrTakeIt() {
+    // One partition: a record keyed by its mention key is at home and skips mentions-by-id.
+    start(PipelineSettings.defaults().withIdPartitions(1));
+    Mention post = mention("p8").text("My Nimbus X2 battery is great").at(T0).build();
+    Mention copy = Mention.newBuilder(post).setFetchedAt(T0.plusSeconds(40)).build();
+
+    pipeline.send("bluesky:p8", post);
+    pipeline.send("firehose-2/p8", copy);
+    pipeline.send("bluesky:p8", copy);
+
+    List<EnrichedMention> enriched = pipeline.enriched.readValuesToList();
+    assertThat(enriched).extracting(EnrichedMention::getKey).containsExactly("bluesky:p8");
+    WindowStore<String, Long> exact = pipeline.driver.getWindowStore(ExactDedup.STORE);
+    assertThat(exact.fetch("bluesky:p8", T0.toEpochMilli())).isEqualTo(3L);
+    BrandSentimentWindow window = lastWindow(T0);
+    assertThat(window.getVolume()).isEqualTo(3);
+    assertThat(window.getUniqueVolume()).isEqualTo(1);
+  }
+
+  @Test
   void shouldCountARetweetInVolumeButRaiseNoSecondLead() {
     start(PipelineSettings.defaults());
     pipeline.send(mention("l1").on(Platform.REDDIT).by("bob", 900).text(LEAD_POST).at(T0).build());

@@ -12,6 +12,9 @@ import java.util.Locale;
  * @param producerRate records/s of the producer that filled the raw topic
  * @param passThroughRate records/s of the pass-through application, running to committed
  * @param fullRate records/s of the full topology, running to committed on every sub-topology
+ * @param passThroughCpuNanos CPU time of the whole process (broker included) per record while the
+ *     pass-through ran: a load-independent view of its cost on a shared machine
+ * @param fullCpuNanos the same while the full topology ran
  * @param pacedRate records/s offered in the latency phase (half of {@code fullRate})
  * @param toEnriched produce-to-enriched latency samples of the paced phase
  * @param toAlert produce-to-alert latency samples of the paced phase (may be empty)
@@ -26,6 +29,8 @@ public record BenchResult(
     double producerRate,
     double passThroughRate,
     double fullRate,
+    double passThroughCpuNanos,
+    double fullCpuNanos,
     double pacedRate,
     Latencies toEnriched,
     Latencies toAlert,
@@ -44,16 +49,21 @@ public record BenchResult(
     out.add(
         f(
             "records %,d, rules %,d (%,d in force), partitions %d, stream threads %d,"
-                + " exactly_once_v2",
+                + " exactly_once_v2, commit interval %d ms",
             settings.records(),
             settings.rules(),
             rulesInForce,
             settings.partitions(),
-            settings.threads()));
+            settings.threads(),
+            settings.commitMs()));
     out.add(f("producer (Avro, to the raw topic)   %,10.0f records/s", producerRate));
     out.add(f("pass-through (Avro in, Avro out)    %,10.0f records/s", passThroughRate));
     out.add(f("full pipeline                       %,10.0f records/s", fullRate));
     out.add(f("ratio full / pass-through           %10.2f", ratio()));
+    out.add(
+        f(
+            "process CPU per record: pass-through %,.0f us, full %,.0f us, ratio %.2f",
+            passThroughCpuNanos / 1e3, fullCpuNanos / 1e3, passThroughCpuNanos / fullCpuNanos));
     out.add(
         f(
             "latency at %,.0f records/s for %d s, produce to enriched: %s",

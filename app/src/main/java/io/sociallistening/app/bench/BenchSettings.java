@@ -11,10 +11,12 @@ import java.util.Locale;
  * @param partitions partitions of the raw topic and of every topic the applications create
  * @param threads stream threads of each application
  * @param pacedSeconds length of the paced phase that measures latency at half the full rate
+ * @param commitMs {@code commit.interval.ms} of both applications (100, the Kafka Streams default
+ *     under exactly-once, unless given)
  */
 public record BenchSettings(
-    long records, int rules, int partitions, int threads, int pacedSeconds) {
-  public static final BenchSettings DEFAULTS = new BenchSettings(300_000, 1_000, 3, 1, 20);
+    long records, int rules, int partitions, int threads, int pacedSeconds, int commitMs) {
+  public static final BenchSettings DEFAULTS = new BenchSettings(300_000, 1_000, 3, 1, 20, 100);
 
   public BenchSettings {
     if (records < 1) {
@@ -33,11 +35,14 @@ public record BenchSettings(
     if (pacedSeconds < 1) {
       throw new IllegalArgumentException("--paced-seconds must be at least 1, got " + pacedSeconds);
     }
+    if (commitMs < 1) {
+      throw new IllegalArgumentException("--commit-ms must be at least 1, got " + commitMs);
+    }
   }
 
   /**
-   * Parses {@code --records=N --rules=N --partitions=N --threads=N --paced-seconds=N}; missing
-   * options keep their defaults.
+   * Parses {@code --records=N --rules=N --partitions=N --threads=N --paced-seconds=N
+   * --commit-ms=N}; missing options keep their defaults.
    *
    * @throws IllegalArgumentException naming the option that is unknown or not a number
    */
@@ -47,6 +52,7 @@ public record BenchSettings(
     int partitions = DEFAULTS.partitions;
     int threads = DEFAULTS.threads;
     int paced = DEFAULTS.pacedSeconds;
+    int commitMs = DEFAULTS.commitMs;
     for (String arg : args) {
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -57,10 +63,11 @@ public record BenchSettings(
         case "--partitions" -> partitions = (int) number(name, value);
         case "--threads" -> threads = (int) number(name, value);
         case "--paced-seconds" -> paced = (int) number(name, value);
+        case "--commit-ms" -> commitMs = (int) number(name, value);
         default -> throw new IllegalArgumentException("Unknown bench option '" + arg + "'");
       }
     }
-    return new BenchSettings(records, rules, partitions, threads, paced);
+    return new BenchSettings(records, rules, partitions, threads, paced, commitMs);
   }
 
   private static long number(String name, String value) {

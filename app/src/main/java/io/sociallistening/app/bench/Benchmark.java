@@ -136,8 +136,8 @@ public final class Benchmark {
       double producerRate = fill(bootstrap, topics.raw(), feed, mentionSerde);
       progress.printf("bench: producer %,.0f records/s%n", producerRate);
 
-      double passThroughRate = passThrough(dir, bootstrap, topics.raw(), registry, admin);
-      progress.printf("bench: pass-through %,.0f records/s%n", passThroughRate);
+      Phase passThrough = passThrough(dir, bootstrap, topics.raw(), registry, admin);
+      progress.printf("bench: pass-through %,.0f records/s%n", passThrough.rate());
 
       List<Rule> rules = SyntheticRules.generate(settings.rules(), SyntheticRules.DEFAULT_SEED);
       Path rulesFile = dir.resolve("rules.jsonl");
@@ -147,22 +147,36 @@ public final class Benchmark {
               Optional.empty(),
               Map.of(),
               Map.of(
-                  InstanceConfig.APPLICATION_ID, PIPELINE_ID,
-                  InstanceConfig.BOOTSTRAP_SERVERS, bootstrap,
-                  InstanceConfig.SCHEMA_REGISTRY_URL, registryServer.url(),
-                  InstanceConfig.STATE_DIR, dir.resolve("state-pipeline").toString(),
-                  InstanceConfig.RULES_FILE, rulesFile.toString(),
-                  InstanceConfig.TOPICS_PARTITIONS, String.valueOf(settings.partitions()),
-                  InstanceConfig.NUM_STREAM_THREADS, String.valueOf(settings.threads())));
+                  InstanceConfig.APPLICATION_ID,
+                  PIPELINE_ID,
+                  InstanceConfig.BOOTSTRAP_SERVERS,
+                  bootstrap,
+                  InstanceConfig.SCHEMA_REGISTRY_URL,
+                  registryServer.url(),
+                  InstanceConfig.STATE_DIR,
+                  dir.resolve("state-pipeline").toString(),
+                  InstanceConfig.RULES_FILE,
+                  rulesFile.toString(),
+                  InstanceConfig.TOPICS_PARTITIONS,
+                  String.valueOf(settings.partitions()),
+                  InstanceConfig.NUM_STREAM_THREADS,
+                  String.valueOf(settings.threads()),
+                  InstanceConfig.KAFKA_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                  String.valueOf(settings.commitMs())));
       progress.printf("bench: publishing %,d rules and starting the full topology%n", rules.size());
       try (Instance instance = Instance.start(config)) {
         long running = awaitRunning(instance.streams());
+        long cpuAtRunning = processCpuNanos();
         int inForce = instance.rules().rules().size();
         progress.printf(
             "bench: full topology running with %,d rules in force (%d refused)%n",
             inForce, instance.rules().errors().size());
         long done = awaitCommitted(admin, PIPELINE_ID, topics.raw(), true);
-        double fullRate = settings.records() * 1e9 / (done - running);
+        Phase full =
+            new Phase(
+                settings.records() * 1e9 / (done - running),
+                (processCpuNanos() - cpuAtRunning) / (double) settings.records());
+        double fullRate = full.rate();
         progress.printf("bench: full pipeline %,.0f records/s%n", fullRate);
 
         double pacedRate = fullRate / 2;
@@ -185,8 +199,10 @@ public final class Benchmark {
             settings,
             inForce,
             producerRate,
-            passThroughRate,
+            passThrough.rate(),
             fullRate,
+            passThrough.cpuNanosPerRecord(),
+            full.cpuNanosPerRecord(),
             pacedRate,
             toEnriched,
             toAlert,
@@ -218,8 +234,17 @@ public final class Benchmark {
     }
   }
 
+  /** Records/s of one application and the process CPU time it took per record. */
+  private record Phase(double rate, double cpuNanosPerRecord) {}
+
+  /** CPU time of the whole process (every thread, broker included) so far. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   /** The baseline: decode and re-encode every raw record under exactly_once_v2. */
-  private double passThrough(
+  private Phase passThrough(
       Path dir, String bootstrap, String raw, SchemaRegistry registry, Admin admin)
       throws Exception {
     AvroSerde<Mention> serde = AvroSerde.forValues(Mention.class, registry);
@@ -233,12 +258,16 @@ public final class Benchmark {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
     props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-pass-through").toString());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitMs());
     progress.println("bench: starting the pass-through application");
     try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
       streams.start();
       long running = awaitRunning(streams);
+      long cpuAtRunning = processCpuNanos();
       long done = awaitCommitted(admin, PASS_THROUGH_ID, raw, false);
-      return settings.records() * 1e9 / (done - running);
+      return new Phase(
+          settings.records() * 1e9 / (done - running),
+          (processCpuNanos() - cpuAtRunning) / (double) settings.records());
     } finally {
       serde.close();
     }
@@ -259,25 +288,30 @@ public final class Benchmark {
   /**
    * Waits until {@code group} has committed every record of {@code raw} and, when {@code
    * internalToo}, all but the final transaction marker of each partition of the application's
-   * repartition topics; returns the nanoTime it saw that.
+   * repartition topics (a partition it has no offset for counts from 0); returns the nanoTime it
+   * saw that.
    */
   private long awaitCommitted(Admin admin, String group, String raw, boolean internalToo)
       throws Exception {
     long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
     long lastReport = System.nanoTime();
+    Map<TopicPartition, OffsetSpec> repartitions = new HashMap<>();
+    if (internalToo) {
+      for (String topic : admin.listTopics().names().get()) {
+        if (topic.startsWith(group + "-") && topic.endsWith("-repartition")) {
+          for (int p = 0; p < settings.partitions(); p++) {
+            repartitions.put(new TopicPartition(topic, p), OffsetSpec.latest());
+          }
+        }
+      }
+    }
     while (true) {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
       long rawDone = 0;
-      Map<TopicPartition, OffsetSpec> internal = new HashMap<>();
       for (var entry : committed.entrySet()) {
-        if (entry.getValue() == null) {
-          continue;
-        }
-        if (entry.getKey().topic().equals(raw)) {
+        if (entry.getValue() != null && entry.getKey().topic().equals(raw)) {
           rawDone += entry.getValue().offset();
-        } else {
-          internal.put(entry.getKey(), OffsetSpec.latest());
         }
       }
       long now = System.nanoTime();
@@ -286,11 +320,13 @@ public final class Benchmark {
           return now;
         }
         long lag = 0;
-        var ends = admin.listOffsets(internal).all().get();
+        var ends = admin.listOffsets(repartitions).all().get();
         for (var end : ends.entrySet()) {
-          lag += Math.max(0, end.getValue().offset() - 1 - committed.get(end.getKey()).offset());
+          OffsetAndMetadata done = committed.get(end.getKey());
+          long position = done == null ? 0 : done.offset();
+          lag += Math.max(0, end.getValue().offset() - 1 - position);
         }
-        if (lag == 0 && internal.size() >= 2 * settings.partitions()) {
+        if (lag == 0) {
           return now;
         }
       }

@@ -77,15 +77,27 @@ public final class NearDedup
       context.forward(record);
       return;
     }
-    EnrichedMention copy =
-        EnrichedMention.newBuilder(mention)
-            .setDuplicates(
-                DuplicateInfo.newBuilder()
-                    .setCopyCount(first.get().copies())
-                    .setDuplicateOf(first.get().key())
-                    .build())
-            .build();
+    EnrichedMention copy = shallowCopy(mention);
+    copy.setDuplicates(
+        DuplicateInfo.newBuilder()
+            .setCopyCount(first.get().copies())
+            .setDuplicateOf(first.get().key())
+            .build());
     context.forward(record.withValue(copy));
+  }
+
+  /**
+   * A new record sharing every field value of {@code mention}: the input is not changed (it may
+   * have been forwarded elsewhere), and the untouched fields are not deep-copied as a builder
+   * would.
+   */
+  private static EnrichedMention shallowCopy(EnrichedMention mention) {
+    EnrichedMention copy = new EnrichedMention();
+    int fields = EnrichedMention.getClassSchema().getFields().size();
+    for (int i = 0; i < fields; i++) {
+      copy.put(i, mention.get(i));
+    }
+    return copy;
   }
 
   @Override
