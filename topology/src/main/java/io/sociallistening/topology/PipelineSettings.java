@@ -4,6 +4,7 @@ import io.sociallistening.topology.crisis.CrisisSettings;
 import io.sociallistening.topology.dedup.DedupSettings;
 import io.sociallistening.topology.lead.LeadScorer;
 import io.sociallistening.topology.lead.LeadThresholds;
+import io.sociallistening.topology.validate.InputLimits;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param leadAuthorCooldown at most one lead alert per brand and author within this time
  * @param nearDedup near-duplicate detection per brand: first copies remembered per task and for how
  *     long
+ * @param inputLimits size and length limits on raw mentions besides the text length
  */
 public record PipelineSettings(
     Topics topics,
@@ -31,9 +33,11 @@ public record PipelineSettings(
     Duration crisisGrace,
     LeadThresholds leadThresholds,
     Duration leadAuthorCooldown,
-    DedupSettings nearDedup) {
+    DedupSettings nearDedup,
+    InputLimits inputLimits) {
 
   public PipelineSettings {
+    Objects.requireNonNull(inputLimits, "inputLimits");
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(dedupRetention, "dedupRetention");
     Objects.requireNonNull(aggregateGrace, "aggregateGrace");
@@ -45,6 +49,30 @@ public record PipelineSettings(
       throw new IllegalArgumentException("maxTextLength must be positive: " + maxTextLength);
     }
     Objects.requireNonNull(leadThresholds, "leadThresholds");
+  }
+
+  /** Settings with the default input limits. */
+  public PipelineSettings(
+      Topics topics,
+      int maxTextLength,
+      Duration dedupRetention,
+      Duration aggregateGrace,
+      CrisisSettings crisis,
+      Duration crisisGrace,
+      LeadThresholds leadThresholds,
+      Duration leadAuthorCooldown,
+      DedupSettings nearDedup) {
+    this(
+        topics,
+        maxTextLength,
+        dedupRetention,
+        aggregateGrace,
+        crisis,
+        crisisGrace,
+        leadThresholds,
+        leadAuthorCooldown,
+        nearDedup,
+        InputLimits.defaults());
   }
 
   /** Settings with the default near-duplicate detection. */
@@ -103,7 +131,8 @@ public record PipelineSettings(
         crisisGrace,
         newThresholds,
         leadAuthorCooldown,
-        nearDedup);
+        nearDedup,
+        inputLimits);
   }
 
   public PipelineSettings withTopics(Topics newTopics) {
@@ -116,7 +145,8 @@ public record PipelineSettings(
         crisisGrace,
         leadThresholds,
         leadAuthorCooldown,
-        nearDedup);
+        nearDedup,
+        inputLimits);
   }
 
   public PipelineSettings withNearDedup(DedupSettings value) {
@@ -129,6 +159,21 @@ public record PipelineSettings(
         crisisGrace,
         leadThresholds,
         leadAuthorCooldown,
+        value,
+        inputLimits);
+  }
+
+  public PipelineSettings withInputLimits(InputLimits value) {
+    return new PipelineSettings(
+        topics,
+        maxTextLength,
+        dedupRetention,
+        aggregateGrace,
+        crisis,
+        crisisGrace,
+        leadThresholds,
+        leadAuthorCooldown,
+        nearDedup,
         value);
   }
 }
