@@ -5,6 +5,9 @@ import io.sociallistening.app.instance.Instance;
 import io.sociallistening.app.instance.InstanceConfig;
 import io.sociallistening.app.local.LocalStack;
 import io.sociallistening.app.local.LocalStackConfig;
+import io.sociallistening.app.registry.RegistryConfig;
+import io.sociallistening.registry.EmbeddedSchemaRegistry;
+import io.sociallistening.registry.KafkaSchemaStore;
 import io.sociallistening.topology.eval.DedupCommand;
 import io.sociallistening.topology.eval.LeadsCommand;
 import io.sociallistening.topology.eval.MatchCommand;
@@ -14,6 +17,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +38,7 @@ public final class Cli {
         demo [--key=value ...]        the whole stack in one process, fed by the bundled sample
         run [--config FILE] [--key=value ...]
                                       one topology instance against an existing cluster
+        registry [--key=value ...]    the schema registry alone, schemas stored in Kafka
         sentiment                     stdin: one text per line -> {"compound","label","language"}
         leads                         stdin: one text per line -> {"lead","score","reasons"}
         spikes                        stdin: NAB CSV timestamp,value -> timestamp,value,anomaly_score,alert
@@ -67,6 +72,7 @@ public final class Cli {
       return switch (args.get(0)) {
         case "demo" -> demo(rest, out, env);
         case "run" -> runInstance(rest, err, env);
+        case "registry" -> registry(rest, err, env);
         case "sentiment" -> SentimentCommand.run(rest, in, out, err);
         case "leads" -> LeadsCommand.run(rest, in, out, err);
         case "spikes" -> SpikesCommand.run(rest, in, out, err);
@@ -129,6 +135,37 @@ public final class Cli {
     Instance instance = Instance.start(config);
     Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "instance-shutdown"));
     instance.awaitStop();
+    return 0;
+  }
+
+  private static int registry(List<String> args, PrintStream err, Map<String, String> env)
+      throws Exception {
+    List<String> positional = new ArrayList<>();
+    Map<String, String> overrides = keyValues(args, positional);
+    if (!positional.isEmpty()) {
+      err.printf("Unexpected argument '%s'%n%s", positional.get(0), USAGE);
+      return 2;
+    }
+    RegistryConfig config = RegistryConfig.load(env, overrides);
+    EmbeddedSchemaRegistry registry =
+        EmbeddedSchemaRegistry.start(
+            config.host(),
+            config.port(),
+            KafkaSchemaStore.open(
+                config.kafkaClientConfig(),
+                config.topic(),
+                config.replication(),
+                Duration.ofSeconds(60)));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  registry.close();
+                  stopped.countDown();
+                },
+                "registry-shutdown"));
+    stopped.await();
     return 0;
   }
 

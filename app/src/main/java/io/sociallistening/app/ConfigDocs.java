@@ -2,6 +2,7 @@ package io.sociallistening.app;
 
 import io.sociallistening.app.instance.InstanceConfig;
 import io.sociallistening.app.local.LocalStackConfig;
+import io.sociallistening.app.registry.RegistryConfig;
 import java.util.Locale;
 import org.apache.kafka.common.config.ConfigDef;
 
@@ -28,6 +29,12 @@ final class ConfigDocs {
         .append("<KEY>`, then `--key=value` arguments. The topology inside the stack also reads")
         .append(" the instance variables above.\n\n");
     table(out, LocalStackConfig.CONFIG);
+    out.append("\n## Schema registry (`social-listening registry`)\n\n")
+        .append("Defaults, then environment variables `")
+        .append(RegistryConfig.ENV_PREFIX)
+        .append("<KEY>`, then `--key=value` arguments. Kafka client settings of the schema store")
+        .append(" pass through with the `kafka.` prefix, as for the instance.\n\n");
+    table(out, RegistryConfig.CONFIG);
     return out.toString();
   }
 

@@ -4,6 +4,7 @@ import io.sociallistening.topology.crisis.CrisisSettings;
 import io.sociallistening.topology.dedup.DedupSettings;
 import io.sociallistening.topology.lead.LeadScorer;
 import io.sociallistening.topology.lead.LeadThresholds;
+import io.sociallistening.topology.validate.InputLimits;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -24,6 +25,7 @@ import java.util.Objects;
  * @param idPartitions partition count of the {@code mentions-by-id} re-key topic; raw records
  *     already keyed by mention id on their home partition skip the re-key (see {@code
  *     HomePartition}); 0 re-keys every record and lets Kafka Streams size the topic
+ * @param inputLimits size and length limits on raw mentions besides the text length
  */
 public record PipelineSettings(
     Topics topics,
@@ -35,9 +37,11 @@ public record PipelineSettings(
     LeadThresholds leadThresholds,
     Duration leadAuthorCooldown,
     DedupSettings nearDedup,
-    int idPartitions) {
+    int idPartitions,
+    InputLimits inputLimits) {
 
   public PipelineSettings {
+    Objects.requireNonNull(inputLimits, "inputLimits");
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(dedupRetention, "dedupRetention");
     Objects.requireNonNull(aggregateGrace, "aggregateGrace");
@@ -54,7 +58,7 @@ public record PipelineSettings(
     }
   }
 
-  /** Settings that re-key every mention by id (no {@code idPartitions}). */
+  /** Settings that re-key every mention by id (no {@code idPartitions}), default input limits. */
   public PipelineSettings(
       Topics topics,
       int maxTextLength,
@@ -75,7 +79,8 @@ public record PipelineSettings(
         leadThresholds,
         leadAuthorCooldown,
         nearDedup,
-        0);
+        0,
+        InputLimits.defaults());
   }
 
   /** Settings with the default near-duplicate detection. */
@@ -135,7 +140,8 @@ public record PipelineSettings(
         newThresholds,
         leadAuthorCooldown,
         nearDedup,
-        idPartitions);
+        idPartitions,
+        inputLimits);
   }
 
   public PipelineSettings withTopics(Topics newTopics) {
@@ -149,7 +155,8 @@ public record PipelineSettings(
         leadThresholds,
         leadAuthorCooldown,
         nearDedup,
-        idPartitions);
+        idPartitions,
+        inputLimits);
   }
 
   public PipelineSettings withNearDedup(DedupSettings value) {
@@ -163,7 +170,8 @@ public record PipelineSettings(
         leadThresholds,
         leadAuthorCooldown,
         value,
-        idPartitions);
+        idPartitions,
+        inputLimits);
   }
 
   public PipelineSettings withIdPartitions(int value) {
@@ -177,6 +185,22 @@ public record PipelineSettings(
         leadThresholds,
         leadAuthorCooldown,
         nearDedup,
+        value,
+        inputLimits);
+  }
+
+  public PipelineSettings withInputLimits(InputLimits value) {
+    return new PipelineSettings(
+        topics,
+        maxTextLength,
+        dedupRetention,
+        aggregateGrace,
+        crisis,
+        crisisGrace,
+        leadThresholds,
+        leadAuthorCooldown,
+        nearDedup,
+        idPartitions,
         value);
   }
 }

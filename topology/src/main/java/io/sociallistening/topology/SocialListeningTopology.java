@@ -104,7 +104,7 @@ public final class SocialListeningTopology {
         () -> new RuleBookUpdater(rules));
 
     // 1. Validate and normalise.
-    MentionRules mentionRules = new MentionRules(settings.maxTextLength());
+    MentionRules mentionRules = new MentionRules(settings.maxTextLength(), settings.inputLimits());
     Map<String, KStream<byte[], Validated>> validated =
         builder.stream(topics.raw(), Consumed.with(bytes, bytes).withName("raw-source"))
             .process(() -> new Validation(mentionSerde, mentionRules), Named.as(Validation.STAGE))

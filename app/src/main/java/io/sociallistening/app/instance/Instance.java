@@ -80,6 +80,7 @@ public final class Instance implements AutoCloseable {
             instance.stopped.countDown();
           }
         });
+    streams.setGlobalStateRestoreListener(new RestoreLog());
     streams.start();
     return instance;
   }

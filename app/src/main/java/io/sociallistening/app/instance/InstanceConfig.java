@@ -5,6 +5,7 @@ import io.sociallistening.topology.Topics;
 import io.sociallistening.topology.crisis.CrisisSettings;
 import io.sociallistening.topology.dedup.DedupSettings;
 import io.sociallistening.topology.lead.LeadThresholds;
+import io.sociallistening.topology.validate.InputLimits;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,11 @@ public final class InstanceConfig extends AbstractConfig {
   public static final String TOPICS_PARTITIONS = "topics.partitions";
   public static final String TOPICS_REPLICATION = "topics.replication.factor";
   public static final String RULES_FILE = "rules.bootstrap.file";
-  public static final String TEXT_MAX_LENGTH = "text.max.length";
+  public static final String TEXT_MAX_LENGTH = InputLimits.TEXT_LENGTH;
+  public static final String INPUT_MAX_RECORD_BYTES = InputLimits.RECORD_BYTES;
+  public static final String INPUT_MAX_TITLE_LENGTH = InputLimits.TITLE_LENGTH;
+  public static final String INPUT_MAX_URL_LENGTH = InputLimits.URL_LENGTH;
+  public static final String INPUT_MAX_FIELD_LENGTH = InputLimits.FIELD_LENGTH;
   public static final String DEDUP_RETENTION_MS = "dedup.retention.ms";
   public static final String DEDUP_NEAR_RETENTION_MS = "dedup.near.retention.ms";
   public static final String DEDUP_NEAR_MAX_ENTRIES = "dedup.near.max.entries";
@@ -81,6 +86,7 @@ public final class InstanceConfig extends AbstractConfig {
     Topics topics = Topics.defaults();
     PipelineSettings pipeline = PipelineSettings.defaults();
     CrisisSettings crisis = pipeline.crisis();
+    InputLimits limits = pipeline.inputLimits();
     int order = 0;
     ConfigDef def = new ConfigDef();
     def.define(
@@ -275,11 +281,56 @@ public final class InstanceConfig extends AbstractConfig {
         pipeline.maxTextLength(),
         Range.atLeast(1),
         Importance.LOW,
-        "Mentions with longer text go to dead letters.",
+        "Mentions with longer text go to dead letters (header dlq.limit names the limit).",
         GROUP_PIPELINE,
         ++order,
         ConfigDef.Width.SHORT,
         TEXT_MAX_LENGTH);
+    def.define(
+        INPUT_MAX_RECORD_BYTES,
+        Type.INT,
+        limits.maxRecordBytes(),
+        Range.atLeast(1),
+        Importance.LOW,
+        "Raw records with a larger value (serialized bytes) go to dead letters undecoded.",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.SHORT,
+        INPUT_MAX_RECORD_BYTES);
+    def.define(
+        INPUT_MAX_TITLE_LENGTH,
+        Type.INT,
+        limits.maxTitleLength(),
+        Range.atLeast(1),
+        Importance.LOW,
+        "Mentions with a longer title (characters) go to dead letters.",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.SHORT,
+        INPUT_MAX_TITLE_LENGTH);
+    def.define(
+        INPUT_MAX_URL_LENGTH,
+        Type.INT,
+        limits.maxUrlLength(),
+        Range.atLeast(1),
+        Importance.LOW,
+        "Mentions with a longer post or author URL (characters) go to dead letters.",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.SHORT,
+        INPUT_MAX_URL_LENGTH);
+    def.define(
+        INPUT_MAX_FIELD_LENGTH,
+        Type.INT,
+        limits.maxFieldLength(),
+        Range.atLeast(1),
+        Importance.LOW,
+        "Mentions with a longer id, author handle or display name, language, source, in-reply-to"
+            + " or repost-of id (characters) go to dead letters.",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.SHORT,
+        INPUT_MAX_FIELD_LENGTH);
     def.define(
         DEDUP_RETENTION_MS,
         Type.LONG,
@@ -480,7 +531,13 @@ public final class InstanceConfig extends AbstractConfig {
         LeadThresholds.parse(getDouble(LEAD_THRESHOLD), getString(LEAD_THRESHOLD_PER_BRAND)),
         Duration.ofMillis(getLong(LEAD_AUTHOR_COOLDOWN_MS)),
         new DedupSettings(
-            getInt(DEDUP_NEAR_MAX_ENTRIES), Duration.ofMillis(getLong(DEDUP_NEAR_RETENTION_MS))));
+            getInt(DEDUP_NEAR_MAX_ENTRIES), Duration.ofMillis(getLong(DEDUP_NEAR_RETENTION_MS))),
+        0,
+        new InputLimits(
+            getInt(INPUT_MAX_RECORD_BYTES),
+            getInt(INPUT_MAX_TITLE_LENGTH),
+            getInt(INPUT_MAX_URL_LENGTH),
+            getInt(INPUT_MAX_FIELD_LENGTH)));
   }
 
   public String bootstrapServers() {

@@ -35,12 +35,18 @@ public final class EmbeddedKafka implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
   private static final int NODE_ID = 1;
 
+  /** Name of the optional SASL_PLAINTEXT listener (PLAIN mechanism). */
+  public static final String SASL_LISTENER = "SASL";
+
   private final KafkaRaftServer server;
   private final String bootstrapServers;
+  private final String saslBootstrapServers;
 
-  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+  private EmbeddedKafka(
+      KafkaRaftServer server, String bootstrapServers, String saslBootstrapServers) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
+    this.saslBootstrapServers = saslBootstrapServers;
   }
 
   /**
@@ -52,6 +58,31 @@ public final class EmbeddedKafka implements AutoCloseable {
    */
   public static EmbeddedKafka start(
       Path dataDir, String host, int port, int controllerPort, Map<String, String> overrides)
+      throws IOException {
+    return start(dataDir, host, port, controllerPort, overrides, Map.of());
+  }
+
+  /**
+   * Starts a broker on free ports with, besides the PLAINTEXT listener, a SASL_PLAINTEXT listener
+   * ({@value #SASL_LISTENER}, mechanism PLAIN) that accepts {@code users} (name to password). No
+   * ACLs: every authenticated user may do everything. Clients reach it at {@link
+   * #saslBootstrapServers()}.
+   */
+  public static EmbeddedKafka startWithSaslPlain(Path dataDir, Map<String, String> users)
+      throws IOException {
+    if (users.isEmpty()) {
+      throw new IllegalArgumentException("at least one SASL user is needed");
+    }
+    return start(dataDir, "127.0.0.1", 0, 0, Map.of(), users);
+  }
+
+  private static EmbeddedKafka start(
+      Path dataDir,
+      String host,
+      int port,
+      int controllerPort,
+      Map<String, String> overrides,
+      Map<String, String> saslUsers)
       throws IOException {
     int brokerPort = port == 0 ? freePort() : port;
     int ctrlPort = controllerPort == 0 ? freePort() : controllerPort;
@@ -83,6 +114,28 @@ public final class EmbeddedKafka implements AutoCloseable {
     props.put("auto.create.topics.enable", "true");
     props.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
     props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+    String saslBootstrap = null;
+    if (!saslUsers.isEmpty()) {
+      int saslPort = freePort();
+      saslBootstrap = host + ":" + saslPort;
+      String listener = SASL_LISTENER + "://" + saslBootstrap;
+      props.put("listeners", props.getProperty("listeners") + "," + listener);
+      props.put("advertised.listeners", props.getProperty("advertised.listeners") + "," + listener);
+      props.put(
+          "listener.security.protocol.map",
+          props.getProperty("listener.security.protocol.map")
+              + ","
+              + SASL_LISTENER
+              + ":SASL_PLAINTEXT");
+      String prefix = "listener.name." + SASL_LISTENER.toLowerCase(java.util.Locale.ROOT) + ".";
+      props.put(prefix + "sasl.enabled.mechanisms", "PLAIN");
+      StringBuilder jaas =
+          new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+      saslUsers.forEach(
+          (user, password) ->
+              jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
+      props.put(prefix + "plain.sasl.jaas.config", jaas.append(';').toString());
+    }
     props.putAll(overrides);
 
     KafkaConfig config = new KafkaConfig(props, false);
@@ -90,7 +143,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
     String bootstrap = host + ":" + brokerPort;
-    EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap);
+    EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap, saslBootstrap);
     try {
       kafka.awaitReady(Duration.ofSeconds(60));
     } catch (RuntimeException e) {
@@ -154,6 +207,14 @@ public final class EmbeddedKafka implements AutoCloseable {
   /** {@code host:port} for clients. */
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** {@code host:port} of the SASL_PLAINTEXT listener; fails if the broker has none. */
+  public String saslBootstrapServers() {
+    if (saslBootstrapServers == null) {
+      throw new IllegalStateException("this broker has no SASL listener");
+    }
+    return saslBootstrapServers;
   }
 
   /** Returns a free TCP port on the loopback interface. */

@@ -13,6 +13,10 @@ public final class DeadLetterHeaders {
   public static final String STAGE = "dlq.stage";
   public static final String ERROR = "dlq.error";
   public static final String ERROR_CLASS = "dlq.error.class";
+
+  /** On records over an {@link InputLimits} limit: the limit's configuration key. */
+  public static final String LIMIT = "dlq.limit";
+
   public static final String ORIGIN_TOPIC = "dlq.origin.topic";
   public static final String ORIGIN_PARTITION = "dlq.origin.partition";
   public static final String ORIGIN_OFFSET = "dlq.origin.offset";
@@ -38,6 +42,22 @@ public final class DeadLetterHeaders {
       add(headers, ORIGIN_OFFSET, Long.toString(origin.offset()));
     }
     add(headers, ORIGIN_TIMESTAMP, Long.toString(originTimestamp));
+    return headers;
+  }
+
+  /**
+   * Copies {@code original} and adds the dead-letter headers, with {@value #LIMIT} naming the limit
+   * the record exceeds.
+   */
+  public static Headers overLimit(
+      Headers original,
+      String stage,
+      String limit,
+      String error,
+      RecordMetadata origin,
+      long originTimestamp) {
+    Headers headers = of(original, stage, "limit", error, origin, originTimestamp);
+    add(headers, LIMIT, limit);
     return headers;
   }
 

@@ -16,9 +16,26 @@ public final class MentionRules {
   static final long MIN_CREATED_AT = 946_684_800_000L;
 
   private final int maxTextLength;
+  private final InputLimits limits;
 
+  /** Rules with the default {@link InputLimits}. */
   public MentionRules(int maxTextLength) {
+    this(maxTextLength, InputLimits.defaults());
+  }
+
+  public MentionRules(int maxTextLength, InputLimits limits) {
     this.maxTextLength = maxTextLength;
+    this.limits = limits;
+  }
+
+  /**
+   * Why a mention is refused: {@code limit} is the {@link InputLimits} key it exceeds, or null when
+   * it is invalid for another reason.
+   */
+  public record Problem(String limit, String message) {}
+
+  public InputLimits limits() {
+    return limits;
   }
 
   /** The stable key of a mention: lower-case platform, ':', platform id. */
@@ -31,26 +48,63 @@ public final class MentionRules {
    * mention.
    */
   public String problem(Mention mention) {
+    Problem problem = check(mention);
+    return problem == null ? null : problem.message();
+  }
+
+  /**
+   * Returns why {@code mention} is unacceptable (a missing field or a field over its limit), or
+   * null if it is fine. Call on a normalised mention.
+   */
+  public Problem check(Mention mention) {
     if (mention.getPlatform() == Platform.UNKNOWN) {
-      return "platform is UNKNOWN";
+      return invalid("platform is UNKNOWN");
     }
     if (mention.getId() == null || mention.getId().isBlank()) {
-      return "id is blank";
+      return invalid("id is blank");
     }
     if (mention.getText() == null || mention.getText().isEmpty()) {
-      return "text is blank";
-    }
-    if (mention.getText().length() > maxTextLength) {
-      return "text has " + mention.getText().length() + " characters, limit " + maxTextLength;
+      return invalid("text is blank");
     }
     if (mention.getAuthor() == null || mention.getAuthor().getHandle().isEmpty()) {
-      return "author handle is blank";
+      return invalid("author handle is blank");
     }
     Instant created = mention.getCreatedAt();
     if (created == null || created.toEpochMilli() < MIN_CREATED_AT) {
-      return "createdAt " + created + " is before 2000-01-01";
+      return invalid("createdAt " + created + " is before 2000-01-01");
     }
-    return null;
+    Author author = mention.getAuthor();
+    int field = limits.maxFieldLength();
+    int url = limits.maxUrlLength();
+    Problem over = over("text", mention.getText(), maxTextLength, InputLimits.TEXT_LENGTH);
+    over = over != null ? over : over("id", mention.getId(), field, InputLimits.FIELD_LENGTH);
+    over = over != null ? over : over("author handle", author.getHandle(), field, FIELD);
+    over = over != null ? over : over("author display name", author.getDisplayName(), field, FIELD);
+    over = over != null ? over : over("language", mention.getLanguage(), field, FIELD);
+    over = over != null ? over : over("source", mention.getSource(), field, FIELD);
+    over = over != null ? over : over("inReplyTo", mention.getInReplyTo(), field, FIELD);
+    over = over != null ? over : over("repostOf", mention.getRepostOf(), field, FIELD);
+    over = over != null ? over : over("url", mention.getUrl(), url, InputLimits.URL_LENGTH);
+    over = over != null ? over : over("author url", author.getUrl(), url, InputLimits.URL_LENGTH);
+    over =
+        over != null
+            ? over
+            : over("title", mention.getTitle(), limits.maxTitleLength(), InputLimits.TITLE_LENGTH);
+    return over;
+  }
+
+  private static final String FIELD = InputLimits.FIELD_LENGTH;
+
+  private static Problem invalid(String message) {
+    return new Problem(null, message);
+  }
+
+  private static Problem over(String name, String value, int max, String limit) {
+    if (value == null || value.length() <= max) {
+      return null;
+    }
+    return new Problem(
+        limit, name + " has " + value.length() + " characters, limit " + max + " (" + limit + ")");
   }
 
   /** Returns {@code mention} normalised in place. */

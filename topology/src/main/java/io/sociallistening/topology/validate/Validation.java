@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
  * <p>Input: raw topic, key and value as bytes (so that undecodable records are caught here rather
  * than failing the consumer). Output: {@link Validated}; accepted mentions carry record time =
  * {@code createdAt}; rejected records keep their original key and value bytes and gain {@link
- * DeadLetterHeaders}. A registry that cannot be reached is not the record's fault: that error
- * propagates (the task fails and retries after restart) instead of dead-lettering good records.
- * State: none. Time: sets record time from the mention.
+ * DeadLetterHeaders}. A value over {@link InputLimits#maxRecordBytes()} is refused before decoding;
+ * a mention with a field over its {@link InputLimits} limit after decoding; both carry a {@value
+ * DeadLetterHeaders#LIMIT} header naming the limit. A registry that cannot be reached is not the
+ * record's fault: that error propagates (the task fails and retries after restart) instead of
+ * dead-lettering good records. State: none. Time: sets record time from the mention.
  */
 public final class Validation implements Processor<byte[], byte[], byte[], Validated> {
   public static final String STAGE = "validate";
@@ -42,6 +44,21 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
   public void process(Record<byte[], byte[]> record) {
     RecordMetadata origin = context.recordMetadata().orElse(null);
     String topic = origin == null ? "" : origin.topic();
+    int maxBytes = rules.limits().maxRecordBytes();
+    if (record.value() != null && record.value().length > maxBytes) {
+      rejectOverLimit(
+          record,
+          origin,
+          InputLimits.RECORD_BYTES,
+          "record has "
+              + record.value().length
+              + " bytes, limit "
+              + maxBytes
+              + " ("
+              + InputLimits.RECORD_BYTES
+              + ")");
+      return;
+    }
     Mention mention;
     try {
       mention = serde.deserialize(topic, record.value());
@@ -60,15 +77,32 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
       reject(record, origin, "null", "tombstone (null value) on the raw topic");
       return;
     }
-    String problem = rules.problem(rules.normalize(mention));
+    MentionRules.Problem problem = rules.check(rules.normalize(mention));
+    if (problem != null && problem.limit() != null) {
+      rejectOverLimit(record, origin, problem.limit(), problem.message());
+      return;
+    }
     if (problem != null) {
-      reject(record, origin, "invalid", problem);
+      reject(record, origin, "invalid", problem.message());
       return;
     }
     context.forward(
         record
             .withValue(Validated.accepted(mention))
             .withTimestamp(mention.getCreatedAt().toEpochMilli()));
+  }
+
+  private void rejectOverLimit(
+      Record<byte[], byte[]> record, RecordMetadata origin, String limit, String error) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Dead letter from {}: {}", origin, error);
+    }
+    context.forward(
+        record
+            .withValue(Validated.rejected(record.key(), record.value()))
+            .withHeaders(
+                DeadLetterHeaders.overLimit(
+                    record.headers(), STAGE, limit, error, origin, record.timestamp())));
   }
 
   private void reject(

@@ -1,0 +1,115 @@
+package io.sociallistening.topology;
+
+import static io.sociallistening.topology.MentionBuilder.mention;
+import static io.sociallistening.topology.PipelineFixture.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sociallistening.avro.Mention;
+import io.sociallistening.topology.validate.DeadLetterHeaders;
+import io.sociallistening.topology.validate.InputLimits;
+import java.util.List;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+
+/** Oversized raw records go to dead letters naming the limit; records at a limit pass. */
+class InputLimitsTopologyTest {
+  private static PipelineSettings settings(int maxTextLength, InputLimits limits) {
+    PipelineSettings d = PipelineSettings.defaults();
+    return new PipelineSettings(
+        d.topics(),
+        maxTextLength,
+        d.dedupRetention(),
+        d.aggregateGrace(),
+        d.crisis(),
+        d.crisisGrace(),
+        d.leadThresholds(),
+        d.leadAuthorCooldown(),
+        d.nearDedup(),
+        d.idPartitions(),
+        limits);
+  }
+
+  @Test
+  void shouldDeadLetterARecordOverTheByteLimitWithoutDecodingIt() {
+    Mention big = mention("big").text("Flying Acme Air today " + "x".repeat(200)).at(T0).build();
+    Mention small = mention("small").text("Flying Acme Air today").at(T0).build();
+    try (PipelineFixture pipeline = new PipelineFixture(settings(20_000, limits(200)))) {
+      int size = pipeline.mentions.serialize(pipeline.settings.topics().raw(), big).length;
+
+      pipeline.send(big);
+      pipeline.send(small);
+
+      TestRecord<byte[], byte[]> dead = pipeline.deadLetters.readRecord();
+      assertThat(header(dead, DeadLetterHeaders.LIMIT)).isEqualTo("input.max.record.bytes");
+      assertThat(header(dead, DeadLetterHeaders.ERROR_CLASS)).isEqualTo("limit");
+      assertThat(header(dead, DeadLetterHeaders.ERROR))
+          .isEqualTo("record has " + size + " bytes, limit 200 (input.max.record.bytes)");
+      assertThat(dead.value()).hasSize(size);
+      assertThat(pipeline.deadLetters.isEmpty()).isTrue();
+      assertThat(pipeline.enriched.readKeyValuesToList())
+          .extracting(kv -> kv.key)
+          .containsExactly("bluesky:small");
+    }
+  }
+
+  @Test
+  void shouldDeadLetterEachFieldOverItsLimitAndPassFieldsAtTheLimit() {
+    InputLimits limits = new InputLimits(256 * 1024, 12, 40, 10);
+    try (PipelineFixture pipeline = new PipelineFixture(settings(30, limits))) {
+      pipeline.send(plain("text", "Acme Air " + "y".repeat(22)));
+      Mention handle = plain("handle", "Acme Air");
+      handle.getAuthor().setHandle("h".repeat(11));
+      pipeline.send(handle);
+      Mention url = plain("url", "Acme Air");
+      url.setUrl("https://example.com/" + "u".repeat(21));
+      pipeline.send(url);
+      Mention title = plain("title", "Acme Air");
+      title.setTitle("t".repeat(13));
+      pipeline.send(title);
+      pipeline.send(plain("i".repeat(11), "Acme Air"));
+      Mention atLimits = plain("i".repeat(10), "Acme Air " + "y".repeat(21));
+      atLimits.getAuthor().setHandle("h".repeat(10));
+      atLimits.setUrl("https://example.com/" + "u".repeat(20));
+      atLimits.setTitle("t".repeat(12));
+      pipeline.send(atLimits);
+
+      List<TestRecord<byte[], byte[]>> dead = pipeline.deadLetters.readRecordsToList();
+      assertThat(dead)
+          .extracting(r -> header(r, DeadLetterHeaders.LIMIT))
+          .containsExactly(
+              "text.max.length",
+              "input.max.field.length",
+              "input.max.url.length",
+              "input.max.title.length",
+              "input.max.field.length");
+      assertThat(dead)
+          .extracting(r -> header(r, DeadLetterHeaders.ERROR))
+          .containsExactly(
+              "text has 31 characters, limit 30 (text.max.length)",
+              "author handle has 11 characters, limit 10 (input.max.field.length)",
+              "url has 41 characters, limit 40 (input.max.url.length)",
+              "title has 13 characters, limit 12 (input.max.title.length)",
+              "id has 11 characters, limit 10 (input.max.field.length)");
+      assertThat(pipeline.enriched.readKeyValuesToList())
+          .extracting(kv -> kv.key)
+          .containsExactly("bluesky:" + "i".repeat(10));
+    }
+  }
+
+  /** A mention with short fields and no URL. */
+  private static Mention plain(String id, String text) {
+    Mention mention = mention(id).text(text).by("ann", 10).at(T0).build();
+    mention.setUrl(null);
+    return mention;
+  }
+
+  private static InputLimits limits(int maxRecordBytes) {
+    InputLimits d = InputLimits.defaults();
+    return new InputLimits(
+        maxRecordBytes, d.maxTitleLength(), d.maxUrlLength(), d.maxFieldLength());
+  }
+
+  private static String header(TestRecord<byte[], byte[]> record, String name) {
+    return DeadLetterHeaders.get(record.headers(), name);
+  }
+}
