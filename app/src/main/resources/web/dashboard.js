@@ -92,7 +92,7 @@
 
   async function refreshBrands() {
     const size = $('size').value;
-    const limit = size === '1h' ? 168 : 180;
+    const limit = size === '1h' ? 168 : 240;
     const { brands } = await api('/api/brands');
     const container = $('brands');
     const cards = await Promise.all(brands.map(async (brand) => {
@@ -143,8 +143,9 @@
       explanation);
   }
 
+  // Crisis alerts go to the feed; leads have their own queue.
   function addAlert(a, atTop) {
-    if (seenAlerts.has(a.id)) return;
+    if (a.type === 'LEAD' || seenAlerts.has(a.id)) return;
     seenAlerts.add(a.id);
     const list = $('alerts');
     const item = alertItem(a);
@@ -153,7 +154,7 @@
   }
 
   async function refreshLeads() {
-    const { leads } = await api('/api/leads?limit=50');
+    const { leads } = await api('/api/leads?limit=30');
     const rows = leads.map((l) => {
       const sample = l.samples[0];
       const post = sample && sample.url
@@ -184,7 +185,7 @@
 
   async function start() {
     try {
-      const { alerts } = await api('/api/alerts?limit=' + MAX_ALERTS);
+      const { alerts } = await api('/api/alerts?type=CRISIS&limit=' + MAX_ALERTS);
       alerts.forEach((a) => addAlert(a, false));
       await Promise.all([refreshBrands(), refreshLeads()]);
       openStream();

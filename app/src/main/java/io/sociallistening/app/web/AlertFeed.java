@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The recent alerts of every brand, for the REST API and the dashboard: a consumer of the alerts
  * topic (read_committed, all partitions assigned, no consumer group) that starts {@code capacity}
- * records before the end of each partition and keeps the last {@code capacity} alerts and the last
- * {@code capacity} leads in memory; subscribers (server-sent-event streams) get each new alert as
- * JSON. Every instance runs one, so any instance answers.
+ * records before the end of each partition and keeps the last {@code capacity} crisis alerts and
+ * the last {@code capacity} leads in memory; subscribers (server-sent-event streams) get each new
+ * alert as JSON. Every instance runs one, so any instance answers.
  */
 public final class AlertFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
@@ -41,7 +41,7 @@ public final class AlertFeed implements AutoCloseable {
   private final AvroSerde<Alert> serde;
   private final String topic;
   private final int capacity;
-  private final Deque<Entry> alerts = new ArrayDeque<>();
+  private final Deque<Entry> crises = new ArrayDeque<>();
   private final Deque<Entry> leads = new ArrayDeque<>();
   private final List<BlockingQueue<String>> subscribers = new CopyOnWriteArrayList<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
@@ -119,10 +119,7 @@ public final class AlertFeed implements AutoCloseable {
     }
     Entry entry = new Entry(alert.getEventTime().toEpochMilli(), AlertJson.alert(alert));
     synchronized (this) {
-      keep(alerts, entry);
-      if (alert.getType() == AlertType.LEAD) {
-        keep(leads, entry);
-      }
+      keep(alert.getType() == AlertType.LEAD ? leads : crises, entry);
     }
     String json = entry.json().toString();
     for (BlockingQueue<String> subscriber : subscribers) {
@@ -139,18 +136,29 @@ public final class AlertFeed implements AutoCloseable {
     }
   }
 
-  /** The latest {@code limit} alerts of every type, newest event time first. */
-  public List<ObjectNode> recent(int limit) {
-    return newestFirst(alerts, limit);
+  /**
+   * The latest {@code limit} alerts whose type starts with {@code typePrefix} (empty: every type),
+   * newest event time first.
+   */
+  public List<ObjectNode> recent(int limit, String typePrefix) {
+    return newestFirst(List.of(crises, leads), limit, typePrefix);
   }
 
   /** The latest {@code limit} lead alerts, newest first: the lead queue. */
   public List<ObjectNode> leads(int limit) {
-    return newestFirst(leads, limit);
+    return newestFirst(List.of(leads), limit, "");
   }
 
-  private synchronized List<ObjectNode> newestFirst(Deque<Entry> ring, int limit) {
-    List<Entry> copy = new ArrayList<>(ring);
+  private synchronized List<ObjectNode> newestFirst(
+      List<Deque<Entry>> rings, int limit, String typePrefix) {
+    List<Entry> copy = new ArrayList<>();
+    for (Deque<Entry> ring : rings) {
+      for (Entry entry : ring) {
+        if (entry.json().get("type").asText().startsWith(typePrefix)) {
+          copy.add(entry);
+        }
+      }
+    }
     copy.sort(Comparator.comparingLong(Entry::eventTime).reversed());
     return copy.subList(0, Math.min(limit, copy.size())).stream().map(Entry::json).toList();
   }

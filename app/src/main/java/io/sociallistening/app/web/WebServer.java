@@ -229,13 +229,17 @@ public final class WebServer implements AutoCloseable {
               brand,
               WindowQueries.Size.parse(query.getOrDefault("size", "1m")),
               instant(query.get("from"), Instant.EPOCH),
-              instant(query.get("to"), Instant.ofEpochMilli(Long.MAX_VALUE / 2)),
+              instant(query.get("to"), WindowQueries.END_OF_TIME),
               intParam(query, "limit", 1000, 100_000),
               "true".equals(query.get("local")),
               "true".equals(query.get("stale")));
       send(exchange, answer.status(), "application/json", answer.body());
     } else if (path.equals("/api/alerts")) {
-      send(exchange, 200, "application/json", list("alerts", feed.recent(limit(query))));
+      send(
+          exchange,
+          200,
+          "application/json",
+          list("alerts", feed.recent(limit(query), query.getOrDefault("type", ""))));
     } else if (path.equals("/api/leads")) {
       send(exchange, 200, "application/json", list("leads", feed.leads(limit(query))));
     } else if (path.equals("/api/alerts/stream")) {

@@ -28,6 +28,8 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Interactive queries over the per-brand sentiment windows ({@value
@@ -40,6 +42,11 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * stale) copy.
  */
 public final class WindowQueries {
+  private static final Logger LOG = LoggerFactory.getLogger(WindowQueries.class);
+
+  /** The end of time for queries without {@code to}: the last instant of year 9999. */
+  public static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
+
   /** Window sizes and their stores. */
   public enum Size {
     MINUTE("1m", SocialListeningTopology.BRAND_SENTIMENT_1M_STORE, Duration.ofMinutes(1)),
@@ -111,6 +118,7 @@ public final class WindowQueries {
       try {
         return forward(host, brand, size, from, to, limit, i > 0);
       } catch (IOException e) {
+        LOG.warn("Forwarding a query for '{}' to {} failed: {}", brand, host, e.toString());
         failures += " " + host.host() + ":" + host.port() + " (" + e + ")";
       }
     }
@@ -149,6 +157,7 @@ public final class WindowQueries {
     out.put("brand", brand);
     out.put("size", size.label);
     out.put("servedBy", self.host() + ":" + self.port());
+    out.put("stale", stale);
     ArrayNode windows = out.putArray("windows");
     for (BrandSentimentWindow window : latest) {
       windows.add(AlertJson.window(window));
@@ -167,8 +176,8 @@ public final class WindowQueries {
             host.port(),
             URLEncoder.encode(brand, StandardCharsets.UTF_8).replace("+", "%20"),
             size.label,
-            from,
-            to,
+            URLEncoder.encode(from.toString(), StandardCharsets.UTF_8),
+            URLEncoder.encode(to.toString(), StandardCharsets.UTF_8),
             limit,
             stale ? "&stale=true" : "");
     HttpRequest.Builder request =
