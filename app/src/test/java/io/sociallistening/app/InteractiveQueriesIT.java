@@ -269,6 +269,10 @@ class InteractiveQueriesIT {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValue("text/plain; version=0.0.4; charset=utf-8");
+    // Kept for people who want to see a real scrape.
+    Files.writeString(
+        Path.of(System.getProperty("basedir", "."), "target", "metrics-scrape.txt"),
+        response.body());
     return Scrape.parse(response.body());
   }
 

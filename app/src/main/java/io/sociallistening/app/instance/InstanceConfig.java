@@ -458,8 +458,8 @@ public final class InstanceConfig extends AbstractConfig {
         Type.PASSWORD,
         null,
         Importance.MEDIUM,
-        "When set, every HTTP endpoint except /health and /ready needs 'Authorization: Bearer"
-            + " <token>' (the dashboard asks for it once per browser tab).",
+        "When set, the API and /metrics need 'Authorization: Bearer <token>' (not /health, /ready"
+            + " nor the dashboard's static files; the dashboard asks for it once per browser tab).",
         GROUP_SERVING,
         ++order,
         ConfigDef.Width.MEDIUM,

@@ -70,6 +70,11 @@ public final class PipelineMetrics {
     return metrics;
   }
 
+  /** The id interceptors find this registration by. */
+  public String streamsId() {
+    return id;
+  }
+
   /** Forgets this instance's registration (at close). */
   public void unregister() {
     REGISTERED.remove(id);
