@@ -43,7 +43,8 @@ class LocalStackIT {
                 LocalStackConfig.KAFKA_PORT, Integer.toString(EmbeddedKafka.freePort()),
                 LocalStackConfig.CONTROLLER_PORT, Integer.toString(EmbeddedKafka.freePort()),
                 LocalStackConfig.REGISTRY_PORT, Integer.toString(EmbeddedKafka.freePort()),
-                LocalStackConfig.CONNECT_PORT, Integer.toString(EmbeddedKafka.freePort())));
+                LocalStackConfig.CONNECT_PORT, Integer.toString(EmbeddedKafka.freePort()),
+                LocalStackConfig.HTTP_PORT, Integer.toString(EmbeddedKafka.freePort())));
     try (LocalStack stack =
         LocalStack.start(
             config, Map.of(), new PrintStream(console, true, StandardCharsets.UTF_8))) {

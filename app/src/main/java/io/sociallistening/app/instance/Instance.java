@@ -1,5 +1,6 @@
 package io.sociallistening.app.instance;
 
+import io.sociallistening.app.web.WebServer;
 import io.sociallistening.registry.SchemaRegistries;
 import io.sociallistening.registry.SchemaRegistry;
 import io.sociallistening.topology.PipelineSettings;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
@@ -32,11 +35,20 @@ public final class Instance implements AutoCloseable {
   private final SchemaRegistry registry;
   private final RuleBook rules;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Optional<WebServer> web;
+  private final Duration shutdownTimeout;
 
-  private Instance(KafkaStreams streams, SchemaRegistry registry, RuleBook rules) {
+  private Instance(
+      KafkaStreams streams,
+      SchemaRegistry registry,
+      RuleBook rules,
+      Optional<WebServer> web,
+      Duration shutdownTimeout) {
     this.streams = streams;
     this.registry = registry;
     this.rules = rules;
+    this.web = web;
+    this.shutdownTimeout = shutdownTimeout;
   }
 
   /** Prepares topics and rules, then starts the topology; returns once Streams is starting. */
@@ -66,8 +78,11 @@ public final class Instance implements AutoCloseable {
     Topology topology =
         SocialListeningTopology.build(
             settings, registry, rules, Scorers.loadDefault(settings.leadThreshold()));
-    KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
-    Instance instance = new Instance(streams, registry, rules);
+    Optional<WebServer> web = WebServer.bind(config);
+    Properties properties = config.streamsProperties();
+    web.ifPresent(server -> server.configure(properties));
+    KafkaStreams streams = new KafkaStreams(topology, properties);
+    Instance instance = new Instance(streams, registry, rules, web, config.shutdownTimeout());
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("Stream thread failed; stopping this instance", e);
@@ -82,7 +97,13 @@ public final class Instance implements AutoCloseable {
         });
     streams.setGlobalStateRestoreListener(new RestoreLog());
     streams.start();
+    web.ifPresent(server -> server.start(streams, rules, registry));
     return instance;
+  }
+
+  /** The HTTP server (API, dashboard, metrics), when {@code http.port} is set. */
+  public Optional<WebServer> web() {
+    return web;
   }
 
   public KafkaStreams streams() {
@@ -116,7 +137,8 @@ public final class Instance implements AutoCloseable {
 
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
+    web.ifPresent(WebServer::close);
+    streams.close(shutdownTimeout);
     registry.close();
   }
 }

@@ -24,6 +24,7 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -71,10 +72,16 @@ public final class InstanceConfig extends AbstractConfig {
   public static final String LEAD_THRESHOLD = "lead.threshold";
   public static final String LEAD_THRESHOLD_PER_BRAND = "lead.threshold.per.brand";
   public static final String LEAD_AUTHOR_COOLDOWN_MS = "lead.author.cooldown.ms";
+  public static final String HTTP_HOST = "http.host";
+  public static final String HTTP_PORT = "http.port";
+  public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
+  public static final String HTTP_TOKEN = "http.token";
+  public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
 
   private static final String GROUP_KAFKA = "Kafka";
   private static final String GROUP_TOPICS = "Topics";
   private static final String GROUP_PIPELINE = "Pipeline";
+  private static final String GROUP_SERVING = "Serving";
 
   public static final ConfigDef CONFIG = definition();
 
@@ -456,7 +463,70 @@ public final class InstanceConfig extends AbstractConfig {
         ++order,
         ConfigDef.Width.SHORT,
         LEAD_AUTHOR_COOLDOWN_MS);
+    defineServing(def);
     return def;
+  }
+
+  private static void defineServing(ConfigDef def) {
+    int order = 0;
+    def.define(
+        HTTP_PORT,
+        Type.INT,
+        -1,
+        Range.between(-1, 65535),
+        Importance.MEDIUM,
+        "Port of the REST API, dashboard and metrics: -1 = no HTTP server (and no interactive"
+            + " queries), 0 = any free port. Also sets Streams' application.server, so instances"
+            + " route queries to each other.",
+        GROUP_SERVING,
+        ++order,
+        ConfigDef.Width.SHORT,
+        HTTP_PORT);
+    def.define(
+        HTTP_HOST,
+        Type.STRING,
+        "0.0.0.0",
+        Importance.LOW,
+        "Address the HTTP server binds to.",
+        GROUP_SERVING,
+        ++order,
+        ConfigDef.Width.MEDIUM,
+        HTTP_HOST);
+    def.define(
+        HTTP_ADVERTISED_HOST,
+        Type.STRING,
+        "",
+        Importance.MEDIUM,
+        "Host name other instances use to reach this one (application.server); empty = "
+            + HTTP_HOST
+            + " unless that is a wildcard address, else this machine's host name.",
+        GROUP_SERVING,
+        ++order,
+        ConfigDef.Width.MEDIUM,
+        HTTP_ADVERTISED_HOST);
+    def.define(
+        HTTP_TOKEN,
+        Type.PASSWORD,
+        null,
+        Importance.MEDIUM,
+        "When set, the API and /metrics need 'Authorization: Bearer <token>' (not /health, /ready"
+            + " nor the dashboard's static files; the dashboard asks for it once per browser tab).",
+        GROUP_SERVING,
+        ++order,
+        ConfigDef.Width.MEDIUM,
+        HTTP_TOKEN);
+    def.define(
+        SHUTDOWN_TIMEOUT_MS,
+        Type.LONG,
+        30_000L,
+        Range.atLeast(0),
+        Importance.LOW,
+        "On SIGTERM or Ctrl-C, how long Streams may take to close (commit, flush, leave the"
+            + " group) before the process exits anyway.",
+        GROUP_SERVING,
+        ++order,
+        ConfigDef.Width.SHORT,
+        SHUTDOWN_TIMEOUT_MS);
   }
 
   /** Validates {@value #LEAD_THRESHOLD_PER_BRAND}: comma-separated brand=threshold pairs. */
@@ -504,6 +574,36 @@ public final class InstanceConfig extends AbstractConfig {
     props.putAll(overrides);
     return new InstanceConfig(props);
   }
+
+  /** The HTTP server's settings, or empty when {@value #HTTP_PORT} is -1. */
+  public Optional<HttpSettings> http() {
+    int port = getInt(HTTP_PORT);
+    if (port < 0) {
+      return Optional.empty();
+    }
+    Password token = getPassword(HTTP_TOKEN);
+    String host = getString(HTTP_HOST);
+    return Optional.of(
+        new HttpSettings(
+            host,
+            port,
+            getString(HTTP_ADVERTISED_HOST),
+            token == null || token.value().isEmpty()
+                ? Optional.empty()
+                : Optional.of(token.value())));
+  }
+
+  /** How long Streams may take to close on shutdown. */
+  public Duration shutdownTimeout() {
+    return Duration.ofMillis(getLong(SHUTDOWN_TIMEOUT_MS));
+  }
+
+  /**
+   * Settings of the HTTP server: bind address, port (0 = any free), advertised host (empty =
+   * derived) and optional bearer token.
+   */
+  public record HttpSettings(
+      String host, int port, String advertisedHost, Optional<String> token) {}
 
   public Topics topics() {
     return new Topics(

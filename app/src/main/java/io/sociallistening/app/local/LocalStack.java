@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -86,33 +87,40 @@ public final class LocalStack implements AutoCloseable {
 
     Path rules = dataDir.resolve("sample-rules.jsonl");
     copyResource("sample/rules.jsonl", rules);
+    Map<String, String> instanceSettings = new HashMap<>();
+    instanceSettings.put(InstanceConfig.HTTP_HOST, config.host());
+    instanceSettings.put(InstanceConfig.HTTP_ADVERTISED_HOST, config.host());
+    instanceSettings.put(InstanceConfig.HTTP_PORT, Integer.toString(config.httpPort()));
+    instanceSettings.putAll(
+        Map.of(
+            InstanceConfig.APPLICATION_ID,
+            APPLICATION_ID,
+            InstanceConfig.BOOTSTRAP_SERVERS,
+            bootstrapServers,
+            InstanceConfig.SCHEMA_REGISTRY_URL,
+            registryUrl,
+            InstanceConfig.STATE_DIR,
+            dataDir.resolve("state").toString(),
+            InstanceConfig.RULES_FILE,
+            rules.toString(),
+            // The sample is replayed hundreds of times faster than real time. One partition
+            // per topic keeps record time in order through every stage, however loaded the
+            // laptop is; wider grace keeps stragglers counted. Scale-out uses more partitions.
+            InstanceConfig.TOPICS_PARTITIONS,
+            "1",
+            InstanceConfig.CRISIS_GRACE_MS,
+            Long.toString(Duration.ofMinutes(5).toMillis()),
+            InstanceConfig.AGGREGATE_GRACE_MS,
+            Long.toString(Duration.ofHours(24).toMillis())));
     InstanceConfig instanceConfig =
-        InstanceConfig.load(
-            java.util.Optional.empty(),
-            env,
-            Map.of(
-                InstanceConfig.APPLICATION_ID,
-                APPLICATION_ID,
-                InstanceConfig.BOOTSTRAP_SERVERS,
-                bootstrapServers,
-                InstanceConfig.SCHEMA_REGISTRY_URL,
-                registryUrl,
-                InstanceConfig.STATE_DIR,
-                dataDir.resolve("state").toString(),
-                InstanceConfig.RULES_FILE,
-                rules.toString(),
-                // The sample is replayed hundreds of times faster than real time. One partition
-                // per topic keeps record time in order through every stage, however loaded the
-                // laptop is; wider grace keeps stragglers counted. Scale-out uses more partitions.
-                InstanceConfig.TOPICS_PARTITIONS,
-                "1",
-                InstanceConfig.CRISIS_GRACE_MS,
-                Long.toString(Duration.ofMinutes(5).toMillis()),
-                InstanceConfig.AGGREGATE_GRACE_MS,
-                Long.toString(Duration.ofHours(24).toMillis())));
+        InstanceConfig.load(java.util.Optional.empty(), env, instanceSettings);
     instance = Instance.start(instanceConfig);
     started.push(instance);
     out.printf("  Topology            application.id=%s%n", APPLICATION_ID);
+    if (instance.web().isPresent()) {
+      out.printf("  Dashboard           %s/%n", instance.web().get().url());
+      out.printf("  Metrics             %s/metrics%n", instance.web().get().url());
+    }
 
     Topics topics = instanceConfig.topics();
     SchemaRegistry registry =

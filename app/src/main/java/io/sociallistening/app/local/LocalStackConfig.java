@@ -24,6 +24,7 @@ public final class LocalStackConfig extends AbstractConfig {
   public static final String CONTROLLER_PORT = "kafka.controller.port";
   public static final String REGISTRY_PORT = "registry.port";
   public static final String CONNECT_PORT = "connect.port";
+  public static final String HTTP_PORT = "http.port";
   public static final String REPLAY_FILE = "replay.file";
   public static final String REPLAY_SPEEDUP = "replay.speedup";
   public static final String MALFORMED_RECORDS = "malformed.records";
@@ -70,6 +71,13 @@ public final class LocalStackConfig extends AbstractConfig {
               Range.between(0, 65535),
               Importance.MEDIUM,
               "Kafka Connect REST API port.")
+          .define(
+              HTTP_PORT,
+              Type.INT,
+              8080,
+              Range.between(-1, 65535),
+              Importance.MEDIUM,
+              "Port of the dashboard, REST API and metrics (-1 = none).")
           .define(
               REPLAY_FILE,
               Type.STRING,
@@ -134,6 +142,10 @@ public final class LocalStackConfig extends AbstractConfig {
 
   public int connectPort() {
     return getInt(CONNECT_PORT);
+  }
+
+  public int httpPort() {
+    return getInt(HTTP_PORT);
   }
 
   public String replayFile() {

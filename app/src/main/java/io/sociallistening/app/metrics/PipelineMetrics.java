@@ -1,0 +1,169 @@
+package io.sociallistening.app.metrics;
+
+import io.sociallistening.avro.AlertType;
+import io.sociallistening.topology.Topics;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Our own counters of one instance, fed by the client interceptors Kafka Streams runs ({@link
+ * ConsumedRecords} on the main consumer, {@link ProducedRecords} on the producers), so no stage
+ * changes and nothing is decoded per mention: mentions consumed from the raw topic, dead letters,
+ * enriched mentions and alerts (by type) produced, exact copies dropped by dedup (records consumed
+ * from the {@code mentions-by-id} repartition topic that did not become an enriched mention), and
+ * the end-to-end latency (wall clock minus record time) of enriched mentions and alerts as they are
+ * produced. Counts are of this instance; sum them over instances.
+ *
+ * <p>Interceptors are created by the Kafka clients through reflection; they find their {@code
+ * PipelineMetrics} by the id in {@value #ID_CONFIG}.
+ */
+public final class PipelineMetrics {
+  /** Client setting naming the {@code PipelineMetrics} an interceptor reports to. */
+  public static final String ID_CONFIG = "social.listening.metrics.id";
+
+  private static final Map<String, PipelineMetrics> REGISTERED = new ConcurrentHashMap<>();
+  private static final AtomicLong IDS = new AtomicLong();
+  private static final AlertType[] ALERT_TYPES = AlertType.values();
+
+  private final String id;
+  private final String rawTopic;
+  private final String byIdTopic;
+  private final String enrichedTopic;
+  private final String deadLetterTopic;
+  private final String alertsTopic;
+  private final LongAdder mentionsIn = new LongAdder();
+  private final LongAdder byIdConsumed = new LongAdder();
+  private final LongAdder enriched = new LongAdder();
+  private final LongAdder deadLetters = new LongAdder();
+  private final LongAdder[] alerts = new LongAdder[ALERT_TYPES.length];
+  private final AtomicLong duplicates = new AtomicLong();
+  private final LatencyHistogram enrichedLatency = new LatencyHistogram();
+  private final LatencyHistogram alertLatency = new LatencyHistogram();
+
+  private PipelineMetrics(String id, String applicationId, Topics topics) {
+    this.id = id;
+    this.rawTopic = topics.raw();
+    this.byIdTopic = applicationId + "-mentions-by-id-repartition";
+    this.enrichedTopic = topics.enriched();
+    this.deadLetterTopic = topics.deadLetters();
+    this.alertsTopic = topics.alerts();
+    for (int i = 0; i < alerts.length; i++) {
+      alerts[i] = new LongAdder();
+    }
+  }
+
+  /** A new set of counters, registered so that interceptors configured with its id find it. */
+  public static PipelineMetrics register(String applicationId, Topics topics) {
+    String id = applicationId + "#" + IDS.incrementAndGet();
+    PipelineMetrics metrics = new PipelineMetrics(id, applicationId, topics);
+    REGISTERED.put(id, metrics);
+    return metrics;
+  }
+
+  static PipelineMetrics lookup(Object id) {
+    PipelineMetrics metrics = id == null ? null : REGISTERED.get(id.toString());
+    if (metrics == null) {
+      throw new IllegalStateException("No pipeline metrics registered as " + ID_CONFIG + "=" + id);
+    }
+    return metrics;
+  }
+
+  /** The id interceptors find this registration by. */
+  public String streamsId() {
+    return id;
+  }
+
+  /** Forgets this instance's registration (at close). */
+  public void unregister() {
+    REGISTERED.remove(id);
+  }
+
+  /**
+   * Streams settings installing the interceptors: {@code interceptor.classes} of the main consumer
+   * and of the producers, each with this registration's id. {@code existing} are the settings
+   * already chosen, whose interceptors are kept first.
+   */
+  public Map<String, Object> streamsProperties(Map<?, ?> existing) {
+    String consumerKey = "main.consumer.interceptor.classes";
+    String producerKey = "producer.interceptor.classes";
+    return Map.of(
+        consumerKey,
+        append(existing.get(consumerKey), ConsumedRecords.class),
+        producerKey,
+        append(existing.get(producerKey), ProducedRecords.class),
+        "main.consumer." + ID_CONFIG,
+        id,
+        "producer." + ID_CONFIG,
+        id);
+  }
+
+  private static String append(Object existing, Class<?> type) {
+    String before = existing == null ? "" : existing.toString().strip();
+    return before.isEmpty() ? type.getName() : before + "," + type.getName();
+  }
+
+  void consumed(String topic) {
+    if (topic.equals(rawTopic)) {
+      mentionsIn.increment();
+    } else if (topic.equals(byIdTopic)) {
+      byIdConsumed.increment();
+    }
+  }
+
+  void produced(String topic, Long timestamp, byte[] value, long now) {
+    if (topic.equals(enrichedTopic)) {
+      enriched.increment();
+      if (timestamp != null) {
+        enrichedLatency.record(now - timestamp);
+      }
+    } else if (topic.equals(deadLetterTopic)) {
+      deadLetters.increment();
+    } else if (topic.equals(alertsTopic)) {
+      int type = AlertTypeIndex.of(value);
+      alerts[type >= 0 && type < alerts.length ? type : 0].increment();
+      if (timestamp != null) {
+        alertLatency.record(now - timestamp);
+      }
+    }
+  }
+
+  public long mentionsIn() {
+    return mentionsIn.sum();
+  }
+
+  public long enriched() {
+    return enriched.sum();
+  }
+
+  public long deadLetters() {
+    return deadLetters.sum();
+  }
+
+  /**
+   * Exact copies dropped so far: mentions that reached dedup minus first copies produced (never
+   * decreasing, though records in flight between the two make it lag).
+   */
+  public long duplicates() {
+    long now = Math.max(0, byIdConsumed.sum() - enriched.sum());
+    return duplicates.accumulateAndGet(now, Math::max);
+  }
+
+  public long alerts(AlertType type) {
+    return alerts[type.ordinal()].sum();
+  }
+
+  public LatencyHistogram enrichedLatency() {
+    return enrichedLatency;
+  }
+
+  public LatencyHistogram alertLatency() {
+    return alertLatency;
+  }
+
+  /** The alert types counted, in schema order. */
+  public static AlertType[] alertTypes() {
+    return ALERT_TYPES.clone();
+  }
+}

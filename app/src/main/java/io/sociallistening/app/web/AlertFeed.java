@@ -1,0 +1,195 @@
+package io.sociallistening.app.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sociallistening.avro.Alert;
+import io.sociallistening.avro.AlertType;
+import io.sociallistening.registry.SchemaRegistry;
+import io.sociallistening.serde.AvroSerde;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The recent alerts of every brand, for the REST API and the dashboard: a consumer of the alerts
+ * topic (read_committed, all partitions assigned, no consumer group) that starts {@code capacity}
+ * records before the end of each partition and keeps the last {@code capacity} crisis alerts and
+ * the last {@code capacity} leads in memory; subscribers (server-sent-event streams) get each new
+ * alert as JSON. Every instance runs one, so any instance answers.
+ */
+public final class AlertFeed implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
+  private static final int SUBSCRIBER_BACKLOG = 1000;
+
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final AvroSerde<Alert> serde;
+  private final String topic;
+  private final int capacity;
+  private final Deque<Entry> crises = new ArrayDeque<>();
+  private final Deque<Entry> leads = new ArrayDeque<>();
+  private final List<BlockingQueue<String>> subscribers = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final Thread thread;
+
+  private record Entry(long eventTime, ObjectNode json) {}
+
+  public AlertFeed(
+      Map<String, Object> kafkaClientConfig, SchemaRegistry registry, String topic, int capacity) {
+    Map<String, Object> config = new HashMap<>(kafkaClientConfig);
+    config.remove("group.id");
+    config.put("enable.auto.commit", "false");
+    config.put("isolation.level", "read_committed");
+    config.put("client.id", "alert-feed-" + System.identityHashCode(this));
+    this.consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.serde = AvroSerde.forValues(Alert.class, registry);
+    this.topic = topic;
+    this.capacity = capacity;
+    this.thread = new Thread(this::run, "alert-feed");
+    this.thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  private void run() {
+    try {
+      List<TopicPartition> partitions = awaitPartitions();
+      consumer.assign(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
+      for (TopicPartition partition : partitions) {
+        consumer.seek(partition, Math.max(begins.get(partition), ends.get(partition) - capacity));
+      }
+      while (running.get()) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          accept(record);
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.error("Alert feed stopped", e);
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private List<TopicPartition> awaitPartitions() throws InterruptedException {
+    while (running.get()) {
+      List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+      if (infos != null && !infos.isEmpty()) {
+        List<TopicPartition> out = new ArrayList<>();
+        for (PartitionInfo info : infos) {
+          out.add(new TopicPartition(topic, info.partition()));
+        }
+        return out;
+      }
+      Thread.sleep(1000);
+    }
+    throw new WakeupException();
+  }
+
+  private void accept(ConsumerRecord<byte[], byte[]> record) {
+    Alert alert;
+    try {
+      alert = serde.deserialize(topic, record.value());
+    } catch (RuntimeException e) {
+      LOG.warn("Undecodable alert at {}-{}@{}", topic, record.partition(), record.offset(), e);
+      return;
+    }
+    Entry entry = new Entry(alert.getEventTime().toEpochMilli(), AlertJson.alert(alert));
+    synchronized (this) {
+      keep(alert.getType() == AlertType.LEAD ? leads : crises, entry);
+    }
+    String json = entry.json().toString();
+    for (BlockingQueue<String> subscriber : subscribers) {
+      if (!subscriber.offer(json)) {
+        subscribers.remove(subscriber);
+      }
+    }
+  }
+
+  private void keep(Deque<Entry> ring, Entry entry) {
+    ring.addLast(entry);
+    if (ring.size() > capacity) {
+      ring.removeFirst();
+    }
+  }
+
+  /**
+   * The latest {@code limit} alerts whose type starts with {@code typePrefix} (empty: every type),
+   * newest event time first.
+   */
+  public List<ObjectNode> recent(int limit, String typePrefix) {
+    return newestFirst(List.of(crises, leads), limit, typePrefix);
+  }
+
+  /** The latest {@code limit} lead alerts, newest first: the lead queue. */
+  public List<ObjectNode> leads(int limit) {
+    return newestFirst(List.of(leads), limit, "");
+  }
+
+  private synchronized List<ObjectNode> newestFirst(
+      List<Deque<Entry>> rings, int limit, String typePrefix) {
+    List<Entry> copy = new ArrayList<>();
+    for (Deque<Entry> ring : rings) {
+      for (Entry entry : ring) {
+        if (entry.json().get("type").asText().startsWith(typePrefix)) {
+          copy.add(entry);
+        }
+      }
+    }
+    copy.sort(Comparator.comparingLong(Entry::eventTime).reversed());
+    return copy.subList(0, Math.min(limit, copy.size())).stream().map(Entry::json).toList();
+  }
+
+  /** A queue that receives each new alert as JSON until {@link #unsubscribe}d. */
+  public BlockingQueue<String> subscribe() {
+    BlockingQueue<String> queue = new LinkedBlockingQueue<>(SUBSCRIBER_BACKLOG);
+    subscribers.add(queue);
+    return queue;
+  }
+
+  public void unsubscribe(BlockingQueue<String> queue) {
+    subscribers.remove(queue);
+  }
+
+  public int subscribers() {
+    return subscribers.size();
+  }
+
+  @Override
+  public void close() {
+    running.set(false);
+    if (!thread.isAlive()) {
+      consumer.close(Duration.ofSeconds(5));
+      return;
+    }
+    consumer.wakeup();
+    try {
+      thread.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

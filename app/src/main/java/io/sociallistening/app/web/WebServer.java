@@ -1,0 +1,395 @@
+package io.sociallistening.app.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.sociallistening.app.instance.InstanceConfig;
+import io.sociallistening.app.instance.InstanceConfig.HttpSettings;
+import io.sociallistening.app.metrics.PipelineMetrics;
+import io.sociallistening.app.metrics.PrometheusText;
+import io.sociallistening.registry.SchemaRegistry;
+import io.sociallistening.topology.match.Rule;
+import io.sociallistening.topology.match.RuleBook;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of an instance, on the JDK's HTTP server: the REST API over the aggregates and
+ * alerts, the server-sent-event stream of alerts, the dashboard, Prometheus metrics, and health and
+ * readiness. Bound before Kafka Streams is created (so its port is known for {@code
+ * application.server}), serving once Streams exists. See docs/operations.md for the endpoints.
+ *
+ * <p>With a token configured, every path but {@code /health}, {@code /ready} and the dashboard's
+ * static files (which hold no data) needs {@code Authorization: Bearer <token>} or, for browsers'
+ * EventSource which cannot set headers, {@code ?access_token=<token>}; else 401.
+ */
+public final class WebServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+  private static final int ALERT_CAPACITY = 500;
+  private static final long KEEP_ALIVE_MS = 15_000;
+  private static final Map<String, String> STATIC =
+      Map.of(
+          "/", "index.html",
+          "/index.html", "index.html",
+          "/dashboard.js", "dashboard.js",
+          "/dashboard.css", "dashboard.css");
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final HostInfo advertised;
+  private final BearerToken token;
+  private final InstanceConfig config;
+  private final PipelineMetrics metrics;
+  private final AtomicBoolean open = new AtomicBoolean(true);
+  private KafkaStreams streams;
+  private RuleBook rules;
+  private AlertFeed feed;
+  private WindowQueries windows;
+
+  private WebServer(
+      HttpServer server, HostInfo advertised, HttpSettings settings, InstanceConfig config) {
+    this.server = server;
+    this.advertised = advertised;
+    this.token = new BearerToken(settings.token());
+    this.config = config;
+    this.metrics =
+        PipelineMetrics.register(config.getString(InstanceConfig.APPLICATION_ID), config.topics());
+    this.executor =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "http");
+              thread.setDaemon(true);
+              return thread;
+            });
+    server.setExecutor(executor);
+  }
+
+  /** Binds the port of {@code config}'s HTTP settings, or empty when HTTP is off. */
+  public static Optional<WebServer> bind(InstanceConfig config) {
+    Optional<HttpSettings> http = config.http();
+    if (http.isEmpty()) {
+      return Optional.empty();
+    }
+    HttpSettings settings = http.get();
+    try {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
+      int port = server.getAddress().getPort();
+      return Optional.of(
+          new WebServer(server, new HostInfo(advertisedHost(settings), port), settings, config));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot listen on "
+              + InstanceConfig.HTTP_HOST
+              + "="
+              + settings.host()
+              + " "
+              + InstanceConfig.HTTP_PORT
+              + "="
+              + settings.port()
+              + ": "
+              + e,
+          e);
+    }
+  }
+
+  private static String advertisedHost(HttpSettings settings) {
+    if (!settings.advertisedHost().isBlank()) {
+      return settings.advertisedHost();
+    }
+    try {
+      InetAddress bound = InetAddress.getByName(settings.host());
+      return bound.isAnyLocalAddress() ? InetAddress.getLocalHost().getHostName() : settings.host();
+    } catch (UnknownHostException e) {
+      return settings.host();
+    }
+  }
+
+  /** Adds what Streams needs: {@code application.server} and the metrics interceptors. */
+  public void configure(Properties streamsProperties) {
+    streamsProperties.put(
+        StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
+    streamsProperties.putAll(metrics.streamsProperties(streamsProperties));
+  }
+
+  /** Starts serving {@code streams}' stores, the alert feed and the dashboard. */
+  public void start(KafkaStreams streams, RuleBook rules, SchemaRegistry registry) {
+    this.streams = streams;
+    this.rules = rules;
+    this.windows = new WindowQueries(streams, advertised, token.value());
+    this.feed =
+        new AlertFeed(
+            config.kafkaClientConfig(), registry, config.topics().alerts(), ALERT_CAPACITY);
+    feed.start();
+    server.createContext("/", this::handle);
+    server.start();
+    LOG.info("Serving the API and dashboard on {}", url());
+  }
+
+  /** The advertised base URL, e.g. {@code http://127.0.0.1:8080}. */
+  public String url() {
+    return "http://" + advertised.host() + ":" + advertised.port();
+  }
+
+  public int port() {
+    return advertised.port();
+  }
+
+  public PipelineMetrics metrics() {
+    return metrics;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getRawPath();
+      Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+      if (!exchange.getRequestMethod().equals("GET")) {
+        send(exchange, 405, "application/json", error("Only GET is served"));
+        return;
+      }
+      if (path.equals("/health")) {
+        health(exchange);
+        return;
+      }
+      if (path.equals("/ready")) {
+        ready(exchange);
+        return;
+      }
+      if (STATIC.containsKey(path)) {
+        resource(exchange, STATIC.get(path));
+        return;
+      }
+      if (!token.accepts(
+          exchange.getRequestHeaders().getFirst("Authorization"), query.get("access_token"))) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+        send(exchange, 401, "application/json", error("A bearer token is required"));
+        return;
+      }
+      route(exchange, path, query);
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      send(exchange, 400, "application/json", error(e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.warn("HTTP {} failed", exchange.getRequestURI(), e);
+      send(exchange, 500, "application/json", error(e.toString()));
+    }
+  }
+
+  private void route(HttpExchange exchange, String path, Map<String, String> query)
+      throws IOException, InterruptedException {
+    if (path.equals("/metrics")) {
+      send(
+          exchange,
+          200,
+          PrometheusText.CONTENT_TYPE,
+          PrometheusText.of(streams.metrics(), metrics, streams.state().name()));
+    } else if (path.equals("/api/brands")) {
+      TreeSet<String> brands = new TreeSet<>();
+      for (Rule rule : rules.rules().rules()) {
+        brands.add(rule.brand());
+      }
+      ObjectNode out = AlertJson.MAPPER.createObjectNode();
+      ArrayNode list = out.putArray("brands");
+      brands.forEach(list::add);
+      send(exchange, 200, "application/json", out.toString());
+    } else if (path.startsWith("/api/brands/") && path.endsWith("/windows")) {
+      String brand =
+          URLDecoder.decode(
+              path.substring("/api/brands/".length(), path.length() - "/windows".length()),
+              StandardCharsets.UTF_8);
+      WindowQueries.Answer answer =
+          windows.windows(
+              brand,
+              WindowQueries.Size.parse(query.getOrDefault("size", "1m")),
+              instant(query.get("from"), Instant.EPOCH),
+              instant(query.get("to"), WindowQueries.END_OF_TIME),
+              intParam(query, "limit", 1000, 100_000),
+              "true".equals(query.get("local")),
+              "true".equals(query.get("stale")));
+      send(exchange, answer.status(), "application/json", answer.body());
+    } else if (path.equals("/api/alerts")) {
+      send(
+          exchange,
+          200,
+          "application/json",
+          list("alerts", feed.recent(limit(query), query.getOrDefault("type", ""))));
+    } else if (path.equals("/api/leads")) {
+      send(exchange, 200, "application/json", list("leads", feed.leads(limit(query))));
+    } else if (path.equals("/api/alerts/stream")) {
+      stream(exchange);
+    } else {
+      send(exchange, 404, "application/json", error("No such endpoint: " + path));
+    }
+  }
+
+  private void health(HttpExchange exchange) throws IOException {
+    KafkaStreams.State state = streams == null ? KafkaStreams.State.CREATED : streams.state();
+    boolean alive = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING;
+    send(exchange, alive ? 200 : 503, "application/json", status(alive ? "UP" : "DOWN", state));
+  }
+
+  private void ready(HttpExchange exchange) throws IOException {
+    KafkaStreams.State state = streams == null ? KafkaStreams.State.CREATED : streams.state();
+    boolean ready = state == KafkaStreams.State.RUNNING && storesQueryable();
+    send(
+        exchange,
+        ready ? 200 : 503,
+        "application/json",
+        status(ready ? "READY" : "NOT_READY", state));
+  }
+
+  private boolean storesQueryable() {
+    for (WindowQueries.Size size : WindowQueries.Size.values()) {
+      if (streams.streamsMetadataForStore(size.store).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String status(String status, KafkaStreams.State state) {
+    ObjectNode out = AlertJson.MAPPER.createObjectNode();
+    out.put("status", status);
+    out.put("streams", state.name());
+    return out.toString();
+  }
+
+  /** Server-sent events: one {@code alert} event per new alert, a comment every 15 s. */
+  private void stream(HttpExchange exchange) throws IOException, InterruptedException {
+    exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+    exchange.sendResponseHeaders(200, 0);
+    BlockingQueue<String> queue = feed.subscribe();
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write("retry: 3000\n: connected\n\n".getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      while (open.get()) {
+        String json = queue.poll(KEEP_ALIVE_MS, TimeUnit.MILLISECONDS);
+        String event = json == null ? ": keep-alive\n\n" : "event: alert\ndata: " + json + "\n\n";
+        out.write(event.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      }
+    } catch (IOException e) {
+      // the client went away
+    } finally {
+      feed.unsubscribe(queue);
+    }
+  }
+
+  private void resource(HttpExchange exchange, String name) throws IOException {
+    try (InputStream in = WebServer.class.getResourceAsStream("/web/" + name)) {
+      if (in == null) {
+        send(exchange, 404, "application/json", error("Missing resource " + name));
+        return;
+      }
+      String type =
+          name.endsWith(".js")
+              ? "text/javascript; charset=utf-8"
+              : name.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
+      send(exchange, 200, type, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String list(String field, List<ObjectNode> items) {
+    ObjectNode out = AlertJson.MAPPER.createObjectNode();
+    ArrayNode array = out.putArray(field);
+    items.forEach(array::add);
+    return out.toString();
+  }
+
+  private static int limit(Map<String, String> query) {
+    return intParam(query, "limit", 50, ALERT_CAPACITY);
+  }
+
+  private static int intParam(Map<String, String> query, String name, int fallback, int max) {
+    String value = query.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed < 1 || parsed > max) {
+        throw new IllegalArgumentException(name + " must be in 1.." + max + ", not " + value);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number, not '" + value + "'");
+    }
+  }
+
+  private static Instant instant(String value, Instant fallback) {
+    return value == null || value.isEmpty() ? fallback : Instant.parse(value);
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> out = new HashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return out;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      out.put(
+          URLDecoder.decode(key, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  private static String error(String message) {
+    ObjectNode out = AlertJson.MAPPER.createObjectNode();
+    out.put("error", message);
+    return out.toString();
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  /** Stops serving (open streams end within a second), then the alert feed. */
+  @Override
+  public void close() {
+    if (!open.compareAndSet(true, false)) {
+      return;
+    }
+    server.stop(1);
+    executor.shutdownNow();
+    if (feed != null) {
+      feed.close();
+    }
+    metrics.unregister();
+  }
+}

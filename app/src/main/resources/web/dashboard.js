@@ -1,0 +1,202 @@
+// The live dashboard: brand charts from the interactive-query API, alerts from the server-sent
+// event stream, the lead queue. No build step and no third-party code. A token (http.token) is
+// taken once from the URL fragment (#token=...) or the login form and kept in sessionStorage.
+(function () {
+  'use strict';
+  const TOKEN_KEY = 'social-listening-token';
+  const MAX_ALERTS = 100;
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  if (fragment.get('token')) {
+    sessionStorage.setItem(TOKEN_KEY, fragment.get('token'));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  const $ = (id) => document.getElementById(id);
+  const token = () => sessionStorage.getItem(TOKEN_KEY) || '';
+  let source = null;
+  const seenAlerts = new Set();
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === 'class') node.className = v; else node.setAttribute(k, v);
+    }
+    for (const child of children) {
+      if (child == null) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  function svg(tag, attrs) {
+    const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    return node;
+  }
+
+  async function api(path) {
+    const headers = token() ? { Authorization: 'Bearer ' + token() } : {};
+    const response = await fetch(path, { headers });
+    if (response.status === 401) {
+      showLogin();
+      throw new Error('unauthorised');
+    }
+    if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
+    return response.json();
+  }
+
+  function showLogin() {
+    $('login').hidden = false;
+    $('main').hidden = true;
+    $('status').textContent = 'token required';
+  }
+
+  $('login').addEventListener('submit', (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, $('token').value);
+    $('login').hidden = true;
+    $('main').hidden = false;
+    start();
+  });
+
+  function chart(windows) {
+    const width = 600, height = 110, pad = 18;
+    const root = svg('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`,
+      preserveAspectRatio: 'none', 'data-points': String(windows.length) });
+    if (windows.length === 0) return root;
+    const maxVolume = Math.max(1, ...windows.map((w) => w.volume));
+    const step = (width - 2 * pad) / windows.length;
+    const mid = height / 2;
+    root.append(svg('line', { class: 'zero', x1: pad, x2: width - pad, y1: mid, y2: mid }));
+    const points = [];
+    windows.forEach((w, i) => {
+      const x = pad + i * step;
+      const h = (w.volume / maxVolume) * (height - 2 * pad);
+      const bar = svg('rect', { class: 'bar', x: x.toFixed(1), y: (height - pad - h).toFixed(1),
+        width: Math.max(1, step - 1).toFixed(1), height: h.toFixed(1) });
+      const title = svg('title', {});
+      title.textContent = `${w.windowStart}: ${w.volume} mentions, net ${w.netSentiment.toFixed(2)}`;
+      bar.append(title);
+      root.append(bar);
+      points.push(`${(x + step / 2).toFixed(1)},${(mid - w.netSentiment * (mid - pad)).toFixed(1)}`);
+    });
+    root.append(svg('polyline', { class: 'net', points: points.join(' ') }));
+    const first = svg('text', { x: pad, y: height - 4 });
+    first.textContent = windows[0].windowStart.replace('T', ' ').slice(0, 16);
+    const last = svg('text', { x: width - pad, y: height - 4, 'text-anchor': 'end' });
+    last.textContent = windows[windows.length - 1].windowStart.replace('T', ' ').slice(0, 16);
+    const top = svg('text', { x: pad, y: 10 });
+    top.textContent = `max ${maxVolume}`;
+    root.append(first, last, top);
+    return root;
+  }
+
+  async function refreshBrands() {
+    const size = $('size').value;
+    const limit = size === '1h' ? 168 : 240;
+    const { brands } = await api('/api/brands');
+    const container = $('brands');
+    const cards = await Promise.all(brands.map(async (brand) => {
+      let windows = [];
+      let note = '';
+      try {
+        const answer = await api(`/api/brands/${encodeURIComponent(brand)}/windows?size=${size}&limit=${limit}`);
+        windows = answer.windows;
+        note = 'from ' + answer.servedBy;
+      } catch (e) {
+        note = String(e.message || e);
+      }
+      const total = windows.reduce((sum, w) => sum + w.volume, 0);
+      const unique = windows.reduce((sum, w) => sum + w.uniqueVolume, 0);
+      const net = unique === 0 ? 0
+        : windows.reduce((sum, w) => sum + w.netSentiment * w.uniqueVolume, 0) / unique;
+      return el('div', { class: 'brand', 'data-brand': brand },
+        el('h3', {}, brand, el('small', {}, `${total} mentions · net sentiment ${net.toFixed(2)} · ${note}`)),
+        chart(windows));
+    }));
+    container.replaceChildren(...cards);
+    if (brands.length === 0) container.append(el('p', { class: 'empty' }, 'No brand rules yet.'));
+  }
+
+  function alertItem(a) {
+    const explanation = el('div', { class: 'explanation' });
+    if (a.metrics) {
+      explanation.append(el('div', {}, `negative ${a.metrics.negativeVolume}/${a.metrics.volume}` +
+        ` (${(a.metrics.negativeShare * 100).toFixed(0)}%, baseline ` +
+        `${(a.metrics.baselineNegativeShare * 100).toFixed(0)}%), score ${a.metrics.score.toFixed(2)}`));
+    }
+    if (a.topTerms.length) {
+      explanation.append(el('div', { class: 'terms' }, 'terms: ',
+        ...a.topTerms.map((t) => el('span', { class: 'chip' }, t))));
+    }
+    if (a.topSources.length) explanation.append(el('div', {}, 'sources: ' + a.topSources.join(', ')));
+    if (a.reasons.length) explanation.append(el('div', { class: 'reasons' }, 'why: ' + a.reasons.join('; ')));
+    for (const s of a.samples.slice(0, 2)) {
+      explanation.append(el('div', { class: 'sample' }, `@${s.author}: ${s.text}`));
+    }
+    return el('li', { class: 'alert', 'data-type': a.type, 'data-brand': a.brand, 'data-id': a.id },
+      el('div', { class: 'head' },
+        el('span', { class: 'type' }, a.type),
+        el('span', { class: 'brand-name' }, a.brand),
+        el('span', { class: 'severity' }, 'severity ' + a.severity),
+        el('span', {}, a.eventTime.replace('T', ' ').slice(0, 16))),
+      el('div', { class: 'summary' }, a.summary),
+      explanation);
+  }
+
+  // Crisis alerts go to the feed; leads have their own queue.
+  function addAlert(a, atTop) {
+    if (a.type === 'LEAD' || seenAlerts.has(a.id)) return;
+    seenAlerts.add(a.id);
+    const list = $('alerts');
+    const item = alertItem(a);
+    if (atTop) list.prepend(item); else list.append(item);
+    while (list.children.length > MAX_ALERTS) list.lastChild.remove();
+  }
+
+  async function refreshLeads() {
+    const { leads } = await api('/api/leads?limit=30');
+    const rows = leads.map((l) => {
+      const sample = l.samples[0];
+      const post = sample && sample.url
+        ? el('a', { href: sample.url, target: '_blank', rel: 'noopener' }, sample.text)
+        : (sample ? sample.text : l.summary);
+      return el('tr', { class: 'lead', 'data-brand': l.brand },
+        el('td', {}, l.eventTime.replace('T', ' ').slice(0, 16)),
+        el('td', {}, l.brand),
+        el('td', {}, l.score == null ? '' : l.score.toFixed(2)),
+        el('td', {}, post),
+        el('td', {}, l.reasons.join('; ')));
+    });
+    $('leads').replaceChildren(...rows);
+  }
+
+  function openStream() {
+    if (source) source.close();
+    const query = token() ? '?access_token=' + encodeURIComponent(token()) : '';
+    source = new EventSource('/api/alerts/stream' + query);
+    source.addEventListener('open', () => { $('status').textContent = 'live'; });
+    source.addEventListener('error', () => { $('status').textContent = 'reconnecting…'; });
+    source.addEventListener('alert', (event) => {
+      const a = JSON.parse(event.data);
+      addAlert(a, true);
+      if (a.type === 'LEAD') refreshLeads().catch(() => {});
+    });
+  }
+
+  async function start() {
+    try {
+      const { alerts } = await api('/api/alerts?type=CRISIS&limit=' + MAX_ALERTS);
+      alerts.forEach((a) => addAlert(a, false));
+      await Promise.all([refreshBrands(), refreshLeads()]);
+      openStream();
+      document.body.dataset.loaded = 'true';
+    } catch (e) {
+      if (String(e.message) !== 'unauthorised') $('status').textContent = String(e.message || e);
+    }
+  }
+
+  $('size').addEventListener('change', () => refreshBrands().catch(() => {}));
+  setInterval(() => { if (!$('main').hidden) refreshBrands().catch(() => {}); }, 10000);
+  setInterval(() => { if (!$('main').hidden) refreshLeads().catch(() => {}); }, 15000);
+  start();
+})();

@@ -1,0 +1,74 @@
+package io.sociallistening.app.instance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sociallistening.app.web.WebServer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class InstanceConfigTest {
+  private static InstanceConfig load(Map<String, String> env, Map<String, String> overrides) {
+    return InstanceConfig.load(Optional.empty(), env, overrides);
+  }
+
+  @Test
+  void shouldPassStandbyReplicasThroughToStreams() {
+    InstanceConfig config =
+        load(Map.of("SOCIAL_LISTENING_KAFKA_NUM_STANDBY_REPLICAS", "2"), Map.of());
+
+    StreamsConfig streams = new StreamsConfig(config.streamsProperties());
+
+    assertThat(streams.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(2);
+  }
+
+  @Test
+  void shouldServeNoHttpUnlessAPortIsSet() {
+    assertThat(load(Map.of(), Map.of()).http()).isEmpty();
+    assertThat(load(Map.of(), Map.of()).shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void shouldReadHttpSettingsWithTheTokenFromTheEnvironment() {
+    InstanceConfig config =
+        load(
+            Map.of("SOCIAL_LISTENING_HTTP_TOKEN", "t0k"),
+            Map.of(InstanceConfig.HTTP_PORT, "0", InstanceConfig.HTTP_ADVERTISED_HOST, "node-1"));
+
+    assertThat(config.http())
+        .contains(new InstanceConfig.HttpSettings("0.0.0.0", 0, "node-1", Optional.of("t0k")));
+    assertThat(config.toString()).doesNotContain("t0k");
+  }
+
+  @Test
+  void shouldRefuseAPortOutOfRangeNamingTheKey() {
+    assertThatThrownBy(() -> load(Map.of(), Map.of(InstanceConfig.HTTP_PORT, "70000")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.port");
+  }
+
+  @Test
+  void shouldAdvertiseTheBoundPortAsApplicationServer() {
+    InstanceConfig config =
+        load(
+            Map.of(),
+            Map.of(
+                InstanceConfig.HTTP_HOST, "127.0.0.1",
+                InstanceConfig.HTTP_PORT, "0",
+                InstanceConfig.HTTP_ADVERTISED_HOST, "node-1"));
+    try (WebServer web = WebServer.bind(config).orElseThrow()) {
+      Properties props = config.streamsProperties();
+      web.configure(props);
+
+      assertThat(web.port()).isPositive();
+      assertThat(props.get(StreamsConfig.APPLICATION_SERVER_CONFIG))
+          .isEqualTo("node-1:" + web.port());
+      assertThat(web.url()).isEqualTo("http://node-1:" + web.port());
+    }
+  }
+}
