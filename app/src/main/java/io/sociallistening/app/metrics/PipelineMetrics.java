@@ -29,23 +29,19 @@ public final class PipelineMetrics {
 
   private final String id;
   private final String rawTopic;
-  private final String byIdTopic;
   private final String enrichedTopic;
   private final String deadLetterTopic;
   private final String alertsTopic;
   private final LongAdder mentionsIn = new LongAdder();
-  private final LongAdder byIdConsumed = new LongAdder();
   private final LongAdder enriched = new LongAdder();
   private final LongAdder deadLetters = new LongAdder();
   private final LongAdder[] alerts = new LongAdder[ALERT_TYPES.length];
-  private final AtomicLong duplicates = new AtomicLong();
   private final LatencyHistogram enrichedLatency = new LatencyHistogram();
   private final LatencyHistogram alertLatency = new LatencyHistogram();
 
   private PipelineMetrics(String id, String applicationId, Topics topics) {
     this.id = id;
     this.rawTopic = topics.raw();
-    this.byIdTopic = applicationId + "-mentions-by-id-repartition";
     this.enrichedTopic = topics.enriched();
     this.deadLetterTopic = topics.deadLetters();
     this.alertsTopic = topics.alerts();
@@ -107,8 +103,6 @@ public final class PipelineMetrics {
   void consumed(String topic) {
     if (topic.equals(rawTopic)) {
       mentionsIn.increment();
-    } else if (topic.equals(byIdTopic)) {
-      byIdConsumed.increment();
     }
   }
 
@@ -139,15 +133,6 @@ public final class PipelineMetrics {
 
   public long deadLetters() {
     return deadLetters.sum();
-  }
-
-  /**
-   * Exact copies dropped so far: mentions that reached dedup minus first copies produced (never
-   * decreasing, though records in flight between the two make it lag).
-   */
-  public long duplicates() {
-    long now = Math.max(0, byIdConsumed.sum() - enriched.sum());
-    return duplicates.accumulateAndGet(now, Math::max);
   }
 
   public long alerts(AlertType type) {

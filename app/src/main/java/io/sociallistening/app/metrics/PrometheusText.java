@@ -1,6 +1,7 @@
 package io.sociallistening.app.metrics;
 
 import io.sociallistening.avro.AlertType;
+import io.sociallistening.topology.dedup.ExactDedup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ public final class PrometheusText {
       Map<MetricName, ? extends Metric> kafka, PipelineMetrics ours, String streamsState) {
     StringBuilder out = new StringBuilder(64 * 1024);
     appendKafka(out, kafka);
-    appendOurs(out, ours, streamsState);
+    appendOurs(out, ours, exactDuplicates(kafka), streamsState);
     return out.toString();
   }
 
@@ -64,7 +65,24 @@ public final class PrometheusText {
     }
   }
 
-  private static void appendOurs(StringBuilder out, PipelineMetrics ours, String streamsState) {
+  /** The sum over tasks of the exact-dedup stage's copy counter ({@link ExactDedup}). */
+  static long exactDuplicates(Map<MetricName, ? extends Metric> metrics) {
+    String group = "stream-" + ExactDedup.METRICS_SCOPE + "-metrics";
+    String name = ExactDedup.DUPLICATES + "-total";
+    double sum = 0;
+    for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
+      MetricName metric = entry.getKey();
+      if (metric.group().equals(group)
+          && metric.name().equals(name)
+          && entry.getValue().metricValue() instanceof Number number) {
+        sum += number.doubleValue();
+      }
+    }
+    return (long) sum;
+  }
+
+  private static void appendOurs(
+      StringBuilder out, PipelineMetrics ours, long duplicates, String streamsState) {
     counter(
         out,
         "social_listening_mentions_in_total",
@@ -78,8 +96,8 @@ public final class PrometheusText {
     counter(
         out,
         "social_listening_duplicates_total",
-        "Exact copies dropped by dedup in this instance.",
-        ours.duplicates());
+        "Exact copies dropped by dedup in this instance (tasks it runs now or ran before).",
+        duplicates);
     counter(
         out,
         "social_listening_dead_letters_total",

@@ -2,6 +2,7 @@ package io.sociallistening.topology.dedup;
 
 import io.sociallistening.avro.Mention;
 import java.time.Duration;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -17,13 +18,20 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * record time; retention {@code retention} (older keys are forgotten by segment expiry, so state is
  * bounded). Time: record time ({@code createdAt}); a copy is recognised when its time is within
  * {@code retention} of the first copy's.
+ *
+ * <p>Metrics: every later copy is counted in the Kafka Streams metric {@value #DUPLICATES}{@code
+ * -total} (and {@code -rate}) of group {@code stream-}{@value #METRICS_SCOPE}{@code -metrics}, one
+ * series per task.
  */
 public final class ExactDedup implements Processor<String, Mention, String, Copy> {
   public static final String STORE = "dedup-exact";
+  public static final String METRICS_SCOPE = "social-listening";
+  public static final String DUPLICATES = "exact-duplicates";
 
   private final Duration retention;
   private WindowStore<String, Long> seen;
   private ProcessorContext<String, Copy> context;
+  private Sensor duplicates;
 
   public ExactDedup(Duration retention) {
     this.retention = retention;
@@ -33,6 +41,14 @@ public final class ExactDedup implements Processor<String, Mention, String, Copy
   public void init(ProcessorContext<String, Copy> context) {
     this.context = context;
     this.seen = context.getStateStore(STORE);
+    this.duplicates =
+        context
+            .metrics()
+            .addRateTotalSensor(
+                METRICS_SCOPE,
+                "exact-dedup-" + context.taskId(),
+                DUPLICATES,
+                Sensor.RecordingLevel.INFO);
   }
 
   @Override
@@ -54,6 +70,7 @@ public final class ExactDedup implements Processor<String, Mention, String, Copy
       context.forward(record.withValue(new Copy(key, record.value(), 1, null)));
     } else {
       seen.put(key, copies + 1, firstSeenAt);
+      duplicates.record();
       context.forward(
           record.withValue(
               new Copy(key, record.value(), (int) Math.min(copies + 1, 1 << 30), key)));
