@@ -174,6 +174,10 @@ public final class EmbeddedKafka implements AutoCloseable {
           .setDirectories(List.of(logDir.toString()))
           .setReleaseVersion(MetadataVersion.latestProduction())
           .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+          // Transactions v1: with v2 (KIP-890) the exactly-once producers of an instance that took
+          // over tasks retried batches with OUT_OF_ORDER_SEQUENCE_NUMBER ("expected sequence 0 for
+          // transactions v2 idempotent producer with no existing state") many times over.
+          .setFeatureLevel("transaction.version", (short) 1)
           .run();
     } catch (Exception e) {
       throw new IOException("Cannot format Kafka log directory " + logDir + ": " + e, e);
