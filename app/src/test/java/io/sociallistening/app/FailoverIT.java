@@ -416,6 +416,10 @@ class FailoverIT {
               <Loggers>
                 <Logger name="io.sociallistening" level="INFO"/>
                 <Logger name="io.sociallistening.app.instance.RestoreLog" level="DEBUG"/>
+                <!-- assignments, task life cycle, unstable (pending transactional) offsets -->
+                <Logger name="org.apache.kafka.streams" level="INFO"/>
+                <Logger name="org.apache.kafka.clients.consumer.internals.ConsumerCoordinator"
+                    level="INFO"/>
                 <Root level="WARN"><AppenderRef ref="Console"/></Root>
               </Loggers>
             </Configuration>
