@@ -101,7 +101,13 @@ class FailoverIT {
                     "1000",
                     // the three instances starting together join one rebalance, not three
                     "group.initial.rebalance.delay.ms",
-                    "3000"));
+                    "3000",
+                    // the mentions are dated from T0, which may be months before the broker's
+                    // clock: with time retention, segments roll on every append (segment.ms is
+                    // measured from the record time) and the first retention check, 30 s after
+                    // start, deletes records not yet read and output records not yet drained
+                    "log.retention.ms",
+                    "-1"));
         EmbeddedSchemaRegistry registryServer =
             EmbeddedSchemaRegistry.start(
                 "127.0.0.1",
@@ -416,6 +422,10 @@ class FailoverIT {
               <Loggers>
                 <Logger name="io.sociallistening" level="INFO"/>
                 <Logger name="io.sociallistening.app.instance.RestoreLog" level="DEBUG"/>
+                <!-- assignments, task life cycle, unstable (pending transactional) offsets -->
+                <Logger name="org.apache.kafka.streams" level="INFO"/>
+                <Logger name="org.apache.kafka.clients.consumer.internals.ConsumerCoordinator"
+                    level="INFO"/>
                 <Root level="WARN"><AppenderRef ref="Console"/></Root>
               </Loggers>
             </Configuration>
