@@ -101,13 +101,7 @@ class FailoverIT {
                     "1000",
                     // the three instances starting together join one rebalance, not three
                     "group.initial.rebalance.delay.ms",
-                    "3000",
-                    // the mentions are dated from T0, which may be months before the broker's
-                    // clock: with time retention, segments roll on every append (segment.ms is
-                    // measured from the record time) and the first retention check, 30 s after
-                    // start, deletes records not yet read and output records not yet drained
-                    "log.retention.ms",
-                    "-1"));
+                    "3000"));
         EmbeddedSchemaRegistry registryServer =
             EmbeddedSchemaRegistry.start(
                 "127.0.0.1",

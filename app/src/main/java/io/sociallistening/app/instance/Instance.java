@@ -53,7 +53,7 @@ public final class Instance implements AutoCloseable {
 
   /** Prepares topics and rules, then starts the topology; returns once Streams is starting. */
   public static Instance start(InstanceConfig config) {
-    PipelineSettings settings = config.pipeline();
+    PipelineSettings settings = config.pipeline().withIdPartitions(config.topicPartitions());
     SchemaRegistry registry = SchemaRegistries.fromConfig(config.registryClientConfig());
     if (config.createTopics()) {
       TopicSetup.createMissing(

@@ -113,6 +113,12 @@ public final class EmbeddedKafka implements AutoCloseable {
     props.put("group.initial.rebalance.delay.ms", "0");
     props.put("auto.create.topics.enable", "true");
     props.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+    // Mentions carry their post time as record time, and replays (the bundled sample, backfills,
+    // tests) are dated months back: with the default 7-day time retention the broker deleted whole
+    // partitions minutes after they were written, and rolled a segment on nearly every append.
+    // This broker is for local use: keep records regardless of age, roll segments by size.
+    props.put("log.retention.ms", "-1");
+    props.put("log.roll.ms", String.valueOf(Long.MAX_VALUE));
     props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
     String saslBootstrap = null;
     if (!saslUsers.isEmpty()) {
@@ -174,10 +180,6 @@ public final class EmbeddedKafka implements AutoCloseable {
           .setDirectories(List.of(logDir.toString()))
           .setReleaseVersion(MetadataVersion.latestProduction())
           .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-          // Transactions v1: with v2 (KIP-890) the exactly-once producers of an instance that took
-          // over tasks retried batches with OUT_OF_ORDER_SEQUENCE_NUMBER ("expected sequence 0 for
-          // transactions v2 idempotent producer with no existing state") many times over.
-          .setFeatureLevel("transaction.version", (short) 1)
           .run();
     } catch (Exception e) {
       throw new IOException("Cannot format Kafka log directory " + logDir + ": " + e, e);
