@@ -115,10 +115,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     props.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
     // Mentions carry their post time as record time, and replays (the bundled sample, backfills,
     // tests) are dated months back: with the default 7-day time retention the broker deleted whole
-    // partitions minutes after they were written, and rolled a segment on nearly every append.
-    // This broker is for local use: keep records regardless of age, roll segments by size.
+    // partitions minutes after they were written.
+    // This broker is for local use: keep records regardless of age.
     props.put("log.retention.ms", "-1");
-    props.put("log.roll.ms", String.valueOf(Long.MAX_VALUE));
     props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
     String saslBootstrap = null;
     if (!saslUsers.isEmpty()) {
