@@ -7,10 +7,8 @@ import io.sociallistening.app.instance.InstanceConfig;
 import io.sociallistening.app.instance.TopicSetup;
 import io.sociallistening.app.local.EmbeddedKafka;
 import io.sociallistening.avro.Alert;
-import io.sociallistening.avro.Author;
 import io.sociallistening.avro.BrandSentimentWindow;
 import io.sociallistening.avro.Mention;
-import io.sociallistening.avro.Platform;
 import io.sociallistening.registry.EmbeddedSchemaRegistry;
 import io.sociallistening.registry.KafkaSchemaStore;
 import io.sociallistening.registry.SchemaRegistries;
@@ -717,26 +715,6 @@ class FailoverIT {
   }
 
   private static Mention mention(String id, String text, String handle, Instant at) {
-    return Mention.newBuilder()
-        .setPlatform(Platform.BLUESKY)
-        .setId(id)
-        .setUrl("https://bsky.app/profile/" + handle + "/post/" + id)
-        .setAuthor(
-            Author.newBuilder()
-                .setHandle(handle)
-                .setDisplayName(null)
-                .setFollowers(100L)
-                .setUrl(null)
-                .build())
-        .setTitle(null)
-        .setText(text)
-        .setLanguage("en")
-        .setCreatedAt(at)
-        .setFetchedAt(at)
-        .setInReplyTo(null)
-        .setRepostOf(null)
-        .setEngagement(null)
-        .setSource("test")
-        .build();
+    return TestMentions.bluesky(id, text, handle, 100L, at);
   }
 }

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sociallistening.app.instance.Instance;
 import io.sociallistening.app.instance.InstanceConfig;
 import io.sociallistening.app.local.EmbeddedKafka;
-import io.sociallistening.avro.Author;
 import io.sociallistening.avro.Mention;
-import io.sociallistening.avro.Platform;
 import io.sociallistening.registry.EmbeddedSchemaRegistry;
 import io.sociallistening.registry.KafkaSchemaStore;
 import io.sociallistening.registry.SchemaRegistries;
@@ -345,26 +343,6 @@ class InteractiveQueriesIT {
   }
 
   private static Mention mention(String id, String text, String handle, Instant at) {
-    return Mention.newBuilder()
-        .setPlatform(Platform.BLUESKY)
-        .setId(id)
-        .setUrl("https://bsky.app/profile/" + handle + "/post/" + id)
-        .setAuthor(
-            Author.newBuilder()
-                .setHandle(handle)
-                .setDisplayName(null)
-                .setFollowers(10L)
-                .setUrl(null)
-                .build())
-        .setTitle(null)
-        .setText(text)
-        .setLanguage("en")
-        .setCreatedAt(at)
-        .setFetchedAt(at)
-        .setInReplyTo(null)
-        .setRepostOf(null)
-        .setEngagement(null)
-        .setSource("test")
-        .build();
+    return TestMentions.bluesky(id, text, handle, 10L, at);
   }
 }

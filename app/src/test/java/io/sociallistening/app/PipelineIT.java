@@ -9,11 +9,9 @@ import io.sociallistening.app.instance.InstanceConfig;
 import io.sociallistening.app.local.EmbeddedKafka;
 import io.sociallistening.avro.Alert;
 import io.sociallistening.avro.AlertType;
-import io.sociallistening.avro.Author;
 import io.sociallistening.avro.BrandSentimentWindow;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.Mention;
-import io.sociallistening.avro.Platform;
 import io.sociallistening.registry.SchemaRegistry;
 import io.sociallistening.serde.AvroSerde;
 import io.sociallistening.topology.Topics;
@@ -310,27 +308,7 @@ class PipelineIT {
   }
 
   private static Mention mention(String id, String text, String handle, Instant at) {
-    return Mention.newBuilder()
-        .setPlatform(Platform.BLUESKY)
-        .setId(id)
-        .setUrl("https://bsky.app/profile/" + handle + "/post/" + id)
-        .setAuthor(
-            Author.newBuilder()
-                .setHandle(handle)
-                .setDisplayName(null)
-                .setFollowers(100L)
-                .setUrl(null)
-                .build())
-        .setTitle(null)
-        .setText(text)
-        .setLanguage("en")
-        .setCreatedAt(at)
-        .setFetchedAt(at)
-        .setInReplyTo(null)
-        .setRepostOf(null)
-        .setEngagement(null)
-        .setSource("test")
-        .build();
+    return TestMentions.bluesky(id, text, handle, 100L, at);
   }
 
   private static void produce(String bootstrap, String topic, SchemaRegistry registry, Input input)
