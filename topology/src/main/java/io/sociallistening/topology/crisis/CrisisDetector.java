@@ -19,7 +19,7 @@ import java.util.Optional;
  * <p><b>Output:</b> a {@link Step}: the new state, the bucket's score, whether it is anomalous and
  * at most one {@link CrisisEvent}.
  *
- * <p><b>State:</b> {@link CrisisState}, one per series, 348 bytes in binary form.
+ * <p><b>State:</b> {@link CrisisState}, one per series, 372 bytes in binary form.
  *
  * <p><b>Time:</b> only bucket timestamps (UTC hour of day and day of week of the bucket start);
  * never the wall clock, so a replay gives the same answers.
@@ -43,6 +43,13 @@ import java.util.Optional;
  *       compared with its own long-run mean μ and standard deviation σ (exponentially weighted over
  *       7 days, spikes included): likelihood = (m − μ) / σ. A series that spikes often (a big brand
  *       with daily news) needs a larger spike to stand out than a calm one;
+ *   <li>hour scale: h = EWMA of evidence over {@link #HOUR_MEMORY} (1 hour), standardised by the
+ *       standard deviation of an EWMA of unit noise, max(0, h / sqrt(w / (2 − w))) for weight w,
+ *       and compared with its own long-run mean and standard deviation the same way; the likelihood
+ *       is the larger of the two. A rise held for an hour (4x for 80 minutes on a busy series)
+ *       stands out on this scale while its two-bucket mean stays inside the series' usual spikes.
+ *       The hour evidence is cleared on RESOLVED, like the CUSUM, so a finished episode does not
+ *       re-open;
  *   <li>score = tanh(max(0, likelihood) / scoreScale), 0 during warm-up.
  * </ul>
  *
@@ -86,6 +93,12 @@ public final class CrisisDetector {
   /** Memory of the tail statistics (mean and variance of the two-bucket mean evidence). */
   static final Duration TAIL_MEMORY = Duration.ofDays(7);
 
+  /**
+   * Memory of the hour-scale evidence (an exponentially weighted mean of the bucket evidence), so a
+   * rise sustained for an hour stands out even when no single bucket or pair of buckets does.
+   */
+  static final Duration HOUR_MEMORY = Duration.ofHours(1);
+
   /** Floor of the tail variance, so a perfectly flat history does not make every blip rare. */
   static final double MIN_TAIL_VARIANCE = 0.01;
 
@@ -97,6 +110,8 @@ public final class CrisisDetector {
   private final double weeklyWeight;
   private final long cooldownMs;
   private final double tailWeight;
+  private final double hourWeight;
+  private final double hourNorm;
 
   public CrisisDetector(CrisisSettings settings) {
     this.settings = settings;
@@ -108,6 +123,8 @@ public final class CrisisDetector {
     this.weeklyWeight = weight(bucketMs, settings.weeklyMemory().toMillis() / (double) 7);
     this.cooldownMs = settings.cooldown().toMillis();
     this.tailWeight = weight(bucketMs, TAIL_MEMORY.toMillis());
+    this.hourWeight = weight(bucketMs, HOUR_MEMORY.toMillis());
+    this.hourNorm = Math.sqrt(hourWeight / (2 - hourWeight));
   }
 
   public CrisisSettings settings() {
@@ -146,6 +163,14 @@ public final class CrisisDetector {
     double mean = warm ? 0.5 * (combined + state.evidence()) : 0;
     double tailSd = Math.sqrt(Math.max(MIN_TAIL_VARIANCE, state.tailVariance()));
     double likelihood = (mean - state.tailMean()) / tailSd;
+    // Hour scale: the same evidence averaged over about an hour and standardised (an EWMA of unit
+    // noise has standard deviation hourNorm), scored against its own long-run mean and spread. A
+    // crisis that holds a 4x level for an hour is rarer than its single buckets look.
+    double hourEvidence =
+        warm ? (1 - hourWeight) * state.hourEvidence() + hourWeight * evidence : 0;
+    double hourZ = Math.max(0, hourEvidence / hourNorm);
+    double hourSd = Math.sqrt(Math.max(MIN_TAIL_VARIANCE, state.hourTailVariance()));
+    likelihood = Math.max(likelihood, (hourZ - state.hourTailMean()) / hourSd);
     double bucketLikelihood = (Math.max(0, evidence) - state.tailMean()) / tailSd;
     double score = warm ? Math.tanh(Math.max(0, likelihood) / settings.scoreScale()) : 0;
     // Calm is judged on the bucket alone, so a crisis resolves as soon as the buckets are normal.
@@ -198,6 +223,7 @@ public final class CrisisDetector {
         run = 0;
         calm = 0;
         cusum = 0;
+        hourEvidence = 0;
         openAllowedFrom = bucket.end() + cooldownMs;
       } else if (anomalous && severity >= reported + 2) {
         event =
@@ -257,12 +283,17 @@ public final class CrisisDetector {
     }
     double tailMean = state.tailMean();
     double tailVariance = state.tailVariance();
+    double hourTailMean = state.hourTailMean();
+    double hourTailVariance = state.hourTailVariance();
     if (warm) {
       long warmSeen = state.seen() - settings.warmupBuckets();
       double a = Math.max(tailWeight, 1.0 / (warmSeen + 2));
       double delta = mean - tailMean;
       tailMean += a * delta;
       tailVariance = (1 - a) * (tailVariance + a * delta * delta);
+      double hourDelta = hourZ - hourTailMean;
+      hourTailMean += a * hourDelta;
+      hourTailVariance = (1 - a) * (hourTailVariance + a * hourDelta * hourDelta);
     }
     CrisisState next =
         new CrisisState(
@@ -283,7 +314,10 @@ public final class CrisisDetector {
             cusum,
             warm ? combined : 0,
             tailMean,
-            tailVariance);
+            tailVariance,
+            hourEvidence,
+            hourTailMean,
+            hourTailVariance);
     return new Step(next, score, anomalous, Optional.ofNullable(event));
   }
 

@@ -14,10 +14,11 @@ import java.util.Optional;
  * (level, deviation, usual negative share, hour-of-day and day-of-week profiles, all on the
  * Anscombe-transformed negative count) and the episode lifecycle (run of anomalous buckets, the
  * open episode, the cooldown end) and the tail statistics of the evidence (last bucket's evidence,
- * long-run mean and variance of the two-bucket mean).
+ * long-run mean and variance of the two-bucket mean; the hour-scale evidence and the long-run mean
+ * and variance of its standardised value).
  *
  * <p>Immutable. {@link #toBytes()} writes a versioned binary form (format version byte, then fixed
- * fields via {@link DataOutputStream}; 348 bytes) so the state can live in a Kafka Streams
+ * fields via {@link DataOutputStream}; 372 bytes) so the state can live in a Kafka Streams
  * key-value store; {@link #fromBytes(byte[])} reads every version it knows and rejects others.
  */
 public final class CrisisState {
@@ -27,6 +28,7 @@ public final class CrisisState {
   private static final byte FORMAT_V1 = 1;
   private static final byte FORMAT_V2 = 2;
   private static final byte FORMAT_V3 = 3;
+  private static final byte FORMAT_V4 = 4;
   private static final CrisisState INITIAL =
       new CrisisState(
           0,
@@ -44,6 +46,9 @@ public final class CrisisState {
           0,
           Long.MIN_VALUE,
           0,
+          0,
+          0,
+          1,
           0,
           0,
           1);
@@ -66,6 +71,9 @@ public final class CrisisState {
   private final double evidence;
   private final double tailMean;
   private final double tailVariance;
+  private final double hourEvidence;
+  private final double hourTailMean;
+  private final double hourTailVariance;
 
   CrisisState(
       long seen,
@@ -85,7 +93,10 @@ public final class CrisisState {
       double cusum,
       double evidence,
       double tailMean,
-      double tailVariance) {
+      double tailVariance,
+      double hourEvidence,
+      double hourTailMean,
+      double hourTailVariance) {
     if (daily.length != HOURS || weekly.length != DAYS) {
       throw new IllegalArgumentException("profiles must have 24 and 7 slots");
     }
@@ -107,6 +118,9 @@ public final class CrisisState {
     this.evidence = evidence;
     this.tailMean = tailMean;
     this.tailVariance = tailVariance;
+    this.hourEvidence = hourEvidence;
+    this.hourTailMean = hourTailMean;
+    this.hourTailVariance = hourTailVariance;
   }
 
   /** The state of a series that has seen no bucket. */
@@ -209,11 +223,26 @@ public final class CrisisState {
     return tailVariance;
   }
 
+  /** Hour-scale evidence: exponentially weighted mean of the bucket evidence over about an hour. */
+  double hourEvidence() {
+    return hourEvidence;
+  }
+
+  /** Long-run mean of the standardised hour-scale evidence, including spikes. */
+  double hourTailMean() {
+    return hourTailMean;
+  }
+
+  /** Long-run variance of the standardised hour-scale evidence, including spikes. */
+  double hourTailVariance() {
+    return hourTailVariance;
+  }
+
   /** Versioned binary form; see the class comment. */
   public byte[] toBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(340);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(372);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(FORMAT_V3);
+      out.writeByte(FORMAT_V4);
       out.writeLong(seen);
       out.writeLong(lastStart);
       out.writeDouble(level);
@@ -236,6 +265,9 @@ public final class CrisisState {
       out.writeDouble(evidence);
       out.writeDouble(tailMean);
       out.writeDouble(tailVariance);
+      out.writeDouble(hourEvidence);
+      out.writeDouble(hourTailMean);
+      out.writeDouble(hourTailVariance);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -253,7 +285,7 @@ public final class CrisisState {
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int version = in.readByte();
-      if (version < FORMAT_V1 || version > FORMAT_V3) {
+      if (version < FORMAT_V1 || version > FORMAT_V4) {
         throw new IllegalArgumentException("unknown crisis state format version " + version);
       }
       long seen = in.readLong();
@@ -280,6 +312,9 @@ public final class CrisisState {
       double evidence = version >= FORMAT_V3 ? in.readDouble() : 0;
       double tailMean = version >= FORMAT_V3 ? in.readDouble() : 0;
       double tailVariance = version >= FORMAT_V3 ? in.readDouble() : 1;
+      double hourEvidence = version >= FORMAT_V4 ? in.readDouble() : 0;
+      double hourTailMean = version >= FORMAT_V4 ? in.readDouble() : 0;
+      double hourTailVariance = version >= FORMAT_V4 ? in.readDouble() : 1;
       if (in.available() != 0) {
         throw new IllegalArgumentException("trailing bytes in crisis state");
       }
@@ -301,7 +336,10 @@ public final class CrisisState {
           cusum,
           evidence,
           tailMean,
-          tailVariance);
+          tailVariance,
+          hourEvidence,
+          hourTailMean,
+          hourTailVariance);
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated crisis state", e);
     }
@@ -327,7 +365,10 @@ public final class CrisisState {
         && Double.compare(cusum, s.cusum) == 0
         && Double.compare(evidence, s.evidence) == 0
         && Double.compare(tailMean, s.tailMean) == 0
-        && Double.compare(tailVariance, s.tailVariance) == 0;
+        && Double.compare(tailVariance, s.tailVariance) == 0
+        && Double.compare(hourEvidence, s.hourEvidence) == 0
+        && Double.compare(hourTailMean, s.hourTailMean) == 0
+        && Double.compare(hourTailVariance, s.hourTailVariance) == 0;
   }
 
   @Override

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.sociallistening.topology.crisis.CrisisEvent.Type;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -276,8 +277,32 @@ class CrisisDetectorTest {
   }
 
   @Test
+  void shouldReadAVersion3StateWithAnEmptyHourScale() {
+    // given a state mid-run, written in version 3 (version 4 without the last three doubles)
+    List<Bucket> buckets =
+        new SyntheticBrand(7, 20, 4).burst(ONSET, ONSET + 30, 8).buckets(ONSET + 10);
+    CrisisState state = new Run(CrisisSettings.defaults()).feed(buckets).state;
+    byte[] current = state.toBytes();
+    byte[] v3 = Arrays.copyOf(current, current.length - 24);
+    v3[0] = 3;
+
+    // when
+    CrisisState read = CrisisState.fromBytes(v3);
+
+    // then
+    assertThat(state.hourEvidence()).isGreaterThan(0.0);
+    assertThat(read.hourEvidence()).isEqualTo(0.0);
+    assertThat(read.hourTailMean()).isEqualTo(0.0);
+    assertThat(read.hourTailVariance()).isEqualTo(1.0);
+    byte[] again = read.toBytes();
+    assertThat(again[0]).isEqualTo((byte) 4);
+    assertThat(Arrays.copyOfRange(again, 1, again.length - 24))
+        .isEqualTo(Arrays.copyOfRange(current, 1, current.length - 24));
+  }
+
+  @Test
   void shouldKeepStateSizeSmall() {
-    assertThat(CrisisState.initial().toBytes()).hasSize(348);
+    assertThat(CrisisState.initial().toBytes()).hasSize(372);
   }
 
   @Test
