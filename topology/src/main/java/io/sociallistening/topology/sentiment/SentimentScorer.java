@@ -513,7 +513,10 @@ public final class SentimentScorer {
       return false;
     }
     for (int k = 0; k < length; k++) {
-      if (!at(t, start + k, from).equals(phrase[k])) {
+      // at(t, start + k, from).equals(phrase[k]) without building the token's string; the words
+      // of the phrases are in the vocabulary, so an unknown token matches none
+      int index = start + k;
+      if (index < from || index >= t.size || t.id[index] < 0 || !t.is(index, phrase[k])) {
         return false;
       }
     }

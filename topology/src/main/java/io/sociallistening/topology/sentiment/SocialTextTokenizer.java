@@ -122,11 +122,16 @@ final class SocialTextTokenizer {
       }
       int start = i;
       while (i < length) {
-        int c = text.codePointAt(i);
-        if (isSpace(c)) {
+        char c = text.charAt(i);
+        if (c > ' ' && c < 0x7F) {
+          i++;
+          continue;
+        }
+        int code = Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
+        if (isSpace(code)) {
           break;
         }
-        i += Character.charCount(c);
+        i += Character.charCount(code);
       }
       chunk(text, start, i, out);
     }
@@ -239,7 +244,7 @@ final class SocialTextTokenizer {
       return;
     }
     int end = out.charCount;
-    int id = vocabulary.find(out.chars, mark, end);
+    int id = vocabulary.find(out.chars, mark, end, out.hash);
     double valence = id >= 0 ? vocabulary.valence(id) : Double.NaN;
     if (Double.isNaN(valence) && (id < 0 || !vocabulary.isBoosterOrNegation(id))) {
       if (hasLetterRun(out.chars, mark, end)) {
@@ -266,18 +271,25 @@ final class SocialTextTokenizer {
    * I), leaving the caller to take the string path.
    */
   private static boolean appendLower(String text, int from, int to, TokenizedText out) {
+    char[] chars = out.reserve(to - from);
+    int at = out.charCount;
+    int hash = 0;
     for (int k = from; k < to; k++) {
       char c = text.charAt(k);
+      char lowerChar;
       if (c < 0x80) {
-        out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-        continue;
-      }
-      if (Character.isSurrogate(c) || c == '\u03A3' || c == '\u0130') {
+        lowerChar = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      } else if (Character.isSurrogate(c) || c == '\u03A3' || c == '\u0130') {
         return false;
+      } else {
+        lowerChar = Character.toLowerCase(c);
+        lowerChar = lowerChar == '\u2019' ? '\'' : lowerChar;
       }
-      char lowerChar = Character.toLowerCase(c);
-      out.append(lowerChar == '\u2019' ? '\'' : lowerChar);
+      chars[at++] = lowerChar;
+      hash = 31 * hash + lowerChar;
     }
+    out.charCount = at;
+    out.hash = hash;
     return true;
   }
 
@@ -747,6 +759,9 @@ final class SocialTextTokenizer {
 
   /** Pictographic emoji and the joiners, selectors and modifiers that compose them. */
   static boolean isEmoji(int cp) {
+    if (cp < 0x200D) {
+      return false;
+    }
     return (cp >= 0x1F000 && cp <= 0x1FAFF)
         || (cp >= 0x2600 && cp <= 0x27BF)
         || (cp >= 0x2B00 && cp <= 0x2BFF)

@@ -84,6 +84,7 @@ final class TokenizedText {
       lower = Arrays.copyOf(lower, capacity);
     }
     id[size] = wordId;
+    lower[size] = wordId >= 0 ? vocabulary.word(wordId) : null;
     start[size] = from;
     end[size] = to;
     valence[size] = wordValence;
@@ -99,6 +100,17 @@ final class TokenizedText {
       append(lowerWord.charAt(k));
     }
     add(vocabulary.find(chars, from, charCount), from, charCount, wordValence, allCaps);
+  }
+
+  /** {@link String#hashCode()}-style hash of the chars the tokenizer wrote last. */
+  int hash;
+
+  /** {@link #chars}, with room for {@code n} more chars after {@link #charCount}. */
+  char[] reserve(int n) {
+    if (charCount + n > chars.length) {
+      chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charCount + n));
+    }
+    return chars;
   }
 
   /** Appends one char to {@link #chars}, growing it when full. */
@@ -138,11 +150,11 @@ final class TokenizedText {
     return !Double.isNaN(valence[i]);
   }
 
-  /** Token {@code i} in lower case; a known word's shared string, else built once on demand. */
+  /**
+   * Token {@code i} in lower case: a known word's shared (interned) string, else a string built on
+   * the first call.
+   */
   String lower(int i) {
-    if (id[i] >= 0) {
-      return vocabulary.word(id[i]);
-    }
     String word = lower[i];
     if (word == null) {
       word = new String(chars, start[i], end[i] - start[i]);
@@ -154,7 +166,7 @@ final class TokenizedText {
   /** Whether token {@code i} in lower case is {@code word}; allocates nothing. */
   boolean is(int i, String word) {
     if (id[i] >= 0) {
-      return vocabulary.word(id[i]).equals(word);
+      return lower[i].equals(word);
     }
     return end[i] - start[i] == word.length() && startsWith(i, word);
   }
@@ -162,7 +174,7 @@ final class TokenizedText {
   /** Whether token {@code i} in lower case starts with {@code prefix}; allocates nothing. */
   boolean startsWith(int i, String prefix) {
     if (id[i] >= 0) {
-      return vocabulary.word(id[i]).startsWith(prefix);
+      return lower[i].startsWith(prefix);
     }
     int from = start[i];
     if (end[i] - from < prefix.length()) {
@@ -181,7 +193,7 @@ final class TokenizedText {
    * vocabulary (an unknown token is in none of them).
    */
   boolean in(int i, Set<String> words) {
-    return id[i] >= 0 && words.contains(vocabulary.word(id[i]));
+    return id[i] >= 0 && words.contains(lower[i]);
   }
 
   /** Whether tokens {@code i} and {@code j} are the same word in lower case. */

@@ -1,7 +1,6 @@
 package io.sociallistening.topology.sentiment;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,17 +13,19 @@ import java.util.Set;
  * phrases, and the words given as rule words). Each word has an id, {@code 0..size-1}; {@link
  * #word} is the one shared string of that word, so rules compare words without allocating.
  *
- * <p>An open-addressing hash table over the words' chars (linear probing, at most a quarter full;
- * the hash of each word is stored so that most mismatches cost one int comparison). Immutable and
- * thread-safe.
+ * <p>An open-addressing hash table over the words' chars (linear probing, at most half full; each
+ * slot holds the word's hash beside its id, so that most mismatches cost one int comparison in the
+ * slot itself). Immutable and thread-safe.
  */
 final class Vocabulary {
   private final String[] words;
   private final double[] valences;
   private final boolean[] boostersOrNegations;
   private final boolean[] hashtagWords;
-  private final int[] hashes;
+
+  /** Pairs (hash, id + 1) per slot; id + 1 = 0 marks an empty slot. */
   private final int[] slots;
+
   private final int mask;
 
   /**
@@ -40,10 +41,9 @@ final class Vocabulary {
     this.valences = new double[n];
     this.boostersOrNegations = new boolean[n];
     this.hashtagWords = new boolean[n];
-    this.hashes = new int[n];
     this.offsets = new int[n + 1];
-    int capacity = Integer.highestOneBit(Math.max(4 * n, 16) - 1) << 1;
-    this.slots = new int[capacity];
+    int capacity = Integer.highestOneBit(Math.max(2 * n, 16) - 1) << 1;
+    this.slots = new int[2 * capacity];
     this.mask = capacity - 1;
     int total = 0;
     for (String word : words) {
@@ -62,12 +62,12 @@ final class Vocabulary {
           ValenceRules.BOOSTERS.containsKey(word) || ValenceRules.NEGATIONS.contains(word);
       this.hashtagWords[id] = hashtagWords.contains(word);
       int hash = hash(word);
-      hashes[id] = hash;
       int slot = hash & mask;
-      while (slots[slot] != 0) {
+      while (slots[2 * slot + 1] != 0) {
         slot = (slot + 1) & mask;
       }
-      slots[slot] = id + 1;
+      slots[2 * slot] = hash;
+      slots[2 * slot + 1] = id + 1;
     }
   }
 
@@ -98,14 +98,21 @@ final class Vocabulary {
 
   /** The id of the word made of {@code chars[from..to)}, or -1 when it is not known. */
   int find(char[] chars, int from, int to) {
-    int hash = hash(chars, from, to);
+    return find(chars, from, to, polynomial(chars, from, to));
+  }
+
+  /**
+   * {@link #find(char[], int, int)} given the chars' {@link String#hashCode()}-style polynomial
+   * hash (31 * h + c over the chars), computed by the caller while writing them.
+   */
+  int find(char[] chars, int from, int to, int polynomialHash) {
+    int hash = mix(polynomialHash);
     int length = to - from;
     int slot = hash & mask;
     int entry;
-    while ((entry = slots[slot]) != 0) {
-      int id = entry - 1;
-      if (hashes[id] == hash && equals(id, chars, from, length)) {
-        return id;
+    while ((entry = slots[2 * slot + 1]) != 0) {
+      if (slots[2 * slot] == hash && equals(entry - 1, chars, from, length)) {
+        return entry - 1;
       }
       slot = (slot + 1) & mask;
     }
@@ -140,24 +147,27 @@ final class Vocabulary {
 
   private boolean equals(int id, char[] other, int from, int length) {
     int offset = offsets[id];
-    return offsets[id + 1] - offset == length
-        && Arrays.equals(chars, offset, offset + length, other, from, from + length);
+    if (offsets[id + 1] - offset != length) {
+      return false;
+    }
+    for (int k = 0; k < length; k++) {
+      if (chars[offset + k] != other[from + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int hash(String word) {
-    int h = 0;
-    for (int k = 0; k < word.length(); k++) {
-      h = 31 * h + word.charAt(k);
-    }
-    return mix(h);
+    return mix(word.hashCode());
   }
 
-  private static int hash(char[] chars, int from, int to) {
+  private static int polynomial(char[] chars, int from, int to) {
     int h = 0;
     for (int k = from; k < to; k++) {
       h = 31 * h + chars[k];
     }
-    return mix(h);
+    return h;
   }
 
   private static int mix(int h) {
