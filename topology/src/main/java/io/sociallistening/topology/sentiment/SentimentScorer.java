@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Scores the sentiment of short social-media text with the rules of VADER (Hutto and Gilbert,
@@ -65,8 +66,10 @@ import java.util.Map;
  * sentiment at all has confidence 1 and texts near a threshold have confidence near 0 on the
  * neutral side and 0.1 on the other.
  *
- * <p>Immutable and thread-safe; no regular expressions; per call it allocates the token arrays, one
- * string per token and the result.
+ * <p>Immutable and thread-safe; no regular expressions. Tokens live in per-thread scratch arrays
+ * ({@link TokenizedText}) and are looked up by char range ({@link Vocabulary}), so a call of {@link
+ * #score} allocates little besides the result: strings only for hashtags, elongated words and the
+ * unknown words next to a sentiment word that a rule reads.
  */
 public final class SentimentScorer {
   /** Compound at or above which a text is positive. */
@@ -80,6 +83,16 @@ public final class SentimentScorer {
   private static final String PORTUGUESE_LEXICON = "/sentiment/pt_lexicon.txt";
   private static final String SPANISH_LEXICON = "/sentiment/es_lexicon.txt";
   private static final String EMOJI = "/sentiment/emoji_valence.txt";
+
+  /**
+   * Words the rules below compare tokens with; known to the tokenizer's {@link Vocabulary} so that
+   * those tokens are shared strings (any other word still compares correctly, only slower).
+   */
+  private static final Set<String> RULE_WORDS =
+      Set.of(
+          "no", "kind", "of", "but", "least", "at", "very", "never", "so", "this", "without",
+          "doubt", "or", "nor");
+
   private static final SentimentResult NOTHING =
       new SentimentResult(0.0, SentimentLabel.NEUTRAL, 1.0, 0.0, 0.0, 0.0);
 
@@ -164,7 +177,7 @@ public final class SentimentScorer {
     for (int i = 0; i < n; i++) {
       if (i > 0
           && (tokens.boundary[i - 1] != TokenizedText.NONE
-              || ValenceRules.SEGMENT_STARTS.contains(tokens.lower[i]))) {
+              || tokens.in(i, ValenceRules.SEGMENT_STARTS))) {
         current++;
       }
       segment[i] = current;
@@ -173,8 +186,7 @@ public final class SentimentScorer {
     boolean found = false;
     for (int i = 0; i < n; i++) {
       for (int k = 0; k < firstWords.length; k++) {
-        String word = tokens.lower[i];
-        if (prefix[k] ? word.startsWith(firstWords[k]) : word.equals(firstWords[k])) {
+        if (prefix[k] ? tokens.startsWith(i, firstWords[k]) : tokens.is(i, firstWords[k])) {
           brandSegment[segment[i]] = true;
           found = true;
         }
@@ -208,7 +220,7 @@ public final class SentimentScorer {
     if (!social) {
       int but = -1;
       for (int i = 0; i < n && but < 0; i++) {
-        if (tokens.lower[i].equals("but")) {
+        if (tokens.is(i, "but")) {
           but = i;
         }
       }
@@ -237,7 +249,7 @@ public final class SentimentScorer {
       sentenceEnd++;
       int contrastAt = -1;
       for (int i = sentence; contrast && i < sentenceEnd && contrastAt < 0; i++) {
-        if (ValenceRules.CONTRASTS.contains(tokens.lower[i])) {
+        if (tokens.in(i, ValenceRules.CONTRASTS)) {
           contrastAt = i;
         }
       }
@@ -261,7 +273,7 @@ public final class SentimentScorer {
       if (scored[i] != 0) {
         int seen = 0;
         for (int j = 0; j < i; j++) {
-          if (scored[j] != 0 && tokens.lower[j].equals(tokens.lower[i])) {
+          if (scored[j] != 0 && tokens.sameWord(j, i)) {
             seen++;
           }
         }
@@ -284,9 +296,7 @@ public final class SentimentScorer {
 
   /** "no no no": a "no" next to another "no" keeps its own (negative) valence. */
   private static boolean repeatedNo(TokenizedText t, int i) {
-    return t.lower[i].equals("no")
-        && ((i > 0 && t.lower[i - 1].equals("no"))
-            || (i + 1 < t.size && t.lower[i + 1].equals("no")));
+    return t.is(i, "no") && ((i > 0 && t.is(i - 1, "no")) || (i + 1 < t.size && t.is(i + 1, "no")));
   }
 
   /** The result for the tokens in {@code include} (all when null) after {@link #valences}. */
@@ -363,15 +373,16 @@ public final class SentimentScorer {
 
   /** The valence of token {@code i} after capitals, boosters, negation, idioms and "least". */
   private double valence(TokenizedText t, int i, boolean mixedCase, int from) {
+    // a word without valence scores 0 whatever the rules below say, so it is not looked at
+    if (!t.inLexicon(i)) {
+      return 0;
+    }
     String word = at(t, i, from);
     int n = t.size;
     if (boosters.containsKey(word)) {
       return 0;
     }
     if (word.equals("kind") && i < n - 1 && at(t, i + 1, from).equals("of")) {
-      return 0;
-    }
-    if (!t.inLexicon(i)) {
       return 0;
     }
     double valence = t.valence[i];
@@ -502,7 +513,10 @@ public final class SentimentScorer {
       return false;
     }
     for (int k = 0; k < length; k++) {
-      if (!at(t, start + k, from).equals(phrase[k])) {
+      // at(t, start + k, from).equals(phrase[k]) without building the token's string; the words
+      // of the phrases are in the vocabulary, so an unknown token matches none
+      int index = start + k;
+      if (index < from || index >= t.size || t.id[index] < 0 || !t.is(index, phrase[k])) {
         return false;
       }
     }
@@ -511,7 +525,7 @@ public final class SentimentScorer {
 
   /** Token {@code index} in lower case, or "" when it lies before {@code from} (another clause). */
   private static String at(TokenizedText t, int index, int from) {
-    return index < from || index >= t.size ? "" : t.lower[index];
+    return index < from || index >= t.size ? "" : t.lower(index);
   }
 
   private double least(double valence, TokenizedText t, int i, int from) {
@@ -571,8 +585,10 @@ public final class SentimentScorer {
     static final EmojiValences EMOJI_VALENCES = EmojiValences.load(EMOJI);
     static final SentimentScorer INSTANCE =
         new SentimentScorer(
-            new SocialTextTokenizer(socialLexicon(VADER_LEXICON), EMOJI_VALENCES, true), true);
+            new SocialTextTokenizer(socialLexicon(VADER_LEXICON), EMOJI_VALENCES, true, RULE_WORDS),
+            true);
     static final SentimentScorer CORE =
-        new SentimentScorer(new SocialTextTokenizer(VADER_LEXICON, EMOJI_VALENCES), false);
+        new SentimentScorer(
+            new SocialTextTokenizer(VADER_LEXICON, EMOJI_VALENCES, false, RULE_WORDS), false);
   }
 }

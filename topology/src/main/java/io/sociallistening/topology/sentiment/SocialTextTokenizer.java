@@ -26,7 +26,12 @@ import java.util.Set;
  *       of three or more repeated letters collapsed to two, then to one.
  * </ul>
  *
- * <p>Immutable and thread-safe; one instance serves all threads. No regular expressions.
+ * <p>Immutable and thread-safe; one instance serves all threads. No regular expressions. Each
+ * thread has one {@link TokenizedText} that it refills for every text; a word is lower-cased into
+ * its chars and looked up in the {@link Vocabulary} by char range, so the common tokens (plain
+ * words, emoticons, emoji) allocate nothing. Hashtags, elongated words and the rare words whose
+ * lower case is not char by char (capital sigma, dotted capital I, surrogate pairs) take the
+ * original string path, with the same result.
  */
 final class SocialTextTokenizer {
   private static final int MAX_HASHTAG_SEGMENTATION = 40;
@@ -73,11 +78,13 @@ final class SocialTextTokenizer {
           "work");
 
   private final Map<String, Double> lexicon;
+  private final Vocabulary vocabulary;
   private final EmojiValences emoji;
   private final boolean social;
+  private final ThreadLocal<TokenizedText> scratch = ThreadLocal.withInitial(TokenizedText::new);
 
   SocialTextTokenizer(Map<String, Double> lexicon, EmojiValences emoji) {
-    this(lexicon, emoji, false);
+    this(lexicon, emoji, false, Set.of());
   }
 
   /**
@@ -85,15 +92,26 @@ final class SocialTextTokenizer {
    * with the repeats collapsed, and unknown words ending in {@code s} are looked up without it
    * ({@code idiots}, {@code crybabies} as {@code crybaby}).
    */
-  SocialTextTokenizer(Map<String, Double> lexicon, EmojiValences emoji, boolean social) {
+  SocialTextTokenizer(
+      Map<String, Double> lexicon, EmojiValences emoji, boolean social, Set<String> ruleWords) {
     this.lexicon = lexicon;
+    this.vocabulary = Vocabulary.of(lexicon, ruleWords, HASHTAG_WORDS);
     this.emoji = emoji;
     this.social = social;
   }
 
-  /** Returns the tokens of {@code text}; never null. */
+  /** The words this tokenizer knows: its lexicon and the rules' words. */
+  Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /**
+   * Returns the tokens of {@code text}; never null. The result is this thread's scratch, valid
+   * until the thread tokenises its next text.
+   */
   TokenizedText tokenize(String text) {
-    TokenizedText out = new TokenizedText();
+    TokenizedText out = scratch.get();
+    out.reset(vocabulary);
     int length = text.length();
     int i = 0;
     while (i < length) {
@@ -104,11 +122,16 @@ final class SocialTextTokenizer {
       }
       int start = i;
       while (i < length) {
-        int c = text.codePointAt(i);
-        if (isSpace(c)) {
+        char c = text.charAt(i);
+        if (c > ' ' && c < 0x7F) {
+          i++;
+          continue;
+        }
+        int code = Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
+        if (isSpace(code)) {
           break;
         }
-        i += Character.charCount(c);
+        i += Character.charCount(code);
       }
       chunk(text, start, i, out);
     }
@@ -134,8 +157,7 @@ final class SocialTextTokenizer {
         }
         int index = emoji.indexOf(cp);
         if (index >= 0) {
-          String symbol = emoji.symbol(index);
-          out.add(symbol, symbol, emoji.valence(index), false);
+          out.add(emoji.symbol(index), emoji.valence(index), false);
         }
         segment = next;
       }
@@ -179,21 +201,267 @@ final class SocialTextTokenizer {
     int strippedLength = text.codePointCount(from, to);
     if (strippedLength > 2) {
       if (text.charAt(start) == '#' && from == start + 1) {
-        hashtag(text.substring(from, to), out);
+        hashtag(text, from, to, out);
       } else {
-        token(text.substring(from, to), out);
+        token(text, from, to, out);
       }
       return;
     }
-    String written = text.substring(start, end);
     if (strippedLength > 0
         && (from != start || to != end)
         && allLetters(text, from, to)
-        && !lexicon.containsKey(lower(written))) {
-      token(text.substring(from, to), out);
+        && !inLexicon(text, start, end, out)) {
+      token(text, from, to, out);
     } else {
-      token(written, out);
+      token(text, start, end, out);
     }
+  }
+
+  /** Whether {@code text[from..to)} in lower case is a lexicon entry. */
+  private boolean inLexicon(String text, int from, int to, TokenizedText out) {
+    int mark = out.charCount;
+    boolean known;
+    if (appendLower(text, from, to, out)) {
+      int id = vocabulary.find(out.chars, mark, out.charCount);
+      known = id >= 0 && !Double.isNaN(vocabulary.valence(id));
+    } else {
+      known = lexicon.containsKey(lower(text.substring(from, to)));
+    }
+    out.charCount = mark;
+    return known;
+  }
+
+  /**
+   * {@link #token(String, TokenizedText)} for {@code text[from..to)} without building strings: the
+   * word is lower-cased into the scratch chars and looked up by range. Words that need the string
+   * path (no char-by-char lower case, elongated letters) are passed on to it.
+   */
+  private void token(String text, int from, int to, TokenizedText out) {
+    int mark = out.charCount;
+    if (!appendLower(text, from, to, out)) {
+      out.charCount = mark;
+      token(text.substring(from, to), out);
+      return;
+    }
+    int end = out.charCount;
+    int id = vocabulary.find(out.chars, mark, end, out.hash);
+    double valence = id >= 0 ? vocabulary.valence(id) : Double.NaN;
+    if (Double.isNaN(valence) && (id < 0 || !vocabulary.isBoosterOrNegation(id))) {
+      if (hasLetterRun(out.chars, mark, end)) {
+        out.charCount = mark;
+        token(text.substring(from, to), out);
+        return;
+      }
+      // not a lexicon entry, booster or negation, so not known: try the social forms
+      if (social) {
+        int known = socialForm(out, mark, end);
+        if (known >= 0) {
+          id = known;
+          valence = vocabulary.valence(known);
+        }
+      }
+    }
+    out.charCount = end;
+    out.add(id, mark, end, valence, isAllCaps(text, from, to));
+  }
+
+  /**
+   * Appends {@code text[from..to)} in lower case ({@link #lower(String)}) to the scratch chars, or
+   * returns false when that is not char by char (a surrogate pair, capital sigma or dotted capital
+   * I), leaving the caller to take the string path.
+   */
+  private static boolean appendLower(String text, int from, int to, TokenizedText out) {
+    char[] chars = out.reserve(to - from);
+    int at = out.charCount;
+    int hash = 0;
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      char lowerChar;
+      if (c < 0x80) {
+        lowerChar = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      } else if (Character.isSurrogate(c) || c == '\u03A3' || c == '\u0130') {
+        return false;
+      } else {
+        lowerChar = Character.toLowerCase(c);
+        lowerChar = lowerChar == '\u2019' ? '\'' : lowerChar;
+      }
+      chars[at++] = lowerChar;
+      hash = 31 * hash + lowerChar;
+    }
+    out.charCount = at;
+    out.hash = hash;
+    return true;
+  }
+
+  /**
+   * {@link #socialForm(String)} for the lower-case word {@code out.chars[from..to)}: the id of its
+   * known form, or -1. Uses the scratch chars after {@code to} and leaves them unused.
+   */
+  private int socialForm(TokenizedText out, int from, int to) {
+    int length = to - from;
+    char[] chars = out.chars;
+    if (length >= 3 && !Character.isLetter(chars[from])) {
+      out.charCount = to;
+      for (int k = from; k < to; k++) {
+        if (k == from || chars[k] != chars[k - 1]) {
+          out.append(chars[k]);
+        }
+      }
+      int collapsed = lexiconEntry(out.chars, to, out.charCount);
+      out.charCount = to;
+      if (collapsed >= 0) {
+        return collapsed;
+      }
+      chars = out.chars;
+    }
+    if (length >= 5 && chars[to - 3] == 'i' && chars[to - 2] == 'e' && chars[to - 1] == 's') {
+      out.charCount = to;
+      for (int k = from; k < to - 3; k++) {
+        out.append(out.chars[k]);
+      }
+      out.append('y');
+      int singular = lexiconEntry(out.chars, to, out.charCount);
+      out.charCount = to;
+      if (singular >= 0) {
+        return singular;
+      }
+      chars = out.chars;
+    }
+    if (length >= 4 && chars[to - 1] == 's' && chars[to - 2] != 's') {
+      return lexiconEntry(chars, from, to - 1);
+    }
+    return -1;
+  }
+
+  /** The id of the lexicon entry {@code chars[from..to)}, or -1. */
+  private int lexiconEntry(char[] chars, int from, int to) {
+    int id = vocabulary.find(chars, from, to);
+    return id >= 0 && !Double.isNaN(vocabulary.valence(id)) ? id : -1;
+  }
+
+  /**
+   * {@link #hashtag(String, TokenizedText)} for the hashtag body {@code text[from..to)}, looking
+   * words up by char range.
+   */
+  private void hashtag(String text, int from, int to, TokenizedText out) {
+    int mark = out.charCount;
+    if (!appendLower(text, from, to, out)) {
+      out.charCount = mark;
+      hashtag(text.substring(from, to), out);
+      return;
+    }
+    int lowerEnd = out.charCount;
+    int id = vocabulary.find(out.chars, mark, lowerEnd);
+    if (id >= 0 && (!Double.isNaN(vocabulary.valence(id)) || vocabulary.isBoosterOrNegation(id))) {
+      out.charCount = mark;
+      token(text, from, to, out);
+      return;
+    }
+    out.charCount = mark;
+    if (splitCamelCase(text, from, to, out)) {
+      return;
+    }
+    if (to - from <= MAX_HASHTAG_SEGMENTATION && isLowerCase(text, from, to, out)) {
+      int parts = segment(out, mark, mark + (to - from));
+      if (parts > 0) {
+        int[] cuts = out.cuts;
+        for (int k = 0; k < parts; k++) {
+          token(text, from + cuts[k], from + cuts[k + 1], out);
+        }
+        return;
+      }
+    }
+    token(text, from, to, out);
+  }
+
+  /**
+   * Whether {@code text[from..to)} equals its lower case; leaves that lower case in the scratch
+   * chars from {@code out.charCount} on, without counting them as used.
+   */
+  private static boolean isLowerCase(String text, int from, int to, TokenizedText out) {
+    int mark = out.charCount;
+    appendLower(text, from, to, out);
+    out.charCount = mark;
+    for (int k = from; k < to; k++) {
+      if (out.chars[mark + k - from] != text.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@link #segment(String)} for the lower-case hashtag body {@code out.chars[from..to)}: the
+   * number of parts, with part k from {@code out.cuts[k]} to {@code out.cuts[k + 1]} (offsets in
+   * the body), or 0 when it cannot be split completely or no part is in the lexicon.
+   */
+  private int segment(TokenizedText out, int from, int to) {
+    int n = to - from;
+    int[] best = out.best(n + 1);
+    int[] cut = out.cut;
+    char[] chars = out.chars;
+    java.util.Arrays.fill(best, 0, n + 1, Integer.MAX_VALUE);
+    best[0] = 0;
+    for (int end = 1; end <= n; end++) {
+      for (int begin = 0; begin < end; begin++) {
+        if (best[begin] != Integer.MAX_VALUE && best[begin] + 1 < best[end]) {
+          int id = vocabulary.find(chars, from + begin, from + end);
+          boolean word =
+              id >= 0
+                  && ((end - begin >= 3 && !Double.isNaN(vocabulary.valence(id)))
+                      || vocabulary.isHashtagWord(id)
+                      || vocabulary.isBoosterOrNegation(id));
+          if (word) {
+            best[end] = best[begin] + 1;
+            cut[end] = begin;
+          }
+        }
+      }
+    }
+    if (best[n] == Integer.MAX_VALUE || best[n] < 2) {
+      return 0;
+    }
+    int parts = best[n];
+    int[] cuts = out.cuts;
+    boolean anyInLexicon = false;
+    cuts[parts] = n;
+    for (int end = n, k = parts - 1; end > 0; end = cut[end], k--) {
+      cuts[k] = cut[end];
+      int id = vocabulary.find(chars, from + cut[end], from + end);
+      anyInLexicon |= !Double.isNaN(vocabulary.valence(id));
+    }
+    return anyInLexicon ? parts : 0;
+  }
+
+  /** {@link #splitCamelCase(String, TokenizedText)} for the hashtag body {@code text[from..to)}. */
+  private boolean splitCamelCase(String text, int from, int to, TokenizedText out) {
+    int parts = 0;
+    boolean anyInLexicon = false;
+    int start = from;
+    for (int i = from + 1; i <= to; i++) {
+      if (i == to || isBoundary(text, i)) {
+        int first = text.charAt(start) == '_' ? start + 1 : start;
+        if (first < i) {
+          parts++;
+          anyInLexicon |= inLexicon(text, first, i, out);
+        }
+        start = i;
+      }
+    }
+    if (parts < 2 || !anyInLexicon) {
+      return false;
+    }
+    start = from;
+    for (int i = from + 1; i <= to; i++) {
+      if (i == to || isBoundary(text, i)) {
+        int first = text.charAt(start) == '_' ? start + 1 : start;
+        if (first < i) {
+          token(text, first, i, out);
+        }
+        start = i;
+      }
+    }
+    return true;
   }
 
   private void hashtag(String body, TokenizedText out) {
@@ -317,7 +585,7 @@ final class SocialTextTokenizer {
       }
       valence = lexicon.get(lowerWord);
     }
-    out.add(word, lowerWord, valence == null ? Double.NaN : valence, isAllCaps(word));
+    out.add(lowerWord, valence == null ? Double.NaN : valence, isAllCaps(word));
   }
 
   /** A known form of an unknown word: emoticon repeats collapsed, or a plural's singular. */
@@ -385,6 +653,36 @@ final class SocialTextTokenizer {
     return cased;
   }
 
+  private static boolean hasLetterRun(char[] word, int from, int to) {
+    for (int i = from + 2; i < to; i++) {
+      char c = word[i];
+      if (Character.isLetter(c) && c == word[i - 1] && c == word[i - 2]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #isAllCaps(String)} of {@code text[from..to)}. */
+  private static boolean isAllCaps(String text, int from, int to) {
+    boolean cased = false;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        if (c >= 'a' && c <= 'z') {
+          return false;
+        }
+        cased |= c >= 'A' && c <= 'Z';
+        continue;
+      }
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      cased |= Character.isUpperCase(c) || Character.isTitleCase(c);
+    }
+    return cased;
+  }
+
   private static boolean hasLetterRun(String word) {
     for (int i = 2; i < word.length(); i++) {
       char c = word.charAt(i);
@@ -424,12 +722,19 @@ final class SocialTextTokenizer {
   }
 
   private static boolean isUrl(String text, int start, int end) {
+    char first = text.charAt(start);
+    if (first != 'h' && first != 'H' && first != 'w' && first != 'W') {
+      return false;
+    }
     return text.regionMatches(true, start, "http://", 0, 7)
         || text.regionMatches(true, start, "https://", 0, 8)
         || text.regionMatches(true, start, "www.", 0, 4) && end - start > 4;
   }
 
   private static boolean isSpace(int cp) {
+    if (cp > ' ' && cp < 0x7F) {
+      return false;
+    }
     return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
   }
 
@@ -454,6 +759,9 @@ final class SocialTextTokenizer {
 
   /** Pictographic emoji and the joiners, selectors and modifiers that compose them. */
   static boolean isEmoji(int cp) {
+    if (cp < 0x200D) {
+      return false;
+    }
     return (cp >= 0x1F000 && cp <= 0x1FAFF)
         || (cp >= 0x2600 && cp <= 0x27BF)
         || (cp >= 0x2B00 && cp <= 0x2BFF)

@@ -1,20 +1,21 @@
 package io.sociallistening.topology.sentiment;
 
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * The tokens of one text as {@link SocialTextTokenizer} produced them, in parallel arrays: the
- * token as written (punctuation stripped, elongation collapsed), its lower-case form, its lexicon
- * valence ({@code NaN} when it has none) and whether it is written in capitals. Also counts the
- * text's exclamation and question marks. Mutable while the tokenizer fills it; read-only
- * afterwards.
+ * token's lower-case form (punctuation stripped, elongation collapsed) as a {@link Vocabulary} id
+ * when the word is known, else as a range of {@link #chars}; its lexicon valence ({@code NaN} when
+ * it has none); whether it is written in capitals; the boundary after it. Also counts the text's
+ * exclamation and question marks.
+ *
+ * <p>Scratch space: each tokenizer keeps one per thread and refills it for every text, so
+ * tokenising allocates nothing once the arrays have grown to the longest text seen. {@link
+ * #lower(int)} builds the string of an unknown token only when a rule asks for it. Not thread-safe;
+ * valid until the same thread tokenises the next text.
  */
 final class TokenizedText {
-  String[] words = new String[32];
-  String[] lower = new String[32];
-  double[] valence = new double[32];
-  boolean[] upper = new boolean[32];
-
   /** No boundary after the token. */
   static final byte NONE = 0;
 
@@ -27,33 +28,113 @@ final class TokenizedText {
   /** The token ends a question. */
   static final byte QUESTION = 3;
 
-  byte[] boundary = new byte[32];
-  double[] scored;
+  private static final int CAPACITY = 64;
+
+  /** Vocabulary id of each token's lower-case form, -1 when the word is not known. */
+  int[] id = new int[CAPACITY];
+
+  /** Lower-case forms of unknown tokens: token i is {@code chars[start[i]..end[i])}. */
+  char[] chars = new char[CAPACITY * 8];
+
+  int[] start = new int[CAPACITY];
+  int[] end = new int[CAPACITY];
+  double[] valence = new double[CAPACITY];
+  boolean[] upper = new boolean[CAPACITY];
+  byte[] boundary = new byte[CAPACITY];
+  double[] scored = new double[CAPACITY];
   int size;
   int exclamations;
   int questions;
 
-  void add(String word, String lowerWord, double wordValence, boolean allCaps) {
-    if (size == words.length) {
+  /** Chars of {@link #chars} in use. */
+  int charCount;
+
+  /** Scratch of hashtag splitting: the cut before each part, and the best cut to each end. */
+  int[] cuts = new int[CAPACITY];
+
+  int[] cut = new int[CAPACITY];
+  private int[] best = new int[CAPACITY];
+
+  private Vocabulary vocabulary;
+  private String[] lower = new String[CAPACITY];
+
+  /** Empties this scratch for the next text, whose words are looked up in {@code words}. */
+  void reset(Vocabulary words) {
+    vocabulary = words;
+    Arrays.fill(lower, 0, size, null);
+    size = 0;
+    exclamations = 0;
+    questions = 0;
+    charCount = 0;
+  }
+
+  /**
+   * Adds a token whose lower-case form is {@code chars[from..to)} (or, when {@code wordId >= 0},
+   * the vocabulary's word {@code wordId}).
+   */
+  void add(int wordId, int from, int to, double wordValence, boolean allCaps) {
+    if (size == id.length) {
       int capacity = size * 2;
-      words = Arrays.copyOf(words, capacity);
-      lower = Arrays.copyOf(lower, capacity);
+      id = Arrays.copyOf(id, capacity);
+      start = Arrays.copyOf(start, capacity);
+      end = Arrays.copyOf(end, capacity);
       valence = Arrays.copyOf(valence, capacity);
       upper = Arrays.copyOf(upper, capacity);
       boundary = Arrays.copyOf(boundary, capacity);
+      lower = Arrays.copyOf(lower, capacity);
     }
-    words[size] = word;
-    lower[size] = lowerWord;
+    id[size] = wordId;
+    lower[size] = wordId >= 0 ? vocabulary.word(wordId) : null;
+    start[size] = from;
+    end[size] = to;
     valence[size] = wordValence;
     upper[size] = allCaps;
     boundary[size] = NONE;
     size++;
   }
 
+  /** Adds a token whose lower-case form is {@code lowerWord}. */
+  void add(String lowerWord, double wordValence, boolean allCaps) {
+    int from = charCount;
+    for (int k = 0; k < lowerWord.length(); k++) {
+      append(lowerWord.charAt(k));
+    }
+    add(vocabulary.find(chars, from, charCount), from, charCount, wordValence, allCaps);
+  }
+
+  /** {@link String#hashCode()}-style hash of the chars the tokenizer wrote last. */
+  int hash;
+
+  /** {@link #chars}, with room for {@code n} more chars after {@link #charCount}. */
+  char[] reserve(int n) {
+    if (charCount + n > chars.length) {
+      chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charCount + n));
+    }
+    return chars;
+  }
+
+  /** Appends one char to {@link #chars}, growing it when full. */
+  void append(char c) {
+    if (charCount == chars.length) {
+      chars = Arrays.copyOf(chars, chars.length * 2);
+    }
+    chars[charCount++] = c;
+  }
+
+  /** Hashtag splitting's array of fewest parts, at least {@code n} long (and cuts as long). */
+  int[] best(int n) {
+    if (best.length < n) {
+      best = new int[n];
+      cut = new int[n];
+      cuts = new int[n];
+    }
+    return best;
+  }
+
   /** The array of scored valences, at least {@code n} long. */
   double[] scored(int n) {
-    if (scored == null || scored.length < n) {
-      scored = new double[Math.max(n, 32)];
+    if (scored.length < n) {
+      scored = new double[Math.max(n, 2 * scored.length)];
     }
     return scored;
   }
@@ -67,5 +148,61 @@ final class TokenizedText {
 
   boolean inLexicon(int i) {
     return !Double.isNaN(valence[i]);
+  }
+
+  /**
+   * Token {@code i} in lower case: a known word's shared (interned) string, else a string built on
+   * the first call.
+   */
+  String lower(int i) {
+    String word = lower[i];
+    if (word == null) {
+      word = new String(chars, start[i], end[i] - start[i]);
+      lower[i] = word;
+    }
+    return word;
+  }
+
+  /** Whether token {@code i} in lower case is {@code word}; allocates nothing. */
+  boolean is(int i, String word) {
+    if (id[i] >= 0) {
+      return lower[i].equals(word);
+    }
+    return end[i] - start[i] == word.length() && startsWith(i, word);
+  }
+
+  /** Whether token {@code i} in lower case starts with {@code prefix}; allocates nothing. */
+  boolean startsWith(int i, String prefix) {
+    if (id[i] >= 0) {
+      return lower[i].startsWith(prefix);
+    }
+    int from = start[i];
+    if (end[i] - from < prefix.length()) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length(); k++) {
+      if (chars[from + k] != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether token {@code i} in lower case is in {@code words}, a set whose words are all in the
+   * vocabulary (an unknown token is in none of them).
+   */
+  boolean in(int i, Set<String> words) {
+    return id[i] >= 0 && words.contains(lower[i]);
+  }
+
+  /** Whether tokens {@code i} and {@code j} are the same word in lower case. */
+  boolean sameWord(int i, int j) {
+    if (id[i] >= 0 || id[j] >= 0) {
+      return id[i] == id[j];
+    }
+    int length = end[i] - start[i];
+    return length == end[j] - start[j]
+        && Arrays.equals(chars, start[i], end[i], chars, start[j], end[j]);
   }
 }
