@@ -25,10 +25,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -136,7 +138,9 @@ public final class Benchmark {
       double producerRate = fill(bootstrap, topics.raw(), feed, mentionSerde);
       progress.printf("bench: producer %,.0f records/s%n", producerRate);
 
+      Map<String, Long> offsetsBefore = TopicWrites.endOffsets(admin);
       Phase passThrough = passThrough(dir, bootstrap, topics.raw(), registry, admin);
+      Map<String, Long> offsetsAfterPassThrough = TopicWrites.endOffsets(admin);
       progress.printf("bench: pass-through %,.0f records/s%n", passThrough.rate());
 
       List<Rule> rules = SyntheticRules.generate(settings.rules(), SyntheticRules.DEFAULT_SEED);
@@ -166,7 +170,7 @@ public final class Benchmark {
       progress.printf("bench: publishing %,d rules and starting the full topology%n", rules.size());
       try (Instance instance = Instance.start(config)) {
         long running = awaitRunning(instance.streams());
-        long cpuAtRunning = processCpuNanos();
+        ThreadCpu.Snapshot cpuAtRunning = ThreadCpu.take();
         int inForce = instance.rules().rules().size();
         progress.printf(
             "bench: full topology running with %,d rules in force (%d refused)%n",
@@ -175,7 +179,13 @@ public final class Benchmark {
         Phase full =
             new Phase(
                 settings.records() * 1e9 / (done - running),
-                (processCpuNanos() - cpuAtRunning) / (double) settings.records());
+                ThreadCpu.between(cpuAtRunning, ThreadCpu.take()));
+        progress.println("bench: counting what each application wrote");
+        Map<String, Long> offsetsAfterFull = TopicWrites.endOffsets(admin);
+        List<TopicWrites.Topic> passThroughWrites =
+            writes(bootstrap, offsetsBefore, offsetsAfterPassThrough);
+        List<TopicWrites.Topic> fullWrites =
+            writes(bootstrap, offsetsAfterPassThrough, offsetsAfterFull);
         double fullRate = full.rate();
         progress.printf("bench: full pipeline %,.0f records/s%n", fullRate);
 
@@ -201,8 +211,10 @@ public final class Benchmark {
             producerRate,
             passThrough.rate(),
             fullRate,
-            passThrough.cpuNanosPerRecord(),
-            full.cpuNanosPerRecord(),
+            passThrough.cpuNanos(),
+            full.cpuNanos(),
+            passThroughWrites,
+            fullWrites,
             pacedRate,
             toEnriched,
             toAlert,
@@ -234,13 +246,27 @@ public final class Benchmark {
     }
   }
 
-  /** Records/s of one application and the process CPU time it took per record. */
-  private record Phase(double rate, double cpuNanosPerRecord) {}
+  /**
+   * Records/s of one application and the CPU nanoseconds the process spent while it ran, per thread
+   * group ({@link ThreadCpu#between}).
+   */
+  private record Phase(double rate, Map<String, Long> cpuNanos) {}
 
-  /** CPU time of the whole process (every thread, broker included) so far. */
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
+  /**
+   * What was written between two end-offset snapshots; the records and bytes of the topics the
+   * phase wrote are read back (not the internal ones nor the schemas topic, shared by both phases).
+   */
+  private static List<TopicWrites.Topic> writes(
+      String bootstrap, Map<String, Long> before, Map<String, Long> after) {
+    Set<String> readable = new HashSet<>();
+    for (var entry : after.entrySet()) {
+      if (!entry.getKey().startsWith("_")
+          && entry.getValue() > 0
+          && before.getOrDefault(entry.getKey(), 0L) == 0) {
+        readable.add(entry.getKey());
+      }
+    }
+    return TopicWrites.between(bootstrap, before, after, readable);
   }
 
   /** The baseline: decode and re-encode every raw record under exactly_once_v2. */
@@ -263,11 +289,11 @@ public final class Benchmark {
     try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
       streams.start();
       long running = awaitRunning(streams);
-      long cpuAtRunning = processCpuNanos();
+      ThreadCpu.Snapshot cpuAtRunning = ThreadCpu.take();
       long done = awaitCommitted(admin, PASS_THROUGH_ID, raw, false);
       return new Phase(
           settings.records() * 1e9 / (done - running),
-          (processCpuNanos() - cpuAtRunning) / (double) settings.records());
+          ThreadCpu.between(cpuAtRunning, ThreadCpu.take()));
     } finally {
       serde.close();
     }
