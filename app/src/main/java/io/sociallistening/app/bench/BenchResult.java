@@ -68,9 +68,10 @@ public record BenchResult(
     List<String> out = new ArrayList<>();
     out.add(
         f(
-            "records %,d, rules %,d (%,d in force), partitions %d, stream threads %d,"
-                + " exactly_once_v2, commit interval %d ms",
+            "records %,d timed after %,d warm-up, rules %,d (%,d in force), partitions %d,"
+                + " stream threads %d, exactly_once_v2, commit interval %d ms",
             settings.records(),
+            settings.warmup(),
             settings.rules(),
             rulesInForce,
             settings.partitions(),
@@ -125,10 +126,12 @@ public record BenchResult(
   private void writes(String phase, List<TopicWrites.Topic> topics, List<String> out) {
     out.add(
         f(
-            "writes of the %s per input record (offsets incl. transaction markers,"
-                + " committed records, bytes per record):",
+            "writes of the %s per input record (offsets taken in the timed part, transaction"
+                + " markers included; committed records in the topic, not yet purged ones of"
+                + " repartition topics; bytes per record):",
             phase));
     double records = settings.records();
+    double total = settings.total();
     for (TopicWrites.Topic topic : topics) {
       if (topic.records() < 0) {
         out.add(f("  %-58s %6.3f", topic.name(), topic.offsets() / records));
@@ -138,7 +141,7 @@ public record BenchResult(
                 "  %-58s %6.3f %6.3f %6.0f B",
                 topic.name(),
                 topic.offsets() / records,
-                topic.records() / records,
+                topic.records() / total,
                 topic.records() == 0 ? 0.0 : topic.bytes() / (double) topic.records()));
       }
     }
