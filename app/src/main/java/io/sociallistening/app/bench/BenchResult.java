@@ -48,6 +48,7 @@ public record BenchResult(
     List<StageCosts.Cost> stageCosts) {
 
   private static final String TOTAL = "total (process)";
+  private static final String JIT = "JVM JIT";
 
   public double ratio() {
     return fullRate / passThroughRate;
@@ -87,6 +88,14 @@ public record BenchResult(
             passThroughCpuNanos() / 1e3,
             fullCpuNanos() / 1e3,
             passThroughCpuNanos() / fullCpuNanos()));
+    double passNoJit =
+        passThroughCpuNanos() - passThroughCpu.getOrDefault(JIT, 0L) / (double) settings.records();
+    double fullNoJit = fullCpuNanos() - fullCpu.getOrDefault(JIT, 0L) / (double) settings.records();
+    out.add(
+        f(
+            "  without the JIT compiler threads (warm-up left over): pass-through %,.0f us,"
+                + " full %,.0f us, ratio %.2f",
+            passNoJit / 1e3, fullNoJit / 1e3, passNoJit / fullNoJit));
     out.add("CPU per record by thread group, us (pass-through / full):");
     Set<String> groups = new LinkedHashSet<>();
     fullCpu.keySet().stream().filter(g -> !g.equals(TOTAL)).forEach(groups::add);

@@ -310,6 +310,8 @@ public final class Benchmark {
     props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-pass-through").toString());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitMs());
+    // The same client settings as the instance, so both produce alike.
+    props.putAll(InstanceConfig.clientDefaults());
     progress.println("bench: starting the pass-through application");
     try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
       streams.start();
