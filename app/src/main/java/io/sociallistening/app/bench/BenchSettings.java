@@ -15,6 +15,8 @@ import java.util.Locale;
  *     under exactly-once, unless given)
  * @param warmup mentions each application processes before its timed {@code records}: the JIT
  *     compiles the broker, client and pipeline code during them, not during the timed part
+ * @param batchBytes producer {@code batch.size} of both applications; 0 keeps the instance's
+ *     default ({@code InstanceConfig.clientDefaults()})
  */
 public record BenchSettings(
     long records,
@@ -23,9 +25,10 @@ public record BenchSettings(
     int threads,
     int pacedSeconds,
     int commitMs,
-    long warmup) {
+    long warmup,
+    int batchBytes) {
   public static final BenchSettings DEFAULTS =
-      new BenchSettings(300_000, 1_000, 3, 1, 20, 100, 100_000);
+      new BenchSettings(300_000, 1_000, 3, 1, 20, 100, 100_000, 0);
 
   public BenchSettings {
     if (records < 1) {
@@ -50,6 +53,9 @@ public record BenchSettings(
     if (warmup < 0) {
       throw new IllegalArgumentException("--warmup must not be negative, got " + warmup);
     }
+    if (batchBytes < 0) {
+      throw new IllegalArgumentException("--batch-bytes must not be negative, got " + batchBytes);
+    }
   }
 
   /** Mentions in the raw topic: the warm-up, then the timed records. */
@@ -59,7 +65,7 @@ public record BenchSettings(
 
   /**
    * Parses {@code --records=N --rules=N --partitions=N --threads=N --paced-seconds=N --commit-ms=N
-   * --warmup=N}; missing options keep their defaults.
+   * --warmup=N --batch-bytes=N}; missing options keep their defaults.
    *
    * @throws IllegalArgumentException naming the option that is unknown or not a number
    */
@@ -71,6 +77,7 @@ public record BenchSettings(
     int paced = DEFAULTS.pacedSeconds;
     int commitMs = DEFAULTS.commitMs;
     long warmup = DEFAULTS.warmup;
+    int batchBytes = DEFAULTS.batchBytes;
     for (String arg : args) {
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -83,10 +90,12 @@ public record BenchSettings(
         case "--paced-seconds" -> paced = (int) number(name, value);
         case "--commit-ms" -> commitMs = (int) number(name, value);
         case "--warmup" -> warmup = number(name, value);
+        case "--batch-bytes" -> batchBytes = (int) number(name, value);
         default -> throw new IllegalArgumentException("Unknown bench option '" + arg + "'");
       }
     }
-    return new BenchSettings(records, rules, partitions, threads, paced, commitMs, warmup);
+    return new BenchSettings(
+        records, rules, partitions, threads, paced, commitMs, warmup, batchBytes);
   }
 
   private static long number(String name, String value) {

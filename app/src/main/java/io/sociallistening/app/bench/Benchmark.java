@@ -42,6 +42,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -170,7 +171,9 @@ public final class Benchmark {
                   InstanceConfig.NUM_STREAM_THREADS,
                   String.valueOf(settings.threads()),
                   InstanceConfig.KAFKA_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
-                  String.valueOf(settings.commitMs())));
+                  String.valueOf(settings.commitMs()),
+                  InstanceConfig.KAFKA_PREFIX + ProducerConfig.BATCH_SIZE_CONFIG,
+                  String.valueOf(batchBytes())));
       progress.printf("bench: publishing %,d rules and starting the full topology%n", rules.size());
       try (Instance instance = Instance.start(config)) {
         awaitRunning(instance.streams());
@@ -312,6 +315,7 @@ public final class Benchmark {
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitMs());
     // The same client settings as the instance, so both produce alike.
     props.putAll(InstanceConfig.clientDefaults());
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, batchBytes());
     progress.println("bench: starting the pass-through application");
     try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
       streams.start();
@@ -320,6 +324,13 @@ public final class Benchmark {
     } finally {
       serde.close();
     }
+  }
+
+  /** Producer batch.size of both applications. */
+  private int batchBytes() {
+    return settings.batchBytes() > 0
+        ? settings.batchBytes()
+        : (Integer) InstanceConfig.clientDefaults().get(ProducerConfig.BATCH_SIZE_CONFIG);
   }
 
   /** The nanoTime at which {@code streams} reached RUNNING. */
