@@ -45,7 +45,8 @@ public final class Cli {
         dedup                         stdin: one text per line -> {"cluster"}
         match --rules FILE            stdin: one text per line -> {"rules":[ids]}
         config-docs                   print the configuration reference (Markdown)
-        bench [--records=N] [--rules=N] [--partitions=N] [--threads=N] [--paced-seconds=N]
+        bench [--records=N] [--warmup=N] [--rules=N] [--partitions=N] [--threads=N]
+              [--paced-seconds=N] [--commit-ms=N] [--batch-bytes=N]
                                       load run: pass-through vs full pipeline, latency, memory
       """;
 

@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * {@code social-listening bench [--records=N] [--rules=N] [--partitions=N] [--threads=N]
- * [--paced-seconds=N]}: the end-to-end load run of {@link Benchmark}; progress on stderr, the
- * report on stdout, ending with {@code ratio=0.NN}.
+ * {@code social-listening bench [--records=N] [--warmup=N] [--rules=N] [--partitions=N]
+ * [--threads=N] [--paced-seconds=N] [--commit-ms=N]}: the end-to-end load run of {@link Benchmark};
+ * progress on stderr, the report on stdout, ending with {@code ratio=0.NN}.
  */
 public final class BenchCommand {
   private BenchCommand() {}

@@ -1,8 +1,11 @@
 package io.sociallistening.app.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The figures of one {@code bench} run.
@@ -12,9 +15,12 @@ import java.util.Locale;
  * @param producerRate records/s of the producer that filled the raw topic
  * @param passThroughRate records/s of the pass-through application, running to committed
  * @param fullRate records/s of the full topology, running to committed on every sub-topology
- * @param passThroughCpuNanos CPU time of the whole process (broker included) per record while the
- *     pass-through ran: a load-independent view of its cost on a shared machine
- * @param fullCpuNanos the same while the full topology ran
+ * @param passThroughCpu CPU nanoseconds of the whole process (broker included) while the
+ *     pass-through ran, per thread group ({@link ThreadCpu#between}, ending with the process
+ *     total): a load-independent view of its cost on a shared machine
+ * @param fullCpu the same while the full topology ran
+ * @param passThroughWrites what the pass-through phase wrote to each topic
+ * @param fullWrites what the full-topology phase wrote to each topic
  * @param pacedRate records/s offered in the latency phase (half of {@code fullRate})
  * @param toEnriched produce-to-enriched latency samples of the paced phase
  * @param toAlert produce-to-alert latency samples of the paced phase (may be empty)
@@ -29,8 +35,10 @@ public record BenchResult(
     double producerRate,
     double passThroughRate,
     double fullRate,
-    double passThroughCpuNanos,
-    double fullCpuNanos,
+    Map<String, Long> passThroughCpu,
+    Map<String, Long> fullCpu,
+    List<TopicWrites.Topic> passThroughWrites,
+    List<TopicWrites.Topic> fullWrites,
     double pacedRate,
     Latencies toEnriched,
     Latencies toAlert,
@@ -39,8 +47,21 @@ public record BenchResult(
     long rssBytes,
     List<StageCosts.Cost> stageCosts) {
 
+  private static final String TOTAL = "total (process)";
+  private static final String JIT = "JVM JIT";
+
   public double ratio() {
     return fullRate / passThroughRate;
+  }
+
+  /** Process CPU nanoseconds per record of the pass-through. */
+  public double passThroughCpuNanos() {
+    return passThroughCpu.getOrDefault(TOTAL, 0L) / (double) settings.records();
+  }
+
+  /** Process CPU nanoseconds per record of the full topology. */
+  public double fullCpuNanos() {
+    return fullCpu.getOrDefault(TOTAL, 0L) / (double) settings.records();
   }
 
   /** The report; the last line is {@code ratio=0.NN}. */
@@ -48,9 +69,10 @@ public record BenchResult(
     List<String> out = new ArrayList<>();
     out.add(
         f(
-            "records %,d, rules %,d (%,d in force), partitions %d, stream threads %d,"
-                + " exactly_once_v2, commit interval %d ms",
+            "records %,d timed after %,d warm-up, rules %,d (%,d in force), partitions %d,"
+                + " stream threads %d, exactly_once_v2, commit interval %d ms",
             settings.records(),
+            settings.warmup(),
             settings.rules(),
             rulesInForce,
             settings.partitions(),
@@ -63,7 +85,32 @@ public record BenchResult(
     out.add(
         f(
             "process CPU per record: pass-through %,.0f us, full %,.0f us, ratio %.2f",
-            passThroughCpuNanos / 1e3, fullCpuNanos / 1e3, passThroughCpuNanos / fullCpuNanos));
+            passThroughCpuNanos() / 1e3,
+            fullCpuNanos() / 1e3,
+            passThroughCpuNanos() / fullCpuNanos()));
+    double passNoJit =
+        passThroughCpuNanos() - passThroughCpu.getOrDefault(JIT, 0L) / (double) settings.records();
+    double fullNoJit = fullCpuNanos() - fullCpu.getOrDefault(JIT, 0L) / (double) settings.records();
+    out.add(
+        f(
+            "  without the JIT compiler threads (warm-up left over): pass-through %,.0f us,"
+                + " full %,.0f us, ratio %.2f",
+            passNoJit / 1e3, fullNoJit / 1e3, passNoJit / fullNoJit));
+    out.add("CPU per record by thread group, us (pass-through / full):");
+    Set<String> groups = new LinkedHashSet<>();
+    fullCpu.keySet().stream().filter(g -> !g.equals(TOTAL)).forEach(groups::add);
+    passThroughCpu.keySet().stream().filter(g -> !g.equals(TOTAL)).forEach(groups::add);
+    groups.add(TOTAL);
+    for (String group : groups) {
+      out.add(
+          f(
+              "  %-46s %7.1f / %7.1f",
+              group,
+              passThroughCpu.getOrDefault(group, 0L) / 1e3 / settings.records(),
+              fullCpu.getOrDefault(group, 0L) / 1e3 / settings.records()));
+    }
+    writes("pass-through", passThroughWrites, out);
+    writes("full pipeline", fullWrites, out);
     out.add(
         f(
             "latency at %,.0f records/s for %d s, produce to enriched: %s",
@@ -83,6 +130,30 @@ public record BenchResult(
     }
     out.add(f("ratio=%.2f", ratio()));
     return out;
+  }
+
+  private void writes(String phase, List<TopicWrites.Topic> topics, List<String> out) {
+    out.add(
+        f(
+            "writes of the %s per input record (offsets taken in the timed part, transaction"
+                + " markers included; committed records in the topic, not yet purged ones of"
+                + " repartition topics; bytes per record):",
+            phase));
+    double records = settings.records();
+    double total = settings.total();
+    for (TopicWrites.Topic topic : topics) {
+      if (topic.records() < 0) {
+        out.add(f("  %-58s %6.3f", topic.name(), topic.offsets() / records));
+      } else {
+        out.add(
+            f(
+                "  %-58s %6.3f %6.3f %6.0f B",
+                topic.name(),
+                topic.offsets() / records,
+                topic.records() / total,
+                topic.records() == 0 ? 0.0 : topic.bytes() / (double) topic.records()));
+      }
+    }
   }
 
   private static String summary(Latencies latencies) {

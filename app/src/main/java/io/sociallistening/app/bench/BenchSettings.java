@@ -13,10 +13,22 @@ import java.util.Locale;
  * @param pacedSeconds length of the paced phase that measures latency at half the full rate
  * @param commitMs {@code commit.interval.ms} of both applications (100, the Kafka Streams default
  *     under exactly-once, unless given)
+ * @param warmup mentions each application processes before its timed {@code records}: the JIT
+ *     compiles the broker, client and pipeline code during them, not during the timed part
+ * @param batchBytes producer {@code batch.size} of both applications; 0 keeps the instance's
+ *     default ({@code InstanceConfig.clientDefaults()})
  */
 public record BenchSettings(
-    long records, int rules, int partitions, int threads, int pacedSeconds, int commitMs) {
-  public static final BenchSettings DEFAULTS = new BenchSettings(300_000, 1_000, 3, 1, 20, 100);
+    long records,
+    int rules,
+    int partitions,
+    int threads,
+    int pacedSeconds,
+    int commitMs,
+    long warmup,
+    int batchBytes) {
+  public static final BenchSettings DEFAULTS =
+      new BenchSettings(300_000, 1_000, 3, 1, 20, 100, 100_000, 0);
 
   public BenchSettings {
     if (records < 1) {
@@ -38,11 +50,22 @@ public record BenchSettings(
     if (commitMs < 1) {
       throw new IllegalArgumentException("--commit-ms must be at least 1, got " + commitMs);
     }
+    if (warmup < 0) {
+      throw new IllegalArgumentException("--warmup must not be negative, got " + warmup);
+    }
+    if (batchBytes < 0) {
+      throw new IllegalArgumentException("--batch-bytes must not be negative, got " + batchBytes);
+    }
+  }
+
+  /** Mentions in the raw topic: the warm-up, then the timed records. */
+  public long total() {
+    return warmup + records;
   }
 
   /**
-   * Parses {@code --records=N --rules=N --partitions=N --threads=N --paced-seconds=N
-   * --commit-ms=N}; missing options keep their defaults.
+   * Parses {@code --records=N --rules=N --partitions=N --threads=N --paced-seconds=N --commit-ms=N
+   * --warmup=N --batch-bytes=N}; missing options keep their defaults.
    *
    * @throws IllegalArgumentException naming the option that is unknown or not a number
    */
@@ -53,6 +76,8 @@ public record BenchSettings(
     int threads = DEFAULTS.threads;
     int paced = DEFAULTS.pacedSeconds;
     int commitMs = DEFAULTS.commitMs;
+    long warmup = DEFAULTS.warmup;
+    int batchBytes = DEFAULTS.batchBytes;
     for (String arg : args) {
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -64,10 +89,13 @@ public record BenchSettings(
         case "--threads" -> threads = (int) number(name, value);
         case "--paced-seconds" -> paced = (int) number(name, value);
         case "--commit-ms" -> commitMs = (int) number(name, value);
+        case "--warmup" -> warmup = number(name, value);
+        case "--batch-bytes" -> batchBytes = (int) number(name, value);
         default -> throw new IllegalArgumentException("Unknown bench option '" + arg + "'");
       }
     }
-    return new BenchSettings(records, rules, partitions, threads, paced, commitMs);
+    return new BenchSettings(
+        records, rules, partitions, threads, paced, commitMs, warmup, batchBytes);
   }
 
   private static long number(String name, String value) {
@@ -82,7 +110,7 @@ public record BenchSettings(
     }
     try {
       long n = Long.parseLong(digits) * scale;
-      if (n > Integer.MAX_VALUE && !name.equals("--records")) {
+      if (n > Integer.MAX_VALUE && !name.equals("--records") && !name.equals("--warmup")) {
         throw new NumberFormatException();
       }
       return n;

@@ -25,10 +25,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +42,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -56,13 +59,14 @@ import org.apache.kafka.streams.kstream.Produced;
  * in-process broker and schema registry:
  *
  * <ol>
- *   <li>fill the raw topic with {@code records} Avro mentions from {@link MentionFeed} (producer
- *       rate);
+ *   <li>fill the raw topic with {@code warmup + records} Avro mentions from {@link MentionFeed}
+ *       (producer rate);
  *   <li>a pass-through Streams application with the same guarantee and serdes (exactly_once_v2,
- *       Avro decode and encode of every record) runs over them: records/s until its committed
- *       offsets on the raw topic cover every record;
- *   <li>the full topology with the generated rule book runs over the same records: records/s until
- *       its committed offsets cover every record of the raw topic and of both repartition topics;
+ *       Avro decode and encode of every record) runs over them: timed from the moment its committed
+ *       offsets on the raw topic cover the warm-up until they cover every record;
+ *   <li>the full topology with the generated rule book runs over the same records: timed from the
+ *       moment it has committed the warm-up until its committed offsets cover every record of the
+ *       raw topic and of every repartition topic;
  *   <li>with the full topology still running, a paced producer offers half its rate for a while,
  *       stamping each mention's {@code createdAt} (hence the record time of everything derived from
  *       it) with the send time; read_committed consumers of the enriched and alerts topics take
@@ -71,7 +75,10 @@ import org.apache.kafka.streams.kstream.Produced;
  * </ol>
  *
  * Both applications run in the same JVM as the broker, registry, producer and consumers, on the
- * same cores: the ratio compares like with like, the absolute rates are those of a shared box.
+ * same cores: the ratio compares like with like, the absolute rates are those of a shared box. The
+ * warm-up keeps the JIT's compilation of the (cold) broker, client and topology code out of both
+ * timed parts; for each timed part the process CPU is split by thread group ({@link ThreadCpu}) and
+ * the writes to every topic are counted ({@link TopicWrites}).
  */
 public final class Benchmark {
   private static final String PASS_THROUGH_ID = "bench-pass-through";
@@ -130,13 +137,15 @@ public final class Benchmark {
           new MentionFeed(
               timeline,
               MentionFeed.startFor(Instant.now()),
-              MentionFeed.copiesFor(settings.records(), timeline.size()));
+              MentionFeed.copiesFor(settings.total(), timeline.size()));
       AvroSerde<Mention> mentionSerde = AvroSerde.forValues(Mention.class, registry);
 
       double producerRate = fill(bootstrap, topics.raw(), feed, mentionSerde);
       progress.printf("bench: producer %,.0f records/s%n", producerRate);
 
+      Map<String, Long> offsetsBefore = TopicWrites.endOffsets(admin);
       Phase passThrough = passThrough(dir, bootstrap, topics.raw(), registry, admin);
+      Map<String, Long> offsetsAfterPassThrough = TopicWrites.endOffsets(admin);
       progress.printf("bench: pass-through %,.0f records/s%n", passThrough.rate());
 
       List<Rule> rules = SyntheticRules.generate(settings.rules(), SyntheticRules.DEFAULT_SEED);
@@ -162,20 +171,22 @@ public final class Benchmark {
                   InstanceConfig.NUM_STREAM_THREADS,
                   String.valueOf(settings.threads()),
                   InstanceConfig.KAFKA_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
-                  String.valueOf(settings.commitMs())));
+                  String.valueOf(settings.commitMs()),
+                  InstanceConfig.KAFKA_PREFIX + ProducerConfig.BATCH_SIZE_CONFIG,
+                  String.valueOf(batchBytes())));
       progress.printf("bench: publishing %,d rules and starting the full topology%n", rules.size());
       try (Instance instance = Instance.start(config)) {
-        long running = awaitRunning(instance.streams());
-        long cpuAtRunning = processCpuNanos();
+        awaitRunning(instance.streams());
         int inForce = instance.rules().rules().size();
         progress.printf(
             "bench: full topology running with %,d rules in force (%d refused)%n",
             inForce, instance.rules().errors().size());
-        long done = awaitCommitted(admin, PIPELINE_ID, topics.raw(), true);
-        Phase full =
-            new Phase(
-                settings.records() * 1e9 / (done - running),
-                (processCpuNanos() - cpuAtRunning) / (double) settings.records());
+        Phase full = timed(admin, PIPELINE_ID, topics.raw(), true);
+        progress.println("bench: counting what each application wrote");
+        List<TopicWrites.Topic> passThroughWrites =
+            writes(bootstrap, offsetsBefore, passThrough, offsetsAfterPassThrough);
+        List<TopicWrites.Topic> fullWrites =
+            writes(bootstrap, offsetsAfterPassThrough, full, TopicWrites.endOffsets(admin));
         double fullRate = full.rate();
         progress.printf("bench: full pipeline %,.0f records/s%n", fullRate);
 
@@ -201,8 +212,10 @@ public final class Benchmark {
             producerRate,
             passThrough.rate(),
             fullRate,
-            passThrough.cpuNanosPerRecord(),
-            full.cpuNanosPerRecord(),
+            passThrough.cpuNanos(),
+            full.cpuNanos(),
+            passThroughWrites,
+            fullWrites,
             pacedRate,
             toEnriched,
             toAlert,
@@ -216,10 +229,10 @@ public final class Benchmark {
 
   /** Produces every record of the run to the raw topic; returns records/s. */
   private double fill(String bootstrap, String topic, MentionFeed feed, AvroSerde<Mention> serde) {
-    progress.printf("bench: producing %,d mentions to %s%n", settings.records(), topic);
+    progress.printf("bench: producing %,d mentions to %s%n", settings.total(), topic);
     try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap, 20)) {
       long start = System.nanoTime();
-      for (long i = 0; i < settings.records(); i++) {
+      for (long i = 0; i < settings.total(); i++) {
         Mention mention = feed.mention(i);
         producer.send(
             new ProducerRecord<>(
@@ -230,17 +243,58 @@ public final class Benchmark {
                 serde.serialize(topic, mention)));
       }
       producer.flush();
-      return settings.records() * 1e9 / (System.nanoTime() - start);
+      return settings.total() * 1e9 / (System.nanoTime() - start);
     }
   }
 
-  /** Records/s of one application and the process CPU time it took per record. */
-  private record Phase(double rate, double cpuNanosPerRecord) {}
+  /**
+   * Records/s of one application over the timed records, the CPU nanoseconds the process spent on
+   * them per thread group ({@link ThreadCpu#between}) and the end offsets of every topic when the
+   * timed part began and ended.
+   */
+  private record Phase(
+      double rate,
+      Map<String, Long> cpuNanos,
+      Map<String, Long> offsetsAtStart,
+      Map<String, Long> offsetsAtEnd) {}
 
-  /** CPU time of the whole process (every thread, broker included) so far. */
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
+  /**
+   * Times {@code group} once it is running: waits until it has committed the warm-up records, then
+   * takes time, CPU and offsets until it has committed every record (and, when {@code internalToo},
+   * drained its repartition topics).
+   */
+  private Phase timed(Admin admin, String group, String raw, boolean internalToo) throws Exception {
+    if (settings.warmup() > 0) {
+      awaitCommitted(admin, group, raw, settings.warmup(), false);
+    }
+    long start = System.nanoTime();
+    ThreadCpu.Snapshot cpuAtStart = ThreadCpu.take();
+    Map<String, Long> offsetsAtStart = TopicWrites.endOffsets(admin);
+    long done = awaitCommitted(admin, group, raw, settings.total(), internalToo);
+    ThreadCpu.Snapshot cpuAtEnd = ThreadCpu.take();
+    return new Phase(
+        settings.records() * 1e9 / (done - start),
+        ThreadCpu.between(cpuAtStart, cpuAtEnd),
+        offsetsAtStart,
+        TopicWrites.endOffsets(admin));
+  }
+
+  /**
+   * What {@code phase} wrote in its timed part, with the records and bytes of the topics the
+   * application wrote read back: those empty or missing in {@code beforeStart} (not the internal
+   * ones nor the schemas topic, shared by both applications).
+   */
+  private static List<TopicWrites.Topic> writes(
+      String bootstrap, Map<String, Long> beforeStart, Phase phase, Map<String, Long> now) {
+    Set<String> readable = new HashSet<>();
+    for (var entry : now.entrySet()) {
+      if (!entry.getKey().startsWith("_")
+          && entry.getValue() > 0
+          && beforeStart.getOrDefault(entry.getKey(), 0L) == 0) {
+        readable.add(entry.getKey());
+      }
+    }
+    return TopicWrites.between(bootstrap, phase.offsetsAtStart(), phase.offsetsAtEnd(), readable);
   }
 
   /** The baseline: decode and re-encode every raw record under exactly_once_v2. */
@@ -259,18 +313,24 @@ public final class Benchmark {
     props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-pass-through").toString());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitMs());
+    // The same client settings as the instance, so both produce alike.
+    props.putAll(InstanceConfig.clientDefaults());
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, batchBytes());
     progress.println("bench: starting the pass-through application");
     try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
       streams.start();
-      long running = awaitRunning(streams);
-      long cpuAtRunning = processCpuNanos();
-      long done = awaitCommitted(admin, PASS_THROUGH_ID, raw, false);
-      return new Phase(
-          settings.records() * 1e9 / (done - running),
-          (processCpuNanos() - cpuAtRunning) / (double) settings.records());
+      awaitRunning(streams);
+      return timed(admin, PASS_THROUGH_ID, raw, false);
     } finally {
       serde.close();
     }
+  }
+
+  /** Producer batch.size of both applications. */
+  private int batchBytes() {
+    return settings.batchBytes() > 0
+        ? settings.batchBytes()
+        : (Integer) InstanceConfig.clientDefaults().get(ProducerConfig.BATCH_SIZE_CONFIG);
   }
 
   /** The nanoTime at which {@code streams} reached RUNNING. */
@@ -286,13 +346,13 @@ public final class Benchmark {
   }
 
   /**
-   * Waits until {@code group} has committed every record of {@code raw} and, when {@code
+   * Waits until {@code group} has committed {@code records} records of {@code raw} and, when {@code
    * internalToo}, all but the final transaction marker of each partition of the application's
    * repartition topics (a partition it has no offset for counts from 0); returns the nanoTime it
    * saw that.
    */
-  private long awaitCommitted(Admin admin, String group, String raw, boolean internalToo)
-      throws Exception {
+  private long awaitCommitted(
+      Admin admin, String group, String raw, long records, boolean internalToo) throws Exception {
     long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
     long lastReport = System.nanoTime();
     Map<TopicPartition, OffsetSpec> repartitions = new HashMap<>();
@@ -315,7 +375,7 @@ public final class Benchmark {
         }
       }
       long now = System.nanoTime();
-      if (rawDone >= settings.records()) {
+      if (rawDone >= records) {
         if (!internalToo) {
           return now;
         }
@@ -332,10 +392,10 @@ public final class Benchmark {
       }
       if (now > deadline) {
         throw new IllegalStateException(
-            group + " committed " + rawDone + " of " + settings.records() + " records in time");
+            group + " committed " + rawDone + " of " + records + " records in time");
       }
       if (now - lastReport > TimeUnit.SECONDS.toNanos(5)) {
-        progress.printf("bench:   %s committed %,d of %,d%n", group, rawDone, settings.records());
+        progress.printf("bench:   %s committed %,d of %,d%n", group, rawDone, records);
         lastReport = now;
       }
       Thread.sleep(POLL.toMillis());
@@ -380,7 +440,7 @@ public final class Benchmark {
           Thread.sleep(wait / 1_000_000);
         }
         Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
-        Mention mention = feed.live(settings.records() + i, now);
+        Mention mention = feed.live(settings.total() + i, now);
         producer.send(
             new ProducerRecord<>(
                 topics.raw(),

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -685,7 +686,20 @@ public final class InstanceConfig extends AbstractConfig {
     return out;
   }
 
-  /** Kafka Streams properties: ours, then pass-through {@code kafka.*} settings. */
+  /**
+   * Client settings the instance uses unless {@code kafka.*} sets them: producer batches of 128 KiB
+   * instead of 16 KiB. Under exactly-once every commit flushes the producer, so larger batches add
+   * no latency; they cut the produce requests (and the broker's per-request work) for the four or
+   * so records a mention writes.
+   */
+  public static Map<String, Object> clientDefaults() {
+    return Map.of(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+  }
+
+  /**
+   * Kafka Streams properties: ours, then {@link #clientDefaults()}, then pass-through {@code
+   * kafka.*} settings.
+   */
   public Properties streamsProperties() {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, getString(APPLICATION_ID));
@@ -694,6 +708,7 @@ public final class InstanceConfig extends AbstractConfig {
     props.put(StreamsConfig.STATE_DIR_CONFIG, getString(STATE_DIR));
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topicReplication());
     props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.NO_OPTIMIZATION);
+    props.putAll(clientDefaults());
     props.putAll(kafkaClientConfig());
     return props;
   }

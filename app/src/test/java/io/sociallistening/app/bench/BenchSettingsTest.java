@@ -11,7 +11,7 @@ class BenchSettingsTest {
   @Test
   void shouldUseTheDefaultsWithoutOptions() {
     assertThat(BenchSettings.parse(List.of()))
-        .isEqualTo(new BenchSettings(300_000, 1_000, 3, 1, 20, 100));
+        .isEqualTo(new BenchSettings(300_000, 1_000, 3, 1, 20, 100, 100_000, 0));
   }
 
   @Test
@@ -24,9 +24,12 @@ class BenchSettingsTest {
                 "--partitions=6",
                 "--threads=2",
                 "--paced-seconds=30",
-                "--commit-ms=250"));
+                "--commit-ms=250",
+                "--warmup=50k",
+                "--batch-bytes=16k"));
 
-    assertThat(settings).isEqualTo(new BenchSettings(1_000_000, 10_000, 6, 2, 30, 250));
+    assertThat(settings)
+        .isEqualTo(new BenchSettings(1_000_000, 10_000, 6, 2, 30, 250, 50_000, 16_000));
   }
 
   @Test

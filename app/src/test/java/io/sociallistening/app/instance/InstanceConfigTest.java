@@ -28,6 +28,18 @@ class InstanceConfigTest {
   }
 
   @Test
+  void shouldBatchProducerRecordsBy128KibUnlessKafkaSettingsSayOtherwise() {
+    StreamsConfig defaults = new StreamsConfig(load(Map.of(), Map.of()).streamsProperties());
+    StreamsConfig overridden =
+        new StreamsConfig(
+            load(Map.of(), Map.of(InstanceConfig.KAFKA_PREFIX + "batch.size", "32768"))
+                .streamsProperties());
+
+    assertThat(defaults.getProducerConfigs("c").get("batch.size")).isEqualTo(131_072);
+    assertThat(overridden.getProducerConfigs("c").get("batch.size")).isEqualTo("32768");
+  }
+
+  @Test
   void shouldServeNoHttpUnlessAPortIsSet() {
     assertThat(load(Map.of(), Map.of()).http()).isEmpty();
     assertThat(load(Map.of(), Map.of()).shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));

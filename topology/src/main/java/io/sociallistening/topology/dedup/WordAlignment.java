@@ -53,26 +53,32 @@ public final class WordAlignment {
     if (!freeTailX && !freeTailY && Math.abs(n - m) > budget) {
       return Double.POSITIVE_INFINITY;
     }
+    // Whether each word has a digit, once per word instead of in every cell.
+    boolean[] digitX = digits(x);
+    boolean[] digitY = digits(y);
     double[] previous = new double[m + 1];
     double[] current = new double[m + 1];
     previous[0] = 0;
     for (int j = 1; j <= m; j++) {
-      previous[j] = previous[j - 1] + indel(y[j - 1]);
+      previous[j] = previous[j - 1] + indel(digitY[j - 1]);
     }
     boolean cutX = a.truncated();
     boolean cutY = b.truncated();
     double best = Double.POSITIVE_INFINITY;
     for (int i = 1; i <= n; i++) {
-      current[0] = previous[0] + indel(x[i - 1]);
+      String wordX = x[i - 1];
+      boolean digitsX = digitX[i - 1];
+      double indelX = indel(digitsX);
+      current[0] = previous[0] + indelX;
       double rowMin = current[0];
       for (int j = 1; j <= m; j++) {
         double c =
             previous[j - 1]
                 + (cutX && i == n || cutY && j == m
-                    ? cut(x[i - 1], y[j - 1])
-                    : substitution(x[i - 1], y[j - 1]));
-        c = Math.min(c, previous[j] + indel(x[i - 1]));
-        c = Math.min(c, current[j - 1] + indel(y[j - 1]));
+                    ? cut(wordX, y[j - 1], digitsX, digitY[j - 1])
+                    : substitution(wordX, y[j - 1], digitsX, digitY[j - 1]));
+        c = Math.min(c, previous[j] + indelX);
+        c = Math.min(c, current[j - 1] + indel(digitY[j - 1]));
         current[j] = c;
         rowMin = Math.min(rowMin, c);
       }
@@ -98,19 +104,19 @@ public final class WordAlignment {
   }
 
   /** The last word of a truncated text may be cut: it costs nothing when a prefix of the other. */
-  private static double cut(String a, String b) {
-    return a.startsWith(b) || b.startsWith(a) ? 0 : substitution(a, b);
+  private static double cut(String a, String b, boolean digitsA, boolean digitsB) {
+    return a.startsWith(b) || b.startsWith(a) ? 0 : substitution(a, b, digitsA, digitsB);
   }
 
-  private static double indel(String word) {
-    return hasDigit(word) ? DIGITS : 1;
+  private static double indel(boolean digits) {
+    return digits ? DIGITS : 1;
   }
 
-  private static double substitution(String a, String b) {
+  private static double substitution(String a, String b, boolean digitsA, boolean digitsB) {
     if (a.equals(b)) {
       return 0;
     }
-    if (hasDigit(a) || hasDigit(b)) {
+    if (digitsA || digitsB) {
       return DIGITS;
     }
     return isTypo(a, b) ? TYPO : 2;
@@ -137,6 +143,14 @@ public final class WordAlignment {
           && a.regionMatches(i + 2, b, i + 2, la - i - 2);
     }
     return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : b.regionMatches(i + 1, a, i, la - i);
+  }
+
+  private static boolean[] digits(String[] words) {
+    boolean[] out = new boolean[words.length];
+    for (int i = 0; i < words.length; i++) {
+      out[i] = hasDigit(words[i]);
+    }
+    return out;
   }
 
   private static boolean hasDigit(String word) {
