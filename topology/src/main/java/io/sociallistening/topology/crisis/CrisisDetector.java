@@ -37,8 +37,9 @@ import java.util.Optional;
  *       non-negative volume (a launch, good news), whose negative share falls, counts down to half.
  *       A rising share adds nothing: a chance excess of negatives raises the share by itself, so a
  *       bonus would amplify noise (measured: it made single quiet buckets reach the threshold);
- *   <li>sustained evidence: a one-sided CUSUM of evidence (drift 2, capped at 10) turns a run of
- *       moderate buckets into evidence = max(evidence, 4.4 · cusum / 5);
+ *   <li>sustained evidence: a one-sided CUSUM of evidence (drift 2, capped at 8) turns a run of
+ *       moderate buckets into evidence = max(evidence, 4.4 · cusum / 5), at most 7.04 deviations
+ *       (see {@link #CUSUM_CAP});
  *   <li>tail likelihood: the mean m of this and the previous bucket's evidence (at least 0) is
  *       compared with its own long-run mean μ and standard deviation σ (exponentially weighted over
  *       7 days, spikes included): likelihood = (m − μ) / σ. A series that spikes often (a big brand
@@ -83,6 +84,17 @@ public final class CrisisDetector {
 
   /** CUSUM level, in deviations, that counts as a bucket of {@link #SUSTAINED_EVIDENCE}. */
   static final double CUSUM_THRESHOLD = 5;
+
+  /**
+   * CUSUM cap, in deviations: 1.6 times the threshold, so a saturated CUSUM is worth {@code 8 · 4.4
+   * / 5 = 7.04} deviations and drains within a few buckets. A held rise is scored on the hour scale
+   * against its own history; the CUSUM only carries a moderate rise through the persistence
+   * buckets. At twice the threshold (8.8 deviations), two saturated buckets alone reached the
+   * opening likelihood of a busy series, so any mild rise held for an hour opened an episode
+   * (measured on NAB AMZN: 4 of its 8 false positives opened with both buckets at the cap; 5 remain
+   * with the cap at 8, and the score is flat for caps 7.5 to 8.5).
+   */
+  static final double CUSUM_CAP = 8;
 
   /**
    * Evidence, in deviations, of a CUSUM at its threshold; also the evidence from which a bucket no
@@ -156,7 +168,7 @@ public final class CrisisDetector {
     // A sustained moderate rise (a 5x jump of a small brand is ~3 deviations a bucket) never
     // reaches the single-bucket threshold; the CUSUM accumulates it. Capped so that it drains
     // within a few buckets once the rise ends.
-    double cusum = warm ? clamp(state.cusum() + evidence - CUSUM_DRIFT, 0, 2 * CUSUM_THRESHOLD) : 0;
+    double cusum = warm ? clamp(state.cusum() + evidence - CUSUM_DRIFT, 0, CUSUM_CAP) : 0;
     double combined = Math.max(0, Math.max(evidence, cusum * SUSTAINED_EVIDENCE / CUSUM_THRESHOLD));
     // Tail likelihood: the two-bucket mean evidence against its own long-run mean and spread,
     // spikes included, so a series that spikes often needs a larger spike to stand out.
