@@ -341,7 +341,7 @@ class CrisisDetectorTest {
   void shouldCapTheSustainedEvidenceOfAHeldRise() {
     // given a small brand whose negatives rise 5x for 3 hours: the CUSUM saturates
     List<Bucket> buckets =
-        new SyntheticBrand(11, 6, 1).burst(ONSET, ONSET + 180, 5).buckets(ONSET + 170);
+        new SyntheticBrand(11, 6, 1).burst(ONSET, ONSET + 180, 5).buckets(ONSET + 180);
 
     // when
     Run run = new Run(CrisisSettings.defaults()).feed(buckets);
@@ -350,6 +350,30 @@ class CrisisDetectorTest {
     List<CrisisState> states = run.steps.stream().map(Step::state).toList();
     assertThat(states).extracting(CrisisState::cusum).contains(8.0).allMatch(c -> c <= 8.0);
     assertThat(states).filteredOn(s -> s.cusum() == 8.0).allMatch(s -> s.evidence() >= 7.04);
+  }
+
+  @Test
+  void shouldJudgeTheHourScaleOfACalmSmallBrandAgainstAtLeastUnitNoise() {
+    // given a small brand (about 1 negative a minute) whose hour-scale history is calmer than unit
+    // noise, then an hour held at 2.5x or at 3x from day 3, 14:00
+    int rise = 3 * DAY + 14 * 60;
+    List<Bucket> mild = new SyntheticBrand(3, 5, 1).burst(rise, rise + 60, 2.5).buckets(rise + 200);
+    List<Bucket> strong = new SyntheticBrand(3, 5, 1).burst(rise, rise + 60, 3).buckets(rise + 200);
+
+    // when
+    Run calm = new Run(CrisisSettings.defaults()).feed(mild, 0, rise);
+    double spreadBefore = calm.state.hourTailVariance();
+    calm.feed(mild, rise, mild.size());
+    Run held = new Run(CrisisSettings.defaults()).feed(strong);
+
+    // then the hour scale's spread is taken as 1, not its calmer own: 2.5x for an hour stays
+    // below the opening score, 3x opens after 35 minutes
+    assertThat(spreadBefore).isLessThan(0.5);
+    assertThat(calm.events).isEmpty();
+    assertThat(held.events)
+        .filteredOn(e -> e.type() == Type.OPENED)
+        .extracting(Seen::index)
+        .containsExactly(rise + 35);
   }
 
   @Test
