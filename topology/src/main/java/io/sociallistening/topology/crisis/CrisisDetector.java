@@ -37,19 +37,20 @@ import java.util.Optional;
  *       non-negative volume (a launch, good news), whose negative share falls, counts down to half.
  *       A rising share adds nothing: a chance excess of negatives raises the share by itself, so a
  *       bonus would amplify noise (measured: it made single quiet buckets reach the threshold);
- *   <li>sustained evidence: a one-sided CUSUM of evidence (drift 2, capped at 10) turns a run of
- *       moderate buckets into evidence = max(evidence, 4.4 · cusum / 5);
+ *   <li>sustained evidence: a one-sided CUSUM of evidence (drift 2, capped at 8) turns a run of
+ *       moderate buckets into evidence = max(evidence, 4.4 · cusum / 5), at most 7.04 deviations
+ *       (see {@link #CUSUM_CAP});
  *   <li>tail likelihood: the mean m of this and the previous bucket's evidence (at least 0) is
  *       compared with its own long-run mean μ and standard deviation σ (exponentially weighted over
  *       7 days, spikes included): likelihood = (m − μ) / σ. A series that spikes often (a big brand
  *       with daily news) needs a larger spike to stand out than a calm one;
  *   <li>hour scale: h = EWMA of evidence over {@link #HOUR_MEMORY} (1 hour), standardised by the
  *       standard deviation of an EWMA of unit noise, max(0, h / sqrt(w / (2 − w))) for weight w,
- *       and compared with its own long-run mean and standard deviation the same way; the likelihood
- *       is the larger of the two. A rise held for an hour (4x for 80 minutes on a busy series)
- *       stands out on this scale while its two-bucket mean stays inside the series' usual spikes.
- *       The hour evidence is cleared on RESOLVED, like the CUSUM, so a finished episode does not
- *       re-open;
+ *       and compared with its own long-run mean and standard deviation (at least 1, the noise it is
+ *       standardised by; see {@link #MIN_HOUR_TAIL_VARIANCE}) the same way; the likelihood is the
+ *       larger of the two. A rise held for an hour (4x for 80 minutes on a busy series) stands out
+ *       on this scale while its two-bucket mean stays inside the series' usual spikes. The hour
+ *       evidence is cleared on RESOLVED, like the CUSUM, so a finished episode does not re-open;
  *   <li>score = tanh(max(0, likelihood) / scoreScale), 0 during warm-up.
  * </ul>
  *
@@ -85,6 +86,17 @@ public final class CrisisDetector {
   static final double CUSUM_THRESHOLD = 5;
 
   /**
+   * CUSUM cap, in deviations: 1.6 times the threshold, so a saturated CUSUM is worth {@code 8 · 4.4
+   * / 5 = 7.04} deviations and drains within a few buckets. A held rise is scored on the hour scale
+   * against its own history; the CUSUM only carries a moderate rise through the persistence
+   * buckets. At twice the threshold (8.8 deviations), two saturated buckets alone reached the
+   * opening likelihood of a busy series, so any mild rise held for an hour opened an episode
+   * (measured on NAB AMZN: 4 of its 8 false positives opened with both buckets at the cap; 5 remain
+   * with the cap at 8, and the score is flat for caps 7.5 to 8.5).
+   */
+  static final double CUSUM_CAP = 8;
+
+  /**
    * Evidence, in deviations, of a CUSUM at its threshold; also the evidence from which a bucket no
    * longer teaches the baseline.
    */
@@ -101,6 +113,16 @@ public final class CrisisDetector {
 
   /** Floor of the tail variance, so a perfectly flat history does not make every blip rare. */
   static final double MIN_TAIL_VARIANCE = 0.01;
+
+  /**
+   * Floor of the hour-scale tail variance: the variance of the unit noise the hour-scale evidence
+   * is standardised by. A history calmer than that (a low-count series, whose Anscombe variance is
+   * below 1 while the scale is floored at 1) would otherwise make a noise-sized hour rare: on NAB
+   * CVS (about 1 tweet per bucket) the hour-scale spread was 0.4 to 0.7 and two of its three false
+   * positives opened on the hour scale. Measured, normalised NAB score for floors 0.2, 0.34, 0.4,
+   * 0.5, 0.6 to 2: 81.32, 81.66, 81.66, 83.16, 83.16; busy series (spread above 1) are unaffected.
+   */
+  static final double MIN_HOUR_TAIL_VARIANCE = 1.0;
 
   private final CrisisSettings settings;
   private final double levelWeight;
@@ -156,7 +178,7 @@ public final class CrisisDetector {
     // A sustained moderate rise (a 5x jump of a small brand is ~3 deviations a bucket) never
     // reaches the single-bucket threshold; the CUSUM accumulates it. Capped so that it drains
     // within a few buckets once the rise ends.
-    double cusum = warm ? clamp(state.cusum() + evidence - CUSUM_DRIFT, 0, 2 * CUSUM_THRESHOLD) : 0;
+    double cusum = warm ? clamp(state.cusum() + evidence - CUSUM_DRIFT, 0, CUSUM_CAP) : 0;
     double combined = Math.max(0, Math.max(evidence, cusum * SUSTAINED_EVIDENCE / CUSUM_THRESHOLD));
     // Tail likelihood: the two-bucket mean evidence against its own long-run mean and spread,
     // spikes included, so a series that spikes often needs a larger spike to stand out.
@@ -169,7 +191,7 @@ public final class CrisisDetector {
     double hourEvidence =
         warm ? (1 - hourWeight) * state.hourEvidence() + hourWeight * evidence : 0;
     double hourZ = Math.max(0, hourEvidence / hourNorm);
-    double hourSd = Math.sqrt(Math.max(MIN_TAIL_VARIANCE, state.hourTailVariance()));
+    double hourSd = Math.sqrt(Math.max(MIN_HOUR_TAIL_VARIANCE, state.hourTailVariance()));
     likelihood = Math.max(likelihood, (hourZ - state.hourTailMean()) / hourSd);
     double bucketLikelihood = (Math.max(0, evidence) - state.tailMean()) / tailSd;
     double score = warm ? Math.tanh(Math.max(0, likelihood) / settings.scoreScale()) : 0;

@@ -301,6 +301,82 @@ class CrisisDetectorTest {
   }
 
   @Test
+  void shouldOpenOnAHeldRiseOfASpikySeriesThatTheTwoBucketEvidenceAloneMisses() {
+    // given a series whose negatives spike 10x for 2 minutes every 2 hours (so a two-bucket spike
+    // is usual), then hold 3x for 80 minutes from day 5, 14:00; a 1-hour cooldown so that the
+    // spikes' own early episodes do not mask the rise
+    int rise = 5 * DAY + 14 * 60;
+    SyntheticBrand brand = new SyntheticBrand(5, 20, 4);
+    for (int spike = 60; spike < rise + DAY; spike += 120) {
+      brand.burst(spike, spike + 2, 10);
+    }
+    List<Bucket> buckets = brand.burst(rise, rise + 80, 3).buckets(rise + 200);
+    Run run = new Run(CrisisSettings.defaults().withCooldown(Duration.ofHours(1)));
+
+    // when
+    run.feed(buckets, 0, rise);
+    List<Double> twoBucketScores = new ArrayList<>();
+    CrisisState before = run.state;
+    for (int i = rise; i < rise + 80; i++) {
+      run.feed(buckets, i, i + 1);
+      CrisisState after = run.state;
+      double mean = 0.5 * (after.evidence() + before.evidence());
+      double likelihood =
+          (mean - before.tailMean()) / Math.sqrt(Math.max(0.01, before.tailVariance()));
+      twoBucketScores.add(
+          Math.tanh(Math.max(0, likelihood) / run.detector.settings().scoreScale()));
+      before = after;
+    }
+
+    // then the hour scale opens one episode during the rise, although no two-bucket mean of the
+    // rise reaches the opening score
+    assertThat(run.events)
+        .filteredOn(e -> e.type() == Type.OPENED && e.index() >= rise)
+        .extracting(Seen::index)
+        .containsExactly(rise + 33);
+    assertThat(twoBucketScores).allMatch(score -> score < 0.8);
+  }
+
+  @Test
+  void shouldCapTheSustainedEvidenceOfAHeldRise() {
+    // given a small brand whose negatives rise 5x for 3 hours: the CUSUM saturates
+    List<Bucket> buckets =
+        new SyntheticBrand(11, 6, 1).burst(ONSET, ONSET + 180, 5).buckets(ONSET + 180);
+
+    // when
+    Run run = new Run(CrisisSettings.defaults()).feed(buckets);
+
+    // then the CUSUM stops at its cap, where a bucket's combined evidence is at least 7.04
+    List<CrisisState> states = run.steps.stream().map(Step::state).toList();
+    assertThat(states).extracting(CrisisState::cusum).contains(8.0).allMatch(c -> c <= 8.0);
+    assertThat(states).filteredOn(s -> s.cusum() == 8.0).allMatch(s -> s.evidence() >= 7.04);
+  }
+
+  @Test
+  void shouldJudgeTheHourScaleOfACalmSmallBrandAgainstAtLeastUnitNoise() {
+    // given a small brand (about 1 negative a minute) whose hour-scale history is calmer than unit
+    // noise, then an hour held at 2.5x or at 3x from day 3, 14:00
+    int rise = 3 * DAY + 14 * 60;
+    List<Bucket> mild = new SyntheticBrand(3, 5, 1).burst(rise, rise + 60, 2.5).buckets(rise + 200);
+    List<Bucket> strong = new SyntheticBrand(3, 5, 1).burst(rise, rise + 60, 3).buckets(rise + 200);
+
+    // when
+    Run calm = new Run(CrisisSettings.defaults()).feed(mild, 0, rise);
+    double spreadBefore = calm.state.hourTailVariance();
+    calm.feed(mild, rise, mild.size());
+    Run held = new Run(CrisisSettings.defaults()).feed(strong);
+
+    // then the hour scale's spread is taken as 1, not its calmer own: 2.5x for an hour stays
+    // below the opening score, 3x opens after 35 minutes
+    assertThat(spreadBefore).isLessThan(0.5);
+    assertThat(calm.events).isEmpty();
+    assertThat(held.events)
+        .filteredOn(e -> e.type() == Type.OPENED)
+        .extracting(Seen::index)
+        .containsExactly(rise + 35);
+  }
+
+  @Test
   void shouldKeepStateSizeSmall() {
     assertThat(CrisisState.initial().toBytes()).hasSize(372);
   }
