@@ -46,14 +46,15 @@ import java.util.Set;
  * <p>Two configurations: {@link #vaderCompatible()} is exactly the above (the golden test compares
  * it with the reference VADER); {@link #loadDefault()}, the social scorer that the topology and the
  * {@code sentiment} command use, adds: negation, boosters and idioms look back only inside the
- * token's clause (clause and sentence punctuation end a clause); "but"/"however" weigh only their
- * own sentence; a negated negative word becomes 0 instead of flipping; "no" next to "no" keeps its
- * own valence, and a "no" that negates a word two tokens on is neutral itself; the k-th repetition
- * of a sentiment word counts 1/k; the lexicon adds {@code social_lexicon.txt}, {@code
- * pt_lexicon.txt} and {@code es_lexicon.txt}, and Portuguese and Spanish negation words and
- * intensifiers ({@link ValenceRules#SOCIAL_NEGATIONS}, {@link ValenceRules#SOCIAL_BOOSTERS}). See
- * {@code topology/SENTIMENT.md} for the reasons and the measured effect. {@link #scoreTowards}
- * scores the sentiment towards one brand.
+ * token's clause (clause and sentence punctuation end a clause); "however" contrasts like "but"; a
+ * negated negative word becomes 0 instead of flipping; laughter and emoticons are never negated;
+ * "no" next to "no" keeps its own valence, and a "no" that negates a word up to two tokens on in
+ * its clause is neutral itself; HTML entities are decoded; the k-th repetition of a sentiment word
+ * counts 1/k; the lexicon adds {@code social_lexicon.txt}, {@code pt_lexicon.txt} and {@code
+ * es_lexicon.txt}, and Portuguese and Spanish negation words and intensifiers ({@link
+ * ValenceRules#SOCIAL_NEGATIONS}, {@link ValenceRules#SOCIAL_BOOSTERS}). See {@code
+ * topology/SENTIMENT.md} for the reasons and the measured effect. {@link #scoreTowards} scores the
+ * sentiment towards one brand.
  *
  * <p>One VADER quirk is kept on purpose so that scores match the reference implementation: a word
  * preceded by "so" or "this", with at least three tokens before it, is multiplied by 1.25 (the
