@@ -46,14 +46,15 @@ import java.util.Set;
  * <p>Two configurations: {@link #vaderCompatible()} is exactly the above (the golden test compares
  * it with the reference VADER); {@link #loadDefault()}, the social scorer that the topology and the
  * {@code sentiment} command use, adds: negation, boosters and idioms look back only inside the
- * token's clause (clause and sentence punctuation end a clause); "but"/"however" weigh only their
- * own sentence; a negated negative word becomes 0 instead of flipping; "no" next to "no" keeps its
- * own valence, and a "no" that negates a word two tokens on is neutral itself; the k-th repetition
- * of a sentiment word counts 1/k; the lexicon adds {@code social_lexicon.txt}, {@code
- * pt_lexicon.txt} and {@code es_lexicon.txt}, and Portuguese and Spanish negation words and
- * intensifiers ({@link ValenceRules#SOCIAL_NEGATIONS}, {@link ValenceRules#SOCIAL_BOOSTERS}). See
- * {@code topology/SENTIMENT.md} for the reasons and the measured effect. {@link #scoreTowards}
- * scores the sentiment towards one brand.
+ * token's clause (clause and sentence punctuation end a clause); "however" contrasts like "but"; a
+ * negated negative word becomes 0 instead of flipping; laughter and emoticons are never negated;
+ * "no" next to "no" keeps its own valence, and a "no" that negates a word up to two tokens on in
+ * its clause is neutral itself; HTML entities are decoded; the k-th repetition of a sentiment word
+ * counts 1/k; the lexicon adds {@code social_lexicon.txt}, {@code pt_lexicon.txt} and {@code
+ * es_lexicon.txt}, and Portuguese and Spanish negation words and intensifiers ({@link
+ * ValenceRules#SOCIAL_NEGATIONS}, {@link ValenceRules#SOCIAL_BOOSTERS}). See {@code
+ * topology/SENTIMENT.md} for the reasons and the measured effect. {@link #scoreTowards} scores the
+ * sentiment towards one brand.
  *
  * <p>One VADER quirk is kept on purpose so that scores match the reference implementation: a word
  * preceded by "so" or "this", with at least three tokens before it, is multiplied by 1.25 (the
@@ -92,6 +93,9 @@ public final class SentimentScorer {
       Set.of(
           "no", "kind", "of", "but", "least", "at", "very", "never", "so", "this", "without",
           "doubt", "or", "nor");
+
+  /** Words of VADER's lexicon rated only for its emoji descriptions; not in the social lexicon. */
+  private static final Set<String> EMOJI_DESCRIPTION_WORDS = Set.of("heart", "hearts");
 
   private static final SentimentResult NOTHING =
       new SentimentResult(0.0, SentimentLabel.NEUTRAL, 1.0, 0.0, 0.0, 0.0);
@@ -239,6 +243,14 @@ public final class SentimentScorer {
       }
       return;
     }
+    // the first contrastive word of the text halves what comes before it and weighs what follows
+    // 1.5 times, across sentences as in VADER ("Terrifying. I might be on board, but ... :)")
+    int contrastAt = -1;
+    for (int i = 0; contrast && i < n && contrastAt < 0; i++) {
+      if (tokens.in(i, ValenceRules.CONTRASTS)) {
+        contrastAt = i;
+      }
+    }
     int clause = 0;
     int sentence = 0;
     while (sentence < n) {
@@ -247,12 +259,6 @@ public final class SentimentScorer {
         sentenceEnd++;
       }
       sentenceEnd++;
-      int contrastAt = -1;
-      for (int i = sentence; contrast && i < sentenceEnd && contrastAt < 0; i++) {
-        if (tokens.in(i, ValenceRules.CONTRASTS)) {
-          contrastAt = i;
-        }
-      }
       for (int i = sentence; i < sentenceEnd; i++) {
         if (i > 0 && tokens.boundary[i - 1] != TokenizedText.NONE) {
           clause = i;
@@ -292,6 +298,14 @@ public final class SentimentScorer {
   private boolean isNegation(String lowerWord) {
     return ValenceRules.isNegation(lowerWord)
         || (social && ValenceRules.SOCIAL_NEGATIONS.contains(lowerWord));
+  }
+
+  /**
+   * Laughter ("lol", "haha") and emoticons or emoji (a token not starting with a letter): they are
+   * outside the syntax of the clause, so "no idea lol" and "Nope :-)" are not negated.
+   */
+  private static boolean outsideNegation(String lowerWord) {
+    return ValenceRules.LAUGHTER.contains(lowerWord) || !Character.isLetter(lowerWord.charAt(0));
   }
 
   /** "no no no": a "no" next to another "no" keeps its own (negative) valence. */
@@ -386,10 +400,17 @@ public final class SentimentScorer {
       return 0;
     }
     double valence = t.valence[i];
+    if (social && outsideNegation(word)) {
+      // laughter and emoticons comment on the whole post; no negation reaches them
+      return t.upper[i] && mixedCase
+          ? valence + (valence > 0 ? CAPS_INCREMENT : -CAPS_INCREMENT)
+          : valence;
+    }
     // "no" that negates the next word is not negative itself; the social scorer also looks two
-    // words ahead, the reach of the "no" negation ("no es malo", "no real problem")
+    // words ahead, the reach of the "no" negation ("no es malo", "no real problem"), and only
+    // inside the clause ("Oh no. Escape ..." keeps its "no")
     if (word.equals("no")
-        && ((i != n - 1 && t.inLexicon(i + 1))
+        && ((i != n - 1 && t.inLexicon(i + 1) && (!social || t.boundary[i] == TokenizedText.NONE))
             || (social
                 && i + 2 < n
                 && t.boundary[i] == TokenizedText.NONE
@@ -545,6 +566,9 @@ public final class SentimentScorer {
     merged.putAll(readLexicon(SOCIAL_LEXICON));
     merged.putAll(readLexicon(PORTUGUESE_LEXICON));
     merged.putAll(readLexicon(SPANISH_LEXICON));
+    // VADER's 2018 lexicon rates "heart(s)" for its emoji descriptions ("red heart"); the social
+    // scorer scores emoji directly, and the noun alone ("my heart wants ...") is not sentiment
+    merged.keySet().removeAll(EMOJI_DESCRIPTION_WORDS);
     return Map.copyOf(merged);
   }
 

@@ -109,6 +109,13 @@ final class ValenceRules {
   /** Valences of {@link #SPECIAL_CASES}, index by index. */
   static final double[] SPECIAL_CASE_VALENCES = {3, 3, 1.5, 0.0, -2, -1.5, 3, 3.1, -2.9};
 
+  /**
+   * Laughter words that the social scorer keeps outside negation's reach (as it does emoticons and
+   * emoji); all are lexicon entries.
+   */
+  static final Set<String> LAUGHTER =
+      Set.of("lol", "lolz", "lmao", "lmfao", "rofl", "roflmao", "haha", "hahaha", "hehe", "xd");
+
   /** Contrastive words: the part of the sentence before one counts half, after it 1.5 times. */
   static final Set<String> CONTRASTS = Set.of("but", "however");
 

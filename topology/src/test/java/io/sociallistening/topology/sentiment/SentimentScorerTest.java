@@ -202,12 +202,45 @@ class SentimentScorerTest {
   }
 
   @Test
-  void shouldKeepContrastInsideItsSentence() {
-    // VADER halves "great" because of the "but" in the next sentence; the social scorer does not
-    double great = SOCIAL.score("great day.").compound();
-    assertThat(SOCIAL.score("great day. meh but ok").compound())
-        .isGreaterThan(SCORER.score("great day. meh but ok").compound());
-    assertThat(great).isGreaterThan(0.5);
+  void shouldWeighContrastAcrossSentencesLikeVader() {
+    // "terrible" -2.1 halved before "but", ":)" 2.0 weighed 1.5 times after it, in another sentence
+    double sum = -2.1 * 0.5 + 2.0 * 1.5;
+    assertThat(SOCIAL.score("terrible day. but then :)").compound())
+        .isCloseTo(sum / Math.sqrt(sum * sum + 15), within(1e-9));
+  }
+
+  @Test
+  void shouldKeepLaughterAndEmoticonsOutsideNegation() {
+    // "lol" 1.8 and ":-)" 1.3 are not negated by "no" or "nope"
+    assertThat(SOCIAL.score("no idea lol").compound())
+        .isCloseTo(1.8 / Math.sqrt(1.8 * 1.8 + 15), within(1e-9));
+    assertThat(SOCIAL.score("nope :-)").compound())
+        .isCloseTo(1.3 / Math.sqrt(1.3 * 1.3 + 15), within(1e-9));
+    assertThat(SCORER.score("nope :-)").label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void shouldKeepNoNegativeWhenItsSentenceEnds() {
+    // "no" -1.2 ends its sentence: it negates nothing, so it keeps its valence; "escape" 0.7
+    double sum = -1.2 + 0.7;
+    assertThat(SOCIAL.score("oh no. escape").compound())
+        .isCloseTo(sum / Math.sqrt(sum * sum + 15), within(1e-9));
+  }
+
+  @Test
+  void shouldDecodeHtmlEntitiesOfPosts() {
+    assertThat(SocialTextTokenizer.decodeEntities("a &lt;3 b &gt;:[ c &amp;d &quot;e&quot; &x"))
+        .isEqualTo("a <3 b >:[ c &d \"e\" &x");
+    // "<3" 1.9; without decoding, "&lt;3" was the word "lt"
+    assertThat(SOCIAL.score("see you &lt;3").compound())
+        .isEqualTo(SOCIAL.score("see you <3").compound());
+    assertThat(SOCIAL.score("see you <3").compound()).isGreaterThan(0.3);
+  }
+
+  @Test
+  void shouldNotRateTheNounHeartAsSentiment() {
+    assertThat(SOCIAL.score("my heart is here").compound()).isEqualTo(0.0);
+    assertThat(SCORER.score("my heart is here").label()).isEqualTo(SentimentLabel.POSITIVE);
   }
 
   @Test
