@@ -7,11 +7,9 @@ import io.sociallistening.app.instance.Instance;
 import io.sociallistening.app.instance.InstanceConfig;
 import io.sociallistening.app.instance.RulePublisher;
 import io.sociallistening.app.local.EmbeddedKafka;
-import io.sociallistening.avro.Author;
 import io.sociallistening.avro.BrandMatch;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.Mention;
-import io.sociallistening.avro.Platform;
 import io.sociallistening.registry.SchemaRegistry;
 import io.sociallistening.serde.AvroSerde;
 import io.sociallistening.topology.Topics;
@@ -96,27 +94,8 @@ class LiveRulesIT {
   }
 
   private static Mention mention(String id, Instant at) {
-    return Mention.newBuilder()
-        .setPlatform(Platform.BLUESKY)
-        .setId(id)
-        .setUrl("https://bsky.app/profile/erin/post/" + id)
-        .setAuthor(
-            Author.newBuilder()
-                .setHandle("erin")
-                .setDisplayName(null)
-                .setFollowers(100L)
-                .setUrl(null)
-                .build())
-        .setTitle(null)
-        .setText("My new Zorvex phone: the battery is dead after a day")
-        .setLanguage("en")
-        .setCreatedAt(at)
-        .setFetchedAt(at)
-        .setInReplyTo(null)
-        .setRepostOf(null)
-        .setEngagement(null)
-        .setSource("test")
-        .build();
+    return TestMentions.bluesky(
+        id, "My new Zorvex phone: the battery is dead after a day", "erin", 100L, at);
   }
 
   private static void send(String bootstrap, String topic, SchemaRegistry registry, Mention m) {
