@@ -110,6 +110,10 @@ public final class LocalStack implements AutoCloseable {
             "1",
             InstanceConfig.CRISIS_GRACE_MS,
             Long.toString(Duration.ofMinutes(5).toMillis()),
+            // The sample's brands are small (a crisis of 5 to 7 negative first copies a minute);
+            // the default minimum of 5 would let bucket boundaries decide whether it opens.
+            InstanceConfig.CRISIS_MIN_VOLUME,
+            "3",
             InstanceConfig.AGGREGATE_GRACE_MS,
             Long.toString(Duration.ofHours(24).toMillis())));
     InstanceConfig instanceConfig =

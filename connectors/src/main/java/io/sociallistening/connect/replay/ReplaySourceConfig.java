@@ -66,9 +66,10 @@ public final class ReplaySourceConfig extends AbstractConfig {
         Type.BOOLEAN,
         true,
         Importance.MEDIUM,
-        "Shift every timestamp by one fixed offset so that the timeline's last record lands"
-            + " at the connector's first start time. The shift is stored in the source offset,"
-            + " so restarts keep it.",
+        "Shift every timestamp by one fixed whole number of days so that the timeline's last"
+            + " record lands within the day before the connector's first start time (posts keep"
+            + " their time of day, so every replay gives the same buckets and alerts). The shift"
+            + " is stored in the source offset, so restarts keep it.",
         GROUP,
         4,
         ConfigDef.Width.SHORT,

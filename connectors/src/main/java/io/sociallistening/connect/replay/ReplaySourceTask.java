@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * between their {@code createdAt} divided by {@code replay.speedup}.
  *
  * <p>Output: key {@code <platform>:<id>} (string schema), value the {@link MentionStruct}, record
- * timestamp {@code createdAt}. With {@code replay.rebase} every timestamp is shifted so that the
- * latest {@code createdAt} of the file lands at the first start time.
+ * timestamp {@code createdAt}. With {@code replay.rebase} every timestamp is shifted by whole days,
+ * so that the latest {@code createdAt} of the file lands within the day before the first start
+ * time: the posts keep their time of day and day-aligned buckets, so every replay of a file gives
+ * the same windows and alerts, whenever it starts.
  *
  * <p>Source partition {@code {"file": <replay.file>}}, source offset {@code {"line": <lines
  * consumed>, "shift": <ms>, "loop": <pass>}}: a restarted task skips the committed lines and keeps
@@ -31,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReplaySourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(ReplaySourceTask.class);
+  private static final long DAY_MS = 86_400_000L;
 
   private ReplaySourceConfig config;
   private Map<String, String> partition;
@@ -72,7 +75,9 @@ public final class ReplaySourceTask extends ListeningSourceTask {
       line = 0;
       pass = 0;
       shift =
-          config.rebase() && timeline.records() > 0 ? time.milliseconds() - timeline.lastMs() : 0;
+          config.rebase() && timeline.records() > 0
+              ? rebaseShift(timeline.lastMs(), time.milliseconds())
+              : 0;
     }
     loopSpan = timeline == null ? 0 : timeline.lastMs() - timeline.firstMs() + 60_000;
     pacer = new Pacer(config.speedup());
@@ -241,5 +246,13 @@ public final class ReplaySourceTask extends ListeningSourceTask {
       }
       return records == 0 ? new Timeline(0, 0, 0) : new Timeline(first, last, records);
     }
+  }
+
+  /**
+   * The whole number of days that moves {@code lastMs} to within the day up to {@code nowMs}
+   * (negative for a file dated after now).
+   */
+  static long rebaseShift(long lastMs, long nowMs) {
+    return Math.floorDiv(nowMs - lastMs, DAY_MS) * DAY_MS;
   }
 }

@@ -27,6 +27,7 @@ class ReplaySourceTaskTest {
   private static final String FIVE = "classpath:replay/five.jsonl";
   private static final long T0 = Instant.parse("2026-01-05T10:00:00Z").toEpochMilli();
   private static final long MINUTE = 60_000;
+  private static final long DAY = 86_400_000;
   private static final long WALL = Instant.parse("2026-03-01T12:00:00Z").toEpochMilli();
 
   private final SourceTaskRun run = new SourceTaskRun(WALL);
@@ -91,18 +92,30 @@ class ReplaySourceTaskTest {
   }
 
   @Test
-  void shouldShiftTheLastRecordToTheFirstStartTime() throws InterruptedException {
+  void shouldShiftByWholeDaysSoTheLastRecordLandsWithinTheDayBeforeTheFirstStart()
+      throws InterruptedException {
     List<SourceRecord> records = start(Map.of("replay.rebase", "true")).poll();
 
-    long shift = WALL - (T0 + 4 * MINUTE);
+    // T0 + 4 min is 2026-01-05T10:04Z, the start 2026-03-01T12:00Z: 55 days later, same time of
+    // day.
+    long shift = 55 * DAY;
+    long last = Instant.parse("2026-03-01T10:04:00Z").toEpochMilli();
     assertThat(records)
         .extracting(SourceRecord::timestamp)
         .containsExactly(
-            WALL - 4 * MINUTE, WALL - 3 * MINUTE, WALL - 2 * MINUTE, WALL - MINUTE, WALL);
+            last - 4 * MINUTE, last - 3 * MINUTE, last - 2 * MINUTE, last - MINUTE, last);
     assertThat(((Struct) records.get(0).value()).get("fetchedAt"))
         .isEqualTo(new Date(T0 + 500 + shift));
     assertThat(records.get(4).sourceOffset())
         .isEqualTo(Map.of("line", 5L, "shift", shift, "loop", 0L));
+  }
+
+  @Test
+  void shouldRebaseByWholeDaysOnly() {
+    assertThat(ReplaySourceTask.rebaseShift(T0 + 4 * MINUTE, WALL)).isEqualTo(55 * DAY);
+    assertThat(ReplaySourceTask.rebaseShift(WALL - 1, WALL)).isZero();
+    assertThat(ReplaySourceTask.rebaseShift(WALL - DAY, WALL)).isEqualTo(DAY);
+    assertThat(ReplaySourceTask.rebaseShift(WALL + 1, WALL)).isEqualTo(-DAY);
   }
 
   @Test
@@ -121,7 +134,8 @@ class ReplaySourceTaskTest {
 
     assertThat(keys(firstBatch)).containsExactly("bluesky:p0", "bluesky:p1");
     assertThat(keys(rest)).containsExactly("bluesky:p2", "bluesky:p3", "bluesky:p4");
-    assertThat(rest.get(0).timestamp()).isEqualTo(WALL - 2 * MINUTE);
+    assertThat(rest.get(0).timestamp())
+        .isEqualTo(Instant.parse("2026-03-01T10:02:00Z").toEpochMilli());
     assertThat(rest.get(2).sourceOffset().get("shift")).isEqualTo(last.sourceOffset().get("shift"));
   }
 
