@@ -14,6 +14,7 @@ import io.sociallistening.topology.match.MatchInput;
 import io.sociallistening.topology.match.RuleBook;
 import io.sociallistening.topology.match.RuleMatch;
 import io.sociallistening.topology.match.RuleSet;
+import io.sociallistening.topology.sentiment.PostSentiment;
 import io.sociallistening.topology.sentiment.SentimentResult;
 import io.sociallistening.topology.sentiment.SentimentScorer;
 import java.time.Instant;
@@ -55,16 +56,22 @@ public final class Enrichment {
                 mention.getPlatform().name(),
                 mention.getAuthor().getHandle(),
                 mention.getUrl()));
-    SentimentResult score = sentiment.score(text);
+    List<List<String>> brandTerms = new ArrayList<>(matches.size());
+    for (RuleMatch match : matches) {
+      brandTerms.add(match.matchedTerms());
+    }
+    PostSentiment post = sentiment.scorePost(text, brandTerms);
+    SentimentResult score = post.whole();
     List<BrandMatch> brands = new ArrayList<>(matches.size());
     boolean mentionsCompetitor = false;
-    for (RuleMatch match : matches) {
+    for (int i = 0; i < matches.size(); i++) {
+      RuleMatch match = matches.get(i);
       brands.add(
           BrandMatch.newBuilder()
               .setBrand(match.brand())
               .setRuleId(match.ruleId())
               .setMatchedTerms(match.matchedTerms())
-              .setSentiment(towards(text, match, score))
+              .setSentiment(towards(post.towards().get(i), score))
               .build());
       var rule = ruleSet.rule(match.ruleId());
       if (rule.isPresent() && rule.get().competitorOf() != null) {
@@ -99,11 +106,10 @@ public final class Enrichment {
   }
 
   /**
-   * The compound towards the brand of {@code match} (see {@link SentimentScorer#scoreTowards}), or
-   * null when its terms are not found as words or it equals the whole post's compound.
+   * The compound towards one brand (see {@link SentimentScorer#scoreTowards}), or null when its
+   * terms are not found as words or it equals the whole post's compound.
    */
-  private Double towards(String text, RuleMatch match, SentimentResult whole) {
-    SentimentResult brand = sentiment.scoreTowards(text, match.matchedTerms());
+  private static Double towards(SentimentResult brand, SentimentResult whole) {
     if (brand == null || brand.compound() == whole.compound()) {
       return null;
     }

@@ -231,6 +231,10 @@ final class NormalizedPost {
   }
 
   private static boolean isUrl(String post, int start) {
+    char first = post.charAt(start);
+    if (first != 'h' && first != 'H' && first != 'w' && first != 'W') {
+      return false;
+    }
     return post.regionMatches(true, start, "http://", 0, 7)
         || post.regionMatches(true, start, "https://", 0, 8)
         || post.regionMatches(true, start, "www.", 0, 4);

@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -159,10 +161,45 @@ public final class SentimentScorer {
       return null;
     }
     TokenizedText tokens = tokenizer.tokenize(text);
-    int n = tokens.size;
-    if (n == 0) {
+    if (tokens.size == 0) {
       return null;
     }
+    valences(tokens, false);
+    return towards(tokens, terms);
+  }
+
+  /**
+   * {@link #score(String)} of {@code text} and {@link #scoreTowards(String, List)} for each list of
+   * terms in {@code brandTerms} (null where that returns null), from one tokenisation of the text:
+   * what the enrichment of a mention matched by several brands needs.
+   */
+  public PostSentiment scorePost(String text, List<List<String>> brandTerms) {
+    List<SentimentResult> none = Collections.nCopies(brandTerms.size(), null);
+    if (text == null || text.isEmpty()) {
+      return new PostSentiment(NOTHING, none);
+    }
+    TokenizedText tokens = tokenizer.tokenize(text);
+    if (tokens.size == 0) {
+      return new PostSentiment(NOTHING, none);
+    }
+    boolean contrasted = valences(tokens, true);
+    SentimentResult whole = aggregate(tokens, null, tokens.exclamations, tokens.questions);
+    if (brandTerms.isEmpty()) {
+      return new PostSentiment(whole, List.of());
+    }
+    if (contrasted) {
+      valences(tokens, false);
+    }
+    List<SentimentResult> towards = new ArrayList<>(brandTerms.size());
+    for (List<String> terms : brandTerms) {
+      towards.add(terms.isEmpty() ? null : towards(tokens, terms));
+    }
+    return new PostSentiment(whole, towards);
+  }
+
+  /** The towards-brand score of tokens whose valences were computed without contrast. */
+  private SentimentResult towards(TokenizedText tokens, List<String> terms) {
+    int n = tokens.size;
     String[] firstWords = new String[terms.size()];
     boolean[] prefix = new boolean[terms.size()];
     for (int k = 0; k < firstWords.length; k++) {
@@ -199,7 +236,6 @@ public final class SentimentScorer {
     if (!found) {
       return null;
     }
-    valences(tokens, false);
     boolean[] include = new boolean[n];
     for (int i = 0; i < n; i++) {
       include[i] = brandSegment[segment[i]];
@@ -209,9 +245,10 @@ public final class SentimentScorer {
 
   /**
    * Fills {@code tokens.scored} with each token's valence after all rules of this scorer; the
-   * contrast rule ("but") only when {@code contrast}.
+   * contrast rule ("but") only when {@code contrast}. Returns whether the contrast rule changed a
+   * valence, i.e. whether the valences differ from those without it.
    */
-  void valences(TokenizedText tokens, boolean contrast) {
+  boolean valences(TokenizedText tokens, boolean contrast) {
     int n = tokens.size;
     double[] scored = tokens.scored(n);
     int capitals = 0;
@@ -241,7 +278,7 @@ public final class SentimentScorer {
         }
         scored[i] = valence;
       }
-      return;
+      return contrast && but >= 0;
     }
     // the first contrastive word of the text halves what comes before it and weighs what follows
     // 1.5 times, across sentences as in VADER ("Terrifying. I might be on board, but ... :)")
@@ -286,6 +323,7 @@ public final class SentimentScorer {
         scored[i] /= 1 + seen;
       }
     }
+    return contrastAt >= 0;
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +47,44 @@ class SentimentRegressionTest {
 
     assertThat(texts).isEqualTo(591);
     assertThat(differences).isEmpty();
+  }
+
+  @Test
+  void shouldScoreEveryRecordedPostInOnePassAsScoreAndScoreTowardsDo() throws Exception {
+    SentimentScorer social = SentimentScorer.loadDefault();
+    List<String> lines = Files.readAllLines(resource(), StandardCharsets.UTF_8);
+    List<String> differences = new ArrayList<>();
+    int brands = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] fields = line.split("\t", -1);
+      String text = fields[0];
+      List<String> terms = Arrays.asList(fields[4].split("\\|"));
+      // the recorded terms, a brand whose terms are not in the text, and the first term alone
+      List<List<String>> brandTerms = List.of(terms, List.of("nowhere"), terms.subList(0, 1));
+      PostSentiment post = social.scorePost(text, brandTerms);
+      if (!post.whole().equals(social.score(text))) {
+        differences.add("whole: " + text);
+      }
+      for (int i = 0; i < brandTerms.size(); i++) {
+        brands++;
+        if (!Objects.equals(post.towards().get(i), social.scoreTowards(text, brandTerms.get(i)))) {
+          differences.add("towards " + brandTerms.get(i) + ": " + text);
+        }
+      }
+    }
+
+    assertThat(brands).isEqualTo(3 * 591);
+    assertThat(differences).isEmpty();
+  }
+
+  @Test
+  void shouldScoreAPostWithoutBrandsOrWordsAsTheWholeScoreAlone() {
+    SentimentScorer social = SentimentScorer.loadDefault();
+
+    assertThat(social.scorePost("love it", List.of()))
+        .isEqualTo(new PostSentiment(social.score("love it"), List.of()));
+    assertThat(social.scorePost("", List.of(List.of("acme"))).towards())
+        .containsExactly((SentimentResult) null);
   }
 
   @Test
