@@ -1,0 +1,56 @@
+package io.sociallistening.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchResultTest {
+
+  private static BenchResult result(double before, double full, double after) {
+    Latencies toEnriched = new Latencies();
+    toEnriched.add(120);
+    return new BenchResult(
+        BenchSettings.DEFAULTS,
+        1_000,
+        200_000,
+        before,
+        after,
+        full,
+        Map.of("total (process)", 3_000_000_000L, "JVM JIT", 600_000_000L),
+        Map.of("total (process)", 30_000_000_000L, "JVM JIT", 6_000_000_000L),
+        List.of(),
+        List.of(),
+        full / 2,
+        toEnriched,
+        new Latencies(),
+        100L << 20,
+        1024L << 20,
+        -1,
+        List.of());
+  }
+
+  @Test
+  void shouldTakeTheRatioAgainstTheMeanOfThePassThroughsBeforeAndAfter() {
+    BenchResult result = result(100_000, 30_000, 50_000);
+
+    assertThat(result.baselineRate()).isEqualTo(75_000);
+    assertThat(result.ratio()).isEqualTo(0.4);
+  }
+
+  @Test
+  void shouldPrintBothPassThroughsAndEndWithTheRatio() {
+    List<String> lines = result(100_000, 30_000, 50_000).lines();
+
+    assertThat(lines)
+        .contains(
+            "pass-through (Avro in, Avro out)       100,000 records/s",
+            "full pipeline                           30,000 records/s",
+            "pass-through again, after the full      50,000 records/s",
+            "ratio full / pass-through                 0.40 (full / mean of both pass-throughs;"
+                + " 0.30 and 0.60 against each)",
+            "process CPU per record: pass-through 10 us, full 100 us, ratio 0.10");
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("ratio=0.40");
+  }
+}
