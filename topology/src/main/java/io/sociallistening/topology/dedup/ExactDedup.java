@@ -3,9 +3,11 @@ package io.sociallistening.topology.dedup;
 import io.sociallistening.avro.Mention;
 import java.time.Duration;
 import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -18,6 +20,11 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * record time; retention {@code retention} (older keys are forgotten by segment expiry, so state is
  * bounded). Time: record time ({@code createdAt}); a copy is recognised when its time is within
  * {@code retention} of the first copy's.
+ *
+ * <p>A {@link SeenKeys} filter in memory, rebuilt from the store when the task starts, answers
+ * "certainly not seen" for most first copies, so the store is read only for likely copies (and for
+ * records too late for the filter). Generations of half the retention; those a retention and a half
+ * older than the newest record time are forgotten.
  *
  * <p>Metrics: every later copy is counted in the Kafka Streams metric {@value #DUPLICATES}{@code
  * -total} (and {@code -rate}) of group {@code stream-}{@value #METRICS_SCOPE}{@code -metrics}, one
@@ -32,6 +39,8 @@ public final class ExactDedup implements Processor<String, Mention, String, Copy
   private WindowStore<String, Long> seen;
   private ProcessorContext<String, Copy> context;
   private Sensor duplicates;
+  private SeenKeys filter;
+  private long newest = Long.MIN_VALUE;
 
   public ExactDedup(Duration retention) {
     this.retention = retention;
@@ -41,6 +50,14 @@ public final class ExactDedup implements Processor<String, Mention, String, Copy
   public void init(ProcessorContext<String, Copy> context) {
     this.context = context;
     this.seen = context.getStateStore(STORE);
+    this.filter = new SeenKeys(Math.max(1, retention.toMillis() / 2));
+    try (KeyValueIterator<Windowed<String>, Long> all = seen.all()) {
+      while (all.hasNext()) {
+        var entry = all.next();
+        filter.add(entry.key.key(), entry.key.window().start());
+        newest = Math.max(newest, entry.key.window().start());
+      }
+    }
     this.duplicates =
         context
             .metrics()
@@ -56,17 +73,24 @@ public final class ExactDedup implements Processor<String, Mention, String, Copy
     String key = record.key();
     long time = record.timestamp();
     long window = retention.toMillis();
+    if (time > newest) {
+      newest = time;
+      filter.forgetBefore(newest - window - window / 2);
+    }
     long firstSeenAt = -1;
     long copies = 0;
-    try (WindowStoreIterator<Long> it = seen.fetch(key, time - window, time + window)) {
-      if (it.hasNext()) {
-        var entry = it.next();
-        firstSeenAt = entry.key;
-        copies = entry.value;
+    if (filter.mightContain(key, time - window, time + window)) {
+      try (WindowStoreIterator<Long> it = seen.fetch(key, time - window, time + window)) {
+        if (it.hasNext()) {
+          var entry = it.next();
+          firstSeenAt = entry.key;
+          copies = entry.value;
+        }
       }
     }
     if (firstSeenAt < 0) {
       seen.put(key, 1L, time);
+      filter.add(key, time);
       context.forward(record.withValue(new Copy(key, record.value(), 1, null)));
     } else {
       seen.put(key, copies + 1, firstSeenAt);
