@@ -49,8 +49,7 @@ import java.util.Optional;
  *       and compared with its own long-run mean and standard deviation (at least 1, the noise it is
  *       standardised by; see {@link #MIN_HOUR_TAIL_VARIANCE}) the same way; the likelihood is the
  *       larger of the two. A rise held for an hour (4x for 80 minutes on a busy series) stands out
- *       on this scale while its two-bucket mean stays inside the series' usual spikes. The hour
- *       evidence is cleared on RESOLVED, like the CUSUM, so a finished episode does not re-open;
+ *       on this scale while its two-bucket mean stays inside the series' usual spikes;
  *   <li>score = tanh(max(0, likelihood) / scoreScale), 0 during warm-up.
  * </ul>
  *
@@ -61,8 +60,17 @@ import java.util.Optional;
  * <p><b>Lifecycle</b> (at most one open episode per series): OPENED on the {@code persistence}-th
  * consecutive anomalous bucket unless within the cooldown; ESCALATED on an anomalous bucket whose
  * severity is at least 2 above the last reported severity; RESOLVED after {@code resolveAfter}
- * consecutive buckets whose own score (the bucket's evidence alone, against the same tail
- * statistics) is below resolveThreshold (hysteresis), carrying the peak severity.
+ * consecutive calm buckets, carrying the peak severity. A bucket is calm when every scale that can
+ * open an episode is below resolveThreshold (hysteresis): the bucket's own evidence including the
+ * CUSUM (not the two-bucket mean, so a crisis resolves as soon as the buckets are normal), and the
+ * hour-scale evidence, each against its own tail statistics. Calm on one scale only is not the end
+ * of an episode: an episode opened on the hour scale or by the CUSUM would otherwise resolve while
+ * the evidence that opened it is still above the opening level, the baseline would resume learning
+ * from the rest of the rise, and the cooldown would start early. The CUSUM and the hour evidence
+ * are therefore calm at RESOLVED and are not cleared; they drain on their own. An episode now lasts
+ * until its hour has calmed (69 minutes after a 30-minute 8x burst ends, in the tests). Measured on
+ * the NAB tweet-volume series (docs/crisis.md): judging calm on the raw bucket evidence alone and
+ * clearing both on RESOLVED gave 3 more false positives of 15.
  *
  * <p><b>Baseline updates</b> are robust: residuals are clipped to ±residualClip·scale; while an
  * episode is open or the bucket's evidence reaches 4.4 deviations (whatever its volume), only the
@@ -192,12 +200,14 @@ public final class CrisisDetector {
         warm ? (1 - hourWeight) * state.hourEvidence() + hourWeight * evidence : 0;
     double hourZ = Math.max(0, hourEvidence / hourNorm);
     double hourSd = Math.sqrt(Math.max(MIN_HOUR_TAIL_VARIANCE, state.hourTailVariance()));
-    likelihood = Math.max(likelihood, (hourZ - state.hourTailMean()) / hourSd);
-    double bucketLikelihood = (Math.max(0, evidence) - state.tailMean()) / tailSd;
+    double hourLikelihood = (hourZ - state.hourTailMean()) / hourSd;
+    likelihood = Math.max(likelihood, hourLikelihood);
+    // Calm is judged on every scale that can open an episode: the bucket (its evidence including
+    // the CUSUM, not the two-bucket mean, so a crisis resolves as soon as the buckets are normal)
+    // and the hour scale.
+    double calmLikelihood = Math.max((combined - state.tailMean()) / tailSd, hourLikelihood);
     double score = warm ? Math.tanh(Math.max(0, likelihood) / settings.scoreScale()) : 0;
-    // Calm is judged on the bucket alone, so a crisis resolves as soon as the buckets are normal.
-    double bucketScore =
-        warm ? Math.tanh(Math.max(0, bucketLikelihood) / settings.scoreScale()) : 0;
+    double calmScore = warm ? Math.tanh(Math.max(0, calmLikelihood) / settings.scoreScale()) : 0;
     boolean anomalous = warm && score >= settings.openThreshold() && n >= settings.minVolume();
     double expected = Math.max(0, expectedX * expectedX / 4 - 0.125);
     int severity = severity(n, expected);
@@ -232,7 +242,7 @@ public final class CrisisDetector {
       if (anomalous) {
         peak = Math.max(peak, severity);
       }
-      calm = bucketScore < settings.resolveThreshold() ? calm + 1 : 0;
+      calm = calmScore < settings.resolveThreshold() ? calm + 1 : 0;
       if (calm >= settings.resolveAfter()) {
         List<String> reasons = new ArrayList<>(2);
         reasons.add(
@@ -244,8 +254,6 @@ public final class CrisisDetector {
         open = false;
         run = 0;
         calm = 0;
-        cusum = 0;
-        hourEvidence = 0;
         openAllowedFrom = bucket.end() + cooldownMs;
       } else if (anomalous && severity >= reported + 2) {
         event =

@@ -112,11 +112,11 @@ class CrisisDetectorTest {
     // when
     Run run = new Run(CrisisSettings.defaults()).feed(buckets);
 
-    // then
+    // then it resolves once the hour scale has calmed too, 69 minutes after the burst ends
     assertThat(run.events)
         .containsExactly(
             new Seen(Type.OPENED, ONSET + 1, 6, episode(ONSET + 1)),
-            new Seen(Type.RESOLVED, ONSET + 34, 7, episode(ONSET + 1)));
+            new Seen(Type.RESOLVED, ONSET + 99, 7, episode(ONSET + 1)));
   }
 
   @Test
@@ -138,9 +138,9 @@ class CrisisDetectorTest {
         .extracting(Seen::type, Seen::index, Seen::episodeId)
         .containsExactly(
             tuple(Type.OPENED, ONSET + 1, episode(ONSET + 1)),
-            tuple(Type.RESOLVED, ONSET + 34, episode(ONSET + 1)),
+            tuple(Type.RESOLVED, ONSET + 99, episode(ONSET + 1)),
             tuple(Type.OPENED, second + 2, episode(second + 2)),
-            tuple(Type.RESOLVED, second + 34, episode(second + 2)));
+            tuple(Type.RESOLVED, second + 86, episode(second + 2)));
   }
 
   @Test
@@ -180,17 +180,36 @@ class CrisisDetectorTest {
         .containsExactly(
             new Seen(Type.OPENED, ONSET + 2, 4, episode(ONSET + 2)),
             new Seen(Type.ESCALATED, ONSET + 10, 9, episode(ONSET + 2)),
-            new Seen(Type.RESOLVED, ONSET + 34, 9, episode(ONSET + 2)));
+            new Seen(Type.RESOLVED, ONSET + 105, 9, episode(ONSET + 2)));
   }
 
   @Test
-  void shouldNotReopenWithinTheCooldown() {
-    // given two 10-minute bursts 10 minutes apart
+  void shouldKeepOneEpisodeWhileTheHourScaleIsStillElevated() {
+    // given two 10-minute bursts 10 minutes apart, no cooldown
     List<Bucket> buckets =
         new SyntheticBrand(7, 20, 4)
             .burst(ONSET, ONSET + 10, 8)
             .burst(ONSET + 20, ONSET + 30, 8)
-            .buckets(ONSET + 120);
+            .buckets(ONSET + 180);
+
+    // when
+    Run run = new Run(CrisisSettings.defaults().withCooldown(Duration.ZERO)).feed(buckets);
+
+    // then the pause between the bursts is calm bucket by bucket but not on the hour scale, so the
+    // second burst belongs to the first episode
+    assertThat(run.events)
+        .extracting(Seen::type, Seen::index)
+        .containsExactly(tuple(Type.OPENED, ONSET + 1), tuple(Type.RESOLVED, ONSET + 93));
+  }
+
+  @Test
+  void shouldNotReopenWithinTheCooldown() {
+    // given two 10-minute bursts 3 hours apart, after the first episode has resolved
+    List<Bucket> buckets =
+        new SyntheticBrand(7, 20, 4)
+            .burst(ONSET, ONSET + 10, 8)
+            .burst(ONSET + 180, ONSET + 190, 8)
+            .buckets(ONSET + 360);
 
     // when
     Run withCooldown = new Run(CrisisSettings.defaults()).feed(buckets);
@@ -205,16 +224,16 @@ class CrisisDetectorTest {
         .extracting(Seen::type, Seen::index)
         .containsExactly(
             tuple(Type.OPENED, ONSET + 1),
-            tuple(Type.RESOLVED, ONSET + 14),
-            tuple(Type.OPENED, ONSET + 22),
-            tuple(Type.RESOLVED, ONSET + 34));
+            tuple(Type.RESOLVED, ONSET + 69),
+            tuple(Type.OPENED, ONSET + 182),
+            tuple(Type.RESOLVED, ONSET + 223));
   }
 
   @Test
   void shouldNotOpenBelowTheMinimumVolume() {
     // given a small brand: 0.3 negatives per minute jumping 30x
     List<Bucket> buckets =
-        new SyntheticBrand(11, 2, 0.3).burst(ONSET, ONSET + 30, 30).buckets(ONSET + 60);
+        new SyntheticBrand(11, 2, 0.3).burst(ONSET, ONSET + 30, 30).buckets(ONSET + 180);
 
     // when
     Run gated = new Run(CrisisSettings.defaults().withMinVolume(20)).feed(buckets);
@@ -224,7 +243,7 @@ class CrisisDetectorTest {
     assertThat(gated.events).isEmpty();
     assertThat(ungated.events)
         .extracting(Seen::type, Seen::index)
-        .containsExactly(tuple(Type.OPENED, ONSET + 1), tuple(Type.RESOLVED, ONSET + 34));
+        .containsExactly(tuple(Type.OPENED, ONSET + 1), tuple(Type.RESOLVED, ONSET + 90));
   }
 
   @Test
@@ -263,7 +282,7 @@ class CrisisDetectorTest {
     // then
     assertThat(restored.steps).isEqualTo(original.steps);
     assertThat(restored.events)
-        .containsExactly(new Seen(Type.RESOLVED, ONSET + 34, 7, episode(ONSET + 1)));
+        .containsExactly(new Seen(Type.RESOLVED, ONSET + 99, 7, episode(ONSET + 1)));
   }
 
   @Test
@@ -333,7 +352,7 @@ class CrisisDetectorTest {
     assertThat(run.events)
         .filteredOn(e -> e.type() == Type.OPENED && e.index() >= rise)
         .extracting(Seen::index)
-        .containsExactly(rise + 33);
+        .containsExactly(rise + 34);
     assertThat(twoBucketScores).allMatch(score -> score < 0.8);
   }
 

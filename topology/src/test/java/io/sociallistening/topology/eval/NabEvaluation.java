@@ -40,18 +40,20 @@ import java.util.stream.Stream;
  * (sigma = −1 from position 3 on, and −A_FP before the first window); an undetected window costs
  * A_FN; normalised = 100 · (raw + A_FN · #windows) / ((A_TP + A_FN) · #windows).
  *
- * <p>Detections are the command's {@code alert} column (OPENED events only). For comparison it also
- * prints the score when ESCALATED events alert too, the best single threshold on {@code
- * anomaly_score} (as NAB tunes score-emitting detectors; not the command's decisions), the score
- * over a neighbourhood of the two constants that decide alerts (scoreScale, cooldown), and
- * leave-one-file-out: for each file, the neighbourhood point that scores best on the other files,
- * scored on the held-out file.
+ * <p>Detections are the command's {@code alert} column (OPENED events only); each is listed with
+ * its window and position (by time), or as a false positive with its distance after the preceding
+ * window. For comparison it also prints the score when ESCALATED events alert too, the best single
+ * threshold on {@code anomaly_score} (as NAB tunes score-emitting detectors; not the command's
+ * decisions), the score over a neighbourhood of the two constants that decide alerts (scoreScale,
+ * cooldown), and leave-one-file-out: for each file, the neighbourhood point that scores best on the
+ * other files, scored on the held-out file.
  *
  * <p>Run (from the repository root, optional argument: the folder):
  *
  * <pre>
- * mvn -B -q -o -pl topology test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * java -cp topology/target/classes:topology/target/test-classes:$(cat /tmp/cp.txt) \
+ * nice -n 19 mvn -B -q -o -pl topology test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=/tmp/cp.txt -Dspotless.check.skip=true
+ * nice -n 19 java -cp topology/target/classes:topology/target/test-classes:$(cat /tmp/cp.txt) \
  *     io.sociallistening.topology.eval.NabEvaluation
  * </pre>
  */
@@ -129,7 +131,54 @@ public final class NabEvaluation {
             + " %.2f at threshold %.2f%n",
         normalise(best, totalWindows),
         bestThreshold);
+    detections(all);
     neighbourhood(all, totalWindows);
+  }
+
+  /**
+   * Every scored detection of the {@code alert} column: in which window and at which relative
+   * position (−1 left edge, 0 right edge; a label sits near −0.5), or a false positive and its
+   * distance after the preceding window's right edge, in window widths (NAB charges it in full from
+   * about 1 width on).
+   */
+  private static void detections(List<Series> all) {
+    System.out.println("detections (alert = OPENED, after probation)");
+    System.out.println("file,timestamp,value,window,position_or_widths_after");
+    for (Series s : all) {
+      int n = s.times.length;
+      int probation = (int) Math.min(Math.floor(0.15 * n), 0.15 * 5000);
+      for (int i = probation; i < n; i++) {
+        if (!s.alerts[i]) {
+          continue;
+        }
+        String where = "false positive,before first window";
+        for (int w = 0; w < s.windows.size(); w++) {
+          long left = s.windows.get(w)[0];
+          long right = s.windows.get(w)[1];
+          if (s.times[i] >= left && s.times[i] <= right) {
+            where =
+                String.format(
+                    Locale.ROOT,
+                    "%d,%.2f",
+                    w,
+                    -(right - s.times[i] + (s.times[1] - s.times[0])) / (double) (right - left));
+          } else if (s.times[i] > right) {
+            where =
+                String.format(
+                    Locale.ROOT,
+                    "false positive,%.2f",
+                    (s.times[i] - right) / (double) (right - left));
+          }
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "%s,%s,%d,%s%n",
+            s.name,
+            TIMESTAMP.format(LocalDateTime.ofEpochSecond(s.times[i] / 1000, 0, ZoneOffset.UTC)),
+            s.values[i],
+            where);
+      }
+    }
   }
 
   private static final double[] SCALES = {5.0, 5.5, 6.0, 6.2, 6.5, 7.0, 7.5};
