@@ -66,7 +66,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #validateAndDecode}: Avro decode of the raw record (Confluent format), normalise,
  *       check;
  *   <li>{@link #exactDedup}: {@link ExactDedup} on its RocksDB window store (fetch and put per
- *       mention; keys cycle over 200,000 ids, so later rounds are copies);
+ *       mention; keys cycle over 200,000 ids, so later rounds are copies); {@link
+ *       #exactDedupFirstCopies} the same on ids never seen before;
  *   <li>{@link #enrich}: brand match, language, sentiment and lead score;
  *   <li>{@link #nearDedup}: the per-brand {@link NearDuplicateIndex} lookup and insert;
  *   <li>{@link #windowUpdate}: one windowed sentiment aggregate updated in place;
@@ -227,6 +228,8 @@ public class StageBenchmark {
     return mentionRules.problem(mentionRules.normalize(mention));
   }
 
+  private long nextFirstCopy;
+
   @Benchmark
   public int exactDedup() {
     int i = next();
@@ -235,6 +238,17 @@ public class StageBenchmark {
     exactDedup.process(
         new Record<>(keys[k], mentions[i], mentions[i].getCreatedAt().toEpochMilli()));
     dedupContext.resetForwards(); // forwarded() copies the list: keep it empty instead
+    return k;
+  }
+
+  /** {@link ExactDedup} on new ids only, as most of a real feed: every mention a first copy. */
+  @Benchmark
+  public long exactDedupFirstCopies() {
+    int i = next();
+    long k = nextFirstCopy++;
+    exactDedup.process(
+        new Record<>("first:" + k, mentions[i], mentions[i].getCreatedAt().toEpochMilli()));
+    dedupContext.resetForwards();
     return k;
   }
 
