@@ -141,18 +141,7 @@ public final class SeenKeys {
     return total;
   }
 
-  /** 64-bit FNV-1a of the key's chars, mixed (MurmurHash3 fmix64). */
-  static long hash(String key) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < key.length(); i++) {
-      h ^= key.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
+  private static long hash(String key) {
+    return TextFingerprint.hash(key);
   }
 }
