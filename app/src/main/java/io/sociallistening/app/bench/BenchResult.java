@@ -101,7 +101,8 @@ public record BenchResult(
             ratio(), fullRate / passThroughRate, fullRate / passThroughAgainRate));
     out.add(
         f(
-            "process CPU per record: pass-through %,.0f us, full %,.0f us, ratio %.2f",
+            "process CPU per record (pass-through: its first phase): pass-through %,.0f us,"
+                + " full %,.0f us, ratio %.2f",
             passThroughCpuNanos() / 1e3,
             fullCpuNanos() / 1e3,
             passThroughCpuNanos() / fullCpuNanos()));
@@ -113,7 +114,7 @@ public record BenchResult(
             "  without the JIT compiler threads (warm-up left over): pass-through %,.0f us,"
                 + " full %,.0f us, ratio %.2f",
             passNoJit / 1e3, fullNoJit / 1e3, passNoJit / fullNoJit));
-    out.add("CPU per record by thread group, us (pass-through / full):");
+    out.add("CPU per record by thread group, us (pass-through's first phase / full):");
     Set<String> groups = new LinkedHashSet<>();
     fullCpu.keySet().stream().filter(g -> !g.equals(TOTAL)).forEach(groups::add);
     passThroughCpu.keySet().stream().filter(g -> !g.equals(TOTAL)).forEach(groups::add);

@@ -50,7 +50,8 @@ class BenchResultTest {
             "pass-through again, after the full      50,000 records/s",
             "ratio full / pass-through                 0.40 (full / mean of both pass-throughs;"
                 + " 0.30 and 0.60 against each)",
-            "process CPU per record: pass-through 10 us, full 100 us, ratio 0.10");
+            "process CPU per record (pass-through: its first phase): pass-through 10 us, full"
+                + " 100 us, ratio 0.10");
     assertThat(lines.get(lines.size() - 1)).isEqualTo("ratio=0.40");
   }
 }

@@ -79,8 +79,10 @@ public final class ExactDedup implements Processor<String, Mention, String, Copy
     }
     long firstSeenAt = -1;
     long copies = 0;
-    if (filter.mightContain(key, time - window, time + window)) {
-      try (WindowStoreIterator<Long> it = seen.fetch(key, time - window, time + window)) {
+    // saturating: a createdAt within the retention of Long.MAX_VALUE must not wrap the range
+    long to = time > Long.MAX_VALUE - window ? Long.MAX_VALUE : time + window;
+    if (filter.mightContain(key, time - window, to)) {
+      try (WindowStoreIterator<Long> it = seen.fetch(key, time - window, to)) {
         if (it.hasNext()) {
           var entry = it.next();
           firstSeenAt = entry.key;

@@ -245,8 +245,8 @@ public final class SentimentScorer {
 
   /**
    * Fills {@code tokens.scored} with each token's valence after all rules of this scorer; the
-   * contrast rule ("but") only when {@code contrast}. Returns whether the contrast rule changed a
-   * valence, i.e. whether the valences differ from those without it.
+   * contrast rule ("but") only when {@code contrast}. Returns whether the contrast rule applied (a
+   * contrastive word was found); when false, the valences equal those without the rule.
    */
   boolean valences(TokenizedText tokens, boolean contrast) {
     int n = tokens.size;

@@ -83,6 +83,19 @@ class ExactDedupTest {
   }
 
   @Test
+  void shouldCountCopiesOfARecordTimedNearTheEndOfTime() {
+    ExactDedup dedup = started();
+    long time = Long.MAX_VALUE - 1_000;
+
+    dedup.process(new Record<>("bluesky:1", mention("1"), time));
+    dedup.process(new Record<>("bluesky:1", mention("1"), time + 10));
+
+    assertThat(forwarded())
+        .extracting(Copy::copyCount, Copy::duplicateOf)
+        .containsExactly(tuple(1, null), tuple(2, "bluesky:1"));
+  }
+
+  @Test
   void shouldPassFirstCopiesAndCountLaterOnes() {
     ExactDedup dedup = started();
 

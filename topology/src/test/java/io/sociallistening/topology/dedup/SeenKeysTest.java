@@ -61,6 +61,21 @@ class SeenKeysTest {
   }
 
   @Test
+  void shouldNotHoldKeysAddedToGenerationsAlreadyForgotten() {
+    SeenKeys keys = new SeenKeys(12 * HOUR);
+    keys.add("live:1", T0 + 240 * HOUR);
+    keys.forgetBefore(T0 + 204 * HOUR);
+    long before = keys.bytes();
+
+    for (int i = 0; i < 100_000; i++) {
+      keys.add("backfill:" + i, T0 + (i % 1_000) * (72 * HOUR / 1_000));
+    }
+
+    assertThat(keys.bytes()).isEqualTo(before);
+    assertThat(keys.mightContain("backfill:7", T0, T0 + HOUR)).isTrue();
+  }
+
+  @Test
   void shouldRefuseAGenerationOfZero() {
     assertThatThrownBy(() -> new SeenKeys(0))
         .isInstanceOf(IllegalArgumentException.class)
