@@ -18,7 +18,8 @@ import org.apache.kafka.connect.source.SourceTask;
  * version, the committed offset of a partition, idle waits of at most {@value #MAX_IDLE_MS} ms per
  * {@code poll()} (so that a stop is seen promptly), the feed a {@link PollSchedule} has due, and
  * the record of a mention: key {@code <platform>:<id>} as a string, value the {@link
- * MentionStruct}, timestamp {@code createdAt}.
+ * MentionStruct}, timestamp {@code createdAt} (or {@code fetchedAt} when earlier, see {@link
+ * #recordTime}).
  */
 public abstract class ListeningSourceTask extends SourceTask {
   /** Longest sleep of one {@code poll()}. */
@@ -98,6 +99,18 @@ public abstract class ListeningSourceTask extends SourceTask {
         MentionKey.of(m),
         MentionStruct.SCHEMA,
         MentionStruct.toStruct(m),
-        m.getCreatedAt().toEpochMilli());
+        recordTime(m));
+  }
+
+  /**
+   * The timestamp of a mention's record: {@code createdAt}, or {@code fetchedAt} when that is
+   * earlier. A post cannot be written after it was fetched; a feed that dates its posts in the
+   * future (a wrong time zone, a skewed clock) would otherwise produce records the broker refuses
+   * (Kafka rejects timestamps more than {@code log.message.timestamp.after.max.ms}, one hour by
+   * default, ahead of its clock), failing the task.
+   */
+  static long recordTime(Mention m) {
+    long created = m.getCreatedAt().toEpochMilli();
+    return m.getFetchedAt() == null ? created : Math.min(created, m.getFetchedAt().toEpochMilli());
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sociallistening.avro.AlertType;
 import io.sociallistening.avro.BrandSentimentWindow;
 import io.sociallistening.avro.EnrichedMention;
+import io.sociallistening.avro.Mention;
 import io.sociallistening.avro.Platform;
 import io.sociallistening.topology.lead.LeadThresholds;
 import io.sociallistening.topology.validate.DeadLetterHeaders;
@@ -66,6 +67,27 @@ class SocialListeningTopologyTest {
         .extracting(r -> DeadLetterHeaders.get(r.headers(), DeadLetterHeaders.ERROR))
         .containsExactly("text is blank", "createdAt 1999-12-31T23:59:59Z is before 2000-01-01");
     assertThat(pipeline.enriched.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldTimeAPostDatedAfterItWasFetchedAtItsFetchTime() {
+    // a feed three hours ahead: the post keeps its createdAt, the records take the fetch time
+    Mention ahead =
+        Mention.newBuilder(
+                mention("tz").text("Nimbus X2 is great").at(T0.plusSeconds(10_800)).build())
+            .setFetchedAt(T0)
+            .build();
+    pipeline.sendBytes(
+        "bluesky:tz",
+        pipeline.mentions.serialize(pipeline.settings.topics().raw(), ahead),
+        T0.plusSeconds(1));
+
+    TestRecord<String, EnrichedMention> enriched = pipeline.enriched.readRecord();
+    assertThat(enriched.getRecordTime()).isEqualTo(T0);
+    assertThat(enriched.getValue().getMention().getCreatedAt()).isEqualTo(T0.plusSeconds(10_800));
+    assertThat(pipeline.sentiment1m.readValuesToList())
+        .extracting(BrandSentimentWindow::getBrand, BrandSentimentWindow::getWindowStart)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("nimbus", T0));
   }
 
   @Test

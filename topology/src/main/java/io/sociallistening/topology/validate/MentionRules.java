@@ -29,6 +29,25 @@ public final class MentionRules {
   }
 
   /**
+   * The record time of an accepted mention: {@code createdAt}, or the time the post was fetched
+   * ({@code fetchedAt}, or the raw record's timestamp; either only when after 2000-01-01) when that
+   * is earlier. A post cannot be written after it was fetched; a feed that dates its posts in the
+   * future (a wrong time zone, a skewed clock) would otherwise write records the broker refuses
+   * (more than {@code log.message.timestamp.after.max.ms}, one hour by default, ahead of its clock)
+   * and stop the pipeline. Only the record time changes; the mention keeps its {@code createdAt}.
+   */
+  public static long recordTime(Mention mention, long rawTimestamp) {
+    long time = mention.getCreatedAt().toEpochMilli();
+    if (mention.getFetchedAt() != null && mention.getFetchedAt().toEpochMilli() >= MIN_CREATED_AT) {
+      time = Math.min(time, mention.getFetchedAt().toEpochMilli());
+    }
+    if (rawTimestamp >= MIN_CREATED_AT) {
+      time = Math.min(time, rawTimestamp);
+    }
+    return time;
+  }
+
+  /**
    * Why a mention is refused: {@code limit} is the {@link InputLimits} key it exceeds, or null when
    * it is invalid for another reason.
    */

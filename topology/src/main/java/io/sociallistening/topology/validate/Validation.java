@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Input: raw topic, key and value as bytes (so that undecodable records are caught here rather
  * than failing the consumer). Output: {@link Validated}; accepted mentions carry record time =
- * {@code createdAt}; rejected records keep their original key and value bytes and gain {@link
- * DeadLetterHeaders}. A value over {@link InputLimits#maxRecordBytes()} is refused before decoding;
- * a mention with a field over its {@link InputLimits} limit after decoding; both carry a {@value
+ * {@code createdAt}, or the fetch time when that is earlier ({@link MentionRules#recordTime});
+ * rejected records keep their original key and value bytes and gain {@link DeadLetterHeaders}. A
+ * value over {@link InputLimits#maxRecordBytes()} is refused before decoding; a mention with a
+ * field over its {@link InputLimits} limit after decoding; both carry a {@value
  * DeadLetterHeaders#LIMIT} header naming the limit. A registry that cannot be reached is not the
  * record's fault: that error propagates (the task fails and retries after restart) instead of
  * dead-lettering good records. State: none. Time: sets record time from the mention.
@@ -89,7 +90,7 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
     context.forward(
         record
             .withValue(Validated.accepted(mention))
-            .withTimestamp(mention.getCreatedAt().toEpochMilli()));
+            .withTimestamp(MentionRules.recordTime(mention, record.timestamp())));
   }
 
   private void rejectOverLimit(
