@@ -107,10 +107,15 @@ public abstract class ListeningSourceTask extends SourceTask {
    * earlier. A post cannot be written after it was fetched; a feed that dates its posts in the
    * future (a wrong time zone, a skewed clock) would otherwise produce records the broker refuses
    * (Kafka rejects timestamps more than {@code log.message.timestamp.after.max.ms}, one hour by
-   * default, ahead of its clock), failing the task.
+   * default, ahead of its clock), failing the task. A post dated before 1970 (Bluesky's {@code
+   * createdAt} is whatever the posting app wrote) takes {@code fetchedAt}, or 0: Connect refuses
+   * negative timestamps whatever {@code errors.tolerance} says, and the task would fail on that
+   * post after every restart. The pipeline dead-letters such a mention, with its reason.
    */
   static long recordTime(Mention m) {
     long created = m.getCreatedAt().toEpochMilli();
-    return m.getFetchedAt() == null ? created : Math.min(created, m.getFetchedAt().toEpochMilli());
+    long fetched = m.getFetchedAt() == null ? -1 : m.getFetchedAt().toEpochMilli();
+    long time = fetched >= 0 ? Math.min(created, fetched) : created;
+    return time >= 0 ? time : Math.max(0, fetched);
   }
 }

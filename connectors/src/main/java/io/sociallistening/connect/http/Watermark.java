@@ -131,8 +131,18 @@ public final class Watermark {
 
   /** Records a delivered item. */
   public void add(long time, String key) {
-    if (time > newest) {
-      newest = time;
+    add(time, key, Long.MAX_VALUE);
+  }
+
+  /**
+   * Records a delivered item without moving the newest time past {@code maxNewest} (the fetch
+   * time): an item dated in the future (a scheduled post, a typo in the year) is still known as
+   * delivered, but does not make every item published after it look older than the newest.
+   */
+  public void add(long time, String key, long maxNewest) {
+    long t = Math.min(time, maxNewest);
+    if (t > newest) {
+      newest = t;
     }
     Entry entry = new Entry(time, seq++, key);
     Entry previous = keys.put(key, entry);

@@ -15,6 +15,8 @@ import io.sociallistening.connect.http.HttpPoller;
 import io.sociallistening.connect.http.MalformedPayloadException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +24,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Fetches an RSS or Atom feed and turns its items into {@link Mention}s with ROME.
@@ -42,6 +47,21 @@ final class RssClient {
           "Accept",
           "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9,"
               + " application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5");
+
+  /**
+   * The fraction of seconds of a W3C date-time element (Atom's {@code published}/{@code updated},
+   * Dublin Core dates). ROME reads it as a count of milliseconds whatever its length, so {@code
+   * .999999} (microseconds, as Python feed generators write) became 999,999 ms, 16 minutes off:
+   * {@link #parse} cuts or pads it to three digits first. Compiled once; applied once per feed
+   * body.
+   */
+  private static final Pattern FRACTION =
+      Pattern.compile("(>\\s*\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d)\\.(\\d+)");
+
+  private static String millis(MatchResult m) {
+    String fraction = (m.group(2) + "00").substring(0, 3);
+    return Matcher.quoteReplacement(m.group(1) + "." + fraction);
+  }
 
   private final HttpPoller http;
   private final Platform platform;
@@ -66,7 +86,11 @@ final class RssClient {
     input.setAllowDoctypes(false);
     try (XmlReader reader =
         new XmlReader(new ByteArrayInputStream(body), contentType, true, "UTF-8")) {
-      parsed = input.build(reader);
+      StringWriter text = new StringWriter(body.length);
+      reader.transferTo(text);
+      parsed =
+          input.build(
+              new StringReader(FRACTION.matcher(text.toString()).replaceAll(RssClient::millis)));
     } catch (FeedException | IOException | RuntimeException e) {
       throw new MalformedPayloadException(
           "Not an RSS or Atom feed at " + feed + ": " + e.getMessage(), e);

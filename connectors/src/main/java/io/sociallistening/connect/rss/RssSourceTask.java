@@ -169,7 +169,7 @@ public final class RssSourceTask extends ListeningSourceTask {
       if (s.watermark.covers(ms, id)) {
         continue;
       }
-      s.watermark.add(ms, id);
+      s.watermark.add(ms, id, now); // a future-dated item must not hide the next ones
       out.add(mentionRecord(s.partition, s.watermark.toOffset(OFFSET), config.topic(), m));
     }
   }
