@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 import org.junit.jupiter.api.Test;
 
 class InstanceConfigTest {
@@ -37,6 +39,28 @@ class InstanceConfigTest {
 
     assertThat(defaults.getProducerConfigs("c").get("batch.size")).isEqualTo(131_072);
     assertThat(overridden.getProducerConfigs("c").get("batch.size")).isEqualTo("32768");
+  }
+
+  @Test
+  void shouldSkipUndecodableRecordsAndNotWaitForEmptyInputsUnlessKafkaSettingsSayOtherwise() {
+    StreamsConfig defaults = new StreamsConfig(load(Map.of(), Map.of()).streamsProperties());
+    StreamsConfig overridden =
+        new StreamsConfig(
+            load(
+                    Map.of(),
+                    Map.of(
+                        InstanceConfig.KAFKA_PREFIX + "deserialization.exception.handler",
+                        LogAndFailExceptionHandler.class.getName(),
+                        InstanceConfig.KAFKA_PREFIX + "max.task.idle.ms",
+                        "0"))
+                .streamsProperties());
+
+    assertThat(defaults.deserializationExceptionHandler())
+        .isInstanceOf(LogAndContinueExceptionHandler.class);
+    assertThat(defaults.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(-1L);
+    assertThat(overridden.deserializationExceptionHandler())
+        .isInstanceOf(LogAndFailExceptionHandler.class);
+    assertThat(overridden.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isZero();
   }
 
   @Test

@@ -18,6 +18,9 @@ final class Terms {
           "get", "got", "im", "i'm", "dont", "don't", "cant", "can't", "isn't", "still", "over",
           "more", "some", "amp", "http", "https", "www");
 
+  /** Longer runs of letters (hashes, base64, text without spaces) explain nothing. */
+  static final int MAX_TERM_LENGTH = 50;
+
   private Terms() {}
 
   static void count(String text, Map<String, Integer> counts, int maxDistinct) {
@@ -39,7 +42,7 @@ final class Terms {
         }
         String term = text.substring(start, i).toLowerCase(Locale.ROOT);
         int letters = term.startsWith("#") ? term.length() - 1 : term.length();
-        if (letters >= 3 && !STOP.contains(term)) {
+        if (letters >= 3 && term.length() <= MAX_TERM_LENGTH && !STOP.contains(term)) {
           if (counts.containsKey(term) || counts.size() < maxDistinct) {
             counts.merge(term, 1, Integer::sum);
           }

@@ -67,13 +67,23 @@ public final class RuleBook {
       errors.put(rule.getId(), e.getMessage());
       refreshCompetitors();
       LOG.warn("Rule '{}' refused: {}", rule.getId(), e.getMessage());
+    } catch (RuntimeException e) {
+      // A defect in indexing one rule must not stop every instance (the rules topic is read by
+      // all): the rule set stays as it was, and the error is reported like a refused rule.
+      errors.put(rule.getId(), "not applied: " + e);
+      LOG.error("Rule '{}' not applied, the rule set is unchanged", rule.getId(), e);
     }
   }
 
   /** Removes a rule (a tombstone on the rules topic). */
   public void remove(String ruleId) {
-    current.updateAndGet(set -> set.without(ruleId));
-    errors.remove(ruleId);
+    try {
+      current.updateAndGet(set -> set.without(ruleId));
+      errors.remove(ruleId);
+    } catch (RuntimeException e) {
+      errors.put(ruleId, "not removed: " + e);
+      LOG.error("Rule '{}' not removed, the rule set is unchanged", ruleId, e);
+    }
     refreshCompetitors();
   }
 }

@@ -166,7 +166,11 @@ final class RuleIndex {
           newByTerm[id] = withoutSlot(newByTerm[id], slot);
         }
         for (String prefix : group.prefixes()) {
-          int[] rest = withoutSlot(newPrefixes.get(prefix), slot);
+          int[] current = newPrefixes.get(prefix);
+          if (current == null) {
+            continue; // also an anchor of the rule's other group: already unposted
+          }
+          int[] rest = withoutSlot(current, slot);
           if (rest.length == 0) {
             prefixes().remove(prefix);
           } else {

@@ -42,6 +42,12 @@ final class RuleParser {
   /** Deepest nesting of parentheses and negations, so a hostile rule cannot exhaust the stack. */
   static final int MAX_DEPTH = 100;
 
+  /**
+   * Longest query, in chars: a matched rule's terms are copied into every enriched mention it
+   * matches, and Kafka refuses records over 1 MiB by default.
+   */
+  static final int MAX_QUERY_LENGTH = 4_096;
+
   private final List<Token> tokens = new ArrayList<>();
   private int next;
   private int depth;
@@ -54,6 +60,11 @@ final class RuleParser {
   /** Parses the query of a rule; the rule id only names the rule in errors. */
   static Clause parse(String ruleId, String query) {
     RuleParser parser = new RuleParser(ruleId, query);
+    if (query.length() > MAX_QUERY_LENGTH) {
+      throw parser.error(
+          MAX_QUERY_LENGTH,
+          "Query of " + query.length() + " chars (at most " + MAX_QUERY_LENGTH + ")");
+    }
     parser.lex();
     return parser.parseQuery();
   }

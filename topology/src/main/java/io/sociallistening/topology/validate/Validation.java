@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * rejected records keep their original key and value bytes and gain {@link DeadLetterHeaders}. A
  * value over {@link InputLimits#maxRecordBytes()} is refused before decoding; a mention with a
  * field over its {@link InputLimits} limit after decoding; both carry a {@value
- * DeadLetterHeaders#LIMIT} header naming the limit. A registry that cannot be reached is not the
- * record's fault: that error propagates (the task fails and retries after restart) instead of
+ * DeadLetterHeaders#LIMIT} header naming the limit. A schema id the registry does not know is the
+ * record's fault (dead letter); any other registry error (unreachable, 5xx, rate limited, refused
+ * credentials) is not: it propagates (the task fails and retries after restart) instead of
  * dead-lettering good records. State: none. Time: sets record time from the mention.
  */
 public final class Validation implements Processor<byte[], byte[], byte[], Validated> {
@@ -64,9 +65,10 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
     try {
       mention = serde.deserialize(topic, record.value());
     } catch (RegistryException e) {
-      if (e.errorCode() < 0 || e.errorCode() >= 50000) {
-        throw e; // the registry is unreachable or failing: not the record's fault, do not
-        // dead-letter
+      if (!isNotFound(e.errorCode())) {
+        // unreachable, failing, rate limiting or refusing our credentials: not the record's
+        // fault, so it is not dead-lettered (the task fails and the record is retried)
+        throw e;
       }
       reject(record, origin, e.getClass().getName(), "undecodable: " + e.getMessage());
       return;
@@ -91,6 +93,14 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
         record
             .withValue(Validated.accepted(mention))
             .withTimestamp(MentionRules.recordTime(mention, record.timestamp())));
+  }
+
+  /**
+   * Whether a registry error says the record's schema id is unknown (HTTP 404, Confluent codes
+   * 40401 to 40499): the one registry answer that is the record's fault.
+   */
+  static boolean isNotFound(int errorCode) {
+    return errorCode == 404 || (errorCode >= 40400 && errorCode <= 40499);
   }
 
   private void rejectOverLimit(

@@ -1,0 +1,53 @@
+package io.sociallistening.topology.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sociallistening.avro.BrandRule;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuleBookTest {
+  private static BrandRule rule(String id, String brand, String query) {
+    return BrandRule.newBuilder()
+        .setId(id)
+        .setBrand(brand)
+        .setQuery(query)
+        .setCompetitorOf(null)
+        .setTags(List.of())
+        .setEnabled(true)
+        .build();
+  }
+
+  private static List<String> matches(RuleBook book, String text) {
+    return book.rules().match(new MatchInput(text, "en", "BLUESKY", "bob", null)).stream()
+        .map(RuleMatch::ruleId)
+        .toList();
+  }
+
+  @Test
+  void shouldChangeAndRemoveARuleWhoseGroupsShareAPrefix() {
+    RuleBook book = new RuleBook();
+    book.put(rule("r1", "acme", "acme* OR (flight delay)"));
+    assertThat(matches(book, "acme flight delay")).containsExactly("r1");
+
+    book.put(rule("r1", "acme", "acme* OR (bag lost)"));
+    assertThat(matches(book, "acmeair bag lost")).containsExactly("r1");
+    assertThat(matches(book, "flight delay")).isEmpty();
+
+    book.remove("r1");
+    assertThat(matches(book, "acme flight delay")).isEmpty();
+    assertThat(book.errors()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAQueryLongerThanTheLimitAndKeepTheOthers() {
+    RuleBook book = new RuleBook();
+    book.put(rule("ok", "acme", "acme"));
+
+    book.put(rule("long", "globex", "\"globex " + " ".repeat(5_000) + "corp\""));
+
+    assertThat(book.errors()).containsOnlyKeys("long");
+    assertThat(book.errors().get("long")).contains("Query of 5013 chars (at most 4096)");
+    assertThat(matches(book, "acme globex corp")).containsExactly("ok");
+  }
+}
