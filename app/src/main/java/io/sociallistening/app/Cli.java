@@ -136,6 +136,10 @@ public final class Cli {
     Instance instance = Instance.start(config);
     Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "instance-shutdown"));
     instance.awaitStop();
+    if (instance.failed()) {
+      err.println("The topology failed (see the log above); exiting with status 1");
+      return 1;
+    }
     return 0;
   }
 

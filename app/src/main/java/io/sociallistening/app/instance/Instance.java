@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -34,7 +32,7 @@ public final class Instance implements AutoCloseable {
   private final KafkaStreams streams;
   private final SchemaRegistry registry;
   private final RuleBook rules;
-  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Lifecycle lifecycle = new Lifecycle();
   private final Optional<WebServer> web;
   private final Duration shutdownTimeout;
 
@@ -88,13 +86,7 @@ public final class Instance implements AutoCloseable {
           LOG.error("Stream thread failed; stopping this instance", e);
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-    streams.setStateListener(
-        (now, before) -> {
-          LOG.info("Topology {} -> {}", before, now);
-          if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
-            instance.stopped.countDown();
-          }
-        });
+    streams.setStateListener(instance.lifecycle);
     streams.setGlobalStateRestoreListener(new RestoreLog());
     streams.start();
     web.ifPresent(server -> server.start(streams, rules, registry));
@@ -128,11 +120,16 @@ public final class Instance implements AutoCloseable {
 
   /** Blocks until the topology stops. */
   public void awaitStop() throws InterruptedException {
-    stopped.await();
+    lifecycle.awaitStop();
   }
 
   public boolean awaitStop(Duration timeout) throws InterruptedException {
-    return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return lifecycle.awaitStop(timeout);
+  }
+
+  /** Whether the topology stopped because it failed, not because it was closed. */
+  public boolean failed() {
+    return lifecycle.failed();
   }
 
   @Override
