@@ -24,6 +24,7 @@ public final class BlueskySourceConfig extends AbstractConfig {
   public static final String CONNECT_TIMEOUT_CONFIG = "bluesky.connect.timeout.ms";
   public static final String BACKOFF_CONFIG = "bluesky.reconnect.backoff.ms";
   public static final String BACKOFF_MAX_CONFIG = "bluesky.reconnect.backoff.max.ms";
+  public static final String IDLE_TIMEOUT_CONFIG = "bluesky.idle.timeout.ms";
 
   public static final String DEFAULT_URL = "wss://jetstream2.us-east.bsky.network/subscribe";
 
@@ -141,6 +142,19 @@ public final class BlueskySourceConfig extends AbstractConfig {
         10,
         ConfigDef.Width.SHORT,
         "Reconnect backoff max (ms)");
+    def.define(
+        IDLE_TIMEOUT_CONFIG,
+        Type.LONG,
+        60_000L,
+        Range.between(1_000L, 86_400_000L),
+        Importance.LOW,
+        "A connection that brings no message for this long is dropped and resubscribed from the"
+            + " cursor: Jetstream carries every post of the network, so silence means a connection"
+            + " that is half open (a network path that died without closing it).",
+        GROUP,
+        11,
+        ConfigDef.Width.SHORT,
+        "Idle timeout (ms)");
     return def;
   }
 
@@ -178,6 +192,10 @@ public final class BlueskySourceConfig extends AbstractConfig {
 
   public Duration reconnectBackoff() {
     return Duration.ofMillis(getLong(BACKOFF_CONFIG));
+  }
+
+  public Duration idleTimeout() {
+    return Duration.ofMillis(getLong(IDLE_TIMEOUT_CONFIG));
   }
 
   public Duration reconnectBackoffMax() {

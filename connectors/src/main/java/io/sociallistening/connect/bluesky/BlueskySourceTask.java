@@ -34,17 +34,21 @@ import org.slf4j.LoggerFactory;
  * not) minus the overlap and drops what was delivered. Until a post matches, no offset is
  * committed: with rare keywords a restart may re-read (and re-filter) a long stretch.
  *
- * <p>A connection that ends or fails is reopened after a backoff ({@code
- * bluesky.reconnect.backoff.ms}, doubled per attempt that brings no message, capped); a handshake
- * answered with 429 or 5xx is retried the same way, honouring {@code Retry-After}; one answered
- * with 401, 403 or another 4xx stops the task with the URL in the message. Messages that are not
- * valid Jetstream events are skipped and counted ({@link #malformedMessages()}).
+ * <p>A connection that ends or fails, or that brings no message for {@code bluesky.idle.timeout.ms}
+ * (half open), is reopened after a backoff ({@code bluesky.reconnect.backoff.ms}, doubled per
+ * attempt that brings no message, capped); a handshake answered with 429 or 5xx is retried the same
+ * way, honouring {@code Retry-After}; one answered with 401, 403 or another 4xx stops the task with
+ * the URL in the message. Messages that are not valid Jetstream events are skipped and counted
+ * ({@link #malformedMessages()}).
  */
 public final class BlueskySourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(BlueskySourceTask.class);
 
   /** Longest real-time wait for a message in one poll. */
   static final long MESSAGE_WAIT_MS = 500;
+
+  /** When the open connection last brought a message (or opened), on the task's clock. */
+  private long lastMessageMs;
 
   static final int MAX_KEYS = 10_000;
   static final Watermark.Fields OFFSET = new Watermark.Fields("time_us", "keys", ' ');
@@ -98,6 +102,10 @@ public final class BlueskySourceTask extends ListeningSourceTask {
       return null;
     }
     JetstreamConnection c = connection;
+    long silentMs = time.milliseconds() - lastMessageMs;
+    if (c != null && c.ended() == null && silentMs > config.idleTimeout().toMillis()) {
+      c.close("silent for " + silentMs + " ms (" + BlueskySourceConfig.IDLE_TIMEOUT_CONFIG + ")");
+    }
     if (c != null && c.ended() != null && !c.hasQueued()) {
       long wait = gate.failed(time.milliseconds(), -1);
       LOG.warn("Jetstream connection to {} {}; reconnecting in {} ms", c.uri(), c.ended(), wait);
@@ -126,6 +134,7 @@ public final class BlueskySourceTask extends ListeningSourceTask {
         return null;
       }
       connection = c;
+      lastMessageMs = time.milliseconds();
       if (stopped) {
         c.close();
         return null;
@@ -140,6 +149,7 @@ public final class BlueskySourceTask extends ListeningSourceTask {
       }
       if (i == 0) {
         gate.succeeded();
+        lastMessageMs = time.milliseconds();
       }
       handle(message, fetchedAt, batch);
     }

@@ -126,12 +126,17 @@ final class JetstreamConnection implements WebSocket.Listener {
   }
 
   void close() {
+    close("closed by the task");
+  }
+
+  /** Aborts the connection; {@code reason} becomes {@link #ended()} unless it had ended. */
+  void close(String reason) {
+    if (ended == null) {
+      ended = reason;
+    }
     WebSocket s = socket;
     if (s != null) {
       s.abort();
-    }
-    if (ended == null) {
-      ended = "closed by the task";
     }
   }
 

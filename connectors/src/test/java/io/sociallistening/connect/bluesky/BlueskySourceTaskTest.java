@@ -143,6 +143,23 @@ class BlueskySourceTaskTest {
   }
 
   @Test
+  void shouldResubscribeWhenAnOpenConnectionFallsSilent() throws InterruptedException {
+    // the first connection stays open but sends nothing after three events (a half-open path)
+    BlueskySourceTask task = start(Script.send(lines(0, 5, 9)), Script.send(lines(5, 9, 6)));
+    List<SourceRecord> first = pollFor(task, 2);
+    assertThat(task.poll()).isNull();
+
+    time.advance(60_001);
+    List<SourceRecord> after = pollFor(task, 1);
+
+    assertThat(keys(first)).containsExactly(ALICE, CAROL);
+    assertThat(keys(after)).containsExactly(DAN);
+    assertThat(task.duplicatesDropped()).isEqualTo(1L);
+    assertThat(server.requests())
+        .containsExactly(SUBSCRIBE, SUBSCRIBE + "&cursor=1767607198009000");
+  }
+
+  @Test
   void shouldReconnectAfterADroppedConnectionFromTheCursorMinusTheOverlap()
       throws InterruptedException {
     BlueskySourceTask task =
