@@ -9,6 +9,7 @@ import io.sociallistening.avro.BrandSentimentWindow;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.avro.Platform;
+import io.sociallistening.topology.crisis.CrisisAlerts;
 import io.sociallistening.topology.lead.LeadThresholds;
 import io.sociallistening.topology.validate.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,22 @@ class SocialListeningTopologyTest {
     assertThat(pipeline.sentiment1m.readValuesToList())
         .extracting(BrandSentimentWindow::getBrand, BrandSentimentWindow::getWindowStart)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("nimbus", T0));
+  }
+
+  @Test
+  void shouldCountAMentionTooLateForItsClosedCrisisBucket() {
+    // the brand's bucket of 13:00 closes once stream time passes 13:01 plus the grace
+    pipeline.send(mention("a").text("Nimbus X2 is terrible").at(T0.plusSeconds(10_800)).build());
+    pipeline.send(mention("b").text("Nimbus X2 is bad").at(T0.plusSeconds(11_100)).build());
+    pipeline.send(mention("late").text("Nimbus X2 is awful").at(T0).build());
+
+    double late =
+        pipeline.driver.metrics().entrySet().stream()
+            .filter(e -> e.getKey().name().equals(CrisisAlerts.LATE + "-total"))
+            .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+            .sum();
+    assertThat(late).isEqualTo(1.0);
+    assertThat(pipeline.enriched.readValuesToList()).hasSize(3);
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.sociallistening.avro.Alert;
 import io.sociallistening.avro.AlertType;
 import io.sociallistening.avro.CrisisMetrics;
 import io.sociallistening.avro.EnrichedMention;
+import io.sociallistening.topology.dedup.ExactDedup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -27,11 +29,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * BrandCrisisState} bytes (detector baseline, lifecycle, open buckets). Time: record time puts a
  * mention in its bucket; a stream-time punctuation closes every bucket that ended {@code grace}
  * ago, empty buckets included, and feeds it to the {@link CrisisDetector}. Mentions for a bucket
- * already closed are ignored. A brand with no traffic at all is only evaluated when stream time of
- * its task advances.
+ * already closed are ignored, and counted in the Kafka Streams metric {@value #LATE}{@code -total}
+ * (and {@code -rate}) of group {@code stream-social-listening-metrics}, one series per task. A
+ * brand with no traffic at all is only evaluated when stream time of its task advances.
  */
 public final class CrisisAlerts implements Processor<String, EnrichedMention, String, Alert> {
   public static final String STORE = "crisis-state";
+  public static final String LATE = "crisis-late-mentions";
   private static final int TOP = 5;
 
   /** Gaps longer than this many buckets are skipped rather than replayed bucket by bucket. */
@@ -42,6 +46,7 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
   private final long grace;
   private KeyValueStore<String, byte[]> store;
   private ProcessorContext<String, Alert> context;
+  private Sensor late;
 
   /**
    * Decoded states of this task's brands. The store stays the truth (every change is written
@@ -60,6 +65,14 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
     this.store = context.getStateStore(STORE);
+    this.late =
+        context
+            .metrics()
+            .addRateTotalSensor(
+                ExactDedup.METRICS_SCOPE,
+                "crisis-" + context.taskId(),
+                LATE,
+                Sensor.RecordingLevel.INFO);
     decoded.clear();
     context.schedule(
         Duration.ofMillis(Math.max(1000, bucket / 2)), PunctuationType.STREAM_TIME, this::closeDue);
@@ -71,6 +84,7 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
     long start = record.timestamp() - Math.floorMod(record.timestamp(), bucket);
     BrandCrisisState state = load(brand);
     if (start < state.closedUntil) {
+      late.record();
       return;
     }
     state.open.computeIfAbsent(start, OpenBucket::new).add(record.value(), brand);
