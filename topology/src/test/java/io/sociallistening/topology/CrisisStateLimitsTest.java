@@ -45,20 +45,8 @@ class CrisisStateLimitsTest {
 
   @Test
   void shouldCountANegativePostWithAWordLongerThanSixtyFourKilobytes() {
-    PipelineSettings d = PipelineSettings.defaults();
     PipelineSettings longTexts =
-        new PipelineSettings(
-            d.topics(),
-            100_000,
-            d.dedupRetention(),
-            d.aggregateGrace(),
-            d.crisis(),
-            d.crisisGrace(),
-            d.leadThresholds(),
-            d.leadAuthorCooldown(),
-            d.nearDedup(),
-            d.idPartitions(),
-            d.inputLimits());
+        PipelineFixture.settings(100_000, PipelineSettings.defaults().inputLimits());
     try (PipelineFixture pipeline = new PipelineFixture(longTexts)) {
       pipeline.rule("acme-1", "acme", "acme");
       String text = "acme is terrible, awful, horrible " + "a".repeat(70_000);

@@ -14,19 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Oversized raw records go to dead letters naming the limit; records at a limit pass. */
 class InputLimitsTopologyTest {
   private static PipelineSettings settings(int maxTextLength, InputLimits limits) {
-    PipelineSettings d = PipelineSettings.defaults();
-    return new PipelineSettings(
-        d.topics(),
-        maxTextLength,
-        d.dedupRetention(),
-        d.aggregateGrace(),
-        d.crisis(),
-        d.crisisGrace(),
-        d.leadThresholds(),
-        d.leadAuthorCooldown(),
-        d.nearDedup(),
-        d.idPartitions(),
-        limits);
+    return PipelineFixture.settings(maxTextLength, limits);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.sociallistening.avro.Mention;
 import io.sociallistening.registry.InMemorySchemaRegistry;
 import io.sociallistening.serde.AvroSerde;
 import io.sociallistening.topology.match.RuleBook;
+import io.sociallistening.topology.validate.InputLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -92,6 +93,23 @@ final class PipelineFixture implements AutoCloseable {
     deadLetters =
         driver.createOutputTopic(
             topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** The default settings with another text length limit and input limits. */
+  static PipelineSettings settings(int maxTextLength, InputLimits limits) {
+    PipelineSettings d = PipelineSettings.defaults();
+    return new PipelineSettings(
+        d.topics(),
+        maxTextLength,
+        d.dedupRetention(),
+        d.aggregateGrace(),
+        d.crisis(),
+        d.crisisGrace(),
+        d.leadThresholds(),
+        d.leadAuthorCooldown(),
+        d.nearDedup(),
+        d.idPartitions(),
+        limits);
   }
 
   void rule(String id, String brand, String query) {
