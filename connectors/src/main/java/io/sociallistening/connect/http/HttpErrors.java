@@ -1,6 +1,7 @@
 package io.sociallistening.connect.http;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -63,6 +64,33 @@ public final class HttpErrors {
               .toInstant()
               .toEpochMilli();
       return Math.max(0, at - nowMs);
+    } catch (DateTimeParseException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * The wait an {@code X-RateLimit-Reset} header of a 429 asks for, in ms from {@code nowMs}: an
+   * ISO-8601 instant (Mastodon: {@code 2026-01-05T10:05:00.000Z}) or delta-seconds (Reddit: {@code
+   * 42}); an instant in the past is 0. Returns -1 when the header is absent or unreadable.
+   */
+  public static long rateLimitResetMs(String header, long nowMs) {
+    if (header == null || header.isBlank()) {
+      return -1;
+    }
+    String value = header.strip();
+    if (value.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.')) {
+      try {
+        double seconds = Double.parseDouble(value);
+        return seconds > Long.MAX_VALUE / 1000.0
+            ? Long.MAX_VALUE
+            : (long) Math.ceil(seconds * 1000);
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+    try {
+      return Math.max(0, OffsetDateTime.parse(value).toInstant().toEpochMilli() - nowMs);
     } catch (DateTimeParseException e) {
       return -1;
     }

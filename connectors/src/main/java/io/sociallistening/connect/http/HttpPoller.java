@@ -189,6 +189,13 @@ public final class HttpPoller {
             retryAfter =
                 HttpErrors.retryAfterMs(
                     response.headers().firstValue("Retry-After").orElse(null), time.milliseconds());
+            if (retryAfter < 0 && status == 429) {
+              // Mastodon and Reddit say when their rate limit resets instead of sending Retry-After
+              retryAfter =
+                  HttpErrors.rateLimitResetMs(
+                      response.headers().firstValue("X-RateLimit-Reset").orElse(null),
+                      time.milliseconds());
+            }
         }
       } catch (IOException e) {
         failure =

@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  * resumes from the committed id with no gap and no duplicate. The first start reads the newest
  * page.
  *
- * <p>Timeouts, I/O errors, 429 and 5xx wait (the server's {@code Retry-After}, else exponential
- * backoff) and retry; 401, 403 and other 4xx stop the task with the URL in the message. A body that
- * is not an array of statuses, and statuses lacking required fields, are skipped and counted
- * ({@link #malformedPayloads()}).
+ * <p>Timeouts, I/O errors, 429 and 5xx wait (the server's {@code Retry-After}, or on a 429 its
+ * {@code X-RateLimit-Reset}, else exponential backoff) and retry; 401, 403 and other 4xx stop the
+ * task with the URL in the message. A body that is not an array of statuses, and statuses lacking
+ * required fields, are skipped and counted ({@link #malformedPayloads()}).
  */
 public final class MastodonSourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(MastodonSourceTask.class);

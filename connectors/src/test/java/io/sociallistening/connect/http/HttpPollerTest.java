@@ -64,6 +64,30 @@ class HttpPollerTest {
   }
 
   @Test
+  void shouldWaitUntilTheRateLimitResetsOn429WithoutRetryAfter() {
+    // Mastodon's 429 names the instant its limit resets instead of sending Retry-After
+    server.enqueue(
+        Reply.status(429).withHeader("X-RateLimit-Reset", "2026-01-05T10:00:09.000Z"),
+        Reply.ok("ok", "text/plain"));
+    HttpPoller poller = poller(3);
+
+    HttpPoller.Response r = poller.get(URI.create(server.url("/x")), Map.of());
+
+    assertThat(r.text()).isEqualTo("ok");
+    assertThat(slept()).isEqualTo(9_000);
+  }
+
+  @Test
+  void shouldReadARateLimitResetAsAnInstantOrSeconds() {
+    assertThat(HttpErrors.rateLimitResetMs("2026-01-05T10:00:30.000Z", T0)).isEqualTo(30_000);
+    assertThat(HttpErrors.rateLimitResetMs("2026-01-05T10:00:30+01:00", T0)).isZero();
+    assertThat(HttpErrors.rateLimitResetMs("42", T0)).isEqualTo(42_000);
+    assertThat(HttpErrors.rateLimitResetMs("1.5", T0)).isEqualTo(1_500);
+    assertThat(HttpErrors.rateLimitResetMs("later", T0)).isEqualTo(-1);
+    assertThat(HttpErrors.rateLimitResetMs(null, T0)).isEqualTo(-1);
+  }
+
+  @Test
   void shouldBackOffExponentiallyOn5xxUpToTheCap() {
     server.enqueue(
         Reply.status(500), Reply.status(502), Reply.status(503), Reply.ok("ok", "text/plain"));
