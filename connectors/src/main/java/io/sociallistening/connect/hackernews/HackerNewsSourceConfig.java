@@ -24,6 +24,7 @@ public final class HackerNewsSourceConfig extends AbstractConfig {
   public static final String LOOKBACK_CONFIG = "hackernews.lookback.ms";
   public static final String HITS_PER_PAGE_CONFIG = "hackernews.hits.per.page";
   public static final String MAX_PAGES_CONFIG = "hackernews.max.pages";
+  public static final String OVERLAP_CONFIG = "hackernews.overlap.seconds";
   public static final String TOPIC_CONFIG = CommonSourceConfig.TOPIC_CONFIG;
 
   public static final String DEFAULT_API_URL = "https://hn.algolia.com/api/v1";
@@ -115,6 +116,19 @@ public final class HackerNewsSourceConfig extends AbstractConfig {
         8,
         Width.LONG,
         "API URL");
+    def.define(
+        OVERLAP_CONFIG,
+        Type.LONG,
+        60L,
+        Range.between(0L, 86_400L),
+        Importance.LOW,
+        "Each search re-reads this many seconds before the newest hit delivered and drops the"
+            + " ids already delivered, so a hit the search index adds after newer ones were read"
+            + " is still found.",
+        GROUP,
+        9,
+        Width.SHORT,
+        "Overlap (s)");
     return HttpSettings.define(def);
   }
 
@@ -141,6 +155,10 @@ public final class HackerNewsSourceConfig extends AbstractConfig {
 
   public Duration lookback() {
     return Duration.ofMillis(getLong(LOOKBACK_CONFIG));
+  }
+
+  public long overlapSeconds() {
+    return getLong(OVERLAP_CONFIG);
   }
 
   public int hitsPerPage() {

@@ -26,10 +26,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Output: key {@code hacker_news:<objectID>}, value the {@link MentionStruct}, timestamp {@code
  * created_at_i}. Source partition {@code {"query": <query>}}, offset {@code {"created_at_i": <last
- * second emitted>, "ids": <objectIDs emitted at that second, newline-separated>}} (a {@link
- * Watermark}): each search asks for {@code created_at_i >= <second>} and drops the ids already
- * emitted at that second, so a restart resumes with no gap and no duplicate. Without an offset a
- * query starts {@code hackernews.lookback.ms} before the first start.
+ * second emitted>, "ids": <objectIDs emitted within hackernews.overlap.seconds of it,
+ * newline-separated>}} (a {@link Watermark}): each search asks for {@code created_at_i >= <second -
+ * overlap>} and drops the ids already emitted, so a restart resumes with no gap and no duplicate,
+ * and a hit the search index adds late (behind newer ones already read) is still found. Without an
+ * offset a query starts {@code hackernews.lookback.ms} before the first start.
  *
  * <p>A search with more pages than {@code hackernews.max.pages} is narrowed to its older end
  * ({@code created_at_i <= <oldest second read>}) until it fits; the newer rest is read at the next
@@ -79,9 +80,10 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
     List<QueryState> queries = new ArrayList<>();
     for (String q : config.queries()) {
       Map<String, Object> offset = committedOffset(Map.of(QUERY_KEY, q));
-      Watermark w = Watermark.fromOffset(offset, OFFSET, 0, Watermark.ALL_KEYS);
+      long overlap = config.overlapSeconds();
+      Watermark w = Watermark.fromOffset(offset, OFFSET, overlap, Watermark.ALL_KEYS);
       QueryState s =
-          new QueryState(q, w == null ? Watermark.at(firstSecond, 0, Watermark.ALL_KEYS) : w);
+          new QueryState(q, w == null ? Watermark.at(firstSecond, overlap, Watermark.ALL_KEYS) : w);
       queries.add(s);
       LOG.info(
           "Hacker News query '{}' resumes at created_at_i >= {} ({} ids seen there)",
@@ -132,11 +134,13 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
     schedule.dueAt(index, now + config.pollInterval().toMillis());
     List<Mention> hits;
     boolean narrowed;
+    // the overlap re-reads what a lagging search index may have added behind the newest hit
+    long from = s.watermark.newest() - config.overlapSeconds();
     try {
       long until = -1;
       int narrowings = 0;
       while (true) {
-        Range r = read(query, s.watermark.newest(), until, fetchedAt);
+        Range r = read(query, from, until, fetchedAt);
         hits = r.mentions;
         narrowed = until >= 0;
         if (r.complete) {
@@ -150,7 +154,7 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
               "Search '{}' from created_at_i {} has more than {} pages at second {}; older hits at"
                   + " that second may be missed",
               query,
-              s.watermark.newest(),
+              from,
               config.maxPages(),
               oldest);
           malformed += r.malformedHits;

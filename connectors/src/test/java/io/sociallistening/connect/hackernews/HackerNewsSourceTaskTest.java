@@ -37,10 +37,12 @@ class HackerNewsSourceTaskTest {
     server.close();
   }
 
+  /** The task without overlap: each search starts at the newest second delivered. */
   private Map<String, String> props() {
     Map<String, String> p = new HashMap<>();
     p.put("hackernews.queries", "acme");
     p.put("hackernews.api.url", server.url("/api/v1"));
+    p.put("hackernews.overlap.seconds", "0");
     return p;
   }
 
@@ -128,6 +130,35 @@ class HackerNewsSourceTaskTest {
     assertThat(ids(resumed)).containsExactly("42600009", "42600012", "42600013");
     assertThat(resumed.get(0).sourceOffset())
         .isEqualTo(Map.of("created_at_i", 1_767_607_100L, "ids", "42600010\n42600011\n42600009"));
+  }
+
+  @Test
+  void shouldFindAHitTheIndexAddedBehindNewerOnesWithTheDefaultOverlap() {
+    Map<String, String> props = props();
+    props.remove("hackernews.overlap.seconds");
+    server.enqueue(
+        page("page-first.json"),
+        Reply.ok(
+            "{\"hits\":["
+                + "{\"objectID\":\"42600012\",\"created_at_i\":1767607150,\"author\":\"kestrel\","
+                + "\"comment_text\":\"Switched from Acme Air\",\"parent_id\":42600011,"
+                + "\"story_id\":42600000},"
+                + "{\"objectID\":\"42600014\",\"created_at_i\":1767607120,\"author\":\"late\","
+                + "\"comment_text\":\"Acme lost my bag\",\"parent_id\":42600000,"
+                + "\"story_id\":42600000}"
+                + "],\"nbPages\":1,\"page\":0}",
+            "application/json"));
+    task = start(props);
+    assertThat(ids(task.poll())).containsExactly("42600000", "42600010", "42600011", "42600012");
+
+    List<SourceRecord> next = null;
+    for (int i = 0; i < 100 && next == null; i++) {
+      next = task.poll();
+    }
+
+    assertThat(server.requests().get(1).query())
+        .contains("numericFilters=created_at_i>=" + (1_767_607_150L - 60) + "&");
+    assertThat(ids(next)).containsExactly("42600014");
   }
 
   @Test
