@@ -142,6 +142,39 @@ class BlueskySourceTaskTest {
         .containsExactly(SUBSCRIBE, SUBSCRIBE + "&cursor=1767607198005000");
   }
 
+  /** A Jetstream commit creating a post "acme is late" with the {@code createdAt} its app wrote. */
+  private static String post(String rkey, long timeUs, String createdAt) {
+    return "{\"did\":\"did:plc:x\",\"time_us\":"
+        + timeUs
+        + ",\"kind\":\"commit\",\"commit\":{"
+        + "\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\""
+        + rkey
+        + "\",\"record\":{\"text\":\"acme is late\",\"createdAt\":\""
+        + createdAt
+        + "\"}}}";
+  }
+
+  /**
+   * {@code createdAt} is whatever the posting app wrote; backdated posts (year 0001, 1969) exist.
+   * Connect refuses a record timestamp below -1 outside its error tolerance: the task would die,
+   * and again on the same post after every restart.
+   */
+  @Test
+  void shouldStampABackdatedPostWithItsFetchTimeNotANegativeTimestamp()
+      throws InterruptedException {
+    long t = WALL * 1000;
+    BlueskySourceTask task =
+        start(
+            Script.send(
+                List.of(
+                    post("3aaa", t + 1, "0001-01-01T00:00:00.000Z"),
+                    post("3bbb", t + 2, "1969-07-20T20:17:00.000Z"))));
+
+    List<SourceRecord> out = pollFor(task, 2);
+
+    assertThat(out).extracting(SourceRecord::timestamp).containsExactly(WALL, WALL);
+  }
+
   @Test
   void shouldResubscribeWhenAnOpenConnectionFallsSilent() throws InterruptedException {
     // the first connection stays open but sends nothing after three events (a half-open path)
