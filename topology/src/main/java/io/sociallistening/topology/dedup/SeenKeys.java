@@ -32,14 +32,16 @@ public final class SeenKeys {
   /** One scalable Bloom filter. */
   private static final class Generation {
     private final List<long[]> sets = new ArrayList<>(4);
-    private final List<Integer> capacities = new ArrayList<>(4);
+
+    /** Keys in the last set, and how many it takes: FIRST_CAPACITY, doubled per set. */
     private int inLast;
 
+    private int lastCapacity;
+
     void add(long hash) {
-      if (sets.isEmpty() || inLast >= capacities.get(capacities.size() - 1)) {
-        int capacity = sets.isEmpty() ? FIRST_CAPACITY : 2 * capacities.get(capacities.size() - 1);
-        sets.add(new long[(int) (((long) capacity * BITS_PER_KEY + 63) / 64)]);
-        capacities.add(capacity);
+      if (sets.isEmpty() || inLast >= lastCapacity) {
+        lastCapacity = sets.isEmpty() ? FIRST_CAPACITY : 2 * lastCapacity;
+        sets.add(new long[(int) (((long) lastCapacity * BITS_PER_KEY + 63) / 64)]);
         inLast = 0;
       }
       long[] bits = sets.get(sets.size() - 1);

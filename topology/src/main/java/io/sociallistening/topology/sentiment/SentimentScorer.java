@@ -174,13 +174,9 @@ public final class SentimentScorer {
    * what the enrichment of a mention matched by several brands needs.
    */
   public PostSentiment scorePost(String text, List<List<String>> brandTerms) {
-    List<SentimentResult> none = Collections.nCopies(brandTerms.size(), null);
-    if (text == null || text.isEmpty()) {
-      return new PostSentiment(NOTHING, none);
-    }
-    TokenizedText tokens = tokenizer.tokenize(text);
-    if (tokens.size == 0) {
-      return new PostSentiment(NOTHING, none);
+    TokenizedText tokens = text == null || text.isEmpty() ? null : tokenizer.tokenize(text);
+    if (tokens == null || tokens.size == 0) {
+      return new PostSentiment(NOTHING, Collections.nCopies(brandTerms.size(), null));
     }
     boolean contrasted = valences(tokens, true);
     SentimentResult whole = aggregate(tokens, null, tokens.exclamations, tokens.questions);

@@ -1,9 +1,9 @@
 package io.sociallistening.topology.enrich;
 
+import static io.sociallistening.topology.match.BrandRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sociallistening.avro.BrandMatch;
-import io.sociallistening.avro.BrandRule;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.SentimentLabel;
 import io.sociallistening.topology.MentionBuilder;
@@ -12,7 +12,6 @@ import io.sociallistening.topology.language.LanguageDetector;
 import io.sociallistening.topology.lead.LeadScorer;
 import io.sociallistening.topology.match.RuleBook;
 import io.sociallistening.topology.sentiment.SentimentScorer;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -27,17 +26,6 @@ class EnrichmentTest {
         LanguageDetector.loadDefault(),
         SentimentScorer.loadDefault(),
         LeadScorer.loadDefault());
-  }
-
-  private static BrandRule rule(String id, String brand, String query) {
-    return BrandRule.newBuilder()
-        .setId(id)
-        .setBrand(brand)
-        .setQuery(query)
-        .setCompetitorOf(null)
-        .setTags(List.of())
-        .setEnabled(true)
-        .build();
   }
 
   @Test

@@ -1,23 +1,12 @@
 package io.sociallistening.topology.match;
 
+import static io.sociallistening.topology.match.BrandRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sociallistening.avro.BrandRule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RuleBookTest {
-  private static BrandRule rule(String id, String brand, String query) {
-    return BrandRule.newBuilder()
-        .setId(id)
-        .setBrand(brand)
-        .setQuery(query)
-        .setCompetitorOf(null)
-        .setTags(List.of())
-        .setEnabled(true)
-        .build();
-  }
-
   private static List<String> matches(RuleBook book, String text) {
     return book.rules().match(new MatchInput(text, "en", "BLUESKY", "bob", null)).stream()
         .map(RuleMatch::ruleId)
