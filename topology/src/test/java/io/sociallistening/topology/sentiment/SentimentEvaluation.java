@@ -40,6 +40,12 @@ import java.util.Random;
  *
  * The node folder {@code topology/src/test/node} gets {@code npm ci} first when it has no {@code
  * node_modules}. A second argument {@code dump} prints each text with the three scores.
+ *
+ * <p>A file whose name ends in {@code .csv} is read as the Sentiment140 test set (Go, Bhayani and
+ * Huang 2009, {@code testdata.manual.2009.06.14.csv}: 498 tweets labelled by hand, six
+ * double-quoted fields, polarity 0 negative, 2 neutral, 4 positive, text last). It has no ratings,
+ * so r is not printed; the positive/negative accuracy (the sign of the score on the tweets that are
+ * not neutral) is the figure usually quoted for it.
  */
 public final class SentimentEvaluation {
   private static final int FOLDS = 10;
@@ -52,7 +58,17 @@ public final class SentimentEvaluation {
     boolean dump = args.length > 1 && args[1].equals("dump");
     List<String> texts = new ArrayList<>();
     List<Double> meanList = new ArrayList<>();
+    List<Integer> goldList = new ArrayList<>();
+    boolean polarityFile = file.getFileName().toString().endsWith(".csv");
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (polarityFile) {
+        List<String> fields = csvFields(line);
+        if (fields.size() == 6) {
+          goldList.add(Integer.parseInt(fields.get(0)) / 2);
+          texts.add(fields.get(5));
+        }
+        continue;
+      }
       String[] fields = line.split("\t", 3);
       if (fields.length == 3) {
         meanList.add(Double.parseDouble(fields[1].trim()));
@@ -61,10 +77,11 @@ public final class SentimentEvaluation {
       }
     }
     int n = texts.size();
-    double[] means = meanList.stream().mapToDouble(Double::doubleValue).toArray();
+    double[] means =
+        polarityFile ? null : meanList.stream().mapToDouble(Double::doubleValue).toArray();
     int[] gold = new int[n];
     for (int i = 0; i < n; i++) {
-      gold[i] = labelOf(means[i] / 4.0, 0.05, -0.05);
+      gold[i] = polarityFile ? goldList.get(i) : labelOf(means[i] / 4.0, 0.05, -0.05);
     }
 
     double[] reference = VaderReference.locate().compounds(texts);
@@ -146,12 +163,56 @@ public final class SentimentEvaluation {
     }
     System.out.printf(
         Locale.ROOT,
-        "%-48s r %.4f  macro-F1 %.4f  accuracy %.4f  F1:%s%n",
+        "%-48s r %s  macro-F1 %.4f  accuracy %.4f  F1:%s  positive/negative accuracy %.4f%n",
         name,
-        pearson(scores, means),
+        means == null ? "n/a" : String.format(Locale.ROOT, "%.4f", pearson(scores, means)),
         macro,
         correct / (double) gold.length,
-        perClass);
+        perClass,
+        polarityAccuracy(scores, gold));
+  }
+
+  /** Share of the positive and negative texts whose score has their sign (zero counts positive). */
+  private static double polarityAccuracy(double[] scores, int[] gold) {
+    int total = 0;
+    int right = 0;
+    for (int i = 0; i < gold.length; i++) {
+      if (gold[i] != 1) {
+        total++;
+        right += (scores[i] >= 0) == (gold[i] == 2) ? 1 : 0;
+      }
+    }
+    return right / (double) total;
+  }
+
+  /** The fields of one CSV line whose fields are all double-quoted ({@code ""} is a quote). */
+  private static List<String> csvFields(String line) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    int i = 0;
+    while (i < line.length()) {
+      if (line.charAt(i) != '"') {
+        return List.of();
+      }
+      i++;
+      while (i < line.length()) {
+        char c = line.charAt(i++);
+        if (c != '"') {
+          field.append(c);
+        } else if (i < line.length() && line.charAt(i) == '"') {
+          field.append('"');
+          i++;
+        } else {
+          break;
+        }
+      }
+      fields.add(field.toString());
+      field.setLength(0);
+      if (i < line.length() && line.charAt(i) == ',') {
+        i++;
+      }
+    }
+    return fields;
   }
 
   private static double f1(int[][] confusion, int c) {
