@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * in the message. A timeline answered with 403, 404, 410 or another 4xx is logged, counted ({@link
  * #failedFetches()}) and read again after a backoff of its own while the other timelines go on; if
  * every timeline is refused at its first read the task stops, naming them ({@link FeedRefusals}). A
- * body that is not an array of statuses, and statuses lacking required fields, are skipped and
- * counted ({@link #malformedPayloads()}).
+ * body that is not an array of statuses or is larger than {@code mastodon.max.response.bytes}, and
+ * statuses lacking required fields, are skipped and counted ({@link #malformedPayloads()}).
  */
 public final class MastodonSourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(MastodonSourceTask.class);

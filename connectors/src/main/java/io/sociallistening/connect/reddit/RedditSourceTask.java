@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * 403 (private or quarantined subreddit), 404 (deleted or renamed), 410 or another 4xx is logged,
  * counted ({@link #failedFetches()}) and read again after a backoff of its own while the other
  * feeds go on; if every feed is refused at its first read the task stops, naming them ({@link
- * FeedRefusals}). A page that is not a listing, and listed children that are not valid posts or
- * comments, are skipped and counted ({@link #malformedPayloads()}).
+ * FeedRefusals}). A page that is not a listing or is larger than {@code reddit.max.response.bytes},
+ * and listed children that are not valid posts or comments, are skipped and counted ({@link
+ * #malformedPayloads()}).
  */
 public final class RedditSourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(RedditSourceTask.class);

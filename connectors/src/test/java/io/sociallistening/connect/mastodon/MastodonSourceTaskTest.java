@@ -243,4 +243,20 @@ class MastodonSourceTaskTest {
                 + " \"This method requires an authenticated user\"}");
     assertThat(task.failedFetches()).isEqualTo(2L);
   }
+
+  @Test
+  void shouldSkipABodyOverTheLimitAndGoOn() throws InterruptedException {
+    // tag-1.json has 2674 bytes, tag-2.json 1173
+    server.enqueue(
+        TAG, Reply.resource("/mastodon/tag-1.json"), Reply.resource("/mastodon/tag-2.json"));
+    MastodonSourceTask task = start(Map.of("mastodon.max.response.bytes", "2048"));
+
+    assertThat(task.poll()).isNull();
+    assertThat(task.malformedPayloads()).isEqualTo(1L);
+    assertThat(keys(pollUntilRecords(task, 5))).containsExactly(S3, S4);
+
+    assertThat(task.failedFetches()).isEqualTo(0L);
+    assertThat(server.requests(TAG)).hasSize(2);
+    assertThat(time.milliseconds()).isEqualTo(WALL + 1000);
+  }
 }

@@ -392,4 +392,27 @@ class RedditSourceTaskTest {
                 + " reddit.client.secret): {\"message\": \"Forbidden\"}");
     assertThat(task.failedFetches()).isEqualTo(0L);
   }
+
+  @Test
+  void shouldSkipABodyOverTheLimitAndGoOn() throws InterruptedException {
+    // an empty listing, padded past the limit: read whole, it would parse
+    String padded =
+        "{\"kind\": \"Listing\", \"data\": {\"after\": null, \"children\": []}}" + " ".repeat(1300);
+    server.always("/r/big/new.json", Reply.json(200, padded));
+    server.enqueue(NEW, Reply.resource("/reddit/acme-new-1.json"));
+    RedditSourceTask task =
+        start(Map.of("reddit.subreddits", "big,acme", "reddit.max.response.bytes", "1300"));
+
+    assertThat(task.poll()).isNull();
+    assertThat(task.malformedPayloads()).isEqualTo(1L);
+    assertThat(keys(task.poll())).containsExactly("reddit:t3_a1", "reddit:t3_b2", "reddit:t3_c3");
+    assertThat(task.malformedPayloads()).isEqualTo(2L); // plus the bad child of acme-new-1
+    assertThat(task.poll()).isNull(); // idles until r/big is due again
+    assertThat(task.poll()).isNull();
+
+    assertThat(task.malformedPayloads()).isEqualTo(3L);
+    assertThat(task.failedFetches()).isEqualTo(0L);
+    assertThat(server.requests("/r/big/new.json")).hasSize(2);
+    assertThat(time.milliseconds()).isEqualTo(WALL + 1000);
+  }
 }
