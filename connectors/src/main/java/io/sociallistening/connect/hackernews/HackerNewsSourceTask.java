@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * ({@code created_at_i <= <oldest second read>}) until it fits; the newer rest is read at the next
  * poll, which comes at once. Errors: 429, 5xx, timeouts are retried ({@link HttpPoller}); when the
  * attempts run out the query waits until the retry time and the others go on. 401, 403 and other
- * 4xx fail the task with the URL in the message. A body that is not a search result, and hits
- * missing a required field, are skipped and counted ({@link #malformed()}).
+ * 4xx fail the task with the URL in the message. A body that is not a search result or is longer
+ * than {@code http.max.response.bytes}, and hits missing a required field, are skipped and counted
+ * ({@link #malformed()}).
  */
 public final class HackerNewsSourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(HackerNewsSourceTask.class);

@@ -1,6 +1,7 @@
 package io.sociallistening.connect.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -31,12 +32,20 @@ import org.slf4j.LoggerFactory;
  * the method and the URL, or only its origin when the poller was built with {@code hidePaths}
  * (webhook URLs carry their secret in the path).
  *
+ * <p>Bodies are read through a bounded stream, never whole: a 2xx body longer than {@link
+ * HttpSettings#maxResponseBytes()} (or announced so by its {@code Content-Length}) is not read on;
+ * the connection is dropped and the call throws {@link MalformedPayloadException}, which sources
+ * count as a malformed payload of that feed ({@link #oversized()} counts them here). Of a refused
+ * response only the first {@value #ERROR_BODY_BYTES} bytes are read, for the message; of a
+ * retriable one none.
+ *
  * <p>Not thread-safe apart from {@link #close()}: one poller per task.
  */
 public final class HttpPoller {
   private static final Logger LOG = LoggerFactory.getLogger(HttpPoller.class);
   static final long WAIT_SLICE_MS = 1_000;
   private static final int BODY_EXCERPT = 200;
+  static final int ERROR_BODY_BYTES = 4_096;
 
   private final HttpSettings settings;
   private final Time time;
@@ -45,6 +54,7 @@ public final class HttpPoller {
   private volatile boolean closed;
   private long requests;
   private long retries;
+  private long oversized;
 
   /** The URI, status, headers and body of a 2xx response. */
   public record Response(URI uri, int status, HttpHeaders headers, byte[] body) {
@@ -127,6 +137,11 @@ public final class HttpPoller {
     return retries;
   }
 
+  /** 2xx responses dropped since this poller was built because their body was over the limit. */
+  public long oversized() {
+    return oversized;
+  }
+
   /** Ends any wait in progress; calls after this fail with {@link RetryLaterException}. */
   public void close() {
     closed = true;
@@ -157,12 +172,22 @@ public final class HttpPoller {
       Throwable cause = null;
       long retryAfter = -1;
       try {
-        HttpResponse<byte[]> response =
-            client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<InputStream> response =
+            client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         status = response.statusCode();
-        switch (HttpErrors.classify(status)) {
+        HttpErrors.Outcome outcome = HttpErrors.classify(status);
+        byte[] body;
+        try (InputStream in = response.body()) {
+          body =
+              switch (outcome) {
+                case SUCCESS -> successBody(response, in, shown);
+                case AUTHENTICATION, FATAL -> in.readNBytes(ERROR_BODY_BYTES);
+                default -> new byte[0]; // closing the stream drops the rest
+              };
+        }
+        switch (outcome) {
           case SUCCESS:
-            return new Response(uri, status, response.headers(), response.body());
+            return new Response(uri, status, response.headers(), body);
           case AUTHENTICATION:
             throw new HttpStatusException(
                 "HTTP "
@@ -172,7 +197,7 @@ public final class HttpPoller {
                     + " (authentication refused"
                     + (hint == null ? "" : ": check " + hint)
                     + ")"
-                    + excerpt(response.body()),
+                    + excerpt(body),
                 status);
           case FATAL:
             throw new HttpStatusException(
@@ -181,7 +206,7 @@ public final class HttpPoller {
                     + " from "
                     + shown
                     + (hint == null ? "" : " (check " + hint + ")")
-                    + excerpt(response.body()),
+                    + excerpt(body),
                 status);
           case RETRIABLE:
           default:
@@ -224,6 +249,27 @@ public final class HttpPoller {
       LOG.warn("{}; retrying in {} ms", message, wait);
       pause(wait);
     }
+  }
+
+  /** The body of a 2xx response, read up to the limit; over it, throws. */
+  private byte[] successBody(HttpResponse<InputStream> response, InputStream in, String shown)
+      throws IOException {
+    int limit = settings.maxResponseBytes();
+    long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    byte[] body = declared > limit ? null : in.readNBytes(limit + 1);
+    if (body == null || body.length > limit) {
+      oversized++;
+      throw new MalformedPayloadException(
+          "Body of "
+              + shown
+              + " is larger than "
+              + limit
+              + " bytes"
+              + (declared > limit ? " (Content-Length " + declared + ")" : "")
+              + "; not read on",
+          null);
+    }
+    return body;
   }
 
   private void pause(long ms) {

@@ -11,20 +11,24 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * How every web source and the webhook sink talk HTTP: the User-Agent, the request timeout and the
- * {@link RetryPolicy}. The keys come in two documented families, both read into this one record:
+ * How every web source and the webhook sink talk HTTP: the User-Agent, the request timeout, the
+ * {@link RetryPolicy} and the largest response body read ({@code maxResponseBytes}: a longer 2xx
+ * body is not read on, see {@link HttpPoller}). The keys come in two documented families, both read
+ * into this one record:
  *
  * <ul>
  *   <li>{@link #define(ConfigDef)} / {@link #from(AbstractConfig)}: the shared {@code http.*} keys
  *       of Hacker News, RSS and the webhook sink (group "HTTP"); retries wait in place, up to
- *       {@code http.retry.max.attempts} requests per call.
+ *       {@code http.retry.max.attempts} requests per call; {@code http.max.response.bytes}.
  *   <li>{@link #define(ConfigDef, String, String, int, String)} / {@link #from(AbstractConfig,
  *       String)}: {@code <prefix>.user.agent}, {@code <prefix>.request.timeout.ms}, {@code
- *       <prefix>.retry.backoff.ms} and {@code <prefix>.retry.backoff.max.ms} of Mastodon and
- *       Reddit; one request per call, the task waits between polls with the {@link #gate()}.
+ *       <prefix>.retry.backoff.ms}, {@code <prefix>.retry.backoff.max.ms} and {@code
+ *       <prefix>.max.response.bytes} of Mastodon and Reddit; one request per call, the task waits
+ *       between polls with the {@link #gate()}.
  * </ul>
  */
-public record HttpSettings(String userAgent, Duration requestTimeout, RetryPolicy retry) {
+public record HttpSettings(
+    String userAgent, Duration requestTimeout, RetryPolicy retry, int maxResponseBytes) {
   /** The User-Agent of the {@code http.*} family. */
   public static final String DEFAULT_USER_AGENT = "social-listening/" + ConnectorVersion.get();
 
@@ -33,13 +37,48 @@ public record HttpSettings(String userAgent, Duration requestTimeout, RetryPolic
   public static final String BACKOFF_CONFIG = "http.retry.backoff.ms";
   public static final String BACKOFF_MAX_CONFIG = "http.retry.backoff.max.ms";
   public static final String RETRY_AFTER_MAX_CONFIG = "http.retry.after.max.ms";
+  public static final String MAX_RESPONSE_BYTES_CONFIG = "http.max.response.bytes";
+
+  /** The default largest response body: 16 MiB. */
+  public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+  /** The smallest allowed limit of a response body. */
+  public static final int MIN_MAX_RESPONSE_BYTES = 1024;
+
+  /** The largest allowed limit of a response body: 1 GiB. */
+  public static final int MAX_MAX_RESPONSE_BYTES = 1 << 30;
 
   public static final String USER_AGENT = ".user.agent";
   public static final String REQUEST_TIMEOUT = ".request.timeout.ms";
   public static final String BACKOFF = ".retry.backoff.ms";
   public static final String BACKOFF_MAX = ".retry.backoff.max.ms";
+  public static final String MAX_RESPONSE_BYTES = ".max.response.bytes";
 
   private static final String GROUP = "HTTP";
+  private static final String MAX_RESPONSE_BYTES_DOC =
+      "Largest response body read, in bytes. A successful response with a longer body (or a longer"
+          + " Content-Length) is not read on: a source skips it as a malformed payload of that"
+          + " feed (logged and counted) and goes on; the webhook sink counts the alert as"
+          + " delivered.";
+
+  public HttpSettings {
+    if (maxResponseBytes < MIN_MAX_RESPONSE_BYTES || maxResponseBytes > MAX_MAX_RESPONSE_BYTES) {
+      throw new IllegalArgumentException(
+          "maxResponseBytes must be between "
+              + MIN_MAX_RESPONSE_BYTES
+              + " and "
+              + MAX_MAX_RESPONSE_BYTES
+              + ", got "
+              + maxResponseBytes);
+    }
+  }
+
+  /**
+   * Settings with the default largest response body, {@value #DEFAULT_MAX_RESPONSE_BYTES} bytes.
+   */
+  public HttpSettings(String userAgent, Duration requestTimeout, RetryPolicy retry) {
+    this(userAgent, requestTimeout, retry, DEFAULT_MAX_RESPONSE_BYTES);
+  }
 
   /** Adds the HTTP keys to {@code def} and returns it. */
   public static ConfigDef define(ConfigDef def) {
@@ -101,7 +140,18 @@ public record HttpSettings(String userAgent, Duration requestTimeout, RetryPolic
             GROUP,
             5,
             Width.SHORT,
-            "Max Retry-After wait");
+            "Max Retry-After wait")
+        .define(
+            MAX_RESPONSE_BYTES_CONFIG,
+            Type.INT,
+            DEFAULT_MAX_RESPONSE_BYTES,
+            Range.between(MIN_MAX_RESPONSE_BYTES, MAX_MAX_RESPONSE_BYTES),
+            Importance.LOW,
+            MAX_RESPONSE_BYTES_DOC,
+            GROUP,
+            6,
+            Width.SHORT,
+            "Max response bytes");
   }
 
   /** The settings held by a config built on a {@link ConfigDef} from {@link #define}. */
@@ -113,10 +163,11 @@ public record HttpSettings(String userAgent, Duration requestTimeout, RetryPolic
             config.getInt(MAX_ATTEMPTS_CONFIG),
             Duration.ofMillis(config.getLong(BACKOFF_CONFIG)),
             Duration.ofMillis(config.getLong(BACKOFF_MAX_CONFIG)),
-            Duration.ofMillis(config.getLong(RETRY_AFTER_MAX_CONFIG))));
+            Duration.ofMillis(config.getLong(RETRY_AFTER_MAX_CONFIG))),
+        config.getInt(MAX_RESPONSE_BYTES_CONFIG));
   }
 
-  /** Adds the four keys under {@code prefix} to {@code def}, ordered from {@code order}. */
+  /** Adds the five keys under {@code prefix} to {@code def}, ordered from {@code order}. */
   public static ConfigDef define(
       ConfigDef def, String prefix, String group, int order, String defaultUserAgent) {
     return def.define(
@@ -163,7 +214,18 @@ public record HttpSettings(String userAgent, Duration requestTimeout, RetryPolic
             group,
             order + 3,
             Width.SHORT,
-            "Retry backoff max (ms)");
+            "Retry backoff max (ms)")
+        .define(
+            prefix + MAX_RESPONSE_BYTES,
+            Type.INT,
+            DEFAULT_MAX_RESPONSE_BYTES,
+            Range.between(MIN_MAX_RESPONSE_BYTES, MAX_MAX_RESPONSE_BYTES),
+            Importance.LOW,
+            MAX_RESPONSE_BYTES_DOC,
+            group,
+            order + 4,
+            Width.SHORT,
+            "Max response bytes");
   }
 
   /**
@@ -180,7 +242,8 @@ public record HttpSettings(String userAgent, Duration requestTimeout, RetryPolic
     return new HttpSettings(
         config.getString(prefix + USER_AGENT),
         Duration.ofMillis(config.getLong(prefix + REQUEST_TIMEOUT)),
-        new RetryPolicy(1, Duration.ofMillis(backoff), Duration.ofMillis(max), Duration.ZERO));
+        new RetryPolicy(1, Duration.ofMillis(backoff), Duration.ofMillis(max), Duration.ZERO),
+        config.getInt(prefix + MAX_RESPONSE_BYTES));
   }
 
   /** A gate that waits between polls with this backoff. */

@@ -2,7 +2,10 @@ package io.sociallistening.connect.mastodon;
 
 import io.sociallistening.connect.ListeningSourceTask;
 import io.sociallistening.connect.MentionStruct;
+import io.sociallistening.connect.http.FeedRefusals;
 import io.sociallistening.connect.http.HttpPoller;
+import io.sociallistening.connect.http.HttpStatusException;
+import io.sociallistening.connect.http.MalformedPayloadException;
 import io.sociallistening.connect.http.PollSchedule;
 import io.sociallistening.connect.http.RequestGate;
 import io.sociallistening.connect.http.RetryLaterException;
@@ -31,9 +34,12 @@ import org.slf4j.LoggerFactory;
  * page.
  *
  * <p>Timeouts, I/O errors, 429 and 5xx wait (the server's {@code Retry-After}, or on a 429 its
- * {@code X-RateLimit-Reset}, else exponential backoff) and retry; 401, 403 and other 4xx stop the
- * task with the URL in the message. A body that is not an array of statuses, and statuses lacking
- * required fields, are skipped and counted ({@link #malformedPayloads()}).
+ * {@code X-RateLimit-Reset}, else exponential backoff) and retry; 401 stops the task with the URL
+ * in the message. A timeline answered with 403, 404, 410 or another 4xx is logged, counted ({@link
+ * #failedFetches()}) and read again after a backoff of its own while the other timelines go on; if
+ * every timeline is refused at its first read the task stops, naming them ({@link FeedRefusals}). A
+ * body that is not an array of statuses or is larger than {@code mastodon.max.response.bytes}, and
+ * statuses lacking required fields, are skipped and counted ({@link #malformedPayloads()}).
  */
 public final class MastodonSourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(MastodonSourceTask.class);
@@ -43,6 +49,7 @@ public final class MastodonSourceTask extends ListeningSourceTask {
   private HttpPoller api;
   private Map<String, String> headers;
   private PollSchedule<MastodonTimeline> schedule;
+  private FeedRefusals refusals;
   private final Map<MastodonTimeline, String> lastIds = new HashMap<>();
   private volatile long malformed;
   private volatile boolean stopped;
@@ -75,6 +82,18 @@ public final class MastodonSourceTask extends ListeningSourceTask {
       }
     }
     schedule = new PollSchedule<>(timelines, time.milliseconds());
+    refusals =
+        new FeedRefusals(
+            timelines.stream().map(MastodonTimeline::name).toList(),
+            config.pollInterval(),
+            config.http().retry().maxBackoff(),
+            MastodonSourceConfig.URL_CONFIG
+                + ", "
+                + MastodonSourceConfig.HASHTAGS_CONFIG
+                + ", "
+                + MastodonSourceConfig.PUBLIC_CONFIG
+                + " and "
+                + MastodonSourceConfig.TOKEN_CONFIG);
     LOG.info(
         "Reading Mastodon timelines {} of {} to {}",
         timelines.stream().map(MastodonTimeline::name).toList(),
@@ -94,12 +113,24 @@ public final class MastodonSourceTask extends ListeningSourceTask {
     }
     MastodonTimeline timeline = schedule.feed(index);
     String minId = lastIds.get(timeline);
+    long interval = config.pollInterval().toMillis();
     HttpPoller.Response response;
     try {
       response =
           api.get(
               timeline.page(config.pageLimit(), minId), headers, MastodonSourceConfig.TOKEN_CONFIG);
       gate.succeeded();
+      refusals.read(index);
+    } catch (HttpStatusException e) {
+      gate.succeeded(); // the server answered: only this timeline is refused
+      schedule.dueAt(index, refusals.refused(index, e, time.milliseconds()));
+      return null;
+    } catch (MalformedPayloadException e) {
+      gate.succeeded();
+      malformed++;
+      LOG.warn("Skipping page of {} ({}): {}", timeline.name(), malformed, e.getMessage());
+      schedule.dueAt(index, time.milliseconds() + interval);
+      return null;
     } catch (RetryLaterException e) {
       long retryIn = gate.failed(time.milliseconds(), e);
       LOG.warn(
@@ -110,7 +141,6 @@ public final class MastodonSourceTask extends ListeningSourceTask {
           e.getMessage());
       return null;
     }
-    long interval = config.pollInterval().toMillis();
     MastodonStatuses page;
     try {
       page =
@@ -153,6 +183,14 @@ public final class MastodonSourceTask extends ListeningSourceTask {
   /** Pages and statuses skipped as malformed since this task started. */
   public long malformedPayloads() {
     return malformed;
+  }
+
+  /**
+   * Reads refused with a status of the timeline's own (403, 404, 410, other 4xx but 401, 408, 425
+   * and 429) since this task started.
+   */
+  public long failedFetches() {
+    return refusals == null ? 0 : refusals.count();
   }
 
   @Override

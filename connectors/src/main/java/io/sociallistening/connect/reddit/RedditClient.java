@@ -3,6 +3,7 @@ package io.sociallistening.connect.reddit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sociallistening.connect.http.HttpPoller;
+import io.sociallistening.connect.http.HttpStatusException;
 import io.sociallistening.connect.http.RequestGate;
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +21,9 @@ import org.apache.kafka.connect.errors.ConnectException;
  * (client_credentials grant, HTTP Basic with id and secret), renews it a minute before it expires
  * and reads {@code reddit.oauth.url} with {@code Authorization: bearer <token>}. After each
  * response it honours Reddit's rate-limit headers: when {@code X-Ratelimit-Remaining} is below 1,
- * requests pause for {@code X-Ratelimit-Reset} seconds (through the {@link RequestGate}).
+ * requests pause for {@code X-Ratelimit-Reset} seconds (through the {@link RequestGate}). A refusal
+ * of the token endpoint (any 4xx but 408, 425 and 429) is a plain {@link ConnectException} that
+ * stops the task, never the refusal of one feed.
  */
 final class RedditClient {
   static final String REMAINING = "X-Ratelimit-Remaining";
@@ -82,15 +85,21 @@ final class RedditClient {
         Base64.getEncoder()
             .encodeToString(
                 (config.clientId() + ":" + config.clientSecret()).getBytes(StandardCharsets.UTF_8));
-    HttpPoller.Response response =
-        api.post(
-            URI.create(config.tokenUrl()),
-            Map.of(ACCEPT, JSON, "Authorization", "Basic " + basic),
-            "application/x-www-form-urlencoded",
-            "grant_type=client_credentials",
-            RedditSourceConfig.CLIENT_ID_CONFIG
-                + " and "
-                + RedditSourceConfig.CLIENT_SECRET_CONFIG);
+    HttpPoller.Response response;
+    try {
+      response =
+          api.post(
+              URI.create(config.tokenUrl()),
+              Map.of(ACCEPT, JSON, "Authorization", "Basic " + basic),
+              "application/x-www-form-urlencoded",
+              "grant_type=client_credentials",
+              RedditSourceConfig.CLIENT_ID_CONFIG
+                  + " and "
+                  + RedditSourceConfig.CLIENT_SECRET_CONFIG);
+    } catch (HttpStatusException e) {
+      // every feed reads with this token: a refusal here (403 included) stops the task
+      throw new ConnectException(e.getMessage(), e);
+    }
     try {
       JsonNode root = MAPPER.readTree(response.body());
       JsonNode access = root == null ? null : root.get("access_token");

@@ -2,7 +2,10 @@ package io.sociallistening.connect.reddit;
 
 import io.sociallistening.connect.ListeningSourceTask;
 import io.sociallistening.connect.MentionStruct;
+import io.sociallistening.connect.http.FeedRefusals;
 import io.sociallistening.connect.http.HttpPoller;
+import io.sociallistening.connect.http.HttpStatusException;
+import io.sociallistening.connect.http.MalformedPayloadException;
 import io.sociallistening.connect.http.PollSchedule;
 import io.sociallistening.connect.http.RequestGate;
 import io.sociallistening.connect.http.RetryLaterException;
@@ -35,9 +38,13 @@ import org.slf4j.LoggerFactory;
  * therefore resumes with no gap and no duplicate. The first start reads one page.
  *
  * <p>Timeouts, I/O errors, 429 and 5xx wait (the server's {@code Retry-After}, else exponential
- * backoff) and retry; the rate-limit headers pause requests when the budget is spent; 401, 403 and
- * other 4xx stop the task with the URL in the message. A page that is not a listing, and listed
- * children that are not valid posts or comments, are skipped and counted ({@link
+ * backoff) and retry; the rate-limit headers pause requests when the budget is spent. 401 (and any
+ * refusal of the token endpoint) stops the task with the URL in the message. A feed answered with
+ * 403 (private or quarantined subreddit), 404 (deleted or renamed), 410 or another 4xx is logged,
+ * counted ({@link #failedFetches()}) and read again after a backoff of its own while the other
+ * feeds go on; if every feed is refused at its first read the task stops, naming them ({@link
+ * FeedRefusals}). A page that is not a listing or is larger than {@code reddit.max.response.bytes},
+ * and listed children that are not valid posts or comments, are skipped and counted ({@link
  * #malformedPayloads()}).
  */
 public final class RedditSourceTask extends ListeningSourceTask {
@@ -50,6 +57,7 @@ public final class RedditSourceTask extends ListeningSourceTask {
   private HttpPoller http;
   private RedditClient client;
   private PollSchedule<RedditFeed> schedule;
+  private FeedRefusals refusals;
   private final Map<RedditFeed, Watermark> marks = new HashMap<>();
   private volatile long malformed;
   private volatile boolean stopped;
@@ -76,6 +84,12 @@ public final class RedditSourceTask extends ListeningSourceTask {
       marks.put(feed, mark == null ? new Watermark(lookback, MAX_KEYS) : mark);
     }
     schedule = new PollSchedule<>(config.feeds(), time.milliseconds());
+    refusals =
+        new FeedRefusals(
+            config.feeds().stream().map(RedditFeed::name).toList(),
+            config.pollInterval(),
+            config.http().retry().maxBackoff(),
+            RedditSourceConfig.SUBREDDITS_CONFIG + " and " + RedditSourceConfig.QUERIES_CONFIG);
     LOG.info(
         "Reading Reddit feeds {} ({}) to {}",
         marks.keySet().stream().map(RedditFeed::name).toList(),
@@ -96,6 +110,7 @@ public final class RedditSourceTask extends ListeningSourceTask {
     try {
       List<SourceRecord> records = read(feed, marks.get(feed));
       gate.succeeded();
+      refusals.read(index);
       if (records == null) {
         return null;
       }
@@ -110,12 +125,24 @@ public final class RedditSourceTask extends ListeningSourceTask {
           retryIn,
           e.getMessage());
       return null;
+    } catch (HttpStatusException e) {
+      gate.succeeded(); // the server answered: only this feed is refused
+      schedule.dueAt(index, refusals.refused(index, e, time.milliseconds()));
+      return null;
     }
   }
 
   /** Listing children and pages skipped as malformed since this task started. */
   public long malformedPayloads() {
     return malformed;
+  }
+
+  /**
+   * Reads refused with a status of the feed's own (403, 404, 410, other 4xx but 401, 408, 425 and
+   * 429) since this task started.
+   */
+  public long failedFetches() {
+    return refusals == null ? 0 : refusals.count();
   }
 
   @Override
@@ -139,14 +166,14 @@ public final class RedditSourceTask extends ListeningSourceTask {
       if (page > 0 && gate.waitMs(time.milliseconds()) > 0) {
         return null;
       }
-      HttpPoller.Response response = client.page(feed, after);
+      HttpPoller.Response response;
       RedditListing listing;
       try {
+        response = client.page(feed, after);
         listing = RedditListing.parse(response.text(), source, fetchedAt);
-      } catch (IllegalArgumentException e) {
+      } catch (MalformedPayloadException | IllegalArgumentException e) {
         malformed++;
-        LOG.warn(
-            "Skipping malformed page of {} ({}): {}", response.uri(), malformed, e.getMessage());
+        LOG.warn("Skipping malformed page of {} ({}): {}", feed.name(), malformed, e.getMessage());
         break;
       }
       if (listing.malformed() > 0) {

@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>Errors are per feed, the others go on: 429, 5xx and timeouts are retried ({@link HttpPoller})
  * and then defer the feed to the retry time; other 4xx (404, 410) are logged and counted ({@link
  * #failedFetches()}) and the feed is tried again at the next interval; 401 and 403 fail the task
- * with the URL in the message. Unparsable documents and items missing a required field are skipped
- * and counted ({@link #malformed()}).
+ * with the URL in the message. Unparsable documents, documents longer than {@code
+ * http.max.response.bytes} (not read on, never parsed) and items missing a required field are
+ * skipped and counted ({@link #malformed()}).
  */
 public final class RssSourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(RssSourceTask.class);

@@ -5,6 +5,7 @@ import io.sociallistening.connect.ConnectorVersion;
 import io.sociallistening.connect.http.HttpErrors;
 import io.sociallistening.connect.http.HttpPoller;
 import io.sociallistening.connect.http.HttpStatusException;
+import io.sociallistening.connect.http.MalformedPayloadException;
 import io.sociallistening.connect.http.RetryLaterException;
 import io.sociallistening.registry.RegistryException;
 import io.sociallistening.registry.SchemaRegistries;
@@ -44,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * that cannot be decoded goes to Connect's errant record reporter (the dead-letter topic with
  * {@code errors.tolerance=all} and {@code errors.deadletterqueue.topic.name}) and is logged at
  * ERROR with its id; the task goes on. 401 and 403 stop the task (the URL or its credentials are
- * wrong, every alert would fail). A registry that cannot be reached is retriable: the batch is
- * handed back to Connect, and alerts already posted from it are not posted again.
+ * wrong, every alert would fail). A 2xx reply whose body is over {@code http.max.response.bytes}
+ * counts as delivered (its body is not used). A registry that cannot be reached is retriable: the
+ * batch is handed back to Connect, and alerts already posted from it are not posted again.
  */
 public final class WebhookSinkTask extends SinkTask {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSinkTask.class);
@@ -198,6 +200,10 @@ public final class WebhookSinkTask extends SinkTask {
     try {
       http.post(url, headers, "application/json", body);
       delivered++;
+    } catch (MalformedPayloadException e) {
+      // a 2xx whose body is over http.max.response.bytes: the webhook took the alert
+      delivered++;
+      LOG.warn("Alert {} delivered; {}", alert.getId(), e.getMessage());
     } catch (RetryLaterException e) {
       deadLetter(r, alert, e);
     } catch (HttpStatusException e) {

@@ -235,4 +235,65 @@ class HttpPollerTest {
         .isEqualTo("I'd pick Acme over <them>");
     assertThat(HtmlText.plain("  plain text ")).isEqualTo("plain text");
   }
+
+  private HttpPoller poller(int attempts, int maxResponseBytes) {
+    return new HttpPoller(
+        new HttpSettings(
+            HttpSettings.DEFAULT_USER_AGENT,
+            Duration.ofSeconds(5),
+            new RetryPolicy(
+                attempts, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(60)),
+            maxResponseBytes),
+        time,
+        false);
+  }
+
+  @Test
+  void shouldReturnABodyOfExactlyTheLimit() {
+    server.enqueue(Reply.ok("a".repeat(1024), "text/plain").chunked());
+    HttpPoller poller = poller(3, 1024);
+
+    HttpPoller.Response r = poller.get(URI.create(server.url("/x")), Map.of());
+
+    assertThat(r.body()).hasSize(1024);
+    assertThat(poller.oversized()).isEqualTo(0);
+  }
+
+  @Test
+  void shouldStopReadingAChunkedBodyOverTheLimitWithoutRetrying() {
+    server.enqueue(Reply.ok("a".repeat(64 * 1024), "text/plain").chunked());
+    HttpPoller poller = poller(3, 1024);
+
+    assertThatThrownBy(() -> poller.get(URI.create(server.url("/big")), Map.of()))
+        .isInstanceOf(MalformedPayloadException.class)
+        .hasMessage(
+            "Body of GET " + server.url("/big") + " is larger than 1024 bytes; not read on");
+    assertThat(poller.oversized()).isEqualTo(1);
+    assertThat(poller.requests()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldNotReadABodyWhoseContentLengthIsOverTheLimit() {
+    server.enqueue(Reply.ok("a".repeat(2000), "text/plain"));
+    HttpPoller poller = poller(3, 1024);
+
+    assertThatThrownBy(() -> poller.get(URI.create(server.url("/big")), Map.of()))
+        .isInstanceOf(MalformedPayloadException.class)
+        .hasMessage(
+            "Body of GET "
+                + server.url("/big")
+                + " is larger than 1024 bytes (Content-Length 2000); not read on");
+    assertThat(poller.oversized()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldShowOnlyTheStartOfALongErrorBody() {
+    server.enqueue(new Reply(404, Map.of(), ("x".repeat(300)).getBytes()).chunked());
+    HttpPoller poller = poller(1, 1024);
+
+    assertThatThrownBy(() -> poller.get(URI.create(server.url("/gone")), Map.of()))
+        .isInstanceOf(HttpStatusException.class)
+        .hasMessage("HTTP 404 from GET " + server.url("/gone") + ": " + "x".repeat(200) + "...");
+    assertThat(poller.oversized()).isEqualTo(0);
+  }
 }

@@ -22,8 +22,12 @@ import java.util.Map;
  * replies in order (then the fallback reply) and records every request.
  */
 public final class ReplayServer implements AutoCloseable {
-  /** A scripted reply. */
-  public record Reply(int status, Map<String, String> headers, byte[] body) {
+  /** A scripted reply; a chunked one is sent without Content-Length. */
+  public record Reply(int status, Map<String, String> headers, byte[] body, boolean streamed) {
+    public Reply(int status, Map<String, String> headers, byte[] body) {
+      this(status, headers, body, false);
+    }
+
     public static Reply ok(String body, String contentType) {
       return new Reply(200, Map.of("Content-Type", contentType), utf8(body));
     }
@@ -35,7 +39,12 @@ public final class ReplayServer implements AutoCloseable {
     public Reply withHeader(String name, String value) {
       Map<String, String> h = new LinkedHashMap<>(headers);
       h.put(name, value);
-      return new Reply(status, h, body);
+      return new Reply(status, h, body, streamed);
+    }
+
+    /** This reply sent in chunks, without Content-Length. */
+    public Reply chunked() {
+      return new Reply(status, headers, body, true);
     }
   }
 
@@ -80,9 +89,14 @@ public final class ReplayServer implements AutoCloseable {
           }
           reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
           exchange.sendResponseHeaders(
-              reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
-          if (reply.body().length > 0) {
-            exchange.getResponseBody().write(reply.body());
+              reply.status(),
+              reply.streamed() ? 0 : reply.body().length == 0 ? -1 : reply.body().length);
+          try {
+            if (reply.body().length > 0) {
+              exchange.getResponseBody().write(reply.body());
+            }
+          } catch (IOException e) {
+            // the client stopped reading (a body over its limit)
           }
           exchange.close();
         });

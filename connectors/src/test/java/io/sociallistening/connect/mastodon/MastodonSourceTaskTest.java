@@ -203,4 +203,60 @@ class MastodonSourceTaskTest {
     assertThat(pollUntilRecords(task, 5)).hasSize(3);
     assertThat(task.malformedPayloads()).isEqualTo(2L);
   }
+
+  @Test
+  void shouldKeepPollingTheOtherTimelinesWhenOneAnswers404() throws InterruptedException {
+    // the tag Gone is not scripted: the fixture server answers 404
+    server.enqueue(
+        TAG, Reply.resource("/mastodon/tag-1.json"), Reply.resource("/mastodon/tag-2.json"));
+    MastodonSourceTask task = start(Map.of("mastodon.hashtags", "Gone,AcmeAir"));
+
+    assertThat(task.poll()).isNull();
+    assertThat(keys(task.poll())).containsExactly(S1, S2, S3);
+    assertThat(keys(pollUntilRecords(task, 5))).containsExactly(S4);
+
+    assertThat(task.failedFetches()).isEqualTo(2L);
+    assertThat(server.requests("/api/v1/timelines/tag/Gone")).hasSize(2);
+    assertThat(time.sleeps).containsExactly(1000L);
+    assertThat(time.milliseconds()).isEqualTo(WALL + 1000);
+  }
+
+  @Test
+  void shouldFailTheTaskWhenEveryTimelineIsRefusedAtItsFirstRead() throws InterruptedException {
+    server.enqueue(
+        "/api/v1/timelines/public", Reply.resource("/mastodon/error.json").withStatus(422));
+    MastodonSourceTask task =
+        start(Map.of("mastodon.hashtags", "Gone", "mastodon.public.timeline", "federated"));
+
+    assertThat(task.poll()).isNull();
+    assertThatThrownBy(task::poll)
+        .isInstanceOf(ConnectException.class)
+        .hasMessage(
+            "Every feed of the task was refused at its first read (check mastodon.url,"
+                + " mastodon.hashtags, mastodon.public.timeline and mastodon.access.token): HTTP 404"
+                + " from GET "
+                + server.url()
+                + "/api/v1/timelines/tag/Gone?limit=40 (check mastodon.access.token):"
+                + " {\"error\":\"not found\"}; HTTP 422 from GET "
+                + server.url()
+                + "/api/v1/timelines/public?limit=40 (check mastodon.access.token): {\"error\":"
+                + " \"This method requires an authenticated user\"}");
+    assertThat(task.failedFetches()).isEqualTo(2L);
+  }
+
+  @Test
+  void shouldSkipABodyOverTheLimitAndGoOn() throws InterruptedException {
+    // tag-1.json has 2674 bytes, tag-2.json 1173
+    server.enqueue(
+        TAG, Reply.resource("/mastodon/tag-1.json"), Reply.resource("/mastodon/tag-2.json"));
+    MastodonSourceTask task = start(Map.of("mastodon.max.response.bytes", "2048"));
+
+    assertThat(task.poll()).isNull();
+    assertThat(task.malformedPayloads()).isEqualTo(1L);
+    assertThat(keys(pollUntilRecords(task, 5))).containsExactly(S3, S4);
+
+    assertThat(task.failedFetches()).isEqualTo(0L);
+    assertThat(server.requests(TAG)).hasSize(2);
+    assertThat(time.milliseconds()).isEqualTo(WALL + 1000);
+  }
 }

@@ -271,4 +271,148 @@ class RedditSourceTaskTest {
     assertThat(all.get(3).sourceOffset())
         .isEqualTo(Map.of("created_utc", 1767607230L, "ids", "t1_k1"));
   }
+
+  private static final String GONE = "/r/gone/new.json";
+
+  @Test
+  void shouldKeepPollingTheOtherSubredditsWhenOneAnswers404() throws InterruptedException {
+    // r/gone is not scripted: the fixture server answers 404
+    server.enqueue(
+        NEW, Reply.resource("/reddit/acme-new-1.json"), Reply.resource("/reddit/acme-new-2.json"));
+    RedditSourceTask task = start(Map.of("reddit.subreddits", "gone,acme"));
+
+    assertThat(task.poll()).isNull();
+    assertThat(keys(task.poll())).containsExactly("reddit:t3_a1", "reddit:t3_b2", "reddit:t3_c3");
+    assertThat(keys(pollUntilRecords(task, 5))).containsExactly("reddit:t3_d4");
+
+    assertThat(task.failedFetches()).isEqualTo(2L);
+    assertThat(server.requests(GONE)).hasSize(2);
+    assertThat(server.requests(NEW)).hasSize(2);
+    assertThat(time.sleeps).containsExactly(1000L);
+    assertThat(time.milliseconds()).isEqualTo(WALL + 1000);
+  }
+
+  @Test
+  void shouldRetryAFailedSubredditAfterItsBackoff() throws InterruptedException {
+    server.enqueue(
+        GONE,
+        Reply.resource("/reddit/private.json").withStatus(403),
+        Reply.json(404, "{\"message\": \"Not Found\", \"error\": 404}"),
+        Reply.resource("/reddit/acme-new-1.json"));
+    server.always(NEW, Reply.resource("/reddit/empty.json"));
+    RedditSourceTask task = start(Map.of("reddit.subreddits", "gone,acme"));
+
+    List<SourceRecord> records = pollUntilRecords(task, 20);
+
+    // r/gone: refused at WALL, read again 1 s (the poll interval) later, refused again, read
+    // again 2 s later; r/acme read every second meanwhile
+    assertThat(keys(records)).containsExactly("reddit:t3_a1", "reddit:t3_b2", "reddit:t3_c3");
+    assertThat(records.get(0).sourcePartition()).isEqualTo(Map.of("reddit", "r/gone"));
+    assertThat(time.milliseconds()).isEqualTo(WALL + 3000);
+    assertThat(time.sleeps).containsExactly(1000L, 1000L, 1000L);
+    assertThat(server.requests(GONE)).hasSize(3);
+    assertThat(server.requests(NEW)).hasSize(3);
+    assertThat(task.failedFetches()).isEqualTo(2L);
+  }
+
+  @Test
+  void shouldNotFailTheTaskWhenItsOnlySubredditIsRefusedAfterAGoodRead()
+      throws InterruptedException {
+    server.enqueue(
+        NEW,
+        Reply.resource("/reddit/acme-new-1.json"),
+        Reply.json(404, "{\"message\": \"Not Found\", \"error\": 404}"),
+        Reply.resource("/reddit/acme-new-2.json"));
+    RedditSourceTask task = start(Map.of());
+
+    assertThat(task.poll()).hasSize(3);
+    assertThat(keys(pollUntilRecords(task, 10))).containsExactly("reddit:t3_d4");
+
+    assertThat(task.failedFetches()).isEqualTo(1L);
+    assertThat(time.milliseconds()).isEqualTo(WALL + 2000);
+  }
+
+  @Test
+  void shouldStillFailTheTaskOn401() throws InterruptedException {
+    server.enqueue(NEW, Reply.resource("/reddit/acme-new-1.json"));
+    server.enqueue(GONE, Reply.json(401, "{\"message\": \"Unauthorized\", \"error\": 401}"));
+    RedditSourceTask task = start(Map.of("reddit.subreddits", "acme,gone"));
+
+    assertThat(task.poll()).hasSize(3);
+    assertThatThrownBy(task::poll)
+        .isInstanceOf(ConnectException.class)
+        .hasMessage(
+            "HTTP 401 from GET "
+                + server.url()
+                + GONE
+                + "?limit=100&raw_json=1 (authentication refused):"
+                + " {\"message\": \"Unauthorized\", \"error\": 401}");
+    assertThat(task.failedFetches()).isEqualTo(0L);
+  }
+
+  @Test
+  void shouldFailTheTaskWhenEverySubredditIsRefusedAtItsFirstRead() throws InterruptedException {
+    server.enqueue("/r/private/new.json", Reply.resource("/reddit/private.json").withStatus(403));
+    RedditSourceTask task = start(Map.of("reddit.subreddits", "gone,private"));
+
+    assertThat(task.poll()).isNull();
+    assertThatThrownBy(task::poll)
+        .isInstanceOf(ConnectException.class)
+        .hasMessage(
+            "Every feed of the task was refused at its first read (check reddit.subreddits and"
+                + " reddit.queries): HTTP 404 from GET "
+                + server.url()
+                + GONE
+                + "?limit=100&raw_json=1: {\"error\":\"not found\"}; HTTP 403 from GET "
+                + server.url()
+                + "/r/private/new.json?limit=100&raw_json=1 (authentication refused):"
+                + " {\"reason\": \"private\", \"message\": \"Forbidden\", \"error\": 403}");
+    assertThat(task.failedFetches()).isEqualTo(2L);
+  }
+
+  @Test
+  void shouldFailTheTaskWhenTheTokenEndpointAnswers403() {
+    server.enqueue("/api/v1/access_token", Reply.json(403, "{\"message\": \"Forbidden\"}"));
+    RedditSourceTask task =
+        start(
+            Map.of(
+                "reddit.subreddits",
+                "acme,other",
+                "reddit.client.id",
+                "my-id",
+                "reddit.client.secret",
+                "my-secret"));
+
+    assertThatThrownBy(task::poll)
+        .isInstanceOf(ConnectException.class)
+        .hasMessage(
+            "HTTP 403 from POST "
+                + server.url()
+                + "/api/v1/access_token (authentication refused: check reddit.client.id and"
+                + " reddit.client.secret): {\"message\": \"Forbidden\"}");
+    assertThat(task.failedFetches()).isEqualTo(0L);
+  }
+
+  @Test
+  void shouldSkipABodyOverTheLimitAndGoOn() throws InterruptedException {
+    // an empty listing, padded past the limit: read whole, it would parse
+    String padded =
+        "{\"kind\": \"Listing\", \"data\": {\"after\": null, \"children\": []}}" + " ".repeat(1300);
+    server.always("/r/big/new.json", Reply.json(200, padded));
+    server.enqueue(NEW, Reply.resource("/reddit/acme-new-1.json"));
+    RedditSourceTask task =
+        start(Map.of("reddit.subreddits", "big,acme", "reddit.max.response.bytes", "1300"));
+
+    assertThat(task.poll()).isNull();
+    assertThat(task.malformedPayloads()).isEqualTo(1L);
+    assertThat(keys(task.poll())).containsExactly("reddit:t3_a1", "reddit:t3_b2", "reddit:t3_c3");
+    assertThat(task.malformedPayloads()).isEqualTo(2L); // plus the bad child of acme-new-1
+    assertThat(task.poll()).isNull(); // idles until r/big is due again
+    assertThat(task.poll()).isNull();
+
+    assertThat(task.malformedPayloads()).isEqualTo(3L);
+    assertThat(task.failedFetches()).isEqualTo(0L);
+    assertThat(server.requests("/r/big/new.json")).hasSize(2);
+    assertThat(time.milliseconds()).isEqualTo(WALL + 1000);
+  }
 }

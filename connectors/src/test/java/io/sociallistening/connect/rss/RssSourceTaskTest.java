@@ -249,4 +249,20 @@ class RssSourceTaskTest {
     assertThat(task.poll()).isNull();
     assertThat(task.malformed()).isEqualTo(1);
   }
+
+  @Test
+  void shouldSkipAFeedOverTheLimitAndGoOnWithTheOthers() {
+    // news.rss.xml has 2519 bytes, reviews.atom.xml 1518
+    server.enqueue(
+        feed("news.rss.xml", "application/rss+xml").chunked(),
+        feed("reviews.atom.xml", "application/atom+xml").chunked());
+    Map<String, String> p = props("/news.xml", "/atom.xml");
+    p.put("http.max.response.bytes", "2048");
+    task = start(p);
+
+    assertThat(task.poll()).hasSize(2);
+    assertThat(task.malformed()).isEqualTo(1);
+    assertThat(task.failedFetches()).isEqualTo(0);
+    assertThat(task.requests()).isEqualTo(2);
+  }
 }

@@ -320,4 +320,19 @@ class WebhookSinkTaskTest {
     assertThat(task.delivered()).isEqualTo(2);
     assertThat(context.reported).isEmpty();
   }
+
+  @Test
+  void shouldCountAnAlertAsDeliveredWhenTheReplyBodyIsOverTheLimit() {
+    server.enqueue(Reply.ok("a".repeat(4096), "text/plain").chunked());
+    Map<String, String> p = props("slack");
+    p.put("http.max.response.bytes", "1024");
+    task = start(p, registry, context);
+
+    task.put(List.of(record(crisis())));
+
+    assertThat(task.delivered()).isEqualTo(1);
+    assertThat(task.deadLettered()).isEqualTo(0);
+    assertThat(server.requests()).hasSize(1);
+    assertThat(context.reported).isEmpty();
+  }
 }
