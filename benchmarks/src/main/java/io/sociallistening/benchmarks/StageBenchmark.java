@@ -17,6 +17,7 @@ import io.sociallistening.topology.dedup.DedupSettings;
 import io.sociallistening.topology.dedup.ExactDedup;
 import io.sociallistening.topology.dedup.NearDuplicateIndex;
 import io.sociallistening.topology.enrich.Enrichment;
+import io.sociallistening.topology.language.LanguageDetector;
 import io.sociallistening.topology.match.Rule;
 import io.sociallistening.topology.match.RuleBook;
 import io.sociallistening.topology.match.Rules;
@@ -68,7 +69,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #exactDedup}: {@link ExactDedup} on its RocksDB window store (fetch and put per
  *       mention; keys cycle over 200,000 ids, so later rounds are copies); {@link
  *       #exactDedupFirstCopies} the same on ids never seen before;
- *   <li>{@link #enrich}: brand match, language, sentiment and lead score;
+ *   <li>{@link #enrich}: brand match, language, sentiment and lead score; {@link #detectLanguage}
+ *       the language identification alone, on every mention's text (the enrichment skips it when
+ *       the source gave the language);
  *   <li>{@link #nearDedup}: the per-brand {@link NearDuplicateIndex} lookup and insert;
  *   <li>{@link #windowUpdate}: one windowed sentiment aggregate updated in place;
  *   <li>{@link #crisisUpdate}: {@link CrisisAlerts} adding a mention to its brand's open bucket and
@@ -103,6 +106,7 @@ public class StageBenchmark {
   private ThreadLocalAvroSerde<EnrichedMention> perThreadSerde;
   private MentionRules mentionRules;
   private Enrichment enrichment;
+  private LanguageDetector languages;
   private NearDuplicateIndex nearIndex;
   private BrandSentimentWindow window;
   private Path stateDir;
@@ -141,6 +145,7 @@ public class StageBenchmark {
     }
     Scorers scorers = Scorers.loadDefault(0.5);
     enrichment = new Enrichment(book, scorers.languages(), scorers.sentiment(), scorers.leads());
+    languages = scorers.languages();
 
     mentions = new Mention[n];
     encoded = new byte[n][];
@@ -250,6 +255,11 @@ public class StageBenchmark {
         new Record<>("first:" + k, mentions[i], mentions[i].getCreatedAt().toEpochMilli()));
     dedupContext.resetForwards();
     return k;
+  }
+
+  @Benchmark
+  public String detectLanguage() {
+    return languages.detect(mentions[next()].getText());
   }
 
   @Benchmark

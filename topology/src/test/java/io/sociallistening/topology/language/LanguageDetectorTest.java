@@ -47,6 +47,21 @@ class LanguageDetectorTest {
   }
 
   @Test
+  void shouldRecognisePostsWhoseWordsAreNotInTheListsByTheirLetterSequences() {
+    // no listed function word decides these; their character n-grams do
+    assertThat(DETECTOR.detect("Me encanta este teléfono, es genial")).isEqualTo("es");
+    assertThat(DETECTOR.detect("a entrega atrasou de novo, que raiva")).isEqualTo("pt");
+  }
+
+  @Test
+  void shouldNotTakeGermanForEnglishWhenItsWordsLookEnglish() {
+    // "in", "an", "am" are English words too; the letter sequences say German
+    assertThat(DETECTOR.detect("Achmed erinnert sich an ihn.")).isEqualTo("und");
+    assertThat(DETECTOR.detect("Adam Henrich wird am Dienstagmorgen in Hamburg erwartet."))
+        .isEqualTo("und");
+  }
+
+  @Test
   void shouldNeedAtLeastTwoWords() {
     assertThat(DETECTOR.detect("obrigado")).isEqualTo("und");
     assertThat(DETECTOR.detect("muito obrigado")).isEqualTo("pt");
