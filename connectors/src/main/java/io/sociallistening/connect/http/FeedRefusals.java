@@ -8,21 +8,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The feeds of one polling task (Reddit listings, Mastodon timelines, RSS feeds) that their server
- * refused with a status of their own, so that one bad feed does not stop the others. Which statuses
- * ({@link HttpStatusException}, a status that retrying cannot fix) are the feed's own is the task's
- * choice: for Reddit and Mastodon every one but 401 ({@link #ALL_BUT_401}: 403 a private or
- * quarantined subreddit, 404 a subreddit deleted or renamed or a tag endpoint gone, 410...), 401
- * concerning the credentials every feed of the task shares; for RSS, whose feeds share no
- * credentials and no host, every one ({@link #ANY}). A status that is not the feed's own is thrown
- * back to fail the task. 408, 425, 429 and 5xx never get here: they are retried by the task's
- * {@link HttpPoller} or {@link RequestGate}.
+ * The feeds of one polling task (Reddit listings, Mastodon timelines, RSS feeds, Hacker News
+ * queries) that their server refused with a status of their own, so that one bad feed does not stop
+ * the others. Which statuses ({@link HttpStatusException}, a status that retrying cannot fix) are
+ * the feed's own is the task's choice: for Reddit and Mastodon every one but 401 ({@link
+ * #ALL_BUT_401}: 403 a private or quarantined subreddit, 404 a subreddit deleted or renamed or a
+ * tag endpoint gone, 410...), 401 concerning the credentials every feed of the task shares; for
+ * RSS, whose feeds share no credentials and no host, every one ({@link #ANY}); for Hacker News,
+ * whose queries share one endpoint, only 400 (the search refused that query's text). A status that
+ * is not the feed's own is thrown back to fail the task. 408, 425, 429 and 5xx never get here: they
+ * are retried by the task's {@link HttpPoller} or {@link RequestGate}.
  *
  * <p>A refused feed is logged at WARN with its URL and status, counted ({@link #count()}), and read
  * again after a backoff of its own: the poll interval after the first refusal, twice as long after
  * each further one in a row, at most the larger of the poll interval and the task's longest retry
- * backoff ({@code <prefix>.retry.backoff.max.ms}, {@code http.retry.backoff.max.ms} for RSS). A
- * successful read ({@link #read}) resets it. The task's other feeds keep their schedule.
+ * backoff ({@code <prefix>.retry.backoff.max.ms}, {@code http.retry.backoff.max.ms} for RSS and
+ * Hacker News). A successful read ({@link #read}) resets it. The task's other feeds keep their
+ * schedule.
  *
  * <p>When every feed of the task was refused at its first answered read since start (none was read
  * before), {@link #refused} fails the task with a {@link ConnectException} naming each refusal
