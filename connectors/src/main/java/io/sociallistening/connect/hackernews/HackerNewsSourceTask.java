@@ -3,6 +3,7 @@ package io.sociallistening.connect.hackernews;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.connect.ListeningSourceTask;
 import io.sociallistening.connect.MentionStruct;
+import io.sociallistening.connect.http.FeedRefusals;
 import io.sociallistening.connect.http.HttpPoller;
 import io.sociallistening.connect.http.HttpStatusException;
 import io.sociallistening.connect.http.MalformedPayloadException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -34,17 +36,27 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A search with more pages than {@code hackernews.max.pages} is narrowed to its older end
  * ({@code created_at_i <= <oldest second read>}) until it fits; the newer rest is read at the next
- * poll, which comes at once. Errors: 429, 5xx, timeouts are retried ({@link HttpPoller}); when the
- * attempts run out the query waits until the retry time and the others go on. 401, 403 and other
- * 4xx fail the task with the URL in the message. A body that is not a search result or is longer
- * than {@code http.max.response.bytes}, and hits missing a required field, are skipped and counted
- * ({@link #malformed()}).
+ * poll, which comes at once. Errors: 408, 425, 429, 5xx, timeouts are retried ({@link HttpPoller});
+ * when the attempts run out the query waits until the retry time and the others go on. A 400
+ * (Algolia refusing that query's text) refuses that query only ({@link FeedRefusals}): logged with
+ * the URL, counted ({@link #failedFetches()}) and searched again after a backoff of its own, the
+ * poll interval doubled per refusal in a row up to the larger of the interval and {@code
+ * http.retry.backoff.max.ms}, while the other queries go on; if every query of the task gets a 400
+ * at its first search since start (a bad {@code hackernews.tags} does that), the task fails naming
+ * each. 401, 403, 404 and any other 4xx concern the endpoint every query shares (the API URL, a
+ * block) and fail the task with the URL in the message. A body that is not a search result or is
+ * longer than {@code http.max.response.bytes}, and hits missing a required field, are skipped and
+ * counted ({@link #malformed()}).
  */
 public final class HackerNewsSourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(HackerNewsSourceTask.class);
   static final String QUERY_KEY = "query";
   static final Watermark.Fields OFFSET = new Watermark.Fields("created_at_i", "ids", '\n');
   private static final int MAX_NARROWINGS = 20;
+
+  /** The one status that concerns a query's text rather than the endpoint of every query. */
+  private static final IntPredicate QUERY_STATUS = status -> status == 400;
+
   private static final Comparator<Mention> OLDEST_FIRST =
       Comparator.comparing(Mention::getCreatedAt).thenComparing(Mention::getId);
 
@@ -52,6 +64,7 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
   private HttpPoller http;
   private HackerNewsClient client;
   private PollSchedule<QueryState> schedule;
+  private FeedRefusals refusals;
   private volatile boolean stopped;
   private long malformed;
   private long deferred;
@@ -93,6 +106,13 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
           s.watermark.size());
     }
     schedule = new PollSchedule<>(queries, time.milliseconds());
+    refusals =
+        new FeedRefusals(
+            config.queries().stream().map(q -> "search '" + q + "'").toList(),
+            config.pollInterval(),
+            config.http().retry().maxBackoff(),
+            HackerNewsSourceConfig.QUERIES_CONFIG + " and " + HackerNewsSourceConfig.TAGS_CONFIG,
+            QUERY_STATUS);
     stopped = false;
   }
 
@@ -107,6 +127,11 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
   /** Hits skipped since start: unreadable pages and hits missing a required field. */
   public long malformed() {
     return malformed;
+  }
+
+  /** Searches refused with 400 (the query's text) since start. */
+  public long failedFetches() {
+    return refusals == null ? 0 : refusals.count();
   }
 
   /** Searches deferred since start because the retries of a retriable failure ran out. */
@@ -175,6 +200,7 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
           e.getMessage());
       return;
     } catch (MalformedPayloadException e) {
+      refusals.read(index); // the search answered: the query was accepted
       malformed++;
       LOG.warn(
           "Search '{}' skipped until the next poll ({} malformed so far): {}",
@@ -183,9 +209,14 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
           e.getMessage());
       return;
     } catch (HttpStatusException e) {
-      throw new ConnectException(
-          "Hacker News search for '" + query + "' failed: " + e.getMessage(), e);
+      if (!refusals.feedScoped(e)) {
+        throw new ConnectException(
+            "Hacker News search for '" + query + "' failed: " + e.getMessage(), e);
+      }
+      schedule.dueAt(index, refusals.refused(index, e, now));
+      return;
     }
+    refusals.read(index);
     if (narrowed) {
       schedule.dueAt(index, now);
     }

@@ -2,33 +2,46 @@ package io.sociallistening.connect.http;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The feeds of one polling task (Reddit listings, Mastodon timelines) that their server refused
- * with a status of their own, so that one bad feed does not stop the others: 403 (a private or
- * quarantined subreddit), 404 (a subreddit deleted or renamed, a tag endpoint gone), 410, and any
- * other status that retrying cannot fix ({@link HttpStatusException}) except 401, which concerns
- * the credentials every feed of the task shares. 408, 425, 429 and 5xx never get here: they are
- * retried through the task's {@link RequestGate}.
+ * The feeds of one polling task (Reddit listings, Mastodon timelines, RSS feeds, Hacker News
+ * queries) that their server refused with a status of their own, so that one bad feed does not stop
+ * the others. Which statuses ({@link HttpStatusException}, a status that retrying cannot fix) are
+ * the feed's own is the task's choice: for Reddit and Mastodon every one but 401 ({@link
+ * #ALL_BUT_401}: 403 a private or quarantined subreddit, 404 a subreddit deleted or renamed or a
+ * tag endpoint gone, 410...), 401 concerning the credentials every feed of the task shares; for
+ * RSS, whose feeds share no credentials and no host, every one ({@link #ANY}); for Hacker News,
+ * whose queries share one endpoint, only 400 (the search refused that query's text). A status that
+ * is not the feed's own is thrown back to fail the task. 408, 425, 429 and 5xx never get here: they
+ * are retried by the task's {@link HttpPoller} or {@link RequestGate}.
  *
  * <p>A refused feed is logged at WARN with its URL and status, counted ({@link #count()}), and read
  * again after a backoff of its own: the poll interval after the first refusal, twice as long after
- * each further one in a row, at most the larger of the poll interval and {@code
- * <prefix>.retry.backoff.max.ms}. A successful read ({@link #read}) resets it. The task's other
- * feeds keep their schedule.
+ * each further one in a row, at most the larger of the poll interval and the task's longest retry
+ * backoff ({@code <prefix>.retry.backoff.max.ms}, {@code http.retry.backoff.max.ms} for RSS and
+ * Hacker News). A successful read ({@link #read}) resets it. The task's other feeds keep their
+ * schedule.
  *
  * <p>When every feed of the task was refused at its first answered read since start (none was read
  * before), {@link #refused} fails the task with a {@link ConnectException} naming each refusal
  * (status and URL) and the config keys to check: that is a configuration error (every subreddit
- * misspelled, a token without the scope to read), not one feed gone.
+ * misspelled, a token without the scope to read, every feed URL wrong), not one feed gone.
  */
 public final class FeedRefusals {
   private static final Logger LOG = LoggerFactory.getLogger(FeedRefusals.class);
 
+  /** Every status but 401 is the feed's own: the feeds share credentials, not URLs. */
+  public static final IntPredicate ALL_BUT_401 = status -> status != 401;
+
+  /** Every status is the feed's own: the feeds share nothing. */
+  public static final IntPredicate ANY = status -> true;
+
   private final List<String> names;
+  private final IntPredicate ownStatus;
   private final Backoff backoff;
   private final String configKeys;
   private final int[] inARow;
@@ -41,11 +54,26 @@ public final class FeedRefusals {
   /**
    * For the feeds named {@code names} (in the order of the task's {@link PollSchedule}), read every
    * {@code pollInterval}, with {@code maxBackoff} the longest wait of the task's backoff and {@code
-   * configKeys} the keys that list the feeds (for the message when every feed is refused).
+   * configKeys} the keys that list the feeds (for the message when every feed is refused); every
+   * status but 401 is a feed's own ({@link #ALL_BUT_401}).
    */
   public FeedRefusals(
       List<String> names, Duration pollInterval, Duration maxBackoff, String configKeys) {
+    this(names, pollInterval, maxBackoff, configKeys, ALL_BUT_401);
+  }
+
+  /**
+   * As {@link #FeedRefusals(List, Duration, Duration, String)}, with {@code ownStatus} telling the
+   * statuses that refuse one feed only; any other fails the task.
+   */
+  public FeedRefusals(
+      List<String> names,
+      Duration pollInterval,
+      Duration maxBackoff,
+      String configKeys,
+      IntPredicate ownStatus) {
     this.names = List.copyOf(names);
+    this.ownStatus = ownStatus;
     this.backoff =
         new Backoff(
             pollInterval, maxBackoff.compareTo(pollInterval) > 0 ? maxBackoff : pollInterval);
@@ -55,9 +83,9 @@ public final class FeedRefusals {
     this.refusedFirst = new String[names.size()];
   }
 
-  /** True when {@code e} concerns one feed's URL; false for 401 (the credentials of every feed). */
-  public static boolean feedScoped(HttpStatusException e) {
-    return e.status() != 401;
+  /** True when {@code e} concerns one feed only; false when it concerns every feed of the task. */
+  public boolean feedScoped(HttpStatusException e) {
+    return ownStatus.test(e.status());
   }
 
   /**

@@ -3,6 +3,7 @@ package io.sociallistening.connect.rss;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.connect.ListeningSourceTask;
 import io.sociallistening.connect.MentionStruct;
+import io.sociallistening.connect.http.FeedRefusals;
 import io.sociallistening.connect.http.HttpPoller;
 import io.sociallistening.connect.http.HttpStatusException;
 import io.sociallistening.connect.http.MalformedPayloadException;
@@ -16,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +33,14 @@ import org.slf4j.LoggerFactory;
  * offset a feed starts {@code rss.lookback.ms} before the first start. An item that shows up later
  * with a date older than the watermark (back-dated) is not emitted.
  *
- * <p>Errors are per feed, the others go on: 429, 5xx and timeouts are retried ({@link HttpPoller})
- * and then defer the feed to the retry time; other 4xx (404, 410) are logged and counted ({@link
- * #failedFetches()}) and the feed is tried again at the next interval; 401 and 403 fail the task
- * with the URL in the message. Unparsable documents, documents longer than {@code
+ * <p>Errors are per feed, the others go on: 408, 425, 429, 5xx and timeouts are retried ({@link
+ * HttpPoller}) and then defer the feed to the retry time. Any other status (every other 4xx, 401
+ * and 403 included: the feeds share no credentials, and a 403 is often one site's bot wall) refuses
+ * that feed only ({@link FeedRefusals}): it is logged with the URL, counted ({@link
+ * #failedFetches()}) and fetched again after a backoff of its own, the poll interval doubled per
+ * refusal in a row up to the larger of the interval and {@code http.retry.backoff.max.ms}. If every
+ * feed of the task is refused at its first fetch since start, the task fails naming each (a task
+ * whose feeds all answer 404 is misconfigured). Unparsable documents, documents longer than {@code
  * http.max.response.bytes} (not read on, never parsed) and items missing a required field are
  * skipped and counted ({@link #malformed()}).
  */
@@ -51,9 +55,9 @@ public final class RssSourceTask extends ListeningSourceTask {
   private HttpPoller http;
   private RssClient client;
   private PollSchedule<FeedState> schedule;
+  private FeedRefusals refusals;
   private volatile boolean stopped;
   private long malformed;
-  private long failedFetches;
   private long deferred;
 
   /** A feed and its position. */
@@ -92,6 +96,13 @@ public final class RssSourceTask extends ListeningSourceTask {
           s.watermark.size());
     }
     schedule = new PollSchedule<>(feeds, time.milliseconds());
+    refusals =
+        new FeedRefusals(
+            config.feedUrls().stream().map(URI::toString).toList(),
+            config.pollInterval(),
+            config.http().retry().maxBackoff(),
+            RssSourceConfig.FEED_URLS_CONFIG,
+            FeedRefusals.ANY);
     stopped = false;
   }
 
@@ -108,9 +119,12 @@ public final class RssSourceTask extends ListeningSourceTask {
     return malformed;
   }
 
-  /** Fetches answered with a 4xx other than 401, 403, 408, 425 and 429, since start. */
+  /**
+   * Fetches refused with a status of the feed's own (any 4xx but 408, 425 and 429, 401 and 403
+   * included), since start.
+   */
   public long failedFetches() {
-    return failedFetches;
+    return refusals == null ? 0 : refusals.count();
   }
 
   /** Fetches deferred because the retries of a retriable failure ran out, since start. */
@@ -146,6 +160,7 @@ public final class RssSourceTask extends ListeningSourceTask {
           "Feed {} deferred until {}: {}", s.url, Instant.ofEpochMilli(retryAt), e.getMessage());
       return;
     } catch (MalformedPayloadException e) {
+      refusals.read(index); // the server answered with a body: the feed is there
       malformed++;
       LOG.warn(
           "Feed {} skipped until the next poll ({} malformed so far): {}",
@@ -154,13 +169,10 @@ public final class RssSourceTask extends ListeningSourceTask {
           e.getMessage());
       return;
     } catch (HttpStatusException e) {
-      if (e.authentication()) {
-        throw new ConnectException("Feed fetch refused: " + e.getMessage(), e);
-      }
-      failedFetches++;
-      LOG.warn("Feed {} failed, trying again at the next poll: {}", s.url, e.getMessage());
+      schedule.dueAt(index, refusals.refused(index, e, now));
       return;
     }
+    refusals.read(index);
     malformed += items.malformed();
     List<Mention> mentions = new ArrayList<>(items.mentions());
     mentions.sort(OLDEST_FIRST);

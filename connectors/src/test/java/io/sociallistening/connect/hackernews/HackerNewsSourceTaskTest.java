@@ -218,6 +218,96 @@ class HackerNewsSourceTaskTest {
     assertThat(server.requests()).hasSize(1);
   }
 
+  /** The URL of the first page of {@code encodedQuery} since the lookback. */
+  private String searchUrl(String encodedQuery) {
+    return server.url(
+        "/api/v1/search_by_date?query="
+            + encodedQuery
+            + "&tags=%28story%2Ccomment%29&numericFilters=created_at_i%3E%3D"
+            + LOOKBACK_SINCE
+            + "&hitsPerPage=100&page=0");
+  }
+
+  @Test
+  void shouldRefuseOnlyTheQueryAnswered400AndSearchTheOthers() {
+    Map<String, String> p = props();
+    p.put("hackernews.queries", "\"acme,acme");
+    server.enqueue(Reply.status(400), page("page-first.json"));
+    task = start(p);
+
+    List<SourceRecord> records = task.poll();
+
+    assertThat(ids(records)).containsExactly("42600000", "42600010", "42600011", "42600012");
+    assertThat(records.get(0).sourcePartition()).isEqualTo(PARTITION);
+    assertThat(task.failedFetches()).isEqualTo(1);
+    assertThat(server.requests())
+        .extracting(r -> r.query().substring(0, r.query().indexOf('&')))
+        .containsExactly("query=\"acme", "query=acme");
+  }
+
+  @Test
+  void shouldSearchARefusedQueryAgainAfterABackoffDoublingFromTheIntervalUpToTheMax() {
+    Map<String, String> p = props();
+    p.put("hackernews.poll.interval.ms", "1000");
+    p.put("http.retry.backoff.max.ms", "4000");
+    server.enqueue(
+        page("page-first.json"),
+        Reply.status(400),
+        Reply.status(400),
+        Reply.status(400),
+        Reply.status(400),
+        page("page-after-restart.json"));
+    task = start(p);
+    assertThat(task.poll()).hasSize(4);
+
+    List<SourceRecord> records = null;
+    for (int i = 0; i < 40 && records == null; i++) {
+      records = task.poll();
+    }
+
+    // refused at +1 s (searched again 1 s later), +2 s (2 s), +4 s (4 s), +8 s (4 s, the max)
+    assertThat(ids(records)).containsExactly("42600013");
+    assertThat(time.milliseconds() - T0_MS).isEqualTo(12_000);
+    assertThat(task.failedFetches()).isEqualTo(4);
+    assertThat(server.requests()).hasSize(6);
+  }
+
+  @Test
+  void shouldFailWhenEveryQueryAnswers400AtItsFirstSearch() {
+    Map<String, String> p = props();
+    p.put("hackernews.queries", "\"acme,acme (");
+    server.enqueue(Reply.status(400), Reply.status(400));
+    task = start(p);
+
+    assertThatThrownBy(() -> task.poll())
+        .isInstanceOf(ConnectException.class)
+        .hasMessage(
+            "Every feed of the task was refused at its first read (check hackernews.queries and"
+                + " hackernews.tags): HTTP 400 from GET "
+                + searchUrl("%22acme")
+                + ": {\"message\":\"status 400\"}; HTTP 400 from GET "
+                + searchUrl("acme+%28")
+                + ": {\"message\":\"status 400\"}");
+    assertThat(task.failedFetches()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldFailOnA404OfTheEndpointThoughOtherQueriesRemain() {
+    Map<String, String> p = props();
+    p.put("hackernews.queries", "acme,brewly");
+    server.enqueue(Reply.status(404));
+    task = start(p);
+
+    assertThatThrownBy(() -> task.poll())
+        .isInstanceOf(ConnectException.class)
+        .hasMessage(
+            "Hacker News search for 'acme' failed: HTTP 404 from GET "
+                + searchUrl("acme")
+                + ": {\"message\":\"status 404\"}");
+    assertThat(task.failedFetches()).isEqualTo(0);
+    assertThat(server.requests()).hasSize(1);
+  }
+
   @Test
   void shouldSkipAndCountHitsMissingRequiredFields() {
     server.enqueue(page("page-malformed-hits.json"));

@@ -67,6 +67,22 @@ class FeedRefusalsTest {
   }
 
   @Test
+  void shouldRefuseOnlyTheFeedOnA401WhenEveryStatusIsTheFeedsOwn() {
+    FeedRefusals r =
+        new FeedRefusals(
+            List.of("a", "b"),
+            Duration.ofMillis(1000),
+            Duration.ofMillis(5000),
+            "rss.feed.urls",
+            FeedRefusals.ANY);
+    r.read(1);
+
+    assertThat(r.refused(0, new HttpStatusException("HTTP 401 from GET http://h", 401), T0))
+        .isEqualTo(T0 + 1000);
+    assertThat(r.count()).isEqualTo(1L);
+  }
+
+  @Test
   void shouldFailWhenEveryFeedIsRefusedAtItsFirstRead() {
     FeedRefusals r = refusals(2, 5000);
     r.refused(0, NOT_FOUND, T0);

@@ -181,16 +181,89 @@ class RssSourceTaskTest {
   }
 
   @Test
-  void shouldFailOn401WithTheFeedUrl() {
-    server.enqueue(Reply.status(401));
-    task = start(props("/private.xml"));
+  void shouldRefuseOnlyTheFeedsAnswering401Or403AndReadTheOthers() {
+    server.enqueue(
+        Reply.status(401),
+        Reply.status(403).withHeader("Content-Type", "text/html"),
+        feed("reviews.atom.xml", "application/atom+xml"));
+    task = start(props("/private.xml", "/walled.xml", "/atom.xml"));
+
+    List<SourceRecord> records = task.poll();
+
+    assertThat(ids(records))
+        .containsExactly(
+            "https://reviews.example.org/brewly-home", "tag:reviews.example.org,2026:nimbus-x2");
+    assertThat(task.failedFetches()).isEqualTo(2);
+    assertThat(task.requests()).isEqualTo(3);
+    assertThat(server.requests())
+        .extracting(ReplayServer.Request::path)
+        .containsExactly("/private.xml", "/walled.xml", "/atom.xml");
+  }
+
+  @Test
+  void shouldFetchARefusedFeedAgainAfterABackoffDoublingFromTheIntervalUpToTheMax()
+      throws InterruptedException {
+    server.enqueue(
+        feed("news.rss.xml", "application/rss+xml"),
+        Reply.status(404),
+        Reply.status(410),
+        Reply.status(404),
+        Reply.status(404),
+        feed("news-updated.rss.xml", "application/rss+xml"));
+    Map<String, String> p = props("/news.xml");
+    p.put("rss.poll.interval.ms", "1000");
+    p.put("http.retry.backoff.max.ms", "4000");
+    task = start(p);
+    assertThat(task.poll()).hasSize(3);
+
+    List<SourceRecord> records = SourceTaskRun.pollUntilRecords(task, 40);
+
+    // refused at +1 s (read again 1 s later), +2 s (2 s), +4 s (4 s), +8 s (4 s, the max)
+    assertThat(ids(records))
+        .containsExactly(
+            server.url("/news.xml") + "#tw-20260105-0003",
+            "https://travelwire.example.com/2026/01/05/acme-air-restored");
+    assertThat(time.milliseconds() - T0_MS).isEqualTo(12_000);
+    assertThat(task.failedFetches()).isEqualTo(4);
+    assertThat(task.requests()).isEqualTo(6);
+  }
+
+  @Test
+  void shouldFetchARefusedFeedAgainAtTheIntervalWhenTheMaxBackoffIsShorter()
+      throws InterruptedException {
+    server.enqueue(
+        feed("news.rss.xml", "application/rss+xml"),
+        Reply.status(404),
+        Reply.status(404),
+        feed("news-updated.rss.xml", "application/rss+xml"));
+    Map<String, String> p = props("/news.xml");
+    p.put("rss.poll.interval.ms", "2000");
+    p.put("http.retry.backoff.max.ms", "1000");
+    task = start(p);
+    assertThat(task.poll()).hasSize(3);
+
+    List<SourceRecord> records = SourceTaskRun.pollUntilRecords(task, 40);
+
+    assertThat(records).hasSize(2);
+    assertThat(time.milliseconds() - T0_MS).isEqualTo(6_000);
+    assertThat(task.failedFetches()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldFailWhenEveryFeedIsRefusedAtItsFirstFetch() {
+    server.enqueue(Reply.status(404), Reply.status(403));
+    task = start(props("/gone.xml", "/walled.xml"));
 
     assertThatThrownBy(() -> task.poll())
         .isInstanceOf(ConnectException.class)
-        .hasMessageStartingWith(
-            "Feed fetch refused: HTTP 401 from GET "
-                + server.url("/private.xml")
-                + " (authentication refused)");
+        .hasMessage(
+            "Every feed of the task was refused at its first read (check rss.feed.urls): HTTP 404"
+                + " from GET "
+                + server.url("/gone.xml")
+                + ": {\"message\":\"status 404\"}; HTTP 403 from GET "
+                + server.url("/walled.xml")
+                + " (authentication refused): {\"message\":\"status 403\"}");
+    assertThat(task.failedFetches()).isEqualTo(2);
   }
 
   @Test
