@@ -56,6 +56,15 @@ class MatchCommandTest {
   }
 
   @Test
+  void shouldEndLinesAtLineFeedsOnlySoALoneCarriageReturnStaysInItsText() throws Exception {
+    int code = run(List.of("--rules", fixture()), "new anvils\racme\r\n\r\nanvil\n");
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).split("\n", -1))
+        .containsExactly("{\"rules\":[\"acme\"]}", "{\"rules\":[]}", "{\"rules\":[\"anvil\"]}", "");
+  }
+
+  @Test
   void shouldReportAnInvalidRuleAndKeepTheOthers() throws Exception {
     int code = run(List.of("--rules=" + fixture()), "acme\n");
 
