@@ -26,11 +26,11 @@ import java.util.Locale;
 /**
  * The {@code spikes} evaluation command: runs {@link CrisisDetector} over one NAB-format series.
  *
- * <p><b>Input</b> (stdin, UTF-8): CSV with header {@code timestamp,value} (any field may be in
- * double quotes, as RFC 4180 allows); timestamp {@code yyyy-MM-dd HH:mm:ss} (UTC), strictly
- * increasing; value a non-negative count per bucket (a decimal value is rounded to the nearest
- * integer for the detector). The bucket length is the difference of the first two timestamps (the
- * default settings' bucket for a single row).
+ * <p><b>Input</b> (stdin, UTF-8): CSV with header {@code timestamp,value} (in any case; any field
+ * may be in double quotes, as RFC 4180 allows); timestamp {@code yyyy-MM-dd HH:mm:ss} (UTC),
+ * strictly increasing; value a non-negative count per bucket (a decimal value is rounded to the
+ * nearest integer for the detector). The bucket length is the difference of the first two
+ * timestamps (the default settings' bucket for a single row).
  *
  * <p><b>Output</b> (stdout): CSV with header {@code timestamp,value,anomaly_score,alert}, one row
  * per input row, timestamp and value echoed as given, score with 4 decimals, alert 1 exactly on the
@@ -69,7 +69,8 @@ public final class SpikesCommand {
       if (header != null && header.startsWith("\uFEFF")) {
         header = header.substring(1);
       }
-      if (header == null || !List.of("timestamp", "value").equals(fields(header))) {
+      if (header == null
+          || !List.of("timestamp", "value").equals(fields(header.toLowerCase(Locale.ROOT)))) {
         err.println("spikes: line 1: expected header '" + HEADER + "'");
         return 1;
       }

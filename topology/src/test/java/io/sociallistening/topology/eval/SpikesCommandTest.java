@@ -133,6 +133,15 @@ class SpikesCommandTest {
   }
 
   @Test
+  void shouldReadTheHeaderInAnyCase() {
+    Result result = run("Timestamp, VALUE\n2015-02-26 21:42:53,7\n");
+
+    assertThat(result.code()).isEqualTo(0);
+    assertThat(result.out())
+        .containsExactly("timestamp,value,anomaly_score,alert", "2015-02-26 21:42:53,7,0.0000,0");
+  }
+
+  @Test
   void shouldRejectAMissingHeader() {
     Result result = run("2015-02-26 21:42:53,1\n");
 
