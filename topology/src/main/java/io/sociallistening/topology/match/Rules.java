@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Reads rules from JSON lines, one {@code {"id", "brand", "query", "competitorOf"?}} object a line.
- * Blank lines and lines starting with {@code #} are skipped. Queries are not parsed here: {@link
- * RuleSet#of} reports invalid queries rule by rule.
+ * Blank lines and lines starting with {@code #} are skipped, and so is a byte-order mark at the
+ * start. Queries are not parsed here: {@link RuleSet#of} reports invalid queries rule by rule.
  */
 public final class Rules {
 
@@ -35,6 +35,9 @@ public final class Rules {
     try {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         number++;
+        if (number == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
         String trimmed = line.strip();
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
           continue;

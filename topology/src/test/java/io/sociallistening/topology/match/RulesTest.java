@@ -26,6 +26,14 @@ class RulesTest {
   }
 
   @Test
+  void shouldReadAFileThatStartsWithAByteOrderMark() {
+    String lines = "\uFEFF{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme\"}\r\n";
+
+    assertThat(Rules.readJsonLines(new StringReader(lines)))
+        .containsExactly(new Rule("r1", "Acme", "acme", null));
+  }
+
+  @Test
   void shouldNameTheLineOfBadJson() {
     String lines = "{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme\"}\n\n{\"id\": \"r2\",\n";
 
