@@ -1,8 +1,10 @@
 package io.sociallistening.topology.match;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -17,7 +19,11 @@ import java.util.List;
  */
 public final class Rules {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** One JSON value a line: anything after it (a second object) is an error, not dropped. */
+  private static final ObjectReader JSON =
+      new ObjectMapper()
+          .readerFor(JsonNode.class)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Rules() {}
 

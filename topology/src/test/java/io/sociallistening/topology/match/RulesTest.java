@@ -43,6 +43,17 @@ class RulesTest {
   }
 
   @Test
+  void shouldRejectASecondObjectOnOneLineInsteadOfDroppingIt() {
+    String lines =
+        "{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme\"}"
+            + " {\"id\":\"r2\",\"brand\":\"Anvil\",\"query\":\"anvil\"}\n";
+
+    assertThatThrownBy(() -> Rules.readJsonLines(new StringReader(lines)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Line 1: invalid JSON: Trailing token (of type START_OBJECT)");
+  }
+
+  @Test
   void shouldNameTheLineOfAMissingField() {
     String lines =
         "{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme\"}\n{\"id\":\"r2\",\"brand\":\"B\"}\n";
