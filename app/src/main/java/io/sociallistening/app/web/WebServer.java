@@ -219,14 +219,10 @@ public final class WebServer implements AutoCloseable {
       ArrayNode list = out.putArray("brands");
       brands.forEach(list::add);
       send(exchange, 200, "application/json", out.toString());
-    } else if (path.startsWith("/api/brands/") && path.endsWith("/windows")) {
-      String brand =
-          URLDecoder.decode(
-              path.substring("/api/brands/".length(), path.length() - "/windows".length()),
-              StandardCharsets.UTF_8);
+    } else if (windowsBrand(path).isPresent()) {
       WindowQueries.Answer answer =
           windows.windows(
-              brand,
+              windowsBrand(path).get(),
               WindowQueries.Size.parse(query.getOrDefault("size", "1m")),
               instant(query.get("from"), Instant.EPOCH),
               instant(query.get("to"), WindowQueries.END_OF_TIME),
@@ -342,6 +338,19 @@ public final class WebServer implements AutoCloseable {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a number, not '" + value + "'");
     }
+  }
+
+  /**
+   * The brand of a raw (still percent-encoded) path {@code /api/brands/{brand}/windows}, decoded as
+   * a path segment: a {@code +} is a plus ("Disney+"), not a space as in a form-encoded query.
+   */
+  static Optional<String> windowsBrand(String rawPath) {
+    if (!rawPath.startsWith("/api/brands/") || !rawPath.endsWith("/windows")) {
+      return Optional.empty();
+    }
+    String segment =
+        rawPath.substring("/api/brands/".length(), rawPath.length() - "/windows".length());
+    return Optional.of(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
   }
 
   private static Instant instant(String value, Instant fallback) {

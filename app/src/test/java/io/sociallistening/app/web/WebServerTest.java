@@ -1,0 +1,19 @@
+package io.sociallistening.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WebServerTest {
+
+  @Test
+  void shouldKeepAPlusInABrandPathAsAPlus() {
+    // '+' is a literal character in a URI path (RFC 3986); only form-encoded queries read it as
+    // a space
+    assertThat(WebServer.windowsBrand("/api/brands/Disney+/windows")).contains("Disney+");
+    assertThat(WebServer.windowsBrand("/api/brands/C%2B%2B/windows")).contains("C++");
+    assertThat(WebServer.windowsBrand("/api/brands/Caf%C3%A9%20Ol%C3%A9/windows"))
+        .contains("Café Olé");
+    assertThat(WebServer.windowsBrand("/api/brands/a%2Fb/windows")).contains("a/b");
+  }
+}
