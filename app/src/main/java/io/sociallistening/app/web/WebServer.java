@@ -343,9 +343,12 @@ public final class WebServer implements AutoCloseable {
   /**
    * The brand of a raw (still percent-encoded) path {@code /api/brands/{brand}/windows}, decoded as
    * a path segment: a {@code +} is a plus ("Disney+"), not a space as in a form-encoded query.
+   * Empty for any other path, including one without a brand segment.
    */
   static Optional<String> windowsBrand(String rawPath) {
-    if (!rawPath.startsWith("/api/brands/") || !rawPath.endsWith("/windows")) {
+    if (!rawPath.startsWith("/api/brands/")
+        || !rawPath.endsWith("/windows")
+        || rawPath.length() <= "/api/brands/".length() + "/windows".length()) {
       return Optional.empty();
     }
     String segment =

@@ -16,4 +16,12 @@ class WebServerTest {
         .contains("Café Olé");
     assertThat(WebServer.windowsBrand("/api/brands/a%2Fb/windows")).contains("a/b");
   }
+
+  @Test
+  void shouldNotTakeTheWindowsPathWithoutABrandSegmentForABrand() {
+    // "/api/brands/windows" both starts with "/api/brands/" and ends with "/windows": it must be
+    // an unknown path (404), not an out-of-range substring (500); so is an empty brand
+    assertThat(WebServer.windowsBrand("/api/brands/windows")).isEmpty();
+    assertThat(WebServer.windowsBrand("/api/brands//windows")).isEmpty();
+  }
 }
