@@ -356,8 +356,18 @@ public final class WebServer implements AutoCloseable {
     return Optional.of(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
   }
 
-  private static Instant instant(String value, Instant fallback) {
-    return value == null || value.isEmpty() ? fallback : Instant.parse(value);
+  /** An ISO-8601 instant parameter; one beyond epoch milliseconds is a bad parameter. */
+  static Instant instant(String value, Instant fallback) {
+    if (value == null || value.isEmpty()) {
+      return fallback;
+    }
+    Instant parsed = Instant.parse(value);
+    try {
+      parsed.toEpochMilli();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("time out of range: '" + value + "'");
+    }
+    return parsed;
   }
 
   private static Map<String, String> query(String raw) {

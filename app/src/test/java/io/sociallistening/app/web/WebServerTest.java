@@ -1,7 +1,9 @@
 package io.sociallistening.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class WebServerTest {
@@ -23,5 +25,17 @@ class WebServerTest {
     // an unknown path (404), not an out-of-range substring (500); so is an empty brand
     assertThat(WebServer.windowsBrand("/api/brands/windows")).isEmpty();
     assertThat(WebServer.windowsBrand("/api/brands//windows")).isEmpty();
+  }
+
+  @Test
+  void shouldRejectATimeBeyondEpochMillisAsABadParameter() {
+    // Instant.parse reads it, but the window store cannot: that answered 503 ("not queryable
+    // here"), which tells a client to retry, instead of 400
+    assertThatThrownBy(() -> WebServer.instant("+1000000000-01-01T00:00:00Z", Instant.EPOCH))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("time out of range: '+1000000000-01-01T00:00:00Z'");
+    assertThat(WebServer.instant("2125-01-01T00:00:00Z", Instant.EPOCH))
+        .isEqualTo(Instant.parse("2125-01-01T00:00:00Z"));
+    assertThat(WebServer.instant(null, Instant.EPOCH)).isEqualTo(Instant.EPOCH);
   }
 }
