@@ -2,6 +2,7 @@ package io.sociallistening.topology.eval;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sociallistening.topology.language.LanguageDetector;
 import io.sociallistening.topology.match.MatchInput;
 import io.sociallistening.topology.match.Rule;
 import io.sociallistening.topology.match.RuleMatch;
@@ -23,8 +24,10 @@ import java.util.List;
  * The {@code match --rules FILE} evaluation command: reads rules as JSON lines from FILE, then one
  * text per line (UTF-8, {@link InputLines}) from stdin, and prints one {@code {"rules":[<ids of
  * matching rules>]}} line per input line, ids sorted. Invalid rules are reported on stderr (rule id
- * and position) and the others are used. Uses the same {@link RuleSet} as the topology. Exit codes:
- * 0 done, 1 the rules file cannot be read, 2 bad arguments.
+ * and position) and the others are used. Uses the same {@link RuleSet} as the topology, with the
+ * text's language found by the topology's {@link LanguageDetector} (as for a mention without a
+ * declared language), so {@code lang:} filters apply; the other fields ({@code platform:}, authors,
+ * links) are empty. Exit codes: 0 done, 1 the rules file cannot be read, 2 bad arguments.
  */
 public final class MatchCommand {
 
@@ -73,9 +76,11 @@ public final class MatchCommand {
         RuleSet.of(
             rules, (rule, e) -> err.println("invalid rule '" + rule.id() + "': " + e.getMessage()));
     try {
+      LanguageDetector languages = LanguageDetector.loadDefault();
       InputLines texts = new InputLines(in);
       for (String line = texts.next(); line != null; line = texts.next()) {
-        out.println(toJson(ruleSet.match(MatchInput.ofText(line))));
+        out.println(
+            toJson(ruleSet.match(new MatchInput(line, languages.detect(line), null, null, null))));
         if (!texts.ready()) {
           out.flush();
         }
