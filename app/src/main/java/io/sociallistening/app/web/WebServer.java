@@ -356,7 +356,10 @@ public final class WebServer implements AutoCloseable {
     return Optional.of(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
   }
 
-  /** An ISO-8601 instant parameter; one beyond epoch milliseconds is a bad parameter. */
+  /**
+   * An ISO-8601 instant parameter; one before 1970 or beyond epoch milliseconds is a bad parameter
+   * (the window stores fail on it).
+   */
   static Instant instant(String value, Instant fallback) {
     if (value == null || value.isEmpty()) {
       return fallback;
@@ -366,6 +369,9 @@ public final class WebServer implements AutoCloseable {
       parsed.toEpochMilli();
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException("time out of range: '" + value + "'");
+    }
+    if (parsed.isBefore(Instant.EPOCH)) {
+      throw new IllegalArgumentException("time before 1970-01-01T00:00:00Z: '" + value + "'");
     }
     return parsed;
   }

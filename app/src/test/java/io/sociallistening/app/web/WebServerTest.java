@@ -38,4 +38,13 @@ class WebServerTest {
         .isEqualTo(Instant.parse("2125-01-01T00:00:00Z"));
     assertThat(WebServer.instant(null, Instant.EPOCH)).isEqualTo(Instant.EPOCH);
   }
+
+  @Test
+  void shouldRejectATimeBefore1970AsABadParameter() {
+    // the window store fails on it ("segment interval has changed"), which answered 503
+    assertThatThrownBy(() -> WebServer.instant("1960-01-01T00:00:00Z", Instant.EPOCH))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("time before 1970-01-01T00:00:00Z: '1960-01-01T00:00:00Z'");
+    assertThat(WebServer.instant("1970-01-01T00:00:00Z", Instant.MAX)).isEqualTo(Instant.EPOCH);
+  }
 }
