@@ -220,12 +220,13 @@ public final class WebServer implements AutoCloseable {
       brands.forEach(list::add);
       send(exchange, 200, "application/json", out.toString());
     } else if (windowsBrand(path).isPresent()) {
+      TimeRange range = timeRange(query);
       WindowQueries.Answer answer =
           windows.windows(
               windowsBrand(path).get(),
               WindowQueries.Size.parse(query.getOrDefault("size", "1m")),
-              instant(query.get("from"), Instant.EPOCH),
-              instant(query.get("to"), WindowQueries.END_OF_TIME),
+              range.from(),
+              range.to(),
               intParam(query, "limit", 1000, 100_000),
               "true".equals(query.get("local")),
               "true".equals(query.get("stale")));
@@ -354,6 +355,22 @@ public final class WebServer implements AutoCloseable {
     String segment =
         rawPath.substring("/api/brands/".length(), rawPath.length() - "/windows".length());
     return Optional.of(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+  }
+
+  /** The times a windows query covers; {@code from} after {@code to} is a bad parameter. */
+  record TimeRange(Instant from, Instant to) {
+    TimeRange {
+      if (from.isAfter(to)) {
+        throw new IllegalArgumentException("from " + from + " is after to " + to);
+      }
+    }
+  }
+
+  /** The {@code from} and {@code to} parameters of a windows query. */
+  static TimeRange timeRange(Map<String, String> query) {
+    return new TimeRange(
+        instant(query.get("from"), Instant.EPOCH),
+        instant(query.get("to"), WindowQueries.END_OF_TIME));
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WebServerTest {
@@ -46,5 +47,20 @@ class WebServerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("time before 1970-01-01T00:00:00Z: '1960-01-01T00:00:00Z'");
     assertThat(WebServer.instant("1970-01-01T00:00:00Z", Instant.MAX)).isEqualTo(Instant.EPOCH);
+  }
+
+  @Test
+  void shouldRejectAFromAfterToAsABadParameter() {
+    // the window store fails on it ("segment interval has changed"), which answered 503
+    assertThatThrownBy(
+            () ->
+                WebServer.timeRange(
+                    Map.of("from", "2026-01-02T00:00:00Z", "to", "2026-01-01T00:00:00Z")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("from 2026-01-02T00:00:00Z is after to 2026-01-01T00:00:00Z");
+    assertThat(WebServer.timeRange(Map.of("to", "2026-01-01T00:00:00Z")))
+        .isEqualTo(new WebServer.TimeRange(Instant.EPOCH, Instant.parse("2026-01-01T00:00:00Z")));
+    assertThat(WebServer.timeRange(Map.of()))
+        .isEqualTo(new WebServer.TimeRange(Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z")));
   }
 }
