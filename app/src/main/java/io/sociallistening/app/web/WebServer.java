@@ -219,17 +219,14 @@ public final class WebServer implements AutoCloseable {
       ArrayNode list = out.putArray("brands");
       brands.forEach(list::add);
       send(exchange, 200, "application/json", out.toString());
-    } else if (path.startsWith("/api/brands/") && path.endsWith("/windows")) {
-      String brand =
-          URLDecoder.decode(
-              path.substring("/api/brands/".length(), path.length() - "/windows".length()),
-              StandardCharsets.UTF_8);
+    } else if (windowsBrand(path).isPresent()) {
+      TimeRange range = timeRange(query);
       WindowQueries.Answer answer =
           windows.windows(
-              brand,
+              windowsBrand(path).get(),
               WindowQueries.Size.parse(query.getOrDefault("size", "1m")),
-              instant(query.get("from"), Instant.EPOCH),
-              instant(query.get("to"), WindowQueries.END_OF_TIME),
+              range.from(),
+              range.to(),
               intParam(query, "limit", 1000, 100_000),
               "true".equals(query.get("local")),
               "true".equals(query.get("stale")));
@@ -344,8 +341,56 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  private static Instant instant(String value, Instant fallback) {
-    return value == null || value.isEmpty() ? fallback : Instant.parse(value);
+  /**
+   * The brand of a raw (still percent-encoded) path {@code /api/brands/{brand}/windows}, decoded as
+   * a path segment: a {@code +} is a plus ("Disney+"), not a space as in a form-encoded query.
+   * Empty for any other path, including one without a brand segment.
+   */
+  static Optional<String> windowsBrand(String rawPath) {
+    if (!rawPath.startsWith("/api/brands/")
+        || !rawPath.endsWith("/windows")
+        || rawPath.length() <= "/api/brands/".length() + "/windows".length()) {
+      return Optional.empty();
+    }
+    String segment =
+        rawPath.substring("/api/brands/".length(), rawPath.length() - "/windows".length());
+    return Optional.of(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+  }
+
+  /** The times a windows query covers; {@code from} after {@code to} is a bad parameter. */
+  record TimeRange(Instant from, Instant to) {
+    TimeRange {
+      if (from.isAfter(to)) {
+        throw new IllegalArgumentException("from " + from + " is after to " + to);
+      }
+    }
+  }
+
+  /** The {@code from} and {@code to} parameters of a windows query. */
+  static TimeRange timeRange(Map<String, String> query) {
+    return new TimeRange(
+        instant(query.get("from"), Instant.EPOCH),
+        instant(query.get("to"), WindowQueries.END_OF_TIME));
+  }
+
+  /**
+   * An ISO-8601 instant parameter; one before 1970 or beyond epoch milliseconds is a bad parameter
+   * (the window stores fail on it).
+   */
+  static Instant instant(String value, Instant fallback) {
+    if (value == null || value.isEmpty()) {
+      return fallback;
+    }
+    Instant parsed = Instant.parse(value);
+    try {
+      parsed.toEpochMilli();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("time out of range: '" + value + "'");
+    }
+    if (parsed.isBefore(Instant.EPOCH)) {
+      throw new IllegalArgumentException("time before 1970-01-01T00:00:00Z: '" + value + "'");
+    }
+    return parsed;
   }
 
   private static Map<String, String> query(String raw) {

@@ -3,12 +3,9 @@ package io.sociallistening.topology.eval;
 import io.sociallistening.topology.dedup.DedupSettings;
 import io.sociallistening.topology.dedup.NearDuplicateIndex;
 import io.sociallistening.topology.dedup.Original;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,9 +13,9 @@ import java.util.Optional;
  * The {@code dedup} evaluation command: near-duplicate clusters with {@link NearDuplicateIndex},
  * the same code the topology's near-duplicate stage ({@code NearDedup}) runs per brand.
  *
- * <p><b>Input</b> (stdin, UTF-8): one text per line. <b>Output</b> (stdout): one line {@code
- * {"cluster": n}} per input line, n = the 1-based line number of the earlier line it duplicates, or
- * its own line number.
+ * <p><b>Input</b> (stdin, UTF-8): one text per line ({@link InputLines}). <b>Output</b> (stdout):
+ * one line {@code {"cluster": n}} per input line, n = the 1-based line number of the earlier line
+ * it duplicates, or its own line number.
  *
  * <p><b>State:</b> one index with {@link DedupSettings#defaults()} (so at most 100,000 first copies
  * are remembered), one scope for all lines. <b>Time:</b> every line gets timestamp 0, so nothing
@@ -39,11 +36,11 @@ public final class DedupCommand {
     }
     NearDuplicateIndex index = new NearDuplicateIndex(DedupSettings.defaults());
     try {
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      InputLines lines = new InputLines(in);
       String line;
       int number = 0;
       StringBuilder text = new StringBuilder(32);
-      while ((line = reader.readLine()) != null) {
+      while ((line = lines.next()) != null) {
         number++;
         String key = Integer.toString(number);
         Optional<Original> first = index.findOrAdd(key, line, 0L);

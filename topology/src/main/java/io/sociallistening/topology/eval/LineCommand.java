@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -16,9 +14,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The loop shared by the line-in, JSON-line-out evaluation commands: reads stdin as UTF-8 lines
- * (dropping a leading byte-order mark) and writes exactly one JSON value per line, each followed by
- * {@code '\n'} and flushed, to stdout, in order. The command takes no arguments.
+ * The loop shared by the line-in, JSON-line-out evaluation commands: reads stdin as {@link
+ * InputLines} (UTF-8, a line ends at {@code '\n'}, a leading byte-order mark dropped) and writes
+ * exactly one JSON value per line, each followed by {@code '\n'} and flushed, to stdout, in order.
+ * The command takes no arguments.
  */
 final class LineCommand {
   /** Leaves {@code out} open and writes no separator of its own between lines. */
@@ -52,16 +51,11 @@ final class LineCommand {
       return 2;
     }
     LineScore lineScore = score.get();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    InputLines lines = new InputLines(in);
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     try (JsonGenerator json = JSON.createGenerator(writer)) {
       String line;
-      boolean first = true;
-      while ((line = reader.readLine()) != null) {
-        if (first && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
-        first = false;
+      while ((line = lines.next()) != null) {
         lineScore.write(line, json);
         json.writeRaw('\n');
         json.flush();

@@ -2,15 +2,14 @@ package io.sociallistening.topology.eval;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sociallistening.topology.language.LanguageDetector;
 import io.sociallistening.topology.match.MatchInput;
 import io.sociallistening.topology.match.Rule;
 import io.sociallistening.topology.match.RuleMatch;
 import io.sociallistening.topology.match.RuleSet;
 import io.sociallistening.topology.match.Rules;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -23,10 +22,12 @@ import java.util.List;
 
 /**
  * The {@code match --rules FILE} evaluation command: reads rules as JSON lines from FILE, then one
- * text per line (UTF-8) from stdin, and prints one {@code {"rules":[<ids of matching rules>]}} line
- * per input line, ids sorted. Invalid rules are reported on stderr (rule id and position) and the
- * others are used. Uses the same {@link RuleSet} as the topology. Exit codes: 0 done, 1 the rules
- * file cannot be read, 2 bad arguments.
+ * text per line (UTF-8, {@link InputLines}) from stdin, and prints one {@code {"rules":[<ids of
+ * matching rules>]}} line per input line, ids sorted. Invalid rules are reported on stderr (rule id
+ * and position) and the others are used. Uses the same {@link RuleSet} as the topology, with the
+ * text's language found by the topology's {@link LanguageDetector} (as for a mention without a
+ * declared language), so {@code lang:} filters apply; the other fields ({@code platform:}, authors,
+ * links) are empty. Exit codes: 0 done, 1 the rules file cannot be read, 2 bad arguments.
  */
 public final class MatchCommand {
 
@@ -75,9 +76,11 @@ public final class MatchCommand {
         RuleSet.of(
             rules, (rule, e) -> err.println("invalid rule '" + rule.id() + "': " + e.getMessage()));
     try {
-      BufferedReader texts = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = texts.readLine(); line != null; line = texts.readLine()) {
-        out.println(toJson(ruleSet.match(MatchInput.ofText(line))));
+      LanguageDetector languages = LanguageDetector.loadDefault();
+      InputLines texts = new InputLines(in);
+      for (String line = texts.next(); line != null; line = texts.next()) {
+        out.println(
+            toJson(ruleSet.match(new MatchInput(line, languages.detect(line), null, null, null))));
         if (!texts.ready()) {
           out.flush();
         }

@@ -26,10 +26,11 @@ import java.util.Locale;
 /**
  * The {@code spikes} evaluation command: runs {@link CrisisDetector} over one NAB-format series.
  *
- * <p><b>Input</b> (stdin, UTF-8): CSV with header {@code timestamp,value}; timestamp {@code
- * yyyy-MM-dd HH:mm:ss} (UTC), strictly increasing; value a non-negative count per bucket (a decimal
- * value is rounded to the nearest integer for the detector). The bucket length is the difference of
- * the first two timestamps (the default settings' bucket for a single row).
+ * <p><b>Input</b> (stdin, UTF-8): CSV with header {@code timestamp,value} (in any case; any field
+ * may be in double quotes, as RFC 4180 allows); timestamp {@code yyyy-MM-dd HH:mm:ss} (UTC),
+ * strictly increasing; value a non-negative count per bucket (a decimal value is rounded to the
+ * nearest integer for the detector). The bucket length is the difference of the first two
+ * timestamps (the default settings' bucket for a single row).
  *
  * <p><b>Output</b> (stdout): CSV with header {@code timestamp,value,anomaly_score,alert}, one row
  * per input row, timestamp and value echoed as given, score with 4 decimals, alert 1 exactly on the
@@ -68,7 +69,8 @@ public final class SpikesCommand {
       if (header != null && header.startsWith("\uFEFF")) {
         header = header.substring(1);
       }
-      if (header == null || !HEADER.equals(header.strip())) {
+      if (header == null
+          || !List.of("timestamp", "value").equals(fields(header.toLowerCase(Locale.ROOT)))) {
         err.println("spikes: line 1: expected header '" + HEADER + "'");
         return 1;
       }
@@ -140,12 +142,12 @@ public final class SpikesCommand {
   }
 
   private static Row parse(String line) {
-    int comma = line.indexOf(',');
-    if (comma < 0 || line.indexOf(',', comma + 1) >= 0) {
+    List<String> fields = fields(line);
+    if (fields.size() != 2) {
       throw new IllegalArgumentException("expected 2 fields 'timestamp,value', got '" + line + "'");
     }
-    String timestamp = line.substring(0, comma).strip();
-    String value = line.substring(comma + 1).strip();
+    String timestamp = fields.get(0);
+    String value = fields.get(1);
     long epochMs;
     try {
       epochMs = LocalDateTime.parse(timestamp, TIMESTAMP).toInstant(ZoneOffset.UTC).toEpochMilli();
@@ -164,6 +166,30 @@ public final class SpikesCommand {
       throw new IllegalArgumentException("bad value '" + value + "', expected a count");
     }
     return new Row(timestamp, value, epochMs, count);
+  }
+
+  /**
+   * The fields of one CSV line as RFC 4180 reads them: split at commas outside double quotes, each
+   * stripped of surrounding blanks, and a field in double quotes unquoted ({@code ""} inside it is
+   * one quote).
+   */
+  static List<String> fields(String line) {
+    List<String> fields = new ArrayList<>(2);
+    boolean quoted = false;
+    int start = 0;
+    for (int i = 0; i <= line.length(); i++) {
+      if (i == line.length() || (line.charAt(i) == ',' && !quoted)) {
+        String field = line.substring(start, i).strip();
+        if (field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"")) {
+          field = field.substring(1, field.length() - 1).replace("\"\"", "\"");
+        }
+        fields.add(field);
+        start = i + 1;
+      } else if (line.charAt(i) == '"') {
+        quoted = !quoted;
+      }
+    }
+    return fields;
   }
 
   private record Row(String timestamp, String value, long epochMs, long count) {}

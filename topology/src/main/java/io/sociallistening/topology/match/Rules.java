@@ -1,8 +1,10 @@
 package io.sociallistening.topology.match;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -12,12 +14,16 @@ import java.util.List;
 
 /**
  * Reads rules from JSON lines, one {@code {"id", "brand", "query", "competitorOf"?}} object a line.
- * Blank lines and lines starting with {@code #} are skipped. Queries are not parsed here: {@link
- * RuleSet#of} reports invalid queries rule by rule.
+ * Blank lines and lines starting with {@code #} are skipped, and so is a byte-order mark at the
+ * start. Queries are not parsed here: {@link RuleSet#of} reports invalid queries rule by rule.
  */
 public final class Rules {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** One JSON value a line: anything after it (a second object) is an error, not dropped. */
+  private static final ObjectReader JSON =
+      new ObjectMapper()
+          .readerFor(JsonNode.class)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Rules() {}
 
@@ -35,6 +41,9 @@ public final class Rules {
     try {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         number++;
+        if (number == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
         String trimmed = line.strip();
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
           continue;

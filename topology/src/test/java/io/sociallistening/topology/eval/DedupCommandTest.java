@@ -53,4 +53,12 @@ class DedupCommandTest {
     assertThat(run("\nhttps://t.co/x\n\n"))
         .containsExactly("{\"cluster\": 1}", "{\"cluster\": 2}", "{\"cluster\": 3}");
   }
+
+  @Test
+  void shouldEndLinesAtLineFeedsOnlySoALoneCarriageReturnStaysInItsText() {
+    String tweet = "Acme support kept me on hold for two hours and then hung up on me";
+
+    assertThat(run("\uFEFF" + tweet + "\r\n" + "first part\r" + tweet + "\n" + tweet + "\n"))
+        .containsExactly("{\"cluster\": 1}", "{\"cluster\": 2}", "{\"cluster\": 1}");
+  }
 }

@@ -42,6 +42,18 @@ class LeadsCommandTest {
   }
 
   @Test
+  void shouldEndLinesAtLineFeedsOnlySoALoneCarriageReturnStaysInItsText() {
+    int status = run(List.of(), "Should I buy\rthe Galaxy S25?\n\r\n");
+
+    assertThat(status).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).split("\n", -1))
+        .containsExactly(
+            "{\"lead\":true,\"score\":0.5934,\"reasons\":[\"purchase intent: \\\"should i buy\\\"\"]}",
+            "{\"lead\":false,\"score\":0,\"reasons\":[]}",
+            "");
+  }
+
+  @Test
   void shouldRejectArguments() {
     assertThat(run(List.of("x"), "hi\n")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))

@@ -56,6 +56,34 @@ class MatchCommandTest {
   }
 
   @Test
+  void shouldEndLinesAtLineFeedsOnlySoALoneCarriageReturnStaysInItsText() throws Exception {
+    int code = run(List.of("--rules", fixture()), "new anvils\racme\r\n\r\nanvil\n");
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).split("\n", -1))
+        .containsExactly("{\"rules\":[\"acme\"]}", "{\"rules\":[]}", "{\"rules\":[\"anvil\"]}", "");
+  }
+
+  @Test
+  void shouldFilterByTheDetectedLanguageAsTheTopologyDoes(@TempDir Path dir) throws Exception {
+    // the topology matches a mention without a declared language with the detected one
+    Path rules = dir.resolve("rules.jsonl");
+    Files.writeString(
+        rules,
+        "{\"id\":\"en\",\"brand\":\"A\",\"query\":\"operadora OR good lang:en\"}\n"
+            + "{\"id\":\"pt\",\"brand\":\"A\",\"query\":\"(operadora OR good) lang:pt\"}\n");
+
+    int code =
+        run(
+            List.of("--rules", rules.toString()),
+            "this is good stuff, really good\n"
+                + "Não aguento mais essa operadora, sinal horrível o dia todo\n");
+
+    assertThat(code).isZero();
+    assertThat(outLines()).containsExactly("{\"rules\":[\"en\"]}", "{\"rules\":[\"en\",\"pt\"]}");
+  }
+
+  @Test
   void shouldReportAnInvalidRuleAndKeepTheOthers() throws Exception {
     int code = run(List.of("--rules=" + fixture()), "acme\n");
 

@@ -44,6 +44,21 @@ class SentimentCommandTest {
   }
 
   @Test
+  void shouldEndLinesAtLineFeedsOnlySoALoneCarriageReturnStaysInItsText() {
+    int status = run(List.of(), "\uFEFFgood\rbad\r\n\r\nok");
+
+    assertThat(status).isZero();
+    // 3 lines: "good\rbad" (1.9 - 2.5 = -0.6 -> -0.6 / sqrt(0.36 + 15) = -0.1531), "", "ok";
+    // CRLF ends a line, the BOM is dropped
+    assertThat(out.toString(StandardCharsets.UTF_8).split("\n", -1))
+        .containsExactly(
+            "{\"compound\":-0.1531,\"label\":\"negative\",\"language\":\"en\"}",
+            "{\"compound\":0,\"label\":\"neutral\",\"language\":\"und\"}",
+            "{\"compound\":0.296,\"label\":\"positive\",\"language\":\"und\"}",
+            "");
+  }
+
+  @Test
   void shouldPrintNothingForNoInput() {
     assertThat(run(List.of(), "")).isZero();
     assertThat(out.size()).isZero();

@@ -87,6 +87,24 @@ class SpikesCommandTest {
   }
 
   @Test
+  void shouldReadDoubleQuotedFieldsAsACsvReaderDoes() {
+    // as pandas writes with quoting=QUOTE_NONNUMERIC or QUOTE_ALL
+    Result result =
+        run(
+            "\"timestamp\",\"value\"\r\n"
+                + "\"2015-02-26 21:42:53\",12.0\r\n"
+                + "\"2015-02-26 21:47:53\",\"13\"\r\n");
+
+    assertThat(result.code()).isEqualTo(0);
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out())
+        .containsExactly(
+            "timestamp,value,anomaly_score,alert",
+            "2015-02-26 21:42:53,12.0,0.0000,0",
+            "2015-02-26 21:47:53,13,0.0000,0");
+  }
+
+  @Test
   void shouldNameTheLineOfABadTimestamp() {
     Result result = run("timestamp,value\n2015-02-26 21:42:53,1\n2015-02-26 21:47,2\n");
 
@@ -112,6 +130,15 @@ class SpikesCommandTest {
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.err())
         .isEqualTo("spikes: line 3: timestamp 2015-02-26 21:42:53 is not increasing\n");
+  }
+
+  @Test
+  void shouldReadTheHeaderInAnyCase() {
+    Result result = run("Timestamp, VALUE\n2015-02-26 21:42:53,7\n");
+
+    assertThat(result.code()).isEqualTo(0);
+    assertThat(result.out())
+        .containsExactly("timestamp,value,anomaly_score,alert", "2015-02-26 21:42:53,7,0.0000,0");
   }
 
   @Test

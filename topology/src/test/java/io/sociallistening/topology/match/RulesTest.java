@@ -26,12 +26,31 @@ class RulesTest {
   }
 
   @Test
+  void shouldReadAFileThatStartsWithAByteOrderMark() {
+    String lines = "\uFEFF{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme\"}\r\n";
+
+    assertThat(Rules.readJsonLines(new StringReader(lines)))
+        .containsExactly(new Rule("r1", "Acme", "acme", null));
+  }
+
+  @Test
   void shouldNameTheLineOfBadJson() {
     String lines = "{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme\"}\n\n{\"id\": \"r2\",\n";
 
     assertThatThrownBy(() -> Rules.readJsonLines(new StringReader(lines)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("Line 3: invalid JSON: ");
+  }
+
+  @Test
+  void shouldRejectASecondObjectOnOneLineInsteadOfDroppingIt() {
+    String lines =
+        "{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme\"}"
+            + " {\"id\":\"r2\",\"brand\":\"Anvil\",\"query\":\"anvil\"}\n";
+
+    assertThatThrownBy(() -> Rules.readJsonLines(new StringReader(lines)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Line 1: invalid JSON: Trailing token (of type START_OBJECT)");
   }
 
   @Test

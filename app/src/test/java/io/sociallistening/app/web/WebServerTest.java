@@ -1,0 +1,66 @@
+package io.sociallistening.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WebServerTest {
+
+  @Test
+  void shouldKeepAPlusInABrandPathAsAPlus() {
+    // '+' is a literal character in a URI path (RFC 3986); only form-encoded queries read it as
+    // a space
+    assertThat(WebServer.windowsBrand("/api/brands/Disney+/windows")).contains("Disney+");
+    assertThat(WebServer.windowsBrand("/api/brands/C%2B%2B/windows")).contains("C++");
+    assertThat(WebServer.windowsBrand("/api/brands/Caf%C3%A9%20Ol%C3%A9/windows"))
+        .contains("Café Olé");
+    assertThat(WebServer.windowsBrand("/api/brands/a%2Fb/windows")).contains("a/b");
+  }
+
+  @Test
+  void shouldNotTakeTheWindowsPathWithoutABrandSegmentForABrand() {
+    // "/api/brands/windows" both starts with "/api/brands/" and ends with "/windows": it must be
+    // an unknown path (404), not an out-of-range substring (500); so is an empty brand
+    assertThat(WebServer.windowsBrand("/api/brands/windows")).isEmpty();
+    assertThat(WebServer.windowsBrand("/api/brands//windows")).isEmpty();
+  }
+
+  @Test
+  void shouldRejectATimeBeyondEpochMillisAsABadParameter() {
+    // Instant.parse reads it, but the window store cannot: that answered 503 ("not queryable
+    // here"), which tells a client to retry, instead of 400
+    assertThatThrownBy(() -> WebServer.instant("+1000000000-01-01T00:00:00Z", Instant.EPOCH))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("time out of range: '+1000000000-01-01T00:00:00Z'");
+    assertThat(WebServer.instant("2125-01-01T00:00:00Z", Instant.EPOCH))
+        .isEqualTo(Instant.parse("2125-01-01T00:00:00Z"));
+    assertThat(WebServer.instant(null, Instant.EPOCH)).isEqualTo(Instant.EPOCH);
+  }
+
+  @Test
+  void shouldRejectATimeBefore1970AsABadParameter() {
+    // the window store fails on it ("segment interval has changed"), which answered 503
+    assertThatThrownBy(() -> WebServer.instant("1960-01-01T00:00:00Z", Instant.EPOCH))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("time before 1970-01-01T00:00:00Z: '1960-01-01T00:00:00Z'");
+    assertThat(WebServer.instant("1970-01-01T00:00:00Z", Instant.MAX)).isEqualTo(Instant.EPOCH);
+  }
+
+  @Test
+  void shouldRejectAFromAfterToAsABadParameter() {
+    // the window store fails on it ("segment interval has changed"), which answered 503
+    assertThatThrownBy(
+            () ->
+                WebServer.timeRange(
+                    Map.of("from", "2026-01-02T00:00:00Z", "to", "2026-01-01T00:00:00Z")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("from 2026-01-02T00:00:00Z is after to 2026-01-01T00:00:00Z");
+    assertThat(WebServer.timeRange(Map.of("to", "2026-01-01T00:00:00Z")))
+        .isEqualTo(new WebServer.TimeRange(Instant.EPOCH, Instant.parse("2026-01-01T00:00:00Z")));
+    assertThat(WebServer.timeRange(Map.of()))
+        .isEqualTo(new WebServer.TimeRange(Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z")));
+  }
+}
