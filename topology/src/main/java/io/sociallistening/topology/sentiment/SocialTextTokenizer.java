@@ -136,9 +136,89 @@ final class SocialTextTokenizer {
         }
         i += Character.charCount(code);
       }
-      chunk(text, start, i, out);
+      if (social) {
+        joinedChunk(text, start, i, out);
+      } else {
+        chunk(text, start, i, out);
+      }
     }
     return out;
+  }
+
+  /**
+   * {@link #chunk} for each part of a chunk that joins words with punctuation and no space ({@code
+   * hilarious...LMAO}, {@code great,love}, {@code bad/terrible}) or ends a word with an emoticon
+   * ({@code sucks:(}): a part ends after a run of {@code . , ; : ! ? / …} that has at least two
+   * letters on each side, or before an emoticon of the lexicon that follows a letter. Runs between
+   * single letters ({@code U.S.}, {@code w/o}) and URLs and handles stay whole.
+   */
+  private void joinedChunk(String text, int start, int end, TokenizedText out) {
+    if (isUrl(text, start, end) || text.charAt(start) == '@') {
+      chunk(text, start, end, out);
+      return;
+    }
+    int from = start;
+    int i = start;
+    while (i < end) {
+      if (!isJoiner(text.charAt(i)) || !lettersBefore(text, from, i)) {
+        i++;
+        continue;
+      }
+      int run = i;
+      while (run < end && isJoiner(text.charAt(run))) {
+        run++;
+      }
+      if (lettersAfter(text, run, end)) {
+        chunk(text, from, run, out);
+        from = run;
+      } else if (isEmoticonEnd(text, i, end, out)) {
+        chunk(text, from, i, out);
+        from = i;
+        break;
+      }
+      i = run;
+    }
+    chunk(text, from, end, out);
+  }
+
+  private static boolean isJoiner(char c) {
+    return c == '.'
+        || c == ','
+        || c == ';'
+        || c == ':'
+        || c == '!'
+        || c == '?'
+        || c == '/'
+        || c == '\u2026';
+  }
+
+  /** Whether the two chars before {@code i} (and after {@code from}) are letters. */
+  private static boolean lettersBefore(String text, int from, int i) {
+    return i - from >= 2
+        && Character.isLetter(text.charAt(i - 1))
+        && Character.isLetter(text.charAt(i - 2));
+  }
+
+  private static boolean lettersAfter(String text, int i, int end) {
+    return end - i >= 2
+        && Character.isLetter(text.charAt(i))
+        && Character.isLetter(text.charAt(i + 1));
+  }
+
+  /** Whether {@code text[i..end)}, less trailing {@code ! ? .}, is an emoticon of the lexicon. */
+  private boolean isEmoticonEnd(String text, int i, int end, TokenizedText out) {
+    char first = text.charAt(i);
+    if (first != ':' && first != ';' && first != '=') {
+      return false;
+    }
+    int to = end;
+    while (to > i + 2
+        && (text.charAt(to - 1) == '!'
+            || text.charAt(to - 1) == '?'
+            || text.charAt(to - 1) == '.')) {
+      to--;
+    }
+    return to - i >= 2 && to - i <= 4 && inLexicon(text, i, to, out);
   }
 
   private void chunk(String text, int start, int end, TokenizedText out) {

@@ -123,6 +123,28 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldSplitWordsJoinedByPunctuationWithoutASpace() {
+    assertThat(SOCIAL.score("that was hilarious...LMAO").compound())
+        .isEqualTo(SOCIAL.score("that was hilarious... LMAO").compound())
+        .isGreaterThan(0.5);
+    assertThat(SOCIAL.score("great,love it").compound())
+        .isEqualTo(SOCIAL.score("great, love it").compound());
+    assertThat(SOCIAL.score("bad/terrible").compound())
+        .isEqualTo(SOCIAL.score("bad/ terrible").compound())
+        .isLessThan(-0.5);
+    assertThat(SOCIAL.score("exam season sucks:(").compound())
+        .isEqualTo(SOCIAL.score("exam season sucks :(").compound());
+  }
+
+  @Test
+  void shouldKeepAbbreviationsAndLinksWhole() {
+    // single letters between the marks, and URLs, are not split
+    assertThat(SOCIAL.score("U.S. is great").compound())
+        .isEqualTo(SOCIAL.score("US is great").compound());
+    assertThat(SOCIAL.score("http://great.example/love,awful").compound()).isEqualTo(0.0);
+  }
+
+  @Test
   void shouldStripPunctuationFromShortWords() {
     assertThat(SCORER.score("ok, fine").compound()).isEqualTo(SCORER.score("ok fine").compound());
   }
