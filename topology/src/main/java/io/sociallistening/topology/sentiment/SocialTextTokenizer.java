@@ -12,6 +12,9 @@ import java.util.Set;
  * <ul>
  *   <li>The text is split on whitespace. Chunks that are URLs ({@code http://}, {@code https://},
  *       {@code www.}) or handles ({@code @name}) are dropped, and their punctuation is not counted.
+ *       The social configuration also splits chunks that join words with punctuation ({@code
+ *       hilarious...LMAO}, {@code bad/terrible}) or end a word with an emoticon ({@code sucks:(}),
+ *       see {@code joinedChunk}.
  *   <li>Emoji become tokens of their own with the valence of the emoji table; emoji missing from
  *       the table, skin-tone modifiers, variation selectors and zero-width joiners are dropped.
  *   <li>ASCII punctuation (and typographic quotes, ellipsis, inverted marks) is stripped from both
