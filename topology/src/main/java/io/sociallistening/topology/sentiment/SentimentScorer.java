@@ -308,17 +308,12 @@ public final class SentimentScorer {
       sentence = sentenceEnd;
     }
     // the k-th repetition of the same sentiment word counts 1 / k ("fun, fun, fun, fun")
-    for (int i = 1; i < n; i++) {
+    for (int i = 0; i < n; i++) {
       if (scored[i] != 0) {
-        int seen = 0;
-        for (int j = 0; j < i; j++) {
-          if (scored[j] != 0 && tokens.sameWord(j, i)) {
-            seen++;
-          }
-        }
-        scored[i] /= 1 + seen;
+        scored[i] /= 1 + tokens.earlierRepeats(i);
       }
     }
+    tokens.clearRepeats();
     return contrastAt >= 0;
   }
 

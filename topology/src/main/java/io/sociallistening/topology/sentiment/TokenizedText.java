@@ -1,6 +1,8 @@
 package io.sociallistening.topology.sentiment;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,6 +59,12 @@ final class TokenizedText {
 
   private Vocabulary vocabulary;
   private String[] lower = new String[CAPACITY];
+
+  /** Per vocabulary id, the tokens of that word counted so far by {@link #earlierRepeats}. */
+  private int[] repeats = new int[0];
+
+  /** The same for tokens without a vocabulary id (emoji), by their chars; null until needed. */
+  private Map<String, Integer> unknownRepeats;
 
   /** Empties this scratch for the next text, whose words are looked up in {@code words}. */
   void reset(Vocabulary words) {
@@ -196,13 +204,36 @@ final class TokenizedText {
     return id[i] >= 0 && words.contains(lower[i]);
   }
 
-  /** Whether tokens {@code i} and {@code j} are the same word in lower case. */
-  boolean sameWord(int i, int j) {
-    if (id[i] >= 0 || id[j] >= 0) {
-      return id[i] == id[j];
+  /**
+   * How many tokens passed to this method before token {@code i} are the same word, counting token
+   * {@code i} in turn: linear in the number of tokens, where comparing every pair was quadratic.
+   * Call for tokens in order; {@link #clearRepeats} before the next count.
+   */
+  int earlierRepeats(int i) {
+    int wordId = id[i];
+    if (wordId >= 0) {
+      if (repeats.length <= wordId) {
+        repeats = Arrays.copyOf(repeats, Math.max(vocabulary.size(), wordId + 1));
+      }
+      return repeats[wordId]++;
     }
-    int length = end[i] - start[i];
-    return length == end[j] - start[j]
-        && Arrays.equals(chars, start[i], end[i], chars, start[j], end[j]);
+    if (unknownRepeats == null) {
+      unknownRepeats = new HashMap<>();
+    }
+    Integer earlier =
+        unknownRepeats.merge(new String(chars, start[i], end[i] - start[i]), 1, Integer::sum);
+    return earlier - 1;
+  }
+
+  /** Forgets the counts of {@link #earlierRepeats} for the tokens of this text. */
+  void clearRepeats() {
+    for (int i = 0; i < size; i++) {
+      if (id[i] >= 0 && id[i] < repeats.length) {
+        repeats[id[i]] = 0;
+      }
+    }
+    if (unknownRepeats != null) {
+      unknownRepeats.clear();
+    }
   }
 }

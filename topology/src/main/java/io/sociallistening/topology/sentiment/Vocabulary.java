@@ -126,6 +126,11 @@ final class Vocabulary {
   }
 
   /** The shared string of word {@code id}. */
+  /** Number of words; ids run from 0 to this minus one. */
+  int size() {
+    return words.length;
+  }
+
   String word(int id) {
     return words[id];
   }

@@ -224,6 +224,17 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldCountRepeatedEmojiAndWordsApartLessEachTime() {
+    // emoji have no vocabulary id and are counted by their chars; "fun" and the emoji apart
+    double one = SOCIAL.score("\uD83D\uDE2D").compound();
+    double emoji = 15 * one * one / (1 - one * one);
+    double single = -Math.sqrt(emoji);
+    double sum = 2.3 * (1 + 0.5) + single * (1 + 0.5 + 1.0 / 3);
+    assertThat(SOCIAL.score("fun \uD83D\uDE2D \uD83D\uDE2D fun \uD83D\uDE2D").compound())
+        .isCloseTo(sum / Math.sqrt(sum * sum + 15), within(1e-9));
+  }
+
+  @Test
   void shouldWeighContrastAcrossSentencesLikeVader() {
     // "terrible" -2.1 halved before "but", ":)" 2.0 weighed 1.5 times after it, in another sentence
     double sum = -2.1 * 0.5 + 2.0 * 1.5;
