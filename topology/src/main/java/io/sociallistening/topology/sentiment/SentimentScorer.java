@@ -418,7 +418,7 @@ public final class SentimentScorer {
   private double valence(TokenizedText t, int i, boolean mixedCase, int from) {
     // a word without valence scores 0 whatever the rules below say, so it is not looked at
     if (!t.inLexicon(i)) {
-      return 0;
+      return social && isCantWait(t, i, from) ? ValenceRules.CANT_WAIT : 0;
     }
     String word = at(t, i, from);
     int n = t.size;
@@ -571,6 +571,18 @@ public final class SentimentScorer {
       }
     }
     return true;
+  }
+
+  /** "can't wait", "cant wait", "cannot wait", "can not wait": eagerness, not a negation. */
+  private static boolean isCantWait(TokenizedText t, int i, int from) {
+    if (i == 0 || !at(t, i, from).equals("wait")) {
+      return false;
+    }
+    String before = at(t, i - 1, from);
+    return before.equals("can't")
+        || before.equals("cant")
+        || before.equals("cannot")
+        || (before.equals("not") && at(t, i - 2, from).equals("can"));
   }
 
   /** Token {@code index} in lower case, or "" when it lies before {@code from} (another clause). */

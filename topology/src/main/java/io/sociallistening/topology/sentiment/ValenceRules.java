@@ -135,6 +135,13 @@ final class ValenceRules {
    */
   static final Map<String, Double> SOCIAL_BOOSTERS = socialBoosters();
 
+  /**
+   * Valence of "wait" in "can't wait" (and "cant", "cannot", "can not"), which the social scorer
+   * reads as eagerness rather than a negated word: that of "eager" in the VADER lexicon. Set a
+   * priori, not fitted.
+   */
+  static final double CANT_WAIT = 1.5;
+
   /** Words that start a new segment when scoring the sentiment towards one brand. */
   static final Set<String> SEGMENT_STARTS =
       Set.of("but", "however", "although", "though", "whereas");

@@ -137,6 +137,17 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldReadCantWaitAsEagernessNotNegation() {
+    // "wait" is no lexicon word; in "can't wait" it takes the valence of "eager", 1.5
+    double eager = 1.5 / Math.sqrt(1.5 * 1.5 + 15);
+    assertThat(SOCIAL.score("can't wait").compound()).isCloseTo(eager, within(1e-9));
+    assertThat(SOCIAL.score("I cannot wait").compound()).isCloseTo(eager, within(1e-9));
+    assertThat(SOCIAL.score("can not wait").compound()).isCloseTo(eager, within(1e-9));
+    assertThat(SOCIAL.score("we wait").compound()).isEqualTo(0.0);
+    assertThat(SCORER.score("can't wait").compound()).isEqualTo(0.0);
+  }
+
+  @Test
   void shouldKeepAbbreviationsAndLinksWhole() {
     // single letters between the marks, and URLs, are not split
     assertThat(SOCIAL.score("U.S. is great").compound())
