@@ -1,9 +1,8 @@
 package io.sociallistening.topology.dedup;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +21,8 @@ import java.util.Optional;
  * ({@value #BANDS} bands of {@value #ROWS} rows: a candidate shares all rows of one band; Jaccard
  * 0.5 is found with probability 0.99, 0.3 with 0.8, 0.05 with 0.04), the {@value #MAX_CANDIDATES}
  * candidates agreeing on most rows are aligned by {@link WordAlignment}, and the post copies the
- * one with the lowest cost within budget (the oldest on ties).
+ * one with the lowest cost within budget (on ties the oldest record time, then the one remembered
+ * first, so the answer does not depend on the order of a hash table).
  *
  * <p><b>State:</b> in memory, at most {@code maxEntries} first copies (the oldest added is
  * forgotten first) and none older than {@code maxAge} before the newest record time seen; per entry
@@ -80,13 +80,18 @@ public final class NearDuplicateIndex {
     final NormalForm form;
     final long[] signature;
     final long[] keys;
+    final long sequence;
     boolean removed;
 
-    Entry(Original original, NormalForm form, long[] signature, long[] keys) {
+    /** The lookup that last took this entry as a candidate (see {@link #lookups}). */
+    int seenBy;
+
+    Entry(Original original, NormalForm form, long[] signature, long[] keys, long sequence) {
       this.original = original;
       this.form = form;
       this.signature = signature;
       this.keys = keys;
+      this.sequence = sequence;
     }
   }
 
@@ -94,9 +99,18 @@ public final class NearDuplicateIndex {
   private final long maxAgeMs;
   private final Listener listener;
   private final Map<String, Entry> exact = new HashMap<>();
-  private final Map<Long, List<Entry>> buckets = new HashMap<>();
+  private final Buckets<Entry> buckets = new Buckets<>();
   private final ArrayDeque<Entry> byAge = new ArrayDeque<>();
   private long newest = Long.MIN_VALUE;
+  private long added;
+
+  /** Lookups so far; an entry's {@code seenBy} equal to it marks it a candidate of this one. */
+  private int lookups;
+
+  /** Scratch of one lookup: its distinct candidates and how many signature rows each shares. */
+  private Entry[] candidates = new Entry[64];
+
+  private int[] agreements = new int[64];
 
   public NearDuplicateIndex(DedupSettings settings) {
     this(settings, NONE);
@@ -135,7 +149,8 @@ public final class NearDuplicateIndex {
             new Original(scope, key, form.text(), form.truncated(), timestamp, 1),
             form,
             signature,
-            indexKeys(scope, form, signature)),
+            indexKeys(scope, form, signature),
+            added++),
         true);
     return Optional.empty();
   }
@@ -148,7 +163,9 @@ public final class NearDuplicateIndex {
     newest = Math.max(newest, original.timestamp());
     NormalForm form = original.normalForm();
     long[] signature = TextFingerprint.minHash(form.words());
-    add(new Entry(original, form, signature, indexKeys(original.scope(), form, signature)), false);
+    add(
+        new Entry(original, form, signature, indexKeys(original.scope(), form, signature), added++),
+        false);
     evictOld();
   }
 
@@ -158,42 +175,76 @@ public final class NearDuplicateIndex {
   }
 
   private Entry bestMatch(String scope, NormalForm form, long[] signature, long[] probeKeys) {
-    Map<Entry, Integer> agreement = new HashMap<>();
+    int lookup = ++lookups;
+    int count = 0;
     for (long bandKey : probeKeys) {
-      List<Entry> bucket = buckets.get(bandKey);
+      Buckets.Bucket<Entry> bucket = buckets.get(bandKey);
       if (bucket == null) {
         continue;
       }
-      for (Entry candidate : bucket) {
-        if (!agreement.containsKey(candidate)
+      for (int b = 0; b < bucket.size; b++) {
+        Entry candidate = bucket.item(b);
+        if (candidate.seenBy != lookup
             && candidate.original.scope().equals(scope)
             && !expired(candidate)) {
-          agreement.put(candidate, agreement(signature, candidate.signature));
+          candidate.seenBy = lookup;
+          if (count == candidates.length) {
+            candidates = Arrays.copyOf(candidates, count * 2);
+            agreements = Arrays.copyOf(agreements, count * 2);
+          }
+          candidates[count] = candidate;
+          agreements[count] = agreement(signature, candidate.signature);
+          count++;
         }
       }
     }
-    if (agreement.isEmpty()) {
-      return null;
-    }
-    List<Map.Entry<Entry, Integer>> ranked = new ArrayList<>(agreement.entrySet());
-    if (ranked.size() > MAX_CANDIDATES) {
-      ranked.sort((a, b) -> Integer.compare(b.getValue(), a.getValue()));
-      ranked = ranked.subList(0, MAX_CANDIDATES);
+    if (count > MAX_CANDIDATES) {
+      keepMostAgreeing(count);
+      count = MAX_CANDIDATES;
     }
     Entry best = null;
     double bestCost = Double.POSITIVE_INFINITY;
-    for (Map.Entry<Entry, Integer> candidate : ranked) {
-      Entry entry = candidate.getKey();
+    for (int c = 0; c < count; c++) {
+      Entry entry = candidates[c];
       double cost = WordAlignment.cost(entry.form, form);
-      if (cost < bestCost
-          || (cost == bestCost
-              && best != null
-              && entry.original.timestamp() < best.original.timestamp())) {
+      if (cost < bestCost || (cost == bestCost && best != null && isOlder(entry, best))) {
         best = entry;
         bestCost = cost;
       }
     }
+    Arrays.fill(candidates, 0, count, null);
     return bestCost == Double.POSITIVE_INFINITY ? null : best;
+  }
+
+  /**
+   * Moves the {@value #MAX_CANDIDATES} candidates sharing the most signature rows to the front of
+   * the scratch (ties: the one remembered first), by selection: most lookups have few candidates.
+   */
+  private void keepMostAgreeing(int count) {
+    for (int k = 0; k < MAX_CANDIDATES; k++) {
+      int top = k;
+      for (int c = k + 1; c < count; c++) {
+        if (agreements[c] > agreements[top]
+            || (agreements[c] == agreements[top]
+                && candidates[c].sequence < candidates[top].sequence)) {
+          top = c;
+        }
+      }
+      Entry entry = candidates[top];
+      int agreement = agreements[top];
+      candidates[top] = candidates[k];
+      agreements[top] = agreements[k];
+      candidates[k] = entry;
+      agreements[k] = agreement;
+    }
+    Arrays.fill(candidates, MAX_CANDIDATES, count, null);
+  }
+
+  /** Older record time first; on equal times the one remembered first. */
+  private static boolean isOlder(Entry a, Entry b) {
+    long ta = a.original.timestamp();
+    long tb = b.original.timestamp();
+    return ta < tb || (ta == tb && a.sequence < b.sequence);
   }
 
   private Original countCopy(Entry entry) {
@@ -213,10 +264,7 @@ public final class NearDuplicateIndex {
       remove(replaced);
     }
     for (long bandKey : entry.keys) {
-      List<Entry> bucket = buckets.computeIfAbsent(bandKey, k -> new ArrayList<>(1));
-      if (bucket.size() < MAX_BUCKET) {
-        bucket.add(entry);
-      }
+      buckets.add(bandKey, entry, MAX_BUCKET);
     }
     byAge.addLast(entry);
     if (save) {
@@ -238,13 +286,7 @@ public final class NearDuplicateIndex {
     entry.removed = true;
     exact.remove(exactKey(entry.original.scope(), entry.form.text()), entry);
     for (long bandKey : entry.keys) {
-      List<Entry> bucket = buckets.get(bandKey);
-      if (bucket != null) {
-        bucket.remove(entry);
-        if (bucket.isEmpty()) {
-          buckets.remove(bandKey);
-        }
-      }
+      buckets.remove(bandKey, entry);
     }
     listener.removed(entry.original);
   }

@@ -30,6 +30,21 @@ class NearDuplicateIndexTest {
   }
 
   @Test
+  void shouldPointACopyAtTheFirstRememberedOfTwoEquallyCloseOriginals() {
+    String stem = "the new acme phone arrived today and the screen is bright and";
+    // A and B differ by a replaced word (cost 2, over the budget of 1): two originals. C drops
+    // that word: one deletion from either. Same record time: the one remembered first wins, on
+    // every run (fresh entries each round, so no accident of hash order decides).
+    for (int round = 0; round < 20; round++) {
+      NearDuplicateIndex fresh = new NearDuplicateIndex(DedupSettings.defaults());
+      assertThat(fresh.findOrAdd("a", stem + " sharp", T0)).isEmpty();
+      assertThat(fresh.findOrAdd("b", stem + " clear", T0)).isEmpty();
+
+      assertThat(fresh.findOrAdd("c", stem, T0).map(Original::key)).contains("a");
+    }
+  }
+
+  @Test
   void shouldFindARetweet() {
     find("a", TWEET, T0);
 
