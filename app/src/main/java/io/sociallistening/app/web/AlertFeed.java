@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * topic (read_committed, all partitions assigned, no consumer group) that starts {@code capacity}
  * records before the end of each partition and keeps the last {@code capacity} crisis alerts and
  * the last {@code capacity} leads in memory; subscribers (server-sent-event streams) get each new
- * alert as JSON. Every instance runs one, so any instance answers.
+ * alert as JSON, and one that falls 1,000 alerts behind is dropped. Every instance runs one, so any
+ * instance answers.
  */
 public final class AlertFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
@@ -121,10 +122,18 @@ public final class AlertFeed implements AutoCloseable {
     synchronized (this) {
       keep(alert.getType() == AlertType.LEAD ? leads : crises, entry);
     }
-    String json = entry.json().toString();
+    publish(entry.json().toString());
+  }
+
+  /**
+   * Hands {@code json} to every subscriber; one whose backlog is full is dropped (it gets nothing
+   * more, see {@link #subscribed}).
+   */
+  void publish(String json) {
     for (BlockingQueue<String> subscriber : subscribers) {
       if (!subscriber.offer(json)) {
         subscribers.remove(subscriber);
+        LOG.warn("Dropped an alert stream subscriber {} alerts behind", SUBSCRIBER_BACKLOG);
       }
     }
   }
@@ -168,6 +177,14 @@ public final class AlertFeed implements AutoCloseable {
     BlockingQueue<String> queue = new LinkedBlockingQueue<>(SUBSCRIBER_BACKLOG);
     subscribers.add(queue);
     return queue;
+  }
+
+  /**
+   * Whether {@code queue} still receives alerts: false once {@link #unsubscribe}d or dropped for
+   * falling 1,000 alerts behind.
+   */
+  public boolean subscribed(BlockingQueue<String> queue) {
+    return subscribers.contains(queue);
   }
 
   public void unsubscribe(BlockingQueue<String> queue) {

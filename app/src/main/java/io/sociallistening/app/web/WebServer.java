@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -278,25 +279,51 @@ public final class WebServer implements AutoCloseable {
     return out.toString();
   }
 
-  /** Server-sent events: one {@code alert} event per new alert, a comment every 15 s. */
+  /**
+   * Server-sent events: one {@code alert} event per new alert, a comment every 15 s; the response
+   * ends when the alert feed drops this subscriber for falling too far behind.
+   */
   private void stream(HttpExchange exchange) throws IOException, InterruptedException {
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     exchange.sendResponseHeaders(200, 0);
     BlockingQueue<String> queue = feed.subscribe();
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write("retry: 3000\n: connected\n\n".getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      while (open.get()) {
-        String json = queue.poll(KEEP_ALIVE_MS, TimeUnit.MILLISECONDS);
-        String event = json == null ? ": keep-alive\n\n" : "event: alert\ndata: " + json + "\n\n";
-        out.write(event.getBytes(StandardCharsets.UTF_8));
-        out.flush();
-      }
+      stream(feed, queue, out, open::get, KEEP_ALIVE_MS);
     } catch (IOException e) {
       // the client went away
     } finally {
       feed.unsubscribe(queue);
+    }
+  }
+
+  /**
+   * Writes the events of {@code queue}, a subscription to {@code feed}, to {@code out} while {@code
+   * open}, with a keep-alive comment after {@code keepAliveMs} without an alert. Returns once the
+   * feed has dropped the subscription (its backlog overflowed) and its backlog is written, so the
+   * response ends and the client's EventSource reconnects (after the {@code retry} hint) to a new
+   * subscription instead of waiting on one that gets no more alerts.
+   */
+  static void stream(
+      AlertFeed feed,
+      BlockingQueue<String> queue,
+      OutputStream out,
+      BooleanSupplier open,
+      long keepAliveMs)
+      throws IOException, InterruptedException {
+    out.write("retry: 3000\n: connected\n\n".getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    while (open.getAsBoolean()) {
+      // a dropped queue gets nothing more, so "empty" is final once it is no longer subscribed
+      if (!feed.subscribed(queue) && queue.isEmpty()) {
+        out.write(": dropped (too far behind); reconnect\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return;
+      }
+      String json = queue.poll(keepAliveMs, TimeUnit.MILLISECONDS);
+      String event = json == null ? ": keep-alive\n\n" : "event: alert\ndata: " + json + "\n\n";
+      out.write(event.getBytes(StandardCharsets.UTF_8));
+      out.flush();
     }
   }
 

@@ -2,9 +2,15 @@ package io.sociallistening.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.sociallistening.registry.InMemorySchemaRegistry;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import org.junit.jupiter.api.Test;
 
 class WebServerTest {
@@ -62,5 +68,33 @@ class WebServerTest {
         .isEqualTo(new WebServer.TimeRange(Instant.EPOCH, Instant.parse("2026-01-01T00:00:00Z")));
     assertThat(WebServer.timeRange(Map.of()))
         .isEqualTo(new WebServer.TimeRange(Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z")));
+  }
+
+  @Test
+  void shouldEndTheAlertStreamOnceTheFeedHasDroppedItsSubscriber() throws Exception {
+    // a subscriber whose backlog overflows is dropped by the feed: its stream used to stay open
+    // with keep-alives, so the browser's EventSource never reconnected and got no more alerts
+    try (AlertFeed feed =
+        new AlertFeed(
+            Map.of("bootstrap.servers", "127.0.0.1:9"),
+            new InMemorySchemaRegistry(),
+            "alerts",
+            10)) {
+      BlockingQueue<String> queue = feed.subscribe();
+      for (int i = 0; i <= 1000; i++) {
+        feed.publish("{\"n\":" + i + "}");
+      }
+      assertThat(feed.subscribers()).isZero();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(5), () -> WebServer.stream(feed, queue, out, () -> true, 50));
+
+      String events = out.toString(StandardCharsets.UTF_8);
+      assertThat(events)
+          .startsWith("retry: 3000\n: connected\n\nevent: alert\ndata: {\"n\":0}\n\n");
+      assertThat(events.split("event: alert\n", -1)).hasSize(1001);
+      assertThat(events).endsWith("data: {\"n\":999}\n\n: dropped (too far behind); reconnect\n\n");
+    }
   }
 }

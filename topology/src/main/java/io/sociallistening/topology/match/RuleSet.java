@@ -38,7 +38,8 @@ public final class RuleSet {
 
   /**
    * Compiles {@code rules}; each invalid rule is passed to {@code onInvalid} and left out, the
-   * others are kept. Of rules with the same id, the last one wins.
+   * others are kept. Of rules with the same id, the last one wins: when it is invalid, the id has
+   * no rule, as when it replaces an earlier one on the rules topic (see {@link RuleBook#put}).
    */
   public static RuleSet of(
       Collection<Rule> rules, BiConsumer<Rule, RuleSyntaxException> onInvalid) {
@@ -47,6 +48,7 @@ public final class RuleSet {
       try {
         byId.put(rule.id(), CompiledRule.compile(rule));
       } catch (RuleSyntaxException e) {
+        byId.remove(rule.id());
         onInvalid.accept(rule, e);
       }
     }

@@ -10,12 +10,15 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads rules from JSON lines, one {@code {"id", "brand", "query", "competitorOf"?}} object a line.
  * Blank lines and lines starting with {@code #} are skipped, and so is a byte-order mark at the
- * start. Queries are not parsed here: {@link RuleSet#of} reports invalid queries rule by rule.
+ * start. Any other field is an error, so a misspelt one cannot silently change a rule. Queries are
+ * not parsed here: {@link RuleSet#of} reports invalid queries rule by rule.
  */
 public final class Rules {
 
@@ -25,13 +28,16 @@ public final class Rules {
           .readerFor(JsonNode.class)
           .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+  private static final Set<String> FIELDS = Set.of("id", "brand", "query", "competitorOf");
+
   private Rules() {}
 
   /**
    * The rules in {@code reader}, in file order; the reader is not closed.
    *
    * @throws IllegalArgumentException naming the 1-based line number of a line that is not a JSON
-   *     object with string fields {@code id}, {@code brand} and {@code query}
+   *     object with string fields {@code id}, {@code brand} and {@code query}, an optional string
+   *     {@code competitorOf} and no other field
    */
   public static List<Rule> readJsonLines(Reader reader) {
     BufferedReader lines =
@@ -67,6 +73,17 @@ public final class Rules {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("Line " + number + ": expected a JSON object");
     }
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!FIELDS.contains(name)) {
+        throw new IllegalArgumentException(
+            "Line "
+                + number
+                + ": unknown field \""
+                + name
+                + "\" (a rule has \"id\", \"brand\", \"query\" and an optional \"competitorOf\")");
+      }
+    }
     String id = required(node, "id", number);
     String brand = required(node, "brand", number);
     String query = required(node, "query", number);
@@ -82,8 +99,14 @@ public final class Rules {
   private static String required(JsonNode node, String field, int number) {
     JsonNode value = node.get(field);
     if (value == null || !value.isTextual() || value.asText().isBlank()) {
-      throw new IllegalArgumentException(
-          "Line " + number + ": \"" + field + "\" must be a non-empty string");
+      String message = "Line " + number + ": \"" + field + "\" must be a non-empty string";
+      if (value != null && value.isNumber()) {
+        // a number is not taken as its text: 7 and 7.0 would be different ids
+        message += ", not the number " + value + " (quote it: \"" + value + "\")";
+      } else if (value != null && !value.isTextual()) {
+        message += ", not " + value;
+      }
+      throw new IllegalArgumentException(message);
     }
     return value.asText();
   }

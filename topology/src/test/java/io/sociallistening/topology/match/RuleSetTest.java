@@ -494,6 +494,27 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldLetTheLastRuleOfAnIdWinEvenWhenItIsInvalid() {
+      // the earlier valid "a" stayed in force, unlike on the rules topic, where the invalid last
+      // one replaces it and the rule book drops the id
+      List<String> invalid = new ArrayList<>();
+      RuleSet rules =
+          RuleSet.of(
+              List.of(
+                  new Rule("a", "Acme", "acme"),
+                  new Rule("b", "Anvil", "(anvil"),
+                  new Rule("b", "Anvil", "anvil"),
+                  new Rule("a", "Acme", "(acme")),
+              (rule, e) -> invalid.add(rule.id() + ":" + e.position()));
+
+      assertThat(invalid).containsExactly("b:6", "a:5");
+      assertThat(rules.rules()).containsExactly(new Rule("b", "Anvil", "anvil"));
+      assertThat(rules.match(MatchInput.ofText("acme anvil")))
+          .extracting(RuleMatch::ruleId)
+          .containsExactly("b");
+    }
+
+    @Test
     void shouldOrderMatchesByRuleId() {
       RuleSet rules =
           RuleSet.empty()

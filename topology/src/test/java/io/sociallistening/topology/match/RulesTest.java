@@ -78,4 +78,28 @@ class RulesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Line 1: \"competitorOf\" must be a string or null");
   }
+
+  @Test
+  void shouldRejectAnUnknownFieldNamingTheLineAndTheField() {
+    // a misspelt "competitorOf" was ignored: the rule silently lost its competitor
+    String lines =
+        "{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme\"}\n"
+            + "{\"id\":\"r2\",\"brand\":\"Anvil\",\"query\":\"anvil\",\"competitor_of\":\"Acme\"}\n";
+
+    assertThatThrownBy(() -> Rules.readJsonLines(new StringReader(lines)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Line 2: unknown field \"competitor_of\" (a rule has \"id\", \"brand\", \"query\""
+                + " and an optional \"competitorOf\")");
+  }
+
+  @Test
+  void shouldRejectANumericIdSayingToQuoteIt() {
+    String line = "{\"id\":7,\"brand\":\"Acme\",\"query\":\"acme\"}";
+
+    assertThatThrownBy(() -> Rules.readJsonLines(new StringReader(line)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Line 1: \"id\" must be a non-empty string, not the number 7 (quote it: \"7\")");
+  }
 }
