@@ -202,6 +202,8 @@ class FailoverIT {
     config.put(InstanceConfig.TOPIC_ALERTS, run + ".alerts");
     config.put(InstanceConfig.TOPIC_SENTIMENT_1M, run + ".sentiment.1m");
     config.put(InstanceConfig.TOPIC_SENTIMENT_1H, run + ".sentiment.1h");
+    config.put(InstanceConfig.TOPIC_SHARE_OF_VOICE_1M, run + ".share-of-voice.1m");
+    config.put(InstanceConfig.TOPIC_SHARE_OF_VOICE_1H, run + ".share-of-voice.1h");
     config.put(InstanceConfig.TOPIC_DEAD_LETTERS, run + ".dead-letters");
     return config;
   }

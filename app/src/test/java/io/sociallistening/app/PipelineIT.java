@@ -10,8 +10,10 @@ import io.sociallistening.app.local.EmbeddedKafka;
 import io.sociallistening.avro.Alert;
 import io.sociallistening.avro.AlertType;
 import io.sociallistening.avro.BrandSentimentWindow;
+import io.sociallistening.avro.BrandShare;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.Mention;
+import io.sociallistening.avro.ShareOfVoiceWindow;
 import io.sociallistening.registry.SchemaRegistry;
 import io.sociallistening.serde.AvroSerde;
 import io.sociallistening.topology.Topics;
@@ -152,6 +154,28 @@ class PipelineIT {
               .isEqualTo(input.acmeUnique);
         }
 
+        AvroSerde<ShareOfVoiceWindow> shareSerde =
+            AvroSerde.forValues(ShareOfVoiceWindow.class, registry);
+        String shareTopic = topics.shareOfVoice1h();
+        List<ShareOfVoiceWindow> shares =
+            latestShares(
+                TopicReader.read(
+                    kafka.bootstrapServers(),
+                    shareTopic,
+                    got ->
+                        shareVolume(latestShares(got, shareSerde, shareTopic), "acme-air")
+                            >= input.acmeTotal,
+                    Duration.ofSeconds(60),
+                    Duration.ofSeconds(1)),
+                shareSerde,
+                shareTopic);
+        assertThat(shareVolume(shares, "acme-air")).isEqualTo(input.acmeTotal);
+        for (ShareOfVoiceWindow window : shares) {
+          assertThat(window.getBrands().stream().mapToDouble(BrandShare::getShare).sum())
+              .as(shareTopic + " " + window.getWindowStart())
+              .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        }
+
         NodeClient node = new NodeClient(kafka.bootstrapServers(), cluster.registryServer.url());
         JsonNode alertFromNode = JSON.readTree(node.read(topics.alerts(), 1).get(0));
         assertThat(alertFromNode.at("/value/brand").asText()).isIn("acme-air", "nimbus");
@@ -176,6 +200,27 @@ class PipelineIT {
       latest.put(window.getBrand() + "@" + window.getWindowStart(), window);
     }
     return new ArrayList<>(latest.values());
+  }
+
+  private static List<ShareOfVoiceWindow> latestShares(
+      List<ConsumerRecord<byte[], byte[]>> records,
+      AvroSerde<ShareOfVoiceWindow> serde,
+      String topic) {
+    Map<String, ShareOfVoiceWindow> latest = new HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      latest.put(
+          new String(record.key(), StandardCharsets.UTF_8),
+          serde.deserialize(topic, record.value()));
+    }
+    return new ArrayList<>(latest.values());
+  }
+
+  private static long shareVolume(List<ShareOfVoiceWindow> windows, String brand) {
+    return windows.stream()
+        .flatMap(w -> w.getBrands().stream())
+        .filter(b -> b.getBrand().equals(brand))
+        .mapToLong(BrandShare::getVolume)
+        .sum();
   }
 
   /** Windows whose volume differs from what was sent, for the failure message. */

@@ -6,9 +6,11 @@ import io.sociallistening.avro.BrandRule;
 import io.sociallistening.avro.BrandSentimentWindow;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.Mention;
+import io.sociallistening.avro.ShareOfVoiceWindow;
 import io.sociallistening.registry.SchemaRegistry;
 import io.sociallistening.serde.AvroSerde;
 import io.sociallistening.topology.aggregate.BrandWindows;
+import io.sociallistening.topology.aggregate.ShareOfVoice;
 import io.sociallistening.topology.crisis.CrisisAlerts;
 import io.sociallistening.topology.dedup.Copy;
 import io.sociallistening.topology.dedup.ExactDedup;
@@ -57,7 +59,7 @@ import org.apache.kafka.streams.state.WindowStore;
  *   <li>match brand rules, detect language, score sentiment and leads; first copies to the enriched
  *       topic
  *   <li>re-key by brand; mark near-duplicate copies per brand; 1-minute and 1-hour sentiment
- *       aggregates
+ *       aggregates; their changes re-keyed by window for each window's share of voice
  *   <li>crisis detection per brand
  *   <li>lead alerts
  * </ol>
@@ -67,6 +69,10 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class SocialListeningTopology {
   public static final String BRAND_SENTIMENT_1M_STORE = "brand-sentiment-1m";
   public static final String BRAND_SENTIMENT_1H_STORE = "brand-sentiment-1h";
+  public static final String SHARE_OF_VOICE_1M_STORE = "share-of-voice-1m";
+  public static final String SHARE_OF_VOICE_1H_STORE = "share-of-voice-1h";
+  private static final Duration MINUTE_RETENTION = Duration.ofDays(2);
+  private static final Duration HOUR_RETENTION = Duration.ofDays(30);
 
   private SocialListeningTopology() {}
 
@@ -185,24 +191,52 @@ public final class SocialListeningTopology {
                 () -> new NearDedup(settings.nearDedup()),
                 Named.as(NearDedup.NAME),
                 NearDedup.STORE);
-    aggregate(
-        byBrand,
-        BRAND_SENTIMENT_1M_STORE,
+    KStream<String, BrandSentimentWindow> minutes =
+        aggregate(
+            byBrand,
+            BRAND_SENTIMENT_1M_STORE,
+            Duration.ofMinutes(1),
+            MINUTE_RETENTION,
+            settings.aggregateGrace(),
+            topics.sentiment1m(),
+            strings,
+            windowSerde);
+    KStream<String, BrandSentimentWindow> hours =
+        aggregate(
+            byBrand,
+            BRAND_SENTIMENT_1H_STORE,
+            Duration.ofHours(1),
+            HOUR_RETENTION,
+            settings.aggregateGrace(),
+            topics.sentiment1h(),
+            strings,
+            windowSerde);
+
+    // Share of voice: the brands of a window meet through a re-key by window.
+    ThreadLocalAvroSerde<ShareOfVoiceWindow> shareSerde =
+        ThreadLocalAvroSerde.forValues(ShareOfVoiceWindow.class, registry);
+    shareOfVoice(
+        minutes,
+        "1m",
+        SHARE_OF_VOICE_1M_STORE,
         Duration.ofMinutes(1),
-        Duration.ofDays(2),
-        settings.aggregateGrace(),
-        topics.sentiment1m(),
+        MINUTE_RETENTION.plus(settings.aggregateGrace()),
+        rules,
+        topics.shareOfVoice1m(),
         strings,
-        windowSerde);
-    aggregate(
-        byBrand,
-        BRAND_SENTIMENT_1H_STORE,
+        windowSerde,
+        shareSerde);
+    shareOfVoice(
+        hours,
+        "1h",
+        SHARE_OF_VOICE_1H_STORE,
         Duration.ofHours(1),
-        Duration.ofDays(30),
-        settings.aggregateGrace(),
-        topics.sentiment1h(),
+        HOUR_RETENTION.plus(settings.aggregateGrace()),
+        rules,
+        topics.shareOfVoice1h(),
         strings,
-        windowSerde);
+        windowSerde,
+        shareSerde);
 
     KStream<String, EnrichedMention> firstByBrand =
         byBrand.filter(
@@ -253,7 +287,8 @@ public final class SocialListeningTopology {
     return out;
   }
 
-  private static void aggregate(
+  /** The per-brand windows of one size; returns their change stream (stamped, keyed by brand). */
+  private static KStream<String, BrandSentimentWindow> aggregate(
       KStream<String, EnrichedMention> byBrand,
       String name,
       Duration size,
@@ -262,23 +297,64 @@ public final class SocialListeningTopology {
       String topic,
       Serde<String> strings,
       Serde<BrandSentimentWindow> windowSerde) {
-    byBrand
-        .groupByKey(Grouped.as(name + "-group"))
-        .windowedBy(TimeWindows.ofSizeAndGrace(size, grace))
+    KStream<String, BrandSentimentWindow> changes =
+        byBrand
+            .groupByKey(Grouped.as(name + "-group"))
+            .windowedBy(TimeWindows.ofSizeAndGrace(size, grace))
+            .aggregate(
+                BrandWindows::empty,
+                BrandWindows::add,
+                Named.as(name + "-aggregate"),
+                Materialized.<String, BrandSentimentWindow, WindowStore<Bytes, byte[]>>as(name)
+                    .withKeySerde(strings)
+                    .withValueSerde(windowSerde)
+                    .withRetention(retention.plus(grace)))
+            .toStream(Named.as(name + "-changes"))
+            .map(
+                (window, value) ->
+                    KeyValue.pair(
+                        window.key(), BrandWindows.stamped(window.key(), window.window(), value)),
+                Named.as(name + "-stamp"));
+    changes.to(topic, Produced.with(strings, windowSerde).withName(name + "-sink"));
+    return changes;
+  }
+
+  /**
+   * Share of voice over the brand windows of one size (see {@link ShareOfVoice}): re-keyed by
+   * window through the repartition topic {@code <store>-by-window}, the latest totals per brand
+   * kept in the window store {@code store} (changelogged, cached: one output record per changed
+   * window and commit), dropped once the window starts more than {@code retention} before stream
+   * time. The change records of a window carry timestamps inside it, so each window key has one
+   * time window in the store; a brand's change up to {@code retention} late still counts.
+   */
+  private static void shareOfVoice(
+      KStream<String, BrandSentimentWindow> brandWindows,
+      String size,
+      String store,
+      Duration windowSize,
+      Duration retention,
+      RuleBook rules,
+      String topic,
+      Serde<String> strings,
+      Serde<BrandSentimentWindow> windowSerde,
+      Serde<ShareOfVoiceWindow> shareSerde) {
+    brandWindows
+        .selectKey(
+            (brand, window) -> ShareOfVoice.windowKey(size, window),
+            Named.as(store + "-key-by-window"))
+        .groupByKey(Grouped.with(store + "-by-window", strings, windowSerde))
+        .windowedBy(TimeWindows.ofSizeAndGrace(windowSize, retention.minus(windowSize)))
         .aggregate(
-            BrandWindows::empty,
-            BrandWindows::add,
-            Named.as(name + "-aggregate"),
-            Materialized.<String, BrandSentimentWindow, WindowStore<Bytes, byte[]>>as(name)
+            ShareOfVoice::empty,
+            (key, brandWindow, window) ->
+                ShareOfVoice.add(brandWindow, window, rules::competitorsOf),
+            Named.as(store + "-aggregate"),
+            Materialized.<String, ShareOfVoiceWindow, WindowStore<Bytes, byte[]>>as(store)
                 .withKeySerde(strings)
-                .withValueSerde(windowSerde)
-                .withRetention(retention.plus(grace)))
-        .toStream(Named.as(name + "-changes"))
-        .map(
-            (window, value) ->
-                KeyValue.pair(
-                    window.key(), BrandWindows.stamped(window.key(), window.window(), value)),
-            Named.as(name + "-stamp"))
-        .to(topic, Produced.with(strings, windowSerde).withName(name + "-sink"));
+                .withValueSerde(shareSerde)
+                .withRetention(retention))
+        .toStream(Named.as(store + "-changes"))
+        .map((window, value) -> KeyValue.pair(window.key(), value), Named.as(store + "-unwindow"))
+        .to(topic, Produced.with(strings, shareSerde).withName(store + "-sink"));
   }
 }

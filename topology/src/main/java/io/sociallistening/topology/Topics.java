@@ -9,6 +9,8 @@ public record Topics(
     String alerts,
     String sentiment1m,
     String sentiment1h,
+    String shareOfVoice1m,
+    String shareOfVoice1h,
     String deadLetters,
     String rules) {
 
@@ -18,6 +20,8 @@ public record Topics(
     Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(sentiment1m, "sentiment1m");
     Objects.requireNonNull(sentiment1h, "sentiment1h");
+    Objects.requireNonNull(shareOfVoice1m, "shareOfVoice1m");
+    Objects.requireNonNull(shareOfVoice1h, "shareOfVoice1h");
     Objects.requireNonNull(deadLetters, "deadLetters");
     Objects.requireNonNull(rules, "rules");
   }
@@ -30,6 +34,8 @@ public record Topics(
         "social.alerts",
         "social.brand-sentiment.1m",
         "social.brand-sentiment.1h",
+        "social.share-of-voice.1m",
+        "social.share-of-voice.1h",
         "social.dead-letters",
         "social.rules");
   }

@@ -5,6 +5,7 @@ import io.sociallistening.avro.BrandRule;
 import io.sociallistening.avro.BrandSentimentWindow;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.Mention;
+import io.sociallistening.avro.ShareOfVoiceWindow;
 import io.sociallistening.registry.InMemorySchemaRegistry;
 import io.sociallistening.serde.AvroSerde;
 import io.sociallistening.topology.match.RuleBook;
@@ -38,6 +39,8 @@ final class PipelineFixture implements AutoCloseable {
   final TestOutputTopic<String, Alert> alerts;
   final TestOutputTopic<String, BrandSentimentWindow> sentiment1m;
   final TestOutputTopic<String, BrandSentimentWindow> sentiment1h;
+  final TestOutputTopic<String, ShareOfVoiceWindow> shareOfVoice1m;
+  final TestOutputTopic<String, ShareOfVoiceWindow> shareOfVoice1h;
   final TestOutputTopic<byte[], byte[]> deadLetters;
 
   PipelineFixture() {
@@ -45,8 +48,14 @@ final class PipelineFixture implements AutoCloseable {
   }
 
   PipelineFixture(PipelineSettings settings) {
+    this(settings, new Properties());
+  }
+
+  /** The topology with {@code streamsProperties} added to the driver's configuration. */
+  PipelineFixture(PipelineSettings settings, Properties streamsProperties) {
     this.settings = settings;
     Properties props = new Properties();
+    props.putAll(streamsProperties);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     try {
@@ -90,6 +99,16 @@ final class PipelineFixture implements AutoCloseable {
             topics.sentiment1h(),
             new StringDeserializer(),
             AvroSerde.forValues(BrandSentimentWindow.class, registry).deserializer());
+    shareOfVoice1m =
+        driver.createOutputTopic(
+            topics.shareOfVoice1m(),
+            new StringDeserializer(),
+            AvroSerde.forValues(ShareOfVoiceWindow.class, registry).deserializer());
+    shareOfVoice1h =
+        driver.createOutputTopic(
+            topics.shareOfVoice1h(),
+            new StringDeserializer(),
+            AvroSerde.forValues(ShareOfVoiceWindow.class, registry).deserializer());
     deadLetters =
         driver.createOutputTopic(
             topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -52,6 +52,8 @@ public final class InstanceConfig extends AbstractConfig {
   public static final String TOPIC_ALERTS = "topic.alerts";
   public static final String TOPIC_SENTIMENT_1M = "topic.sentiment.1m";
   public static final String TOPIC_SENTIMENT_1H = "topic.sentiment.1h";
+  public static final String TOPIC_SHARE_OF_VOICE_1M = "topic.share-of-voice.1m";
+  public static final String TOPIC_SHARE_OF_VOICE_1H = "topic.share-of-voice.1h";
   public static final String TOPIC_DEAD_LETTERS = "topic.dead.letters";
   public static final String TOPIC_RULES = "topic.rules";
   public static final String TOPICS_CREATE = "topics.create";
@@ -218,6 +220,28 @@ public final class InstanceConfig extends AbstractConfig {
         ++order,
         ConfigDef.Width.MEDIUM,
         TOPIC_SENTIMENT_1H);
+    def.define(
+        TOPIC_SHARE_OF_VOICE_1M,
+        Type.STRING,
+        topics.shareOfVoice1m(),
+        new ConfigDef.NonEmptyString(),
+        Importance.MEDIUM,
+        "1-minute share of voice of all brands per window (output).",
+        GROUP_TOPICS,
+        ++order,
+        ConfigDef.Width.MEDIUM,
+        TOPIC_SHARE_OF_VOICE_1M);
+    def.define(
+        TOPIC_SHARE_OF_VOICE_1H,
+        Type.STRING,
+        topics.shareOfVoice1h(),
+        new ConfigDef.NonEmptyString(),
+        Importance.MEDIUM,
+        "1-hour share of voice of all brands per window (output).",
+        GROUP_TOPICS,
+        ++order,
+        ConfigDef.Width.MEDIUM,
+        TOPIC_SHARE_OF_VOICE_1H);
     def.define(
         TOPIC_DEAD_LETTERS,
         Type.STRING,
@@ -614,6 +638,8 @@ public final class InstanceConfig extends AbstractConfig {
         getString(TOPIC_ALERTS),
         getString(TOPIC_SENTIMENT_1M),
         getString(TOPIC_SENTIMENT_1H),
+        getString(TOPIC_SHARE_OF_VOICE_1M),
+        getString(TOPIC_SHARE_OF_VOICE_1H),
         getString(TOPIC_DEAD_LETTERS),
         getString(TOPIC_RULES));
   }

@@ -32,6 +32,8 @@ public final class TopicSetup {
               topics.alerts(),
               topics.sentiment1m(),
               topics.sentiment1h(),
+              topics.shareOfVoice1m(),
+              topics.shareOfVoice1h(),
               topics.deadLetters())) {
         if (!existing.contains(name)) {
           missing.add(new NewTopic(name, partitions, replication));

@@ -158,12 +158,14 @@ public final class LocalStack implements AutoCloseable {
             "replay.speedup", Double.toString(config.replaySpeedup())));
     out.printf("  Kafka Connect       %s (connector '%s')%n", connectUrl, REPLAY_CONNECTOR);
     out.printf(
-        "%nReplaying the sample: alerts appear below as they fire. Topics: %s, %s, %s, %s, %s."
+        "%nReplaying the sample: alerts appear below as they fire. Topics: %s, %s, %s, %s, %s, %s, %s."
             + "%nPress Ctrl-C to stop.%n",
         topics.alerts(),
         topics.enriched(),
         topics.sentiment1m(),
         topics.sentiment1h(),
+        topics.shareOfVoice1m(),
+        topics.shareOfVoice1h(),
         topics.deadLetters());
   }
 

@@ -1,6 +1,7 @@
 package io.sociallistening.topology.match;
 
 import io.sociallistening.avro.BrandRule;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ public final class RuleBook {
   private final AtomicReference<RuleSet> current = new AtomicReference<>(RuleSet.empty());
   private final Map<String, String> errors = new ConcurrentHashMap<>();
   private volatile Set<String> competitorBrands = Set.of();
+  private volatile Map<String, Set<String>> competitors = Map.of();
 
   /** The rules now in force. */
   public RuleSet rules() {
@@ -35,14 +37,32 @@ public final class RuleBook {
     return competitorBrands.contains(brand);
   }
 
+  /**
+   * The brands competing with {@code brand}: those whose rules name it in {@code competitorOf} and
+   * those its own rules name there (empty if none). Together with {@code brand} they form its
+   * competitive set.
+   */
+  public Set<String> competitorsOf(String brand) {
+    return competitors.getOrDefault(brand, Set.of());
+  }
+
   private void refreshCompetitors() {
     Set<String> brands = new HashSet<>();
+    Map<String, Set<String>> related = new HashMap<>();
     for (Rule rule : current.get().rules()) {
-      if (rule.competitorOf() != null) {
+      String other = rule.competitorOf();
+      if (other != null) {
         brands.add(rule.brand());
+        if (!other.equals(rule.brand())) {
+          related.computeIfAbsent(rule.brand(), b -> new HashSet<>()).add(other);
+          related.computeIfAbsent(other, b -> new HashSet<>()).add(rule.brand());
+        }
       }
     }
+    Map<String, Set<String>> frozen = new HashMap<>();
+    related.forEach((b, set) -> frozen.put(b, Set.copyOf(set)));
     competitorBrands = Set.copyOf(brands);
+    competitors = Map.copyOf(frozen);
   }
 
   /** Rule ids whose query was refused, with the error. */

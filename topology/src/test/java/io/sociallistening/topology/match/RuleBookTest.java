@@ -3,6 +3,7 @@ package io.sociallistening.topology.match;
 import static io.sociallistening.topology.match.BrandRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sociallistening.avro.BrandRule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,25 @@ class RuleBookTest {
     assertThat(book.errors()).containsOnlyKeys("long");
     assertThat(book.errors().get("long")).contains("Query of 5013 chars (at most 4096)");
     assertThat(matches(book, "acme globex corp")).containsExactly("ok");
+  }
+
+  @Test
+  void shouldRelateCompetitorsBothWaysAndForgetThemWithTheirRule() {
+    RuleBook book = new RuleBook();
+    book.put(rule("a", "acme", "acme"));
+    book.put(competitor("s", "skyways", "skyways", "acme"));
+    book.put(competitor("n", "nimbus", "nimbus", "acme"));
+
+    assertThat(book.competitorsOf("acme")).containsExactlyInAnyOrder("skyways", "nimbus");
+    assertThat(book.competitorsOf("skyways")).containsExactly("acme");
+    assertThat(book.competitorsOf("globex")).isEmpty();
+
+    book.remove("s");
+    assertThat(book.competitorsOf("acme")).containsExactly("nimbus");
+    assertThat(book.competitorsOf("skyways")).isEmpty();
+  }
+
+  private static BrandRule competitor(String id, String brand, String query, String of) {
+    return BrandRule.newBuilder(rule(id, brand, query)).setCompetitorOf(of).build();
   }
 }
