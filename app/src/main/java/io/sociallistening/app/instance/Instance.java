@@ -63,7 +63,11 @@ public final class Instance implements AutoCloseable {
     if (config.rulesFile().isPresent()) {
       Path file = config.rulesFile().get();
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        var list = Rules.readJsonLines(reader);
+        var list =
+            Rules.readJsonLines(
+                reader,
+                warning ->
+                    LOG.warn("{} {}: {}, ignored", InstanceConfig.RULES_FILE, file, warning));
         RulePublisher.publish(
             config.kafkaClientConfig(), registry, settings.topics().rules(), list);
         LOG.info("Published {} rules from {} to {}", list.size(), file, settings.topics().rules());

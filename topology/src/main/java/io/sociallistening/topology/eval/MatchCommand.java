@@ -60,8 +60,11 @@ public final class MatchCommand {
       return 2;
     }
     List<Rule> rules;
+    Path file = rulesFile;
     try (Reader reader = Files.newBufferedReader(rulesFile, StandardCharsets.UTF_8)) {
-      rules = Rules.readJsonLines(reader);
+      rules =
+          Rules.readJsonLines(
+              reader, warning -> err.println("rules file " + file + ": " + warning + ", ignored"));
     } catch (NoSuchFileException e) {
       err.println("rules file not found: " + rulesFile);
       return 1;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads rules from JSON lines, one {@code {"id", "brand", "query", "competitorOf"?}} object a line.
@@ -40,6 +41,20 @@ public final class Rules {
    *     {@code competitorOf} and no other field
    */
   public static List<Rule> readJsonLines(Reader reader) {
+    return readJsonLines(
+        reader,
+        warning -> {
+          throw new IllegalArgumentException(warning);
+        });
+  }
+
+  /**
+   * As {@link #readJsonLines(Reader)}, except that a field other than {@code id}, {@code brand},
+   * {@code query} and {@code competitorOf} is ignored and reported to {@code unknownFields} (a
+   * message naming the line and the field), so a file written for a contract that names only some
+   * of the fields still loads while a misspelt field is still seen.
+   */
+  public static List<Rule> readJsonLines(Reader reader, Consumer<String> unknownFields) {
     BufferedReader lines =
         reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
     List<Rule> rules = new ArrayList<>();
@@ -54,7 +69,7 @@ public final class Rules {
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
           continue;
         }
-        rules.add(parse(trimmed, number));
+        rules.add(parse(trimmed, number, unknownFields));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read rules after line " + number, e);
@@ -62,7 +77,7 @@ public final class Rules {
     return List.copyOf(rules);
   }
 
-  private static Rule parse(String line, int number) {
+  private static Rule parse(String line, int number, Consumer<String> unknownFields) {
     JsonNode node;
     try {
       node = JSON.readTree(line);
@@ -76,7 +91,7 @@ public final class Rules {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!FIELDS.contains(name)) {
-        throw new IllegalArgumentException(
+        unknownFields.accept(
             "Line "
                 + number
                 + ": unknown field \""

@@ -84,6 +84,33 @@ class MatchCommandTest {
   }
 
   @Test
+  void shouldMatchWithRulesThatCarryFieldsBeyondTheContractAndNameThem(@TempDir Path dir)
+      throws Exception {
+    // the contract names id, brand and query; a file with more fields still loads, and a
+    // misspelt field is reported instead of passing unseen
+    Path rules = dir.resolve("rules.jsonl");
+    Files.writeString(
+        rules,
+        "{\"id\":\"a\",\"brand\":\"Acme\",\"query\":\"acme\",\"lang\":\"en\"}\n"
+            + "{\"id\":\"b\",\"brand\":\"Anvil\",\"query\":\"anvil\",\"competitor_of\":\"Acme\"}\n");
+
+    int code = run(List.of("--rules", rules.toString()), "acme anvil\n");
+
+    assertThat(code).isZero();
+    assertThat(outLines()).containsExactly("{\"rules\":[\"a\",\"b\"]}");
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
+        .containsExactly(
+            "rules file "
+                + rules
+                + ": Line 1: unknown field \"lang\" (a rule has \"id\", \"brand\", \"query\" and"
+                + " an optional \"competitorOf\"), ignored",
+            "rules file "
+                + rules
+                + ": Line 2: unknown field \"competitor_of\" (a rule has \"id\", \"brand\","
+                + " \"query\" and an optional \"competitorOf\"), ignored");
+  }
+
+  @Test
   void shouldReportAnInvalidRuleAndKeepTheOthers() throws Exception {
     int code = run(List.of("--rules=" + fixture()), "acme\n");
 

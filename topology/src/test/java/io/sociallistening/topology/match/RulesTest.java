@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RulesTest {
@@ -80,7 +82,7 @@ class RulesTest {
   }
 
   @Test
-  void shouldRejectAnUnknownFieldNamingTheLineAndTheField() {
+  void shouldRejectAnUnknownFieldNamingTheLineAndTheFieldWhenReadStrictly() {
     // a misspelt "competitorOf" was ignored: the rule silently lost its competitor
     String lines =
         "{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme\"}\n"
@@ -91,6 +93,20 @@ class RulesTest {
         .hasMessage(
             "Line 2: unknown field \"competitor_of\" (a rule has \"id\", \"brand\", \"query\""
                 + " and an optional \"competitorOf\")");
+  }
+
+  @Test
+  void shouldReportAnUnknownFieldAndKeepTheRuleWhenReadLeniently() {
+    String line = "{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme\",\"tags\":[\"x\"]}";
+    List<String> warnings = new ArrayList<>();
+
+    List<Rule> rules = Rules.readJsonLines(new StringReader(line), warnings::add);
+
+    assertThat(rules).containsExactly(new Rule("r1", "Acme", "acme", null));
+    assertThat(warnings)
+        .containsExactly(
+            "Line 1: unknown field \"tags\" (a rule has \"id\", \"brand\", \"query\" and an"
+                + " optional \"competitorOf\")");
   }
 
   @Test
