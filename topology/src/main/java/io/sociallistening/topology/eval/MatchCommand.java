@@ -1,6 +1,8 @@
 package io.sociallistening.topology.eval;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sociallistening.topology.language.LanguageDetector;
 import io.sociallistening.topology.match.MatchInput;
@@ -14,11 +16,14 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The {@code match --rules FILE} evaluation command: reads rules as JSON lines from FILE, then one
@@ -75,6 +80,13 @@ public final class MatchCommand {
       err.println("bad rules file " + rulesFile + ": " + e.getMessage());
       return 1;
     }
+    Set<String> numericIds;
+    try {
+      numericIds = numericIds(rulesFile);
+    } catch (IOException e) {
+      err.println("cannot read rules file " + rulesFile + ": " + e.getMessage());
+      return 1;
+    }
     RuleSet ruleSet =
         RuleSet.of(
             rules, (rule, e) -> err.println("invalid rule '" + rule.id() + "': " + e.getMessage()));
@@ -83,7 +95,9 @@ public final class MatchCommand {
       InputLines texts = new InputLines(in);
       for (String line = texts.next(); line != null; line = texts.next()) {
         out.println(
-            toJson(ruleSet.match(new MatchInput(line, languages.detect(line), null, null, null))));
+            toJson(
+                ruleSet.match(new MatchInput(line, languages.detect(line), null, null, null)),
+                numericIds));
         if (!texts.ready()) {
           out.flush();
         }
@@ -96,13 +110,36 @@ public final class MatchCommand {
     return 0;
   }
 
-  private static String toJson(List<RuleMatch> matches) throws IOException {
+  /** The ids written as JSON integers in the rules file: they are printed back as integers. */
+  private static Set<String> numericIds(Path rulesFile) throws IOException {
+    Set<String> ids = new HashSet<>();
+    for (String line : Files.readAllLines(rulesFile, StandardCharsets.UTF_8)) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith("{")) {
+        try {
+          JsonNode id = JSON.readTree(trimmed).get("id");
+          if (id != null && id.isIntegralNumber()) {
+            ids.add(id.bigIntegerValue().toString());
+          }
+        } catch (JsonProcessingException e) {
+          // Rules.readJsonLines has already named the line
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static String toJson(List<RuleMatch> matches, Set<String> numericIds) throws IOException {
     StringWriter json = new StringWriter();
     try (JsonGenerator generator = JSON.getFactory().createGenerator(json)) {
       generator.writeStartObject();
       generator.writeArrayFieldStart("rules");
       for (RuleMatch match : matches) {
-        generator.writeString(match.ruleId());
+        if (numericIds.contains(match.ruleId())) {
+          generator.writeNumber(new BigInteger(match.ruleId()));
+        } else {
+          generator.writeString(match.ruleId());
+        }
       }
       generator.writeEndArray();
       generator.writeEndObject();

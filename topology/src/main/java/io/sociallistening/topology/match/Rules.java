@@ -41,8 +41,9 @@ public final class Rules {
    *     {@code competitorOf} and no other field
    */
   public static List<Rule> readJsonLines(Reader reader) {
-    return readJsonLines(
+    return read(
         reader,
+        false,
         warning -> {
           throw new IllegalArgumentException(warning);
         });
@@ -52,9 +53,14 @@ public final class Rules {
    * As {@link #readJsonLines(Reader)}, except that a field other than {@code id}, {@code brand},
    * {@code query} and {@code competitorOf} is ignored and reported to {@code unknownFields} (a
    * message naming the line and the field), so a file written for a contract that names only some
-   * of the fields still loads while a misspelt field is still seen.
+   * of the fields still loads while a misspelt field is still seen; and an id that is a JSON
+   * integer ({@code "id": 7}) is read as its decimal digits ({@code "7"}).
    */
   public static List<Rule> readJsonLines(Reader reader, Consumer<String> unknownFields) {
+    return read(reader, true, unknownFields);
+  }
+
+  private static List<Rule> read(Reader reader, boolean lenient, Consumer<String> unknownFields) {
     BufferedReader lines =
         reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
     List<Rule> rules = new ArrayList<>();
@@ -69,7 +75,7 @@ public final class Rules {
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
           continue;
         }
-        rules.add(parse(trimmed, number, unknownFields));
+        rules.add(parse(trimmed, number, lenient, unknownFields));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read rules after line " + number, e);
@@ -77,7 +83,8 @@ public final class Rules {
     return List.copyOf(rules);
   }
 
-  private static Rule parse(String line, int number, Consumer<String> unknownFields) {
+  private static Rule parse(
+      String line, int number, boolean lenient, Consumer<String> unknownFields) {
     JsonNode node;
     try {
       node = JSON.readTree(line);
@@ -99,7 +106,11 @@ public final class Rules {
                 + "\" (a rule has \"id\", \"brand\", \"query\" and an optional \"competitorOf\")");
       }
     }
-    String id = required(node, "id", number);
+    JsonNode idNode = node.get("id");
+    String id =
+        lenient && idNode != null && idNode.isIntegralNumber()
+            ? idNode.bigIntegerValue().toString()
+            : required(node, "id", number);
     String brand = required(node, "brand", number);
     String query = required(node, "query", number);
     JsonNode competitor = node.get("competitorOf");

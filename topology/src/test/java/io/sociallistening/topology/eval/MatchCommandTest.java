@@ -111,6 +111,21 @@ class MatchCommandTest {
   }
 
   @Test
+  void shouldPrintIntegerIdsBackAsIntegers(@TempDir Path dir) throws Exception {
+    Path rules = dir.resolve("rules.jsonl");
+    Files.writeString(
+        rules,
+        "{\"id\":7,\"brand\":\"Acme\",\"query\":\"acme\"}\n"
+            + "{\"id\":\"8\",\"brand\":\"Anvil\",\"query\":\"anvil\"}\n");
+
+    int code = run(List.of("--rules", rules.toString()), "acme anvil\nnothing\n");
+
+    assertThat(code).isZero();
+    assertThat(outLines()).containsExactly("{\"rules\":[7,\"8\"]}", "{\"rules\":[]}");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
   void shouldReportAnInvalidRuleAndKeepTheOthers() throws Exception {
     int code = run(List.of("--rules=" + fixture()), "acme\n");
 
