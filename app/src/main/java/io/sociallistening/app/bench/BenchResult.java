@@ -82,14 +82,17 @@ public record BenchResult(
     out.add(
         f(
             "records %,d timed after %,d warm-up, rules %,d (%,d in force), partitions %d,"
-                + " stream threads %d, exactly_once_v2, commit interval %d ms",
+                + " stream threads %d, exactly_once_v2, commit interval %d ms, RocksDB memory %s",
             settings.records(),
             settings.warmup(),
             settings.rules(),
             rulesInForce,
             settings.partitions(),
             settings.threads(),
-            settings.commitMs()));
+            settings.commitMs(),
+            settings.rocksDbMemory() == 0
+                ? "unbounded"
+                : (settings.rocksDbMemory() >> 20) + " MiB shared"));
     out.add(f("producer (Avro, to the raw topic)   %,10.0f records/s", producerRate));
     out.add(f("pass-through (Avro in, Avro out)    %,10.0f records/s", passThroughRate));
     out.add(f("full pipeline                       %,10.0f records/s", fullRate));

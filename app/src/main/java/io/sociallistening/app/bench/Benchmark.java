@@ -173,7 +173,9 @@ public final class Benchmark {
                   InstanceConfig.KAFKA_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
                   String.valueOf(settings.commitMs()),
                   InstanceConfig.KAFKA_PREFIX + ProducerConfig.BATCH_SIZE_CONFIG,
-                  String.valueOf(batchBytes())));
+                  String.valueOf(batchBytes()),
+                  InstanceConfig.ROCKSDB_MEMORY_BYTES,
+                  String.valueOf(settings.rocksDbMemory())));
       progress.printf("bench: publishing %,d rules and starting the full topology%n", rules.size());
       try (Instance instance = Instance.start(config)) {
         awaitRunning(instance.streams());
