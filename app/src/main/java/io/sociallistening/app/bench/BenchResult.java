@@ -29,6 +29,7 @@ import java.util.Set;
  * @param heapUsedBytes heap in use after a full GC, the whole process (broker included)
  * @param heapMaxBytes the heap limit
  * @param rssBytes resident set size of the process, or -1 where /proc is missing
+ * @param rocksDb RocksDB's memory in the full pipeline at the end of the paced phase
  * @param stageCosts per-stage costs measured in-process after the Kafka phases
  */
 public record BenchResult(
@@ -48,6 +49,7 @@ public record BenchResult(
     long heapUsedBytes,
     long heapMaxBytes,
     long rssBytes,
+    RocksDbFootprint rocksDb,
     List<StageCosts.Cost> stageCosts) {
 
   private static final String TOTAL = "total (process)";
@@ -143,6 +145,7 @@ public record BenchResult(
             heapUsedBytes >> 20,
             heapMaxBytes >> 20,
             rssBytes < 0 ? "n/a" : (rssBytes >> 20) + " MiB"));
+    out.add(rocksDb.line());
     for (StageCosts.Cost cost : stageCosts) {
       out.add(
           f(

@@ -201,6 +201,8 @@ public final class Benchmark {
         Latencies toAlert = new Latencies();
         paced(bootstrap, topics, feed, mentionSerde, pacedRate, toEnriched, toAlert);
 
+        RocksDbFootprint rocksDb =
+            RocksDbFootprint.take(instance.streams().metrics(), dir.resolve("state-pipeline"));
         System.gc();
         System.gc();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
@@ -229,6 +231,7 @@ public final class Benchmark {
             heap.getUsed(),
             heap.getMax(),
             rss,
+            rocksDb,
             costs);
       }
     }

@@ -62,6 +62,15 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     return SHARED.computeIfAbsent(bytes, SharedMemory::create);
   }
 
+  /** Bytes in use in every shared cache of the process: blocks plus the memtables charged to it. */
+  public static long sharedCacheUsage() {
+    long bytes = 0;
+    for (SharedMemory shared : SHARED.values()) {
+      bytes += shared.cache().getUsage();
+    }
+    return bytes;
+  }
+
   @Override
   public void setConfig(String storeName, Options options, Map<String, Object> configs) {
     long bytes = bytes(configs);
