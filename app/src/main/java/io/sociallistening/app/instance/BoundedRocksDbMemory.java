@@ -15,13 +15,13 @@ import org.rocksdb.WriteBufferManager;
 /**
  * The instance's {@code rocksdb.config.setter}: every RocksDB store of the process (one per store
  * per task, one per segment of a window store) shares one LRU block cache of {@value #MEMORY_BYTES}
- * bytes, with index and filter blocks cached in it (at high priority, in {@link
+ * bytes, with index and filter blocks cached in it (at high priority, in a pool of {@link
  * #INDEX_FILTER_SHARE} of it) and the memtables charged to it through one {@link
- * WriteBufferManager} that flushes them when together they pass {@link #WRITE_BUFFER_SHARE} of it.
- * RocksDB's block cache, index, filter and memtable memory is then bounded by that one number
- * instead of growing with partitions, stores and segments (Kafka Streams' "bounded memory usage"
- * recipe). The bound is soft: blocks in use by a read and the memtable being filled may exceed it
- * for a moment.
+ * WriteBufferManager}: when together they pass {@link #WRITE_BUFFER_SHARE} of it, the store being
+ * written flushes its memtable. RocksDB's block cache, index, filter and memtable memory is then
+ * bounded by that one number instead of growing with partitions, stores and segments (Kafka
+ * Streams' "bounded memory usage" recipe). The bound is soft: blocks in use by a read and the
+ * memtable being filled may exceed it for a moment.
  *
  * <p>Kafka Streams creates one setter per store and hands it the application's configuration:
  * {@value #MEMORY_BYTES} there (a number or its text) sizes the cache, absent means {@link
@@ -39,10 +39,16 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
   /** The smallest bound accepted: less would flush memtables and evict blocks all the time. */
   public static final long MIN_BYTES = 16L << 20;
 
-  /** Share of the cache the memtables of all stores may take before the largest is flushed. */
+  /**
+   * Share of the cache the memtables of all stores may take; past it, the store being written
+   * flushes its memtable.
+   */
   public static final double WRITE_BUFFER_SHARE = 0.5;
 
-  /** Share of the cache kept for index and filter blocks (high priority). */
+  /**
+   * Share of the cache in its high-priority pool: index and filter blocks there are not pushed out
+   * by data blocks.
+   */
   public static final double INDEX_FILTER_SHARE = 0.1;
 
   private static final Map<Long, SharedMemory> SHARED = new ConcurrentHashMap<>();

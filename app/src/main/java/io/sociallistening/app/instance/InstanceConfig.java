@@ -170,8 +170,9 @@ public final class InstanceConfig extends AbstractConfig {
         Importance.MEDIUM,
         "Off-heap memory of all RocksDB state stores of the process together: one shared block"
             + " cache of this size holds data, index and filter blocks (index and filter at high"
-            + " priority, in 10% of it), and the memtables of all stores are charged to it and"
-            + " flushed when together they pass half of it. 0 = no bound: Kafka Streams' defaults,"
+            + " priority, in a pool of 10% of it), and the memtables of all stores are charged to"
+            + " it: past half of it, the store being written flushes its memtable. 0 = no bound:"
+            + " Kafka Streams' defaults,"
             + " a 50 MiB cache and up to 48 MiB of memtables per store and per window segment."
             + " Applies while kafka.rocksdb.config.setter is not set.",
         GROUP_KAFKA,
