@@ -77,11 +77,12 @@ public record RocksDbFootprint(
         Locale.ROOT,
         "RocksDB at the end: %d databases; shared cache in use %d MiB (blocks and memtables);"
             + " Streams metrics summed over stores: memtables %d MiB, table readers %d MiB,"
-            + " block cache %d MiB",
+            + " block cache %d MiB%s",
         databases,
         sharedCacheBytes >> 20,
         memtableBytes >> 20,
         tableReaderBytes >> 20,
-        blockCacheBytes >> 20);
+        blockCacheBytes >> 20,
+        sharedCacheBytes > 0 ? " (the shared cache counted once per store)" : "");
   }
 }

@@ -41,6 +41,17 @@ class BenchResultTest {
   }
 
   @Test
+  void shouldSayThatASharedCacheIsCountedOncePerStore() {
+    RocksDbFootprint footprint = new RocksDbFootprint(24, 46L << 20, 0, 1050L << 20, 58L << 20);
+
+    assertThat(footprint.line())
+        .isEqualTo(
+            "RocksDB at the end: 24 databases; shared cache in use 58 MiB (blocks and memtables);"
+                + " Streams metrics summed over stores: memtables 46 MiB, table readers 0 MiB,"
+                + " block cache 1050 MiB (the shared cache counted once per store)");
+  }
+
+  @Test
   void shouldPrintBothPassThroughsAndEndWithTheRatio() {
     List<String> lines = result(100_000, 30_000, 50_000).lines();
 
