@@ -46,7 +46,7 @@ public final class Cli {
         match --rules FILE            stdin: one text per line -> {"rules":[ids]}
         config-docs                   print the configuration reference (Markdown)
         bench [--records=N] [--warmup=N] [--rules=N] [--partitions=N] [--threads=N]
-              [--paced-seconds=N] [--commit-ms=N] [--batch-bytes=N]
+              [--paced-seconds=N] [--commit-ms=N] [--batch-bytes=N] [--rocksdb-memory=N]
                                       load run: pass-through vs full pipeline, latency, memory
       """;
 

@@ -29,6 +29,7 @@ import java.util.Set;
  * @param heapUsedBytes heap in use after a full GC, the whole process (broker included)
  * @param heapMaxBytes the heap limit
  * @param rssBytes resident set size of the process, or -1 where /proc is missing
+ * @param rocksDb RocksDB's memory in the full pipeline at the end of the paced phase
  * @param stageCosts per-stage costs measured in-process after the Kafka phases
  */
 public record BenchResult(
@@ -48,6 +49,7 @@ public record BenchResult(
     long heapUsedBytes,
     long heapMaxBytes,
     long rssBytes,
+    RocksDbFootprint rocksDb,
     List<StageCosts.Cost> stageCosts) {
 
   private static final String TOTAL = "total (process)";
@@ -82,14 +84,17 @@ public record BenchResult(
     out.add(
         f(
             "records %,d timed after %,d warm-up, rules %,d (%,d in force), partitions %d,"
-                + " stream threads %d, exactly_once_v2, commit interval %d ms",
+                + " stream threads %d, exactly_once_v2, commit interval %d ms, RocksDB memory %s",
             settings.records(),
             settings.warmup(),
             settings.rules(),
             rulesInForce,
             settings.partitions(),
             settings.threads(),
-            settings.commitMs()));
+            settings.commitMs(),
+            settings.rocksDbMemory() == 0
+                ? "unbounded"
+                : (settings.rocksDbMemory() >> 20) + " MiB shared"));
     out.add(f("producer (Avro, to the raw topic)   %,10.0f records/s", producerRate));
     out.add(f("pass-through (Avro in, Avro out)    %,10.0f records/s", passThroughRate));
     out.add(f("full pipeline                       %,10.0f records/s", fullRate));
@@ -140,6 +145,7 @@ public record BenchResult(
             heapUsedBytes >> 20,
             heapMaxBytes >> 20,
             rssBytes < 0 ? "n/a" : (rssBytes >> 20) + " MiB"));
+    out.add(rocksDb.line());
     for (StageCosts.Cost cost : stageCosts) {
       out.add(
           f(

@@ -1,5 +1,6 @@
 package io.sociallistening.app.bench;
 
+import io.sociallistening.app.instance.BoundedRocksDbMemory;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,6 +18,8 @@ import java.util.Locale;
  *     compiles the broker, client and pipeline code during them, not during the timed part
  * @param batchBytes producer {@code batch.size} of both applications; 0 keeps the instance's
  *     default ({@code InstanceConfig.clientDefaults()})
+ * @param rocksDbMemory {@code rocksdb.memory.bytes} of the full pipeline: the bytes all its RocksDB
+ *     stores share, 0 = Kafka Streams' per-store defaults (no bound)
  */
 public record BenchSettings(
     long records,
@@ -26,9 +29,11 @@ public record BenchSettings(
     int pacedSeconds,
     int commitMs,
     long warmup,
-    int batchBytes) {
+    int batchBytes,
+    long rocksDbMemory) {
   public static final BenchSettings DEFAULTS =
-      new BenchSettings(300_000, 1_000, 3, 1, 20, 100, 100_000, 0);
+      new BenchSettings(
+          300_000, 1_000, 3, 1, 20, 100, 100_000, 0, BoundedRocksDbMemory.DEFAULT_BYTES);
 
   public BenchSettings {
     if (records < 1) {
@@ -56,6 +61,13 @@ public record BenchSettings(
     if (batchBytes < 0) {
       throw new IllegalArgumentException("--batch-bytes must not be negative, got " + batchBytes);
     }
+    if (rocksDbMemory != 0 && rocksDbMemory < BoundedRocksDbMemory.MIN_BYTES) {
+      throw new IllegalArgumentException(
+          "--rocksdb-memory must be 0 or at least "
+              + BoundedRocksDbMemory.MIN_BYTES
+              + ", got "
+              + rocksDbMemory);
+    }
   }
 
   /** Mentions in the raw topic: the warm-up, then the timed records. */
@@ -65,7 +77,7 @@ public record BenchSettings(
 
   /**
    * Parses {@code --records=N --rules=N --partitions=N --threads=N --paced-seconds=N --commit-ms=N
-   * --warmup=N --batch-bytes=N}; missing options keep their defaults.
+   * --warmup=N --batch-bytes=N --rocksdb-memory=N}; missing options keep their defaults.
    *
    * @throws IllegalArgumentException naming the option that is unknown or not a number
    */
@@ -78,6 +90,7 @@ public record BenchSettings(
     int commitMs = DEFAULTS.commitMs;
     long warmup = DEFAULTS.warmup;
     int batchBytes = DEFAULTS.batchBytes;
+    long rocksDbMemory = DEFAULTS.rocksDbMemory;
     for (String arg : args) {
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -91,11 +104,12 @@ public record BenchSettings(
         case "--commit-ms" -> commitMs = (int) number(name, value);
         case "--warmup" -> warmup = number(name, value);
         case "--batch-bytes" -> batchBytes = (int) number(name, value);
+        case "--rocksdb-memory" -> rocksDbMemory = number(name, value);
         default -> throw new IllegalArgumentException("Unknown bench option '" + arg + "'");
       }
     }
     return new BenchSettings(
-        records, rules, partitions, threads, paced, commitMs, warmup, batchBytes);
+        records, rules, partitions, threads, paced, commitMs, warmup, batchBytes, rocksDbMemory);
   }
 
   private static long number(String name, String value) {
@@ -110,7 +124,10 @@ public record BenchSettings(
     }
     try {
       long n = Long.parseLong(digits) * scale;
-      if (n > Integer.MAX_VALUE && !name.equals("--records") && !name.equals("--warmup")) {
+      if (n > Integer.MAX_VALUE
+          && !name.equals("--records")
+          && !name.equals("--warmup")
+          && !name.equals("--rocksdb-memory")) {
         throw new NumberFormatException();
       }
       return n;

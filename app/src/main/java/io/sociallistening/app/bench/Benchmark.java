@@ -173,7 +173,9 @@ public final class Benchmark {
                   InstanceConfig.KAFKA_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
                   String.valueOf(settings.commitMs()),
                   InstanceConfig.KAFKA_PREFIX + ProducerConfig.BATCH_SIZE_CONFIG,
-                  String.valueOf(batchBytes())));
+                  String.valueOf(batchBytes()),
+                  InstanceConfig.ROCKSDB_MEMORY_BYTES,
+                  String.valueOf(settings.rocksDbMemory())));
       progress.printf("bench: publishing %,d rules and starting the full topology%n", rules.size());
       try (Instance instance = Instance.start(config)) {
         awaitRunning(instance.streams());
@@ -199,6 +201,8 @@ public final class Benchmark {
         Latencies toAlert = new Latencies();
         paced(bootstrap, topics, feed, mentionSerde, pacedRate, toEnriched, toAlert);
 
+        RocksDbFootprint rocksDb =
+            RocksDbFootprint.take(instance.streams().metrics(), dir.resolve("state-pipeline"));
         System.gc();
         System.gc();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
@@ -227,6 +231,7 @@ public final class Benchmark {
             heap.getUsed(),
             heap.getMax(),
             rss,
+            rocksDb,
             costs);
       }
     }

@@ -47,6 +47,7 @@ public final class InstanceConfig extends AbstractConfig {
   public static final String PROCESSING_GUARANTEE = "processing.guarantee";
   public static final String NUM_STREAM_THREADS = "num.stream.threads";
   public static final String STATE_DIR = "state.dir";
+  public static final String ROCKSDB_MEMORY_BYTES = BoundedRocksDbMemory.MEMORY_BYTES;
   public static final String TOPIC_RAW = "topic.raw";
   public static final String TOPIC_ENRICHED = "topic.enriched";
   public static final String TOPIC_ALERTS = "topic.alerts";
@@ -163,6 +164,23 @@ public final class InstanceConfig extends AbstractConfig {
         ++order,
         ConfigDef.Width.LONG,
         STATE_DIR);
+    def.define(
+        ROCKSDB_MEMORY_BYTES,
+        Type.LONG,
+        BoundedRocksDbMemory.DEFAULT_BYTES,
+        new BoundedRocksDbMemory.Bound(),
+        Importance.MEDIUM,
+        "Off-heap memory of all RocksDB state stores of the process together: one shared block"
+            + " cache of this size holds data, index and filter blocks (index and filter at high"
+            + " priority, in a pool of 10% of it), and the memtables of all stores are charged to"
+            + " it: past half of it, the store being written flushes its memtable. 0 = no bound:"
+            + " Kafka Streams' defaults,"
+            + " a 50 MiB cache and up to 48 MiB of memtables per store and per window segment."
+            + " Applies while kafka.rocksdb.config.setter is not set.",
+        GROUP_KAFKA,
+        ++order,
+        ConfigDef.Width.SHORT,
+        ROCKSDB_MEMORY_BYTES);
 
     order = 0;
     def.define(
@@ -725,11 +743,19 @@ public final class InstanceConfig extends AbstractConfig {
    *       to fetch. Exact dedup does not depend on that order (whichever copy it sees first is the
    *       first copy), and Kafka Streams 4.3 formats a log string for every record of a task with
    *       an empty input under the default (4% of the stream thread in the benchmark's profile).
+   *   <li>{@code rocksdb.config.setter} {@link BoundedRocksDbMemory}: every state store shares one
+   *       block cache and write-buffer budget of {@value #ROCKSDB_MEMORY_BYTES}, instead of a cache
+   *       and memtables of its own per store, task and window segment.
    * </ul>
    */
   public static Map<String, Object> clientDefaults() {
     return Map.of(
-        ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024, StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
+        ProducerConfig.BATCH_SIZE_CONFIG,
+        128 * 1024,
+        StreamsConfig.MAX_TASK_IDLE_MS_CONFIG,
+        -1L,
+        StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
+        BoundedRocksDbMemory.class);
   }
 
   /**
@@ -742,6 +768,8 @@ public final class InstanceConfig extends AbstractConfig {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, getString(PROCESSING_GUARANTEE));
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, getInt(NUM_STREAM_THREADS));
     props.put(StreamsConfig.STATE_DIR_CONFIG, getString(STATE_DIR));
+    // Read by BoundedRocksDbMemory from the configuration Kafka Streams hands every store.
+    props.put(ROCKSDB_MEMORY_BYTES, getLong(ROCKSDB_MEMORY_BYTES));
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topicReplication());
     props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.NO_OPTIMIZATION);
     // The raw topic is read as bytes and validated (bad records go to the dead-letter topic); the

@@ -28,6 +28,7 @@ class BenchResultTest {
         100L << 20,
         1024L << 20,
         -1,
+        new RocksDbFootprint(40, 3L << 20, 1L << 20, 5L << 20, 0),
         List.of());
   }
 
@@ -37,6 +38,17 @@ class BenchResultTest {
 
     assertThat(result.baselineRate()).isEqualTo(75_000);
     assertThat(result.ratio()).isEqualTo(0.4);
+  }
+
+  @Test
+  void shouldSayThatASharedCacheIsCountedOncePerStore() {
+    RocksDbFootprint footprint = new RocksDbFootprint(24, 46L << 20, 0, 1050L << 20, 58L << 20);
+
+    assertThat(footprint.line())
+        .isEqualTo(
+            "RocksDB at the end: 24 databases; shared cache in use 58 MiB (blocks and memtables);"
+                + " Streams metrics summed over stores: memtables 46 MiB, table readers 0 MiB,"
+                + " block cache 1050 MiB (the shared cache counted once per store)");
   }
 
   @Test
@@ -52,6 +64,11 @@ class BenchResultTest {
                 + " 0.30 and 0.60 against each)",
             "process CPU per record (pass-through: its first phase): pass-through 10 us, full"
                 + " 100 us, ratio 0.10");
+    assertThat(lines)
+        .contains(
+            "RocksDB at the end: 40 databases; shared cache in use 0 MiB (blocks and memtables);"
+                + " Streams metrics summed over stores: memtables 3 MiB, table readers 1 MiB,"
+                + " block cache 5 MiB");
     assertThat(lines.get(lines.size() - 1)).isEqualTo("ratio=0.40");
   }
 }

@@ -11,7 +11,7 @@ class BenchSettingsTest {
   @Test
   void shouldUseTheDefaultsWithoutOptions() {
     assertThat(BenchSettings.parse(List.of()))
-        .isEqualTo(new BenchSettings(300_000, 1_000, 3, 1, 20, 100, 100_000, 0));
+        .isEqualTo(new BenchSettings(300_000, 1_000, 3, 1, 20, 100, 100_000, 0, 134_217_728L));
   }
 
   @Test
@@ -26,10 +26,11 @@ class BenchSettingsTest {
                 "--paced-seconds=30",
                 "--commit-ms=250",
                 "--warmup=50k",
-                "--batch-bytes=16k"));
+                "--batch-bytes=16k",
+                "--rocksdb-memory=0"));
 
     assertThat(settings)
-        .isEqualTo(new BenchSettings(1_000_000, 10_000, 6, 2, 30, 250, 50_000, 16_000));
+        .isEqualTo(new BenchSettings(1_000_000, 10_000, 6, 2, 30, 250, 50_000, 16_000, 0));
   }
 
   @Test
@@ -44,6 +45,13 @@ class BenchSettingsTest {
     assertThatThrownBy(() -> BenchSettings.parse(List.of("--records=lots")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("--records expects a whole number, got 'lots'");
+  }
+
+  @Test
+  void shouldRefuseARocksDbBoundBelowTheInstanceMinimum() {
+    assertThatThrownBy(() -> BenchSettings.parse(List.of("--rocksdb-memory=1m")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--rocksdb-memory must be 0 or at least 16777216, got 1000000");
   }
 
   @Test

@@ -64,6 +64,48 @@ class InstanceConfigTest {
   }
 
   @Test
+  void shouldBoundRocksDbMemoryBy128MibUnlessKafkaSettingsSayOtherwise() {
+    Properties defaults = load(Map.of(), Map.of()).streamsProperties();
+    Properties sized =
+        load(Map.of("SOCIAL_LISTENING_ROCKSDB_MEMORY_BYTES", "268435456"), Map.of())
+            .streamsProperties();
+    Properties overridden =
+        load(
+                Map.of(),
+                Map.of(
+                    InstanceConfig.KAFKA_PREFIX + StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
+                    "com.example.OwnRocksDbConfig"))
+            .streamsProperties();
+
+    assertThat(defaults.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG))
+        .isEqualTo(BoundedRocksDbMemory.class);
+    assertThat(defaults.get(InstanceConfig.ROCKSDB_MEMORY_BYTES)).isEqualTo(134_217_728L);
+    assertThat(sized.get(InstanceConfig.ROCKSDB_MEMORY_BYTES)).isEqualTo(268_435_456L);
+    assertThat(overridden.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG))
+        .isEqualTo("com.example.OwnRocksDbConfig");
+  }
+
+  @Test
+  void shouldAcceptZeroAsNoRocksDbBound() {
+    Properties props =
+        load(Map.of(), Map.of(InstanceConfig.ROCKSDB_MEMORY_BYTES, "0")).streamsProperties();
+
+    assertThat(props.get(InstanceConfig.ROCKSDB_MEMORY_BYTES)).isEqualTo(0L);
+  }
+
+  @Test
+  void shouldRefuseARocksDbBoundBelow16MibNamingTheKey() {
+    assertThatThrownBy(() -> load(Map.of(), Map.of(InstanceConfig.ROCKSDB_MEMORY_BYTES, "1000000")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "Invalid value 1000000 for configuration rocksdb.memory.bytes: must be 0 (no bound)"
+                + " or at least 16777216");
+    assertThatThrownBy(() -> load(Map.of(), Map.of(InstanceConfig.ROCKSDB_MEMORY_BYTES, "128MiB")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("rocksdb.memory.bytes");
+  }
+
+  @Test
   void shouldServeNoHttpUnlessAPortIsSet() {
     assertThat(load(Map.of(), Map.of()).http()).isEmpty();
     assertThat(load(Map.of(), Map.of()).shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
