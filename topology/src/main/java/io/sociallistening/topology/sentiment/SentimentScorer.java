@@ -575,14 +575,14 @@ public final class SentimentScorer {
 
   /** "can't wait", "cant wait", "cannot wait", "can not wait": eagerness, not a negation. */
   private static boolean isCantWait(TokenizedText t, int i, int from) {
-    if (i == 0 || !at(t, i, from).equals("wait")) {
+    // read without building the strings of unknown tokens: this runs for every word without valence
+    if (i - 1 < from || !t.is(i, "wait")) {
       return false;
     }
-    String before = at(t, i - 1, from);
-    return before.equals("can't")
-        || before.equals("cant")
-        || before.equals("cannot")
-        || (before.equals("not") && at(t, i - 2, from).equals("can"));
+    return t.is(i - 1, "can't")
+        || t.is(i - 1, "cant")
+        || t.is(i - 1, "cannot")
+        || (t.is(i - 1, "not") && i - 2 >= from && t.is(i - 2, "can"));
   }
 
   /** Token {@code index} in lower case, or "" when it lies before {@code from} (another clause). */
