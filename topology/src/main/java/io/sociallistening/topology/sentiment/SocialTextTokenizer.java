@@ -174,6 +174,10 @@ final class SocialTextTokenizer {
       if (lettersAfter(text, run, end)) {
         chunk(text, from, run, out);
         from = run;
+        if (isUrl(text, run, end)) {
+          // a URL glued after the punctuation stays whole (and is dropped)
+          break;
+        }
       } else if (isEmoticonEnd(text, i, end, out)) {
         chunk(text, from, i, out);
         from = i;

@@ -137,6 +137,13 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldKeepAUrlGluedAfterPunctuationWholeAndUnscored() {
+    assertThat(SOCIAL.score("love it!https://example.com/awful/terrible/worst").compound())
+        .isEqualTo(SOCIAL.score("love it! https://example.com/awful/terrible/worst").compound())
+        .isEqualTo(SOCIAL.score("love it!").compound());
+  }
+
+  @Test
   void shouldReadCantWaitAsEagernessNotNegation() {
     // "wait" is no lexicon word; in "can't wait" it takes the valence of "eager", 1.5
     double eager = 1.5 / Math.sqrt(1.5 * 1.5 + 15);
