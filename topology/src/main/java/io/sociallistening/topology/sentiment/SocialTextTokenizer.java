@@ -163,6 +163,14 @@ final class SocialTextTokenizer {
     int from = start;
     int i = start;
     while (i < end) {
+      if (text.charAt(i) == '='
+          && lettersBefore(text, from, i)
+          && isEmoticonEnd(text, i, end, out)) {
+        // "=" is no joiner, but "=(" glued to a word is an emoticon as ":(" is
+        chunk(text, from, i, out);
+        from = i;
+        break;
+      }
       if (!isJoiner(text.charAt(i)) || !lettersBefore(text, from, i)) {
         i++;
         continue;

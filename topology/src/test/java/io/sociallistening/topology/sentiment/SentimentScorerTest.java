@@ -144,6 +144,13 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldSplitAnEqualsSignEmoticonGluedToAWord() {
+    assertThat(SOCIAL.score("exam season sucks=(").compound())
+        .isEqualTo(SOCIAL.score("exam season sucks =(").compound())
+        .isLessThan(SOCIAL.score("exam season sucks").compound());
+  }
+
+  @Test
   void shouldReadCantWaitAsEagernessNotNegation() {
     // "wait" is no lexicon word; in "can't wait" it takes the valence of "eager", 1.5
     double eager = 1.5 / Math.sqrt(1.5 * 1.5 + 15);
