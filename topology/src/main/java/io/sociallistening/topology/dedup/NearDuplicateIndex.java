@@ -176,6 +176,10 @@ public final class NearDuplicateIndex {
 
   private Entry bestMatch(String scope, NormalForm form, long[] signature, long[] probeKeys) {
     int lookup = ++lookups;
+    if (lookup == 0) {
+      // 0 is the stamp of an entry no lookup has taken yet; the counter wraps after 2^32 lookups
+      lookup = ++lookups;
+    }
     int count = 0;
     for (long bandKey : probeKeys) {
       Buckets.Bucket<Entry> bucket = buckets.get(bandKey);

@@ -45,6 +45,17 @@ class NearDuplicateIndexTest {
   }
 
   @Test
+  void shouldFindACopyWhenTheLookupCounterWrapsToZero() throws ReflectiveOperationException {
+    find("a", LONG_POST, T0);
+    // after 2^32 lookups the counter reaches 0, the stamp of an entry no lookup has taken yet
+    java.lang.reflect.Field lookups = NearDuplicateIndex.class.getDeclaredField("lookups");
+    lookups.setAccessible(true);
+    lookups.setInt(index, -1);
+
+    assertThat(find("c", LONG_POST.replace("nine years", "ten years"), T0 + 1)).contains("a");
+  }
+
+  @Test
   void shouldFindARetweet() {
     find("a", TWEET, T0);
 
