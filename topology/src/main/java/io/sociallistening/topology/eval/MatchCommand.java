@@ -114,7 +114,8 @@ public final class MatchCommand {
   private static Set<String> numericIds(Path rulesFile) throws IOException {
     Set<String> ids = new HashSet<>();
     for (String line : Files.readAllLines(rulesFile, StandardCharsets.UTF_8)) {
-      String trimmed = line.strip();
+      // a byte-order mark before the first line, which Rules skips too
+      String trimmed = (line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
       if (trimmed.startsWith("{")) {
         try {
           JsonNode id = JSON.readTree(trimmed).get("id");

@@ -126,6 +126,18 @@ class MatchCommandTest {
   }
 
   @Test
+  void shouldPrintAnIntegerIdOnTheFirstLineAfterAByteOrderMarkAsAnInteger(@TempDir Path dir)
+      throws Exception {
+    Path rules = dir.resolve("rules.jsonl");
+    Files.writeString(rules, "\uFEFF{\"id\":7,\"brand\":\"Acme\",\"query\":\"acme\"}\n");
+
+    int code = run(List.of("--rules", rules.toString()), "acme air\n");
+
+    assertThat(code).isZero();
+    assertThat(outLines()).containsExactly("{\"rules\":[7]}");
+  }
+
+  @Test
   void shouldReportAnInvalidRuleAndKeepTheOthers() throws Exception {
     int code = run(List.of("--rules=" + fixture()), "acme\n");
 
