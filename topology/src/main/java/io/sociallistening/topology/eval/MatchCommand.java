@@ -110,7 +110,10 @@ public final class MatchCommand {
     return 0;
   }
 
-  /** The ids written as JSON integers in the rules file: they are printed back as integers. */
+  /**
+   * The ids written as JSON integers in the rules file (by the last rule with that id): they are
+   * printed back as integers.
+   */
   private static Set<String> numericIds(Path rulesFile) throws IOException {
     Set<String> ids = new HashSet<>();
     for (String line : Files.readAllLines(rulesFile, StandardCharsets.UTF_8)) {
@@ -121,6 +124,9 @@ public final class MatchCommand {
           JsonNode id = JSON.readTree(trimmed).get("id");
           if (id != null && id.isIntegralNumber()) {
             ids.add(id.bigIntegerValue().toString());
+          } else if (id != null && id.isTextual()) {
+            // of rules with the same id the last one wins, and so does the way it writes the id
+            ids.remove(id.asText());
           }
         } catch (JsonProcessingException e) {
           // Rules.readJsonLines has already named the line

@@ -138,6 +138,21 @@ class MatchCommandTest {
   }
 
   @Test
+  void shouldPrintAnIdAsTheRuleThatWinsWroteIt(@TempDir Path dir) throws Exception {
+    Path rules = dir.resolve("rules.jsonl");
+    // of two rules with one id the last wins: here the one with the quoted id
+    Files.writeString(
+        rules,
+        "{\"id\":7,\"brand\":\"Acme\",\"query\":\"acme\"}\n"
+            + "{\"id\":\"7\",\"brand\":\"Acme\",\"query\":\"acme air\"}\n");
+
+    int code = run(List.of("--rules", rules.toString()), "acme air\n");
+
+    assertThat(code).isZero();
+    assertThat(outLines()).containsExactly("{\"rules\":[\"7\"]}");
+  }
+
+  @Test
   void shouldReportAnInvalidRuleAndKeepTheOthers() throws Exception {
     int code = run(List.of("--rules=" + fixture()), "acme\n");
 
