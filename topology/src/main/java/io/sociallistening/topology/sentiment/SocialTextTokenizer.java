@@ -152,7 +152,8 @@ final class SocialTextTokenizer {
    * {@link #chunk} for each part of a chunk that joins words with punctuation and no space ({@code
    * hilarious...LMAO}, {@code great,love}, {@code bad/terrible}) or ends a word with an emoticon
    * ({@code sucks:(}): a part ends after a run of {@code . , ; : ! ? / …} that has at least two
-   * letters on each side, or before an emoticon of the lexicon that follows a letter. Runs between
+   * letters on each side (or two letters before and a handle or hashtag after: {@code great,@acme},
+   * {@code love.#acme}), or before an emoticon of the lexicon that follows a letter. Runs between
    * single letters ({@code U.S.}, {@code w/o}) and URLs and handles stay whole.
    */
   private void joinedChunk(String text, int start, int end, TokenizedText out) {
@@ -179,11 +180,11 @@ final class SocialTextTokenizer {
       while (run < end && isJoiner(text.charAt(run))) {
         run++;
       }
-      if (lettersAfter(text, run, end)) {
+      if (lettersAfter(text, run, end) || isTagAfter(text, run, end)) {
         chunk(text, from, run, out);
         from = run;
-        if (isUrl(text, run, end)) {
-          // a URL glued after the punctuation stays whole (and is dropped)
+        if (isUrl(text, run, end) || text.charAt(run) == '@') {
+          // a URL or handle glued after the punctuation stays whole (and is dropped)
           break;
         }
       } else if (isEmoticonEnd(text, i, end, out)) {
@@ -217,6 +218,13 @@ final class SocialTextTokenizer {
   private static boolean lettersAfter(String text, int i, int end) {
     return end - i >= 2
         && Character.isLetter(text.charAt(i))
+        && Character.isLetter(text.charAt(i + 1));
+  }
+
+  /** Whether a handle or hashtag ({@code @acme}, {@code #acme}) starts at {@code i}. */
+  private static boolean isTagAfter(String text, int i, int end) {
+    return end - i >= 2
+        && (text.charAt(i) == '@' || text.charAt(i) == '#')
         && Character.isLetter(text.charAt(i + 1));
   }
 

@@ -151,6 +151,18 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldSplitAHandleOrHashtagGluedAfterPunctuation() {
+    assertThat(SOCIAL.score("great,@acme").compound())
+        .isEqualTo(SOCIAL.score("great, @acme").compound())
+        .isGreaterThan(0.5);
+    assertThat(SOCIAL.score("love.#acme").compound())
+        .isEqualTo(SOCIAL.score("love. #acme").compound())
+        .isGreaterThan(0.5);
+    assertThat(SOCIAL.score("thanks.@acme.terrible").compound())
+        .isEqualTo(SOCIAL.score("thanks. @acme.terrible").compound());
+  }
+
+  @Test
   void shouldReadCantWaitAsEagernessNotNegation() {
     // "wait" is no lexicon word; in "can't wait" it takes the valence of "eager", 1.5
     double eager = 1.5 / Math.sqrt(1.5 * 1.5 + 15);
