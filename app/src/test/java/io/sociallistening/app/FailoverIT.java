@@ -227,25 +227,32 @@ class FailoverIT {
     return config;
   }
 
-  /** The changelog partitions of {@code run} whose first records are gone, with their start. */
-  private static Map<TopicPartition, Long> deletedChangelogRecords(Admin admin, String run)
-      throws Exception {
-    Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+  /** {@code spec} for every partition of {@code topics}. */
+  private static Map<TopicPartition, OffsetSpec> everyPartition(
+      Admin admin, java.util.Collection<String> topics, OffsetSpec spec) throws Exception {
+    Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
     admin
-        .describeTopics(
-            admin.listTopics().names().get().stream()
-                .filter(t -> t.startsWith(run + "-") && t.endsWith("-changelog"))
-                .toList())
+        .describeTopics(topics)
         .allTopicNames()
         .get()
         .forEach(
             (name, description) ->
                 description
                     .partitions()
-                    .forEach(
-                        p ->
-                            earliest.put(
-                                new TopicPartition(name, p.partition()), OffsetSpec.earliest())));
+                    .forEach(p -> specs.put(new TopicPartition(name, p.partition()), spec)));
+    return specs;
+  }
+
+  /** The changelog partitions of {@code run} whose first records are gone, with their start. */
+  private static Map<TopicPartition, Long> deletedChangelogRecords(Admin admin, String run)
+      throws Exception {
+    Map<TopicPartition, OffsetSpec> earliest =
+        everyPartition(
+            admin,
+            admin.listTopics().names().get().stream()
+                .filter(t -> t.startsWith(run + "-") && t.endsWith("-changelog"))
+                .toList(),
+            OffsetSpec.earliest());
     Map<TopicPartition, Long> deleted =
         new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
     admin
@@ -371,19 +378,7 @@ class FailoverIT {
               .filter(
                   t -> t.equals(raw) || (t.startsWith(group + "-") && t.endsWith("-repartition")))
               .collect(Collectors.toSet());
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin
-          .describeTopics(topics)
-          .allTopicNames()
-          .get()
-          .forEach(
-              (name, description) ->
-                  description
-                      .partitions()
-                      .forEach(
-                          p ->
-                              latest.put(
-                                  new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+      Map<TopicPartition, OffsetSpec> latest = everyPartition(admin, topics, OffsetSpec.latest());
       var ends =
           admin
               .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
