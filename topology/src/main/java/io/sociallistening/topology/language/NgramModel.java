@@ -62,7 +62,7 @@ final class NgramModel {
   }
 
   private void add(long key, double[] scores) {
-    int slot = slot(key);
+    int slot = slot(key, mask);
     while (keys[slot] != 0) {
       if (keys[slot] == key) {
         int base = slot * languages.length;
@@ -75,7 +75,7 @@ final class NgramModel {
     }
   }
 
-  private int slot(long key) {
+  private static int slot(long key, int mask) {
     long h = key * 0x9E3779B97F4A7C15L;
     return (int) (h >>> 40) & mask;
   }
@@ -121,11 +121,11 @@ final class NgramModel {
         if (++count > keys.length / 2) {
           throw new IllegalStateException(resource + ": more n-grams than the table holds");
         }
-        NgramModel table = new NgramModel(languages, keys, values);
         long key = key(line, 0, tab);
-        int slot = table.slot(key);
+        int mask = keys.length - 1;
+        int slot = slot(key, mask);
         while (keys[slot] != 0) {
-          slot = (slot + 1) & table.mask;
+          slot = (slot + 1) & mask;
         }
         keys[slot] = key;
         for (int l = 0; l < fields.length; l++) {
