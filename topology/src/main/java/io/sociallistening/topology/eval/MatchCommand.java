@@ -1,8 +1,6 @@
 package io.sociallistening.topology.eval;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sociallistening.topology.language.LanguageDetector;
 import io.sociallistening.topology.match.MatchInput;
@@ -66,10 +64,13 @@ public final class MatchCommand {
     }
     List<Rule> rules;
     Path file = rulesFile;
+    Set<String> integerIds = new HashSet<>();
     try (Reader reader = Files.newBufferedReader(rulesFile, StandardCharsets.UTF_8)) {
       rules =
           Rules.readJsonLines(
-              reader, warning -> err.println("rules file " + file + ": " + warning + ", ignored"));
+              reader,
+              warning -> err.println("rules file " + file + ": " + warning + ", ignored"),
+              integerIds);
     } catch (NoSuchFileException e) {
       err.println("rules file not found: " + rulesFile);
       return 1;
@@ -78,13 +79,6 @@ public final class MatchCommand {
       return 1;
     } catch (IllegalArgumentException e) {
       err.println("bad rules file " + rulesFile + ": " + e.getMessage());
-      return 1;
-    }
-    Set<String> numericIds;
-    try {
-      numericIds = numericIds(rulesFile);
-    } catch (IOException e) {
-      err.println("cannot read rules file " + rulesFile + ": " + e.getMessage());
       return 1;
     }
     RuleSet ruleSet =
@@ -97,7 +91,7 @@ public final class MatchCommand {
         out.println(
             toJson(
                 ruleSet.match(new MatchInput(line, languages.detect(line), null, null, null)),
-                numericIds));
+                integerIds));
         if (!texts.ready()) {
           out.flush();
         }
@@ -110,39 +104,13 @@ public final class MatchCommand {
     return 0;
   }
 
-  /**
-   * The ids written as JSON integers in the rules file (by the last rule with that id): they are
-   * printed back as integers.
-   */
-  private static Set<String> numericIds(Path rulesFile) throws IOException {
-    Set<String> ids = new HashSet<>();
-    for (String line : Files.readAllLines(rulesFile, StandardCharsets.UTF_8)) {
-      // a byte-order mark before the first line, which Rules skips too
-      String trimmed = (line.startsWith("\uFEFF") ? line.substring(1) : line).strip();
-      if (trimmed.startsWith("{")) {
-        try {
-          JsonNode id = JSON.readTree(trimmed).get("id");
-          if (id != null && id.isIntegralNumber()) {
-            ids.add(id.bigIntegerValue().toString());
-          } else if (id != null && id.isTextual()) {
-            // of rules with the same id the last one wins, and so does the way it writes the id
-            ids.remove(id.asText());
-          }
-        } catch (JsonProcessingException e) {
-          // Rules.readJsonLines has already named the line
-        }
-      }
-    }
-    return ids;
-  }
-
-  private static String toJson(List<RuleMatch> matches, Set<String> numericIds) throws IOException {
+  private static String toJson(List<RuleMatch> matches, Set<String> integerIds) throws IOException {
     StringWriter json = new StringWriter();
     try (JsonGenerator generator = JSON.getFactory().createGenerator(json)) {
       generator.writeStartObject();
       generator.writeArrayFieldStart("rules");
       for (RuleMatch match : matches) {
-        if (numericIds.contains(match.ruleId())) {
+        if (integerIds.contains(match.ruleId())) {
           generator.writeNumber(new BigInteger(match.ruleId()));
         } else {
           generator.writeString(match.ruleId());

@@ -46,7 +46,8 @@ public final class Rules {
         false,
         warning -> {
           throw new IllegalArgumentException(warning);
-        });
+        },
+        null);
   }
 
   /**
@@ -57,10 +58,21 @@ public final class Rules {
    * integer ({@code "id": 7}) is read as its decimal digits ({@code "7"}).
    */
   public static List<Rule> readJsonLines(Reader reader, Consumer<String> unknownFields) {
-    return read(reader, true, unknownFields);
+    return read(reader, true, unknownFields, null);
   }
 
-  private static List<Rule> read(Reader reader, boolean lenient, Consumer<String> unknownFields) {
+  /**
+   * As {@link #readJsonLines(Reader, Consumer)}, and leaves in {@code integerIds} the ids that the
+   * rule in force for them (the last one with that id) wrote as a JSON integer, for a caller that
+   * echoes ids in the form it was given them.
+   */
+  public static List<Rule> readJsonLines(
+      Reader reader, Consumer<String> unknownFields, Set<String> integerIds) {
+    return read(reader, true, unknownFields, integerIds);
+  }
+
+  private static List<Rule> read(
+      Reader reader, boolean lenient, Consumer<String> unknownFields, Set<String> integerIds) {
     BufferedReader lines =
         reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
     List<Rule> rules = new ArrayList<>();
@@ -75,7 +87,16 @@ public final class Rules {
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
           continue;
         }
-        rules.add(parse(trimmed, number, lenient, unknownFields));
+        JsonNode node = object(trimmed, number);
+        Rule rule = rule(node, number, lenient, unknownFields);
+        if (integerIds != null) {
+          // of rules with the same id the last one wins, and so does the way it writes the id
+          integerIds.remove(rule.id());
+          if (node.get("id").isIntegralNumber()) {
+            integerIds.add(rule.id());
+          }
+        }
+        rules.add(rule);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read rules after line " + number, e);
@@ -83,8 +104,7 @@ public final class Rules {
     return List.copyOf(rules);
   }
 
-  private static Rule parse(
-      String line, int number, boolean lenient, Consumer<String> unknownFields) {
+  private static JsonNode object(String line, int number) {
     JsonNode node;
     try {
       node = JSON.readTree(line);
@@ -95,6 +115,11 @@ public final class Rules {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("Line " + number + ": expected a JSON object");
     }
+    return node;
+  }
+
+  private static Rule rule(
+      JsonNode node, int number, boolean lenient, Consumer<String> unknownFields) {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!FIELDS.contains(name)) {
