@@ -60,7 +60,7 @@ public final class Enrichment {
     for (RuleMatch match : matches) {
       brandTerms.add(match.matchedTerms());
     }
-    PostSentiment post = sentiment.scorePost(text, brandTerms);
+    PostSentiment post = sentiment.in(language).scorePost(text, brandTerms);
     SentimentResult score = post.whole();
     List<BrandMatch> brands = new ArrayList<>(matches.size());
     boolean mentionsCompetitor = false;

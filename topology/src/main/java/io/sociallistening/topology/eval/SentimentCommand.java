@@ -11,7 +11,9 @@ import java.util.Locale;
 
 /**
  * The {@code sentiment} evaluation command: scores each input line with the topology's {@link
- * SentimentScorer} and {@link LanguageDetector}.
+ * SentimentScorer} and {@link LanguageDetector}, as the topology scores a mention whose source gave
+ * no language: the line's language is detected and that language's scorer ({@link
+ * SentimentScorer#in(String)}) scores it.
  *
  * <p>Input (stdin): one text per line, UTF-8. Output (stdout): exactly one JSON object per input
  * line, in order, e.g. {@code {"compound":0.8316,"label":"positive","language":"en"}}: compound in
@@ -37,12 +39,13 @@ public final class SentimentCommand {
           SentimentScorer scorer = SentimentScorer.loadDefault();
           LanguageDetector languages = LanguageDetector.loadDefault();
           return (line, json) -> {
-            SentimentResult result = scorer.score(line);
+            String language = languages.detect(line);
+            SentimentResult result = scorer.in(language).score(line);
             json.writeStartObject();
             json.writeFieldName("compound");
             json.writeNumber(fourDecimals(result.compound()));
             json.writeStringField("label", result.label().name().toLowerCase(Locale.ROOT));
-            json.writeStringField("language", languages.detect(line));
+            json.writeStringField("language", language);
             json.writeEndObject();
           };
         });

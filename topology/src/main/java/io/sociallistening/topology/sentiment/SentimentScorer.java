@@ -110,12 +110,14 @@ public final class SentimentScorer {
 
   private final SocialTextTokenizer tokenizer;
   private final boolean social;
+  private final LanguageRules rules;
   private final Map<String, Double> boosters;
 
-  private SentimentScorer(SocialTextTokenizer tokenizer, boolean social) {
+  private SentimentScorer(SocialTextTokenizer tokenizer, boolean social, LanguageRules rules) {
     this.tokenizer = tokenizer;
     this.social = social;
-    this.boosters = social ? ValenceRules.SOCIAL_BOOSTERS : ValenceRules.BOOSTERS;
+    this.rules = rules;
+    this.boosters = rules.boosters();
   }
 
   /** The scorer with the bundled VADER lexicon and emoji table; loaded once, then shared. */
@@ -130,6 +132,35 @@ public final class SentimentScorer {
    */
   public static SentimentScorer vaderCompatible() {
     return Default.CORE;
+  }
+
+  /**
+   * The scorer for text in {@code language}: an ISO 639-1 code or a language tag ({@code pt},
+   * {@code pt-BR}, {@code es_419}, any case), {@code und} or null. The social scorer has one per
+   * supported language, with that language's word list over VADER's and its negation words,
+   * intensifiers and contrastive words ({@code SENTIMENT.md}); any other language, {@code und} and
+   * null give the scorer for text of unknown language (all lists, English first), which {@link
+   * #loadDefault()} returns. The VADER-compatible core returns itself.
+   */
+  public SentimentScorer in(String language) {
+    if (!social || language == null || language.length() < 2) {
+      return social ? Default.INSTANCE : this;
+    }
+    if (language.length() > 2 && language.charAt(2) != '-' && language.charAt(2) != '_') {
+      return Default.INSTANCE;
+    }
+    char first = Character.toLowerCase(language.charAt(0));
+    char second = Character.toLowerCase(language.charAt(1));
+    if (first == 'e' && second == 'n') {
+      return Default.ENGLISH;
+    }
+    if (first == 'p' && second == 't') {
+      return Default.PORTUGUESE;
+    }
+    if (first == 'e' && second == 's') {
+      return Default.SPANISH;
+    }
+    return Default.INSTANCE;
   }
 
   /** Scores {@code text}; null or empty text is neutral with compound 0 and confidence 1. */
@@ -214,7 +245,7 @@ public final class SentimentScorer {
     for (int i = 0; i < n; i++) {
       if (i > 0
           && (tokens.boundary[i - 1] != TokenizedText.NONE
-              || tokens.in(i, ValenceRules.SEGMENT_STARTS))) {
+              || tokens.in(i, rules.segmentStarts()))) {
         current++;
       }
       segment[i] = current;
@@ -280,7 +311,7 @@ public final class SentimentScorer {
     // 1.5 times, across sentences as in VADER ("Terrifying. I might be on board, but ... :)")
     int contrastAt = -1;
     for (int i = 0; contrast && i < n && contrastAt < 0; i++) {
-      if (tokens.in(i, ValenceRules.CONTRASTS)) {
+      if (tokens.in(i, rules.contrasts())) {
         contrastAt = i;
       }
     }
@@ -297,7 +328,9 @@ public final class SentimentScorer {
           clause = i;
         }
         double valence =
-            repeatedNo(tokens, i) ? tokens.valence[i] : valence(tokens, i, mixedCase, clause);
+            rules.noNegates() && repeatedNo(tokens, i)
+                ? tokens.valence[i]
+                : valence(tokens, i, mixedCase, clause);
         if (contrastAt >= 0 && i < contrastAt) {
           valence *= 0.5;
         } else if (contrastAt >= 0 && i > contrastAt) {
@@ -324,9 +357,16 @@ public final class SentimentScorer {
     return social && valence < 0 ? valence * NEGATED_NEGATIVE : valence * NEGATION;
   }
 
-  private boolean isNegation(String lowerWord) {
-    return ValenceRules.isNegation(lowerWord)
-        || (social && ValenceRules.SOCIAL_NEGATIONS.contains(lowerWord));
+  /** Whether token {@code j} negates; Spanish "sin" of "sin embargo" ("however") does not. */
+  private boolean isNegation(TokenizedText t, int j, int from) {
+    String word = at(t, j, from);
+    if (ValenceRules.isNegation(word)) {
+      return true;
+    }
+    if (!rules.negations().contains(word)) {
+      return false;
+    }
+    return !(word.equals("sin") && j + 1 < t.size && t.is(j + 1, "embargo"));
   }
 
   /**
@@ -334,12 +374,14 @@ public final class SentimentScorer {
    * outside the syntax of the clause, so "no idea lol" and "Nope :-)" are not negated.
    */
   private static boolean outsideNegation(String lowerWord) {
-    return ValenceRules.LAUGHTER.contains(lowerWord) || !Character.isLetter(lowerWord.charAt(0));
+    return ValenceRules.isLaughter(lowerWord) || !Character.isLetter(lowerWord.charAt(0));
   }
 
   /** "no no no": a "no" next to another "no" keeps its own (negative) valence. */
   private static boolean repeatedNo(TokenizedText t, int i) {
-    return t.is(i, "no") && ((i > 0 && t.is(i - 1, "no")) || (i + 1 < t.size && t.is(i + 1, "no")));
+    return t.inLexicon(i)
+        && t.is(i, "no")
+        && ((i > 0 && t.is(i - 1, "no")) || (i + 1 < t.size && t.is(i + 1, "no")));
   }
 
   /** The result for the tokens in {@code include} (all when null) after {@link #valences}. */
@@ -438,7 +480,8 @@ public final class SentimentScorer {
     // "no" that negates the next word is not negative itself; the social scorer also looks two
     // words ahead, the reach of the "no" negation ("no es malo", "no real problem"), and only
     // inside the clause ("Oh no. Escape ..." keeps its "no")
-    if (word.equals("no")
+    if (rules.noNegates()
+        && word.equals("no")
         && ((i != n - 1 && t.inLexicon(i + 1) && (!social || t.boundary[i] == TokenizedText.NONE))
             || (social
                 && i + 2 < n
@@ -446,11 +489,12 @@ public final class SentimentScorer {
                 && t.inLexicon(i + 2)))) {
       valence = 0.0;
     }
-    if (((i > 0 && at(t, i - 1, from).equals("no"))
-        || (i > 1 && at(t, i - 2, from).equals("no"))
-        || (i > 2
-            && at(t, i - 3, from).equals("no")
-            && (at(t, i - 1, from).equals("or") || at(t, i - 1, from).equals("nor"))))) {
+    if (rules.noNegates()
+        && ((i > 0 && at(t, i - 1, from).equals("no"))
+            || (i > 1 && at(t, i - 2, from).equals("no"))
+            || (i > 2
+                && at(t, i - 3, from).equals("no")
+                && (at(t, i - 1, from).equals("or") || at(t, i - 1, from).equals("nor"))))) {
       valence = negate(t.valence[i]);
     }
     if (t.upper[i] && mixedCase) {
@@ -490,7 +534,7 @@ public final class SentimentScorer {
 
   private double negation(double valence, TokenizedText t, int back, int i, int from) {
     if (back == 0) {
-      return isNegation(at(t, i - 1, from)) ? negate(valence) : valence;
+      return isNegation(t, i - 1, from) ? negate(valence) : valence;
     }
     if (back == 1) {
       if (at(t, i - 2, from).equals("never")
@@ -500,7 +544,7 @@ public final class SentimentScorer {
       if (at(t, i - 2, from).equals("without") && at(t, i - 1, from).equals("doubt")) {
         return valence;
       }
-      return isNegation(at(t, i - 2, from)) ? negate(valence) : valence;
+      return isNegation(t, i - 2, from) ? negate(valence) : valence;
     }
     // back == 2; the second alternative is the reference's operator binding (see class comment)
     if ((at(t, i - 3, from).equals("never")
@@ -513,7 +557,7 @@ public final class SentimentScorer {
         && (at(t, i - 2, from).equals("doubt") || at(t, i - 1, from).equals("doubt"))) {
       return valence;
     }
-    return isNegation(at(t, i - 3, from)) ? negate(valence) : valence;
+    return isNegation(t, i - 3, from) ? negate(valence) : valence;
   }
 
   /** Special phrases around word {@code i} (i >= 3) and "kind of"-style dampeners before it. */
@@ -601,19 +645,54 @@ public final class SentimentScorer {
     return valence;
   }
 
-  /** VADER's lexicon with the social additions and corrections of {@code social_lexicon.txt}. */
-  private static Map<String, Double> socialLexicon(Map<String, Double> vader) {
+  /**
+   * VADER's lexicon with the social additions and corrections of {@code social_lexicon.txt}: the
+   * lexicon of English text.
+   */
+  private static Map<String, Double> englishLexicon(Map<String, Double> vader) {
     Map<String, Double> merged = new HashMap<>(vader);
     merged.putAll(readLexicon(SOCIAL_LEXICON));
-    merged.putAll(readLexicon(PORTUGUESE_LEXICON));
-    merged.putAll(readLexicon(SPANISH_LEXICON));
     // VADER's 2018 lexicon rates "heart(s)" for its emoji descriptions ("red heart"); the social
     // scorer scores emoji directly, and the noun alone ("my heart wants ...") is not sentiment
     merged.keySet().removeAll(EMOJI_DESCRIPTION_WORDS);
     return Map.copyOf(merged);
   }
 
+  /**
+   * The lexicon of text in one language: its word list over the English lexicon (its entries win),
+   * without the English entries that are function words there ("no", "ha", "sin").
+   */
+  private static Map<String, Double> languageLexicon(
+      Map<String, Double> english, Map<String, Double> words) {
+    Map<String, Double> merged = new HashMap<>(english);
+    merged.keySet().removeAll(ValenceRules.ROMANCE_FUNCTION_WORDS);
+    merged.putAll(words);
+    return Map.copyOf(merged);
+  }
+
+  /**
+   * The lexicon of text of unknown language: the English lexicon with the Portuguese and Spanish
+   * words over it, except those spelled like English words (marked {@code EN-COLLISION} in their
+   * list).
+   */
+  private static Map<String, Double> anyLexicon(
+      Map<String, Double> english, List<Map<String, Double>> others) {
+    Map<String, Double> merged = new HashMap<>(english);
+    for (Map<String, Double> words : others) {
+      merged.putAll(words);
+    }
+    return Map.copyOf(merged);
+  }
+
   private static Map<String, Double> readLexicon(String resource) {
+    return readLexicon(resource, false);
+  }
+
+  /**
+   * Reads a word list (token TAB valence, further columns ignored; "# " starts a comment); with
+   * {@code withoutCollisions}, lines whose fourth column is {@code EN-COLLISION} are left out.
+   */
+  private static Map<String, Double> readLexicon(String resource, boolean withoutCollisions) {
     InputStream in = SentimentScorer.class.getResourceAsStream(resource);
     if (in == null) {
       throw new IllegalStateException("missing resource " + resource);
@@ -635,6 +714,9 @@ public final class SentimentScorer {
               resource + " line " + number + ": expected token<TAB>value");
         }
         String value = second < 0 ? line.substring(first + 1) : line.substring(first + 1, second);
+        if (withoutCollisions && second > 0 && line.endsWith("\tEN-COLLISION")) {
+          continue;
+        }
         // later entries win, as in the reference's dictionary; lookups are in lower case, so
         // entries with capitals (":D", "XD") are shadowed by their lower-case twins, as there
         lexicon.put(line.substring(0, first), Double.parseDouble(value));
@@ -648,12 +730,38 @@ public final class SentimentScorer {
   private static final class Default {
     static final Map<String, Double> VADER_LEXICON = readLexicon(LEXICON);
     static final EmojiValences EMOJI_VALENCES = EmojiValences.load(EMOJI);
+    static final Map<String, Double> ENGLISH_LEXICON = englishLexicon(VADER_LEXICON);
+    static final SentimentScorer ENGLISH = social(ENGLISH_LEXICON, LanguageRules.ENGLISH);
+    static final SentimentScorer PORTUGUESE =
+        social(
+            languageLexicon(ENGLISH_LEXICON, readLexicon(PORTUGUESE_LEXICON)),
+            LanguageRules.PORTUGUESE);
+    static final SentimentScorer SPANISH =
+        social(
+            languageLexicon(ENGLISH_LEXICON, readLexicon(SPANISH_LEXICON)), LanguageRules.SPANISH);
     static final SentimentScorer INSTANCE =
-        new SentimentScorer(
-            new SocialTextTokenizer(socialLexicon(VADER_LEXICON), EMOJI_VALENCES, true, RULE_WORDS),
-            true);
+        social(
+            anyLexicon(
+                ENGLISH_LEXICON,
+                List.of(readLexicon(PORTUGUESE_LEXICON, true), readLexicon(SPANISH_LEXICON, true))),
+            LanguageRules.ANY);
     static final SentimentScorer CORE =
         new SentimentScorer(
-            new SocialTextTokenizer(VADER_LEXICON, EMOJI_VALENCES, false, RULE_WORDS), false);
+            new SocialTextTokenizer(VADER_LEXICON, EMOJI_VALENCES, false, RULE_WORDS),
+            false,
+            LanguageRules.VADER);
+
+    /**
+     * The social scorer of one language. Its intensifiers leave the lexicon ("super", +2.9 in
+     * VADER's), so that they intensify the next word instead of being one.
+     */
+    private static SentimentScorer social(Map<String, Double> lexicon, LanguageRules rules) {
+      Map<String, Double> words = new HashMap<>(lexicon);
+      words.keySet().removeAll(rules.boosters().keySet());
+      return new SentimentScorer(
+          new SocialTextTokenizer(Map.copyOf(words), EMOJI_VALENCES, true, RULE_WORDS),
+          true,
+          rules);
+    }
   }
 }

@@ -84,6 +84,8 @@ final class SocialTextTokenizer {
   private final Vocabulary vocabulary;
   private final EmojiValences emoji;
   private final boolean social;
+  private final int shortLaughter;
+  private final int longLaughter;
   private final ThreadLocal<TokenizedText> scratch = ThreadLocal.withInitial(TokenizedText::new);
 
   SocialTextTokenizer(Map<String, Double> lexicon, EmojiValences emoji) {
@@ -101,6 +103,8 @@ final class SocialTextTokenizer {
     this.vocabulary = Vocabulary.of(lexicon, ruleWords, HASHTAG_WORDS);
     this.emoji = emoji;
     this.social = social;
+    this.shortLaughter = lexiconEntry("haha".toCharArray(), 0, 4);
+    this.longLaughter = lexiconEntry("hahaha".toCharArray(), 0, 6);
   }
 
   /** The words this tokenizer knows: its lexicon and the rules' words. */
@@ -353,6 +357,15 @@ final class SocialTextTokenizer {
     int id = vocabulary.find(out.chars, mark, end, out.hash);
     double valence = id >= 0 ? vocabulary.valence(id) : Double.NaN;
     if (Double.isNaN(valence) && (id < 0 || !vocabulary.isBoosterOrNegation(id))) {
+      if (social && ValenceRules.isLaughter(out.chars, mark, end)) {
+        // laughter written out reads as VADER's "haha", or "hahaha" when longer
+        int laughter = end - mark > 4 ? longLaughter : shortLaughter;
+        if (laughter >= 0) {
+          out.charCount = end;
+          out.add(laughter, mark, end, vocabulary.valence(laughter), isAllCaps(text, from, to));
+          return;
+        }
+      }
       if (hasLetterRun(out.chars, mark, end)) {
         out.charCount = mark;
         token(text.substring(from, to), out);

@@ -1,5 +1,7 @@
 package io.sociallistening.topology.sentiment;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -119,21 +121,89 @@ final class ValenceRules {
   /** Contrastive words: the part of the sentence before one counts half, after it 1.5 times. */
   static final Set<String> CONTRASTS = Set.of("but", "however");
 
-  /**
-   * Portuguese and Spanish negation words, used by the social scorer besides {@link #NEGATIONS}
-   * (Spanish "no" is handled by VADER's rule for English "no"). Written for social-listening,
-   * project licence.
-   */
-  static final Set<String> SOCIAL_NEGATIONS =
-      Set.of(
-          "não", "nao", "nunca", "nem", "jamais", "nenhum", "nenhuma", "sem", "ni", "jamás",
-          "jamas", "tampoco", "ningún", "ningun", "ninguno", "ninguna", "sin");
+  /** Portuguese negation words. Written for social-listening, project licence. */
+  static final Set<String> PORTUGUESE_NEGATIONS =
+      Set.of("não", "nao", "nunca", "nem", "jamais", "nenhum", "nenhuma", "sem");
 
   /**
-   * {@link #BOOSTERS} plus Portuguese and Spanish intensifiers and dampeners, used by the social
-   * scorer. Written for social-listening, project licence.
+   * Spanish negation words; Spanish "no" is handled by VADER's rule for English "no". Written for
+   * social-listening, project licence.
+   */
+  static final Set<String> SPANISH_NEGATIONS =
+      Set.of(
+          "nunca", "ni", "jamás", "jamas", "tampoco", "ningún", "ningun", "ninguno", "ninguna",
+          "sin");
+
+  /**
+   * Portuguese and Spanish negation words together, for text whose language is not known besides
+   * {@link #NEGATIONS}.
+   */
+  static final Set<String> SOCIAL_NEGATIONS = union(PORTUGUESE_NEGATIONS, SPANISH_NEGATIONS);
+
+  /**
+   * {@link #BOOSTERS} and "super", for English text in the social scorer: VADER rates "super" as a
+   * word (+2.9), but in posts it mostly intensifies the next one ("super busy", "super scary").
+   */
+  static final Map<String, Double> ENGLISH_BOOSTERS =
+      scalars(new String[] {"super"}, new String[0]);
+
+  /** Portuguese intensifiers and dampeners with their scalar. Project licence. */
+  static final Map<String, Double> PORTUGUESE_BOOSTERS =
+      scalars(
+          new String[] {
+            "muito",
+            "muita",
+            "muitos",
+            "muitas",
+            "bem",
+            "demais",
+            "tão",
+            "tao",
+            "bastante",
+            "extremamente",
+            "totalmente",
+            "super",
+            "mega"
+          },
+          new String[] {"pouco", "meio", "quase"});
+
+  /** Spanish intensifiers and dampeners with their scalar. Project licence. */
+  static final Map<String, Double> SPANISH_BOOSTERS =
+      scalars(
+          new String[] {
+            "muy",
+            "mucho",
+            "mucha",
+            "muchos",
+            "muchas",
+            "tan",
+            "demasiado",
+            "extremadamente",
+            "súper",
+            "super",
+            "totalmente",
+            "bastante"
+          },
+          new String[] {"poco", "casi", "algo"});
+
+  /**
+   * {@link #BOOSTERS} plus the Portuguese and Spanish ones, for text whose language is not known.
    */
   static final Map<String, Double> SOCIAL_BOOSTERS = socialBoosters();
+
+  /** Portuguese contrastive words, weighed as "but". */
+  static final Set<String> PORTUGUESE_CONTRASTS =
+      Set.of("mas", "porém", "porem", "contudo", "entretanto", "todavia");
+
+  /** Spanish contrastive words, weighed as "but" ("embargo" of "sin embargo"). */
+  static final Set<String> SPANISH_CONTRASTS = Set.of("pero", "embargo");
+
+  /**
+   * English lexicon entries that are frequent function words of Portuguese or Spanish text and
+   * carry no sentiment there: "no" (Spanish negation particle, Portuguese "in the"), "ha" (Spanish
+   * "has", Portuguese "há"), "sin" (Spanish "without", a negation word).
+   */
+  static final Set<String> ROMANCE_FUNCTION_WORDS = Set.of("no", "ha", "sin");
 
   /**
    * Valence of "wait" in "can't wait" (and "cant", "cannot", "can not"), which the social scorer
@@ -152,20 +222,92 @@ final class ValenceRules {
     return NEGATIONS.contains(lowerWord) || lowerWord.contains("n't");
   }
 
+  /**
+   * Whether the lower-case word {@code chars[from..to)} is laughter written out, in any of the
+   * three languages: "hahahaha", "ahahah", "jajaja", "jejeje", "hihihi", "huehue" (two or more
+   * syllables of one consonant, h or j, and a vowel, so not "haja"; an extra leading "a" or
+   * trailing consonant allowed), "kkkk" (Portuguese, four or more), "rsrs" (Portuguese "risos", two
+   * or more).
+   */
+  static boolean isLaughter(char[] chars, int from, int to) {
+    int length = to - from;
+    if (length < 4) {
+      return false;
+    }
+    if (runOf(chars, from, to, 'k')) {
+      return true;
+    }
+    if (chars[from] == 'r') {
+      for (int k = from; k < to; k++) {
+        if (chars[k] != ((k - from) % 2 == 0 ? 'r' : 's')) {
+          return false;
+        }
+      }
+      return true;
+    }
+    int k = chars[from] == 'a' ? from + 1 : from;
+    char consonant = chars[k];
+    if (consonant != 'h' && consonant != 'j') {
+      return false;
+    }
+    int syllables = 0;
+    while (k < to) {
+      if (chars[k] != consonant) {
+        return false;
+      }
+      if (k + 1 == to) {
+        break;
+      }
+      char vowel = chars[k + 1];
+      if (vowel == 'u' && k + 2 < to && chars[k + 2] == 'e') {
+        k += 3;
+      } else if (vowel == 'a' || vowel == 'e' || vowel == 'i') {
+        k += 2;
+      } else {
+        return false;
+      }
+      syllables++;
+    }
+    return syllables >= 2;
+  }
+
+  /** {@link #isLaughter(char[], int, int)} of a lower-case word. */
+  static boolean isLaughter(String lowerWord) {
+    return LAUGHTER.contains(lowerWord)
+        || isLaughter(lowerWord.toCharArray(), 0, lowerWord.length());
+  }
+
+  private static boolean runOf(char[] chars, int from, int to, char c) {
+    for (int k = from; k < to; k++) {
+      if (chars[k] != c) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static Map<String, Double> socialBoosters() {
-    java.util.HashMap<String, Double> map = new java.util.HashMap<>(BOOSTERS);
-    for (String word :
-        new String[] {
-          "muito", "muita", "muitos", "muitas", "bem", "demais", "tão", "tao", "bastante",
-          "extremamente", "totalmente", "super", "muy", "mucho", "mucha", "muchos", "muchas", "tan",
-          "demasiado", "extremadamente", "súper"
-        }) {
+    Map<String, Double> map = new HashMap<>(BOOSTERS);
+    map.putAll(PORTUGUESE_BOOSTERS);
+    map.putAll(SPANISH_BOOSTERS);
+    return Map.copyOf(map);
+  }
+
+  private static Map<String, Double> scalars(String[] up, String[] down) {
+    Map<String, Double> map = new HashMap<>(BOOSTERS);
+    for (String word : up) {
       map.put(word, BOOST);
     }
-    for (String word : new String[] {"pouco", "meio", "quase", "poco", "casi", "algo"}) {
+    for (String word : down) {
       map.put(word, DAMPEN);
     }
     return Map.copyOf(map);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private static Map<String, Double> boosters() {

@@ -56,4 +56,25 @@ class EnrichmentTest {
     assertThat(enriched.getBrands()).hasSize(1);
     assertThat(enriched.getBrands().get(0).getSentiment()).isNull();
   }
+
+  @Test
+  void shouldScoreSentimentWithTheScorerOfTheMentionsLanguage() {
+    // Portuguese "no" is "in the": it does not negate "ótimo" (2.9)
+    String text = "Jantar no ótimo restaurante da Acme";
+    Enrichment enrichment = enrichment();
+
+    EnrichedMention given =
+        enrichment.enrich(
+            new Copy("k3", MentionBuilder.mention("m3").text(text).language("pt").build(), 1, null),
+            0L);
+    EnrichedMention unknown =
+        enrichment.enrich(
+            new Copy("k4", MentionBuilder.mention("m4").text(text).language("fr").build(), 1, null),
+            0L);
+
+    assertThat(given.getLanguage()).isEqualTo("pt");
+    assertThat(given.getSentiment().getCompound()).isEqualTo(2.9 / Math.sqrt(2.9 * 2.9 + 15));
+    assertThat(given.getSentiment().getLabel()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(unknown.getSentiment().getLabel()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
 }

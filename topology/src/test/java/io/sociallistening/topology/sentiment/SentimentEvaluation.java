@@ -1,5 +1,6 @@
 package io.sociallistening.topology.sentiment;
 
+import io.sociallistening.topology.language.LanguageDetector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Measures {@link SentimentScorer} beside the reference VADER (the npm package {@code
@@ -46,6 +49,13 @@ import java.util.Random;
  * double-quoted fields, polarity 0 negative, 2 neutral, 4 positive, text last). It has no ratings,
  * so r is not printed; the positive/negative accuracy (the sign of the score on the tweets that are
  * not neutral) is the figure usually quoted for it.
+ *
+ * <p>A file whose name ends in {@code .tsv} holds one labelled text per line: {@code negative},
+ * {@code neutral} or {@code positive}, a tab, the text (e.g. tweets in Portuguese or Spanish). It
+ * is reported like the {@code .csv} set.
+ *
+ * <p>Our scorer is applied as the {@code sentiment} command applies it: the text's language is
+ * detected and that language's scorer ({@link SentimentScorer#in(String)}) scores it.
  */
 public final class SentimentEvaluation {
   private static final int FOLDS = 10;
@@ -59,8 +69,17 @@ public final class SentimentEvaluation {
     List<String> texts = new ArrayList<>();
     List<Double> meanList = new ArrayList<>();
     List<Integer> goldList = new ArrayList<>();
-    boolean polarityFile = file.getFileName().toString().endsWith(".csv");
+    boolean labelFile = file.getFileName().toString().endsWith(".tsv");
+    boolean polarityFile = labelFile || file.getFileName().toString().endsWith(".csv");
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (labelFile) {
+        String[] fields = line.split("\t", 2);
+        if (fields.length == 2) {
+          goldList.add(classIndex(fields[0].toUpperCase(Locale.ROOT)));
+          texts.add(fields[1]);
+        }
+        continue;
+      }
       if (polarityFile) {
         List<String> fields = csvFields(line);
         if (fields.size() == 6) {
@@ -87,17 +106,23 @@ public final class SentimentEvaluation {
     double[] reference = VaderReference.locate().compounds(texts);
     SentimentScorer core = SentimentScorer.vaderCompatible();
     SentimentScorer ours = SentimentScorer.loadDefault();
+    LanguageDetector languages = LanguageDetector.loadDefault();
+    Map<String, Integer> detected = new TreeMap<>();
     double[] coreScores = new double[n];
     double[] ourScores = new double[n];
     int[] ourLabels = new int[n];
     for (int i = 0; i < n; i++) {
       coreScores[i] = core.score(texts.get(i)).compound();
-      SentimentResult result = ours.score(texts.get(i));
+      // as the sentiment command does: the detected language's scorer
+      String language = languages.detect(texts.get(i));
+      detected.merge(language, 1, Integer::sum);
+      SentimentResult result = ours.in(language).score(texts.get(i));
       ourScores[i] = result.compound();
       ourLabels[i] = classIndex(result.label().name());
     }
 
-    System.out.printf(Locale.ROOT, "file: %s, texts: %d%n", file, n);
+    System.out.printf(
+        Locale.ROOT, "file: %s, texts: %d, detected languages %s%n", file, n, detected);
     System.out.printf(
         Locale.ROOT,
         "gold: negative %d, neutral %d, positive %d%n",
