@@ -371,10 +371,12 @@ public final class SentimentScorer {
 
   /**
    * Laughter ("lol", "haha") and emoticons or emoji (a token not starting with a letter): they are
-   * outside the syntax of the clause, so "no idea lol" and "Nope :-)" are not negated.
+   * outside the syntax of the clause, so "no idea lol" and "Nope :-)" are not negated. Laughter
+   * written out ("jajaja", "kkkk") reaches here as the tokenizer's "haha" or "hahaha", so a set
+   * lookup suffices and no lexicon word costs an allocation.
    */
   private static boolean outsideNegation(String lowerWord) {
-    return ValenceRules.isLaughter(lowerWord) || !Character.isLetter(lowerWord.charAt(0));
+    return ValenceRules.LAUGHTER.contains(lowerWord) || !Character.isLetter(lowerWord.charAt(0));
   }
 
   /** "no no no": a "no" next to another "no" keeps its own (negative) valence. */

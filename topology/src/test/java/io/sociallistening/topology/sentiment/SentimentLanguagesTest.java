@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.sociallistening.avro.SentimentLabel;
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 class SentimentLanguagesTest {
@@ -99,5 +100,33 @@ class SentimentLanguagesTest {
     assertThat(ANY.in("en").score("Super Bowl tonight").compound()).isEqualTo(0.0);
     assertThat(ANY.in("en").score("super cute").compound())
         .isGreaterThan(ANY.in("en").score("cute").compound());
+  }
+
+  @Test
+  void shouldNotAllocatePerSentimentWordWhenScoring() {
+    // every token a known word, so that no rule builds the string of an unknown neighbour
+    String sentiment = "good great nice happy love fun cool wonderful";
+    String neutral = "the one of the one of the one";
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    SentimentScorer english = ANY.in("en");
+    for (int k = 0; k < 20_000; k++) {
+      english.score(sentiment);
+      english.score(neutral);
+    }
+
+    long before = threads.getCurrentThreadAllocatedBytes();
+    for (int k = 0; k < 10_000; k++) {
+      english.score(neutral);
+    }
+    long neutralBytes = threads.getCurrentThreadAllocatedBytes() - before;
+    before = threads.getCurrentThreadAllocatedBytes();
+    for (int k = 0; k < 10_000; k++) {
+      english.score(sentiment);
+    }
+    long sentimentBytes = threads.getCurrentThreadAllocatedBytes() - before;
+
+    // both allocate the result only; a string or array per sentiment word would add 8 * 24 bytes
+    assertThat(sentimentBytes - neutralBytes).isLessThan(10_000L * 16);
   }
 }
