@@ -103,6 +103,20 @@ class SentimentLanguagesTest {
   }
 
   @Test
+  void shouldReadElongatedLaughterAsLaughter() {
+    double haha = ANY.score("haha").compound();
+    double hahaha = ANY.score("hahaha").compound();
+
+    // a run of three or more letters takes the tokenizer's string path, which collapses it
+    assertThat(ANY.in("es").score("jajajaaaa").compound()).isEqualTo(hahaha);
+    assertThat(ANY.in("es").score("jaaaajaaaa").compound()).isEqualTo(haha);
+    assertThat(ANY.in("pt").score("hahahahahaaaa").compound()).isEqualTo(hahaha);
+    assertThat(ANY.score("JAJAJAAAA").compound()).isEqualTo(hahaha);
+    // outside negation, as laughter written plainly is
+    assertThat(ANY.in("es").score("no lo sé jajajaaaa").compound()).isEqualTo(hahaha);
+  }
+
+  @Test
   void shouldNotAllocatePerSentimentWordWhenScoring() {
     // every token a known word, so that no rule builds the string of an unknown neighbour
     String sentiment = "good great nice happy love fun cool wonderful";
