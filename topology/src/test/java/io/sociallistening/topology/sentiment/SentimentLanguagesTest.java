@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.sociallistening.avro.SentimentLabel;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SentimentLanguagesTest {
@@ -142,5 +143,16 @@ class SentimentLanguagesTest {
 
     // both allocate the result only; a string or array per sentiment word would add 8 * 24 bytes
     assertThat(sentimentBytes - neutralBytes).isLessThan(10_000L * 16);
+  }
+
+  @Test
+  void shouldStartTheBrandSegmentAtSinOfSinEmbargo() {
+    // "buena" (1.9); "sin embargo" is one contrastive word, so "sin" is not in Acme's segment
+    SentimentResult towards =
+        ANY.in("es").scoreTowards("Acme es buena sin embargo el precio", List.of("acme"));
+
+    assertThat(towards.compound()).isEqualTo(1.9 / Math.sqrt(1.9 * 1.9 + 15));
+    assertThat(towards.neutral()).isEqualTo(2 / (1.9 + 1 + 2));
+    assertThat(towards.positive()).isEqualTo((1.9 + 1) / (1.9 + 1 + 2));
   }
 }
