@@ -182,10 +182,11 @@ public final class SentimentScorer {
    * "acme air"}, {@code acme*}). Tokens are scored as for the whole post (negation, contrast and
    * the other rules see the whole text); only the segments holding a token of a term count, where a
    * segment ends at clause or sentence punctuation and before a contrastive word ("but", "however",
-   * "although", "though", "whereas"). A token is a term's when it equals the term's first word (or
-   * starts with it, for a wildcard term), ignoring case. Exclamation and question marks are not
-   * counted for a brand. Returns null when no term is found among the tokens (a brand named only in
-   * a handle, URL or emoji), so that the caller falls back to the whole post.
+   * "although", "though", "whereas", and in Portuguese and Spanish text that language's: "mas",
+   * "embora", "pero", "sin embargo", "aunque", ...). A token is a term's when it equals the term's
+   * first word (or starts with it, for a wildcard term), ignoring case. Exclamation and question
+   * marks are not counted for a brand. Returns null when no term is found among the tokens (a brand
+   * named only in a handle, URL or emoji), so that the caller falls back to the whole post.
    */
   public SentimentResult scoreTowards(String text, List<String> terms) {
     if (text == null || text.isEmpty() || terms.isEmpty()) {
@@ -245,7 +246,8 @@ public final class SentimentScorer {
     for (int i = 0; i < n; i++) {
       if (i > 0
           && (tokens.boundary[i - 1] != TokenizedText.NONE
-              || tokens.in(i, rules.segmentStarts()))) {
+              || (tokens.in(i, rules.segmentStarts()) && !isSinEmbargo(tokens, i - 1))
+              || (isSinEmbargo(tokens, i) && rules.segmentStarts().contains("embargo")))) {
         current++;
       }
       segment[i] = current;
@@ -369,12 +371,22 @@ public final class SentimentScorer {
     return !(word.equals("sin") && j + 1 < t.size && t.is(j + 1, "embargo"));
   }
 
+  /** Whether tokens {@code i} and {@code i + 1} are "sin embargo", one contrastive word. */
+  private static boolean isSinEmbargo(TokenizedText t, int i) {
+    return i + 1 < t.size
+        && t.boundary[i] == TokenizedText.NONE
+        && t.is(i, "sin")
+        && t.is(i + 1, "embargo");
+  }
+
   /**
    * Laughter ("lol", "haha") and emoticons or emoji (a token not starting with a letter): they are
-   * outside the syntax of the clause, so "no idea lol" and "Nope :-)" are not negated.
+   * outside the syntax of the clause, so "no idea lol" and "Nope :-)" are not negated. Laughter
+   * written out ("jajaja", "kkkk") reaches here as the tokenizer's "haha" or "hahaha", so a set
+   * lookup suffices and no lexicon word costs an allocation.
    */
   private static boolean outsideNegation(String lowerWord) {
-    return ValenceRules.isLaughter(lowerWord) || !Character.isLetter(lowerWord.charAt(0));
+    return ValenceRules.LAUGHTER.contains(lowerWord) || !Character.isLetter(lowerWord.charAt(0));
   }
 
   /** "no no no": a "no" next to another "no" keeps its own (negative) valence. */

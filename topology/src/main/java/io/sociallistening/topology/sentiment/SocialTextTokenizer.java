@@ -692,6 +692,13 @@ final class SocialTextTokenizer {
           String once = collapse(word, 1);
           if (isKnown(lower(once))) {
             word = once;
+          } else if (social && ValenceRules.isLaughter(lower(once))) {
+            // elongated laughter ("jajajaaaa") reads as the fast path reads "jajaja"
+            int laughter = once.length() > 4 ? longLaughter : shortLaughter;
+            if (laughter >= 0) {
+              out.add(vocabulary.word(laughter), vocabulary.valence(laughter), isAllCaps(word));
+              return;
+            }
           }
         }
         lowerWord = lower(word);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.sociallistening.avro.SentimentLabel;
+import java.lang.management.ManagementFactory;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SentimentLanguagesTest {
@@ -99,5 +101,58 @@ class SentimentLanguagesTest {
     assertThat(ANY.in("en").score("Super Bowl tonight").compound()).isEqualTo(0.0);
     assertThat(ANY.in("en").score("super cute").compound())
         .isGreaterThan(ANY.in("en").score("cute").compound());
+  }
+
+  @Test
+  void shouldReadElongatedLaughterAsLaughter() {
+    double haha = ANY.score("haha").compound();
+    double hahaha = ANY.score("hahaha").compound();
+
+    // a run of three or more letters takes the tokenizer's string path, which collapses it
+    assertThat(ANY.in("es").score("jajajaaaa").compound()).isEqualTo(hahaha);
+    assertThat(ANY.in("es").score("jaaaajaaaa").compound()).isEqualTo(haha);
+    assertThat(ANY.in("pt").score("hahahahahaaaa").compound()).isEqualTo(hahaha);
+    assertThat(ANY.score("JAJAJAAAA").compound()).isEqualTo(hahaha);
+    // outside negation, as laughter written plainly is
+    assertThat(ANY.in("es").score("no lo sé jajajaaaa").compound()).isEqualTo(hahaha);
+  }
+
+  @Test
+  void shouldNotAllocatePerSentimentWordWhenScoring() {
+    // every token a known word, so that no rule builds the string of an unknown neighbour
+    String sentiment = "good great nice happy love fun cool wonderful";
+    String neutral = "the one of the one of the one";
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    SentimentScorer english = ANY.in("en");
+    for (int k = 0; k < 20_000; k++) {
+      english.score(sentiment);
+      english.score(neutral);
+    }
+
+    long before = threads.getCurrentThreadAllocatedBytes();
+    for (int k = 0; k < 10_000; k++) {
+      english.score(neutral);
+    }
+    long neutralBytes = threads.getCurrentThreadAllocatedBytes() - before;
+    before = threads.getCurrentThreadAllocatedBytes();
+    for (int k = 0; k < 10_000; k++) {
+      english.score(sentiment);
+    }
+    long sentimentBytes = threads.getCurrentThreadAllocatedBytes() - before;
+
+    // both allocate the result only; a string or array per sentiment word would add 8 * 24 bytes
+    assertThat(sentimentBytes - neutralBytes).isLessThan(10_000L * 16);
+  }
+
+  @Test
+  void shouldStartTheBrandSegmentAtSinOfSinEmbargo() {
+    // "buena" (1.9); "sin embargo" is one contrastive word, so "sin" is not in Acme's segment
+    SentimentResult towards =
+        ANY.in("es").scoreTowards("Acme es buena sin embargo el precio", List.of("acme"));
+
+    assertThat(towards.compound()).isEqualTo(1.9 / Math.sqrt(1.9 * 1.9 + 15));
+    assertThat(towards.neutral()).isEqualTo(2 / (1.9 + 1 + 2));
+    assertThat(towards.positive()).isEqualTo((1.9 + 1) / (1.9 + 1 + 2));
   }
 }
