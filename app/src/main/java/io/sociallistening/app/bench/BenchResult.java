@@ -19,7 +19,8 @@ import java.util.Set;
  * @param fullRate records/s of the full topology, running to committed on every sub-topology
  * @param passThroughCpu CPU nanoseconds of the whole process (broker included) while the
  *     pass-through ran, per thread group ({@link ThreadCpu#between}, ending with the process
- *     total): a load-independent view of its cost on a shared machine
+ *     total), scaled from the records it committed in its timed part to {@code settings.records()}:
+ *     a load-independent view of its cost on a shared machine
  * @param fullCpu the same while the full topology ran
  * @param passThroughWrites what the pass-through phase wrote to each topic
  * @param fullWrites what the full-topology phase wrote to each topic

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -271,22 +272,39 @@ public final class Benchmark {
   /**
    * Times {@code group} once it is running: waits until it has committed the warm-up records, then
    * takes time, CPU and offsets until it has committed every record (and, when {@code internalToo},
-   * drained its repartition topics).
+   * drained its repartition topics). The rate counts the records committed between the two
+   * observations, not {@code records}: the first observation can come after the application has
+   * gone past the warm-up, by up to a commit interval and a poll of work, or far more when the
+   * application is fast. CPU is scaled from those records to {@code records}.
+   *
+   * @throws IllegalStateException when fewer than a quarter of the timed records were left when
+   *     timing started: the phase is too short to time (use more {@code --records})
    */
   private Phase timed(Admin admin, String group, String raw, boolean internalToo) throws Exception {
-    if (settings.warmup() > 0) {
-      awaitCommitted(admin, group, raw, settings.warmup(), false);
-    }
-    long start = System.nanoTime();
+    Committed atStart =
+        settings.warmup() > 0
+            ? awaitCommitted(admin, group, raw, settings.warmup(), false)
+            : new Committed(System.nanoTime(), 0);
     ThreadCpu.Snapshot cpuAtStart = ThreadCpu.take();
     Map<String, Long> offsetsAtStart = TopicWrites.endOffsets(admin);
-    long done = awaitCommitted(admin, group, raw, settings.total(), internalToo);
+    Committed atEnd = awaitCommitted(admin, group, raw, settings.total(), internalToo);
     ThreadCpu.Snapshot cpuAtEnd = ThreadCpu.take();
-    return new Phase(
-        settings.records() * 1e9 / (done - start),
-        ThreadCpu.between(cpuAtStart, cpuAtEnd),
-        offsetsAtStart,
-        TopicWrites.endOffsets(admin));
+    long timedRecords = atEnd.records() - atStart.records();
+    if (timedRecords < settings.records() / 4) {
+      throw new IllegalStateException(
+          group
+              + " had committed "
+              + atStart.records()
+              + " of "
+              + settings.total()
+              + " records when its timing started: too few left to time; run with more --records");
+    }
+    Map<String, Long> cpu = new LinkedHashMap<>();
+    ThreadCpu.between(cpuAtStart, cpuAtEnd)
+        .forEach(
+            (threads, nanos) ->
+                cpu.put(threads, Math.round(nanos * (double) settings.records() / timedRecords)));
+    return new Phase(atEnd.rateSince(atStart), cpu, offsetsAtStart, TopicWrites.endOffsets(admin));
   }
 
   /**
@@ -362,10 +380,10 @@ public final class Benchmark {
   /**
    * Waits until {@code group} has committed {@code records} records of {@code raw} and, when {@code
    * internalToo}, all but the final transaction marker of each partition of the application's
-   * repartition topics (a partition it has no offset for counts from 0); returns the nanoTime it
-   * saw that.
+   * repartition topics (a partition it has no offset for counts from 0); returns when it saw that
+   * and how many records of {@code raw} were committed then.
    */
-  private long awaitCommitted(
+  private Committed awaitCommitted(
       Admin admin, String group, String raw, long records, boolean internalToo) throws Exception {
     long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
     long lastReport = System.nanoTime();
@@ -391,7 +409,7 @@ public final class Benchmark {
       long now = System.nanoTime();
       if (rawDone >= records) {
         if (!internalToo) {
-          return now;
+          return new Committed(now, rawDone);
         }
         long lag = 0;
         var ends = admin.listOffsets(repartitions).all().get();
@@ -401,7 +419,7 @@ public final class Benchmark {
           lag += Math.max(0, end.getValue().offset() - 1 - position);
         }
         if (lag == 0) {
-          return now;
+          return new Committed(now, rawDone);
         }
       }
       if (now > deadline) {
