@@ -1,6 +1,7 @@
 package io.sociallistening.topology.sentiment;
 
-import java.util.HashSet;
+import static io.sociallistening.topology.sentiment.ValenceRules.union;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -46,7 +47,7 @@ record LanguageRules(
           union(ValenceRules.CONTRASTS, ValenceRules.PORTUGUESE_CONTRASTS),
           union(
               ValenceRules.SEGMENT_STARTS,
-              union(ValenceRules.PORTUGUESE_CONTRASTS, Set.of("embora"))),
+              union(ValenceRules.PORTUGUESE_CONTRASTS, ValenceRules.PORTUGUESE_CONCESSIVES)),
           false);
 
   /** Spanish text. */
@@ -56,7 +57,8 @@ record LanguageRules(
           ValenceRules.SPANISH_BOOSTERS,
           union(ValenceRules.CONTRASTS, ValenceRules.SPANISH_CONTRASTS),
           union(
-              ValenceRules.SEGMENT_STARTS, union(ValenceRules.SPANISH_CONTRASTS, Set.of("aunque"))),
+              ValenceRules.SEGMENT_STARTS,
+              union(ValenceRules.SPANISH_CONTRASTS, ValenceRules.SPANISH_CONCESSIVES)),
           true);
 
   /**
@@ -71,10 +73,4 @@ record LanguageRules(
           ValenceRules.CONTRASTS,
           ValenceRules.SEGMENT_STARTS,
           true);
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new HashSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
-  }
 }

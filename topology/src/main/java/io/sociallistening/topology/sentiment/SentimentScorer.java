@@ -111,13 +111,11 @@ public final class SentimentScorer {
   private final SocialTextTokenizer tokenizer;
   private final boolean social;
   private final LanguageRules rules;
-  private final Map<String, Double> boosters;
 
   private SentimentScorer(SocialTextTokenizer tokenizer, boolean social, LanguageRules rules) {
     this.tokenizer = tokenizer;
     this.social = social;
     this.rules = rules;
-    this.boosters = rules.boosters();
   }
 
   /** The scorer with the bundled VADER lexicon and emoji table; loaded once, then shared. */
@@ -476,7 +474,7 @@ public final class SentimentScorer {
     }
     String word = at(t, i, from);
     int n = t.size;
-    if (boosters.containsKey(word)) {
+    if (rules.boosters().containsKey(word)) {
       return 0;
     }
     if (word.equals("kind") && i < n - 1 && at(t, i + 1, from).equals("of")) {
@@ -533,7 +531,7 @@ public final class SentimentScorer {
 
   private double boosterScalar(
       TokenizedText t, int j, double valence, boolean mixedCase, int from) {
-    Double boost = boosters.get(at(t, j, from));
+    Double boost = rules.boosters().get(at(t, j, from));
     if (boost == null) {
       return 0.0;
     }
@@ -671,26 +669,16 @@ public final class SentimentScorer {
   }
 
   /**
-   * The lexicon of text in one language: its word list over the English lexicon (its entries win),
-   * without the English entries that are function words there ("no", "ha", "sin").
+   * {@code english} less the entries in {@code without}, with each of {@code lists} over it in turn
+   * (their entries win): the lexicon of Portuguese or Spanish text (without the English entries
+   * that are function words there, "no", "ha", "sin"), or of text of unknown language (both lists,
+   * read without their words spelled like English words).
    */
-  private static Map<String, Double> languageLexicon(
-      Map<String, Double> english, Map<String, Double> words) {
+  private static Map<String, Double> overlay(
+      Map<String, Double> english, Set<String> without, List<Map<String, Double>> lists) {
     Map<String, Double> merged = new HashMap<>(english);
-    merged.keySet().removeAll(ValenceRules.ROMANCE_FUNCTION_WORDS);
-    merged.putAll(words);
-    return Map.copyOf(merged);
-  }
-
-  /**
-   * The lexicon of text of unknown language: the English lexicon with the Portuguese and Spanish
-   * words over it, except those spelled like English words (marked {@code EN-COLLISION} in their
-   * list).
-   */
-  private static Map<String, Double> anyLexicon(
-      Map<String, Double> english, List<Map<String, Double>> others) {
-    Map<String, Double> merged = new HashMap<>(english);
-    for (Map<String, Double> words : others) {
+    merged.keySet().removeAll(without);
+    for (Map<String, Double> words : lists) {
       merged.putAll(words);
     }
     return Map.copyOf(merged);
@@ -746,15 +734,23 @@ public final class SentimentScorer {
     static final SentimentScorer ENGLISH = social(ENGLISH_LEXICON, LanguageRules.ENGLISH);
     static final SentimentScorer PORTUGUESE =
         social(
-            languageLexicon(ENGLISH_LEXICON, readLexicon(PORTUGUESE_LEXICON)),
+            overlay(
+                ENGLISH_LEXICON,
+                ValenceRules.ROMANCE_FUNCTION_WORDS,
+                List.of(readLexicon(PORTUGUESE_LEXICON))),
             LanguageRules.PORTUGUESE);
     static final SentimentScorer SPANISH =
         social(
-            languageLexicon(ENGLISH_LEXICON, readLexicon(SPANISH_LEXICON)), LanguageRules.SPANISH);
+            overlay(
+                ENGLISH_LEXICON,
+                ValenceRules.ROMANCE_FUNCTION_WORDS,
+                List.of(readLexicon(SPANISH_LEXICON))),
+            LanguageRules.SPANISH);
     static final SentimentScorer INSTANCE =
         social(
-            anyLexicon(
+            overlay(
                 ENGLISH_LEXICON,
+                Set.of(),
                 List.of(readLexicon(PORTUGUESE_LEXICON, true), readLexicon(SPANISH_LEXICON, true))),
             LanguageRules.ANY);
     static final SentimentScorer CORE =

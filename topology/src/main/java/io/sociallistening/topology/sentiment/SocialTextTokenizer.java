@@ -107,6 +107,14 @@ final class SocialTextTokenizer {
     this.longLaughter = lexiconEntry("hahaha".toCharArray(), 0, 6);
   }
 
+  /**
+   * The entry laughter written out reads as: VADER's "haha", or "hahaha" when longer than four
+   * letters; -1 when the lexicon has no such entry.
+   */
+  private int laughter(int length) {
+    return length > 4 ? longLaughter : shortLaughter;
+  }
+
   /** The words this tokenizer knows: its lexicon and the rules' words. */
   Vocabulary vocabulary() {
     return vocabulary;
@@ -358,8 +366,7 @@ final class SocialTextTokenizer {
     double valence = id >= 0 ? vocabulary.valence(id) : Double.NaN;
     if (Double.isNaN(valence) && (id < 0 || !vocabulary.isBoosterOrNegation(id))) {
       if (social && ValenceRules.isLaughter(out.chars, mark, end)) {
-        // laughter written out reads as VADER's "haha", or "hahaha" when longer
-        int laughter = end - mark > 4 ? longLaughter : shortLaughter;
+        int laughter = laughter(end - mark);
         if (laughter >= 0) {
           out.charCount = end;
           out.add(laughter, mark, end, vocabulary.valence(laughter), isAllCaps(text, from, to));
@@ -694,7 +701,7 @@ final class SocialTextTokenizer {
             word = once;
           } else if (social && ValenceRules.isLaughter(lower(once))) {
             // elongated laughter ("jajajaaaa") reads as the fast path reads "jajaja"
-            int laughter = once.length() > 4 ? longLaughter : shortLaughter;
+            int laughter = laughter(once.length());
             if (laughter >= 0) {
               out.add(vocabulary.word(laughter), vocabulary.valence(laughter), isAllCaps(word));
               return;

@@ -198,6 +198,12 @@ final class ValenceRules {
   /** Spanish contrastive words, weighed as "but" ("embargo" of "sin embargo"). */
   static final Set<String> SPANISH_CONTRASTS = Set.of("pero", "embargo");
 
+  /** Portuguese "although": it starts a brand's segment but is not weighed as "but". */
+  static final Set<String> PORTUGUESE_CONCESSIVES = Set.of("embora");
+
+  /** Spanish "although": it starts a brand's segment but is not weighed as "but". */
+  static final Set<String> SPANISH_CONCESSIVES = Set.of("aunque");
+
   /**
    * English lexicon entries that are frequent function words of Portuguese or Spanish text and
    * carry no sentiment there: "no" (Spanish negation particle, Portuguese "in the"), "ha" (Spanish
@@ -304,7 +310,7 @@ final class ValenceRules {
     return Map.copyOf(map);
   }
 
-  private static Set<String> union(Set<String> a, Set<String> b) {
+  static Set<String> union(Set<String> a, Set<String> b) {
     Set<String> all = new HashSet<>(a);
     all.addAll(b);
     return Set.copyOf(all);

@@ -86,7 +86,8 @@ final class Vocabulary {
     words.addAll(ValenceRules.CONTRASTS);
     words.addAll(ValenceRules.PORTUGUESE_CONTRASTS);
     words.addAll(ValenceRules.SPANISH_CONTRASTS);
-    words.addAll(List.of("embora", "aunque"));
+    words.addAll(ValenceRules.PORTUGUESE_CONCESSIVES);
+    words.addAll(ValenceRules.SPANISH_CONCESSIVES);
     words.addAll(ValenceRules.SEGMENT_STARTS);
     for (String[] phrase : ValenceRules.SPECIAL_CASES) {
       words.addAll(List.of(phrase));
