@@ -47,6 +47,7 @@ public final class Cli {
         config-docs                   print the configuration reference (Markdown)
         bench [--records=N] [--warmup=N] [--rules=N] [--partitions=N] [--threads=N]
               [--paced-seconds=N] [--commit-ms=N] [--batch-bytes=N] [--rocksdb-memory=N]
+              [--warm-runs=N]
                                       load run: pass-through vs full pipeline, latency, memory
       """;
 

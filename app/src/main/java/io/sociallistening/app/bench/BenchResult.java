@@ -84,10 +84,13 @@ public record BenchResult(
     List<String> out = new ArrayList<>();
     out.add(
         f(
-            "records %,d timed after %,d warm-up, rules %,d (%,d in force), partitions %d,"
-                + " stream threads %d, exactly_once_v2, commit interval %d ms, RocksDB memory %s",
+            "records %,d timed after %,d warm-up (%d untimed full-pipeline run%s before), rules %,d"
+                + " (%,d in force), partitions %d, stream threads %d, exactly_once_v2, commit"
+                + " interval %d ms, RocksDB memory %s",
             settings.records(),
             settings.warmup(),
+            settings.warmRuns(),
+            settings.warmRuns() == 1 ? "" : "s",
             settings.rules(),
             rulesInForce,
             settings.partitions(),

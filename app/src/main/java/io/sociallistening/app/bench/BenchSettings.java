@@ -20,6 +20,9 @@ import java.util.Locale;
  *     default ({@code InstanceConfig.clientDefaults()})
  * @param rocksDbMemory {@code rocksdb.memory.bytes} of the full pipeline: the bytes all its RocksDB
  *     stores share, 0 = Kafka Streams' per-store defaults (no bound)
+ * @param warmRuns untimed runs of the full pipeline over every record (each under its own
+ *     application id) before the first timed phase, so that both applications are timed with the
+ *     JIT's compilation of the topology behind them, not beside them on the same cores
  */
 public record BenchSettings(
     long records,
@@ -30,10 +33,11 @@ public record BenchSettings(
     int commitMs,
     long warmup,
     int batchBytes,
-    long rocksDbMemory) {
+    long rocksDbMemory,
+    int warmRuns) {
   public static final BenchSettings DEFAULTS =
       new BenchSettings(
-          300_000, 1_000, 3, 1, 20, 100, 100_000, 0, BoundedRocksDbMemory.DEFAULT_BYTES);
+          300_000, 1_000, 3, 1, 20, 100, 100_000, 0, BoundedRocksDbMemory.DEFAULT_BYTES, 1);
 
   public BenchSettings {
     if (records < 1) {
@@ -68,6 +72,9 @@ public record BenchSettings(
               + ", got "
               + rocksDbMemory);
     }
+    if (warmRuns < 0) {
+      throw new IllegalArgumentException("--warm-runs must not be negative, got " + warmRuns);
+    }
   }
 
   /** Mentions in the raw topic: the warm-up, then the timed records. */
@@ -77,7 +84,8 @@ public record BenchSettings(
 
   /**
    * Parses {@code --records=N --rules=N --partitions=N --threads=N --paced-seconds=N --commit-ms=N
-   * --warmup=N --batch-bytes=N --rocksdb-memory=N}; missing options keep their defaults.
+   * --warmup=N --batch-bytes=N --rocksdb-memory=N --warm-runs=N}; missing options keep their
+   * defaults.
    *
    * @throws IllegalArgumentException naming the option that is unknown or not a number
    */
@@ -91,6 +99,7 @@ public record BenchSettings(
     long warmup = DEFAULTS.warmup;
     int batchBytes = DEFAULTS.batchBytes;
     long rocksDbMemory = DEFAULTS.rocksDbMemory;
+    int warmRuns = DEFAULTS.warmRuns;
     for (String arg : args) {
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -105,11 +114,21 @@ public record BenchSettings(
         case "--warmup" -> warmup = number(name, value);
         case "--batch-bytes" -> batchBytes = (int) number(name, value);
         case "--rocksdb-memory" -> rocksDbMemory = number(name, value);
+        case "--warm-runs" -> warmRuns = (int) number(name, value);
         default -> throw new IllegalArgumentException("Unknown bench option '" + arg + "'");
       }
     }
     return new BenchSettings(
-        records, rules, partitions, threads, paced, commitMs, warmup, batchBytes, rocksDbMemory);
+        records,
+        rules,
+        partitions,
+        threads,
+        paced,
+        commitMs,
+        warmup,
+        batchBytes,
+        rocksDbMemory,
+        warmRuns);
   }
 
   private static long number(String name, String value) {

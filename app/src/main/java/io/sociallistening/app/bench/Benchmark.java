@@ -62,6 +62,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * <ol>
  *   <li>fill the raw topic with {@code warmup + records} Avro mentions from {@link MentionFeed}
  *       (producer rate);
+ *   <li>{@code warmRuns} untimed runs of the full pipeline over them ({@link #warmRun}), so that
+ *       the JIT has compiled the topology before anything is timed;
  *   <li>a pass-through Streams application with the same guarantee and serdes (exactly_once_v2,
  *       Avro decode and encode of every record) runs over them: timed from the moment its committed
  *       offsets on the raw topic cover the warm-up until they cover every record;
@@ -84,6 +86,7 @@ import org.apache.kafka.streams.kstream.Produced;
 public final class Benchmark {
   private static final String PASS_THROUGH_ID = "bench-pass-through";
   private static final String PIPELINE_ID = "bench-pipeline";
+  private static final String WARM_RUN_ID = "bench-warm-up";
   private static final String PASS_THROUGH_TOPIC = "bench.pass-through";
   private static final Duration POLL = Duration.ofMillis(50);
   private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(15);
@@ -144,39 +147,23 @@ public final class Benchmark {
       double producerRate = fill(bootstrap, topics.raw(), feed, mentionSerde);
       progress.printf("bench: producer %,.0f records/s%n", producerRate);
 
-      Map<String, Long> offsetsBefore = TopicWrites.endOffsets(admin);
-      Phase passThrough = passThrough(dir, bootstrap, topics.raw(), registry, admin, 1);
-      Map<String, Long> offsetsAfterPassThrough = TopicWrites.endOffsets(admin);
-      progress.printf("bench: pass-through %,.0f records/s%n", passThrough.rate());
-
       List<Rule> rules = SyntheticRules.generate(settings.rules(), SyntheticRules.DEFAULT_SEED);
       Path rulesFile = dir.resolve("rules.jsonl");
       Files.writeString(rulesFile, SyntheticRules.jsonLines(rules), StandardCharsets.UTF_8);
+      for (int run = 1; run <= settings.warmRuns(); run++) {
+        warmRun(dir, bootstrap, registryServer.url(), rulesFile, topics.raw(), admin, run);
+      }
+
+      Phase passThrough = passThrough(dir, bootstrap, topics.raw(), registry, admin, 1);
+      progress.printf("bench: pass-through %,.0f records/s%n", passThrough.rate());
+
       InstanceConfig config =
-          InstanceConfig.load(
-              Optional.empty(),
-              Map.of(),
-              Map.of(
-                  InstanceConfig.APPLICATION_ID,
-                  PIPELINE_ID,
-                  InstanceConfig.BOOTSTRAP_SERVERS,
-                  bootstrap,
-                  InstanceConfig.SCHEMA_REGISTRY_URL,
-                  registryServer.url(),
-                  InstanceConfig.STATE_DIR,
-                  dir.resolve("state-pipeline").toString(),
-                  InstanceConfig.RULES_FILE,
-                  rulesFile.toString(),
-                  InstanceConfig.TOPICS_PARTITIONS,
-                  String.valueOf(settings.partitions()),
-                  InstanceConfig.NUM_STREAM_THREADS,
-                  String.valueOf(settings.threads()),
-                  InstanceConfig.KAFKA_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
-                  String.valueOf(settings.commitMs()),
-                  InstanceConfig.KAFKA_PREFIX + ProducerConfig.BATCH_SIZE_CONFIG,
-                  String.valueOf(batchBytes()),
-                  InstanceConfig.ROCKSDB_MEMORY_BYTES,
-                  String.valueOf(settings.rocksDbMemory())));
+          pipelineConfig(
+              PIPELINE_ID,
+              dir.resolve("state-pipeline"),
+              bootstrap,
+              registryServer.url(),
+              rulesFile);
       progress.printf("bench: publishing %,d rules and starting the full topology%n", rules.size());
       try (Instance instance = Instance.start(config)) {
         awaitRunning(instance.streams());
@@ -186,10 +173,8 @@ public final class Benchmark {
             inForce, instance.rules().errors().size());
         Phase full = timed(admin, PIPELINE_ID, topics.raw(), true);
         progress.println("bench: counting what each application wrote");
-        List<TopicWrites.Topic> passThroughWrites =
-            writes(bootstrap, offsetsBefore, passThrough, offsetsAfterPassThrough);
-        List<TopicWrites.Topic> fullWrites =
-            writes(bootstrap, offsetsAfterPassThrough, full, TopicWrites.endOffsets(admin));
+        List<TopicWrites.Topic> passThroughWrites = writes(bootstrap, topics.raw(), passThrough);
+        List<TopicWrites.Topic> fullWrites = writes(bootstrap, topics.raw(), full);
         double fullRate = full.rate();
         progress.printf("bench: full pipeline %,.0f records/s%n", fullRate);
         // The baseline again, over the same records, so that the two bracket the pipeline's phase
@@ -308,21 +293,87 @@ public final class Benchmark {
   }
 
   /**
-   * What {@code phase} wrote in its timed part, with the records and bytes of the topics the
-   * application wrote read back: those empty or missing in {@code beforeStart} (not the internal
-   * ones nor the schemas topic, shared by both applications).
+   * What {@code phase} wrote in its timed part: every topic whose end offset grew during it, but
+   * the raw topic and the internal ones (only the application under test runs then), with the
+   * records and bytes read back.
    */
-  private static List<TopicWrites.Topic> writes(
-      String bootstrap, Map<String, Long> beforeStart, Phase phase, Map<String, Long> now) {
+  private static List<TopicWrites.Topic> writes(String bootstrap, String raw, Phase phase) {
     Set<String> readable = new HashSet<>();
-    for (var entry : now.entrySet()) {
-      if (!entry.getKey().startsWith("_")
-          && entry.getValue() > 0
-          && beforeStart.getOrDefault(entry.getKey(), 0L) == 0) {
-        readable.add(entry.getKey());
+    for (var entry : phase.offsetsAtEnd().entrySet()) {
+      String topic = entry.getKey();
+      if (!topic.startsWith("_")
+          && !topic.equals(raw)
+          && entry.getValue() > phase.offsetsAtStart().getOrDefault(topic, 0L)) {
+        readable.add(topic);
       }
     }
     return TopicWrites.between(bootstrap, phase.offsetsAtStart(), phase.offsetsAtEnd(), readable);
+  }
+
+  /** The full pipeline's configuration under {@code applicationId}, as the timed run uses it. */
+  private InstanceConfig pipelineConfig(
+      String applicationId, Path stateDir, String bootstrap, String registryUrl, Path rulesFile) {
+    return InstanceConfig.load(
+        Optional.empty(),
+        Map.of(),
+        Map.of(
+            InstanceConfig.APPLICATION_ID,
+            applicationId,
+            InstanceConfig.BOOTSTRAP_SERVERS,
+            bootstrap,
+            InstanceConfig.SCHEMA_REGISTRY_URL,
+            registryUrl,
+            InstanceConfig.STATE_DIR,
+            stateDir.toString(),
+            InstanceConfig.RULES_FILE,
+            rulesFile.toString(),
+            InstanceConfig.TOPICS_PARTITIONS,
+            String.valueOf(settings.partitions()),
+            InstanceConfig.NUM_STREAM_THREADS,
+            String.valueOf(settings.threads()),
+            InstanceConfig.KAFKA_PREFIX + StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+            String.valueOf(settings.commitMs()),
+            InstanceConfig.KAFKA_PREFIX + ProducerConfig.BATCH_SIZE_CONFIG,
+            String.valueOf(batchBytes()),
+            InstanceConfig.ROCKSDB_MEMORY_BYTES,
+            String.valueOf(settings.rocksDbMemory())));
+  }
+
+  /**
+   * One untimed run of the full pipeline over every record, under its own application id (not
+   * starting with the timed one's, whose repartition topics are found by that prefix), stopped when
+   * it has committed them all. The JIT compiles the topology's code during it: in a short run that
+   * compilation takes about as much CPU as the pipeline itself, and on two cores it would run
+   * beside whichever phase came first. The compiled code stays for the applications timed after it,
+   * as it would in a long-running instance.
+   */
+  private void warmRun(
+      Path dir,
+      String bootstrap,
+      String registryUrl,
+      Path rulesFile,
+      String raw,
+      Admin admin,
+      int run)
+      throws Exception {
+    String applicationId = WARM_RUN_ID + "-" + run;
+    progress.printf(
+        "bench: warm-up run %d of %d of the full pipeline (%s), untimed%n",
+        run, settings.warmRuns(), applicationId);
+    long start = System.nanoTime();
+    try (Instance instance =
+        Instance.start(
+            pipelineConfig(
+                applicationId,
+                dir.resolve("state-" + applicationId),
+                bootstrap,
+                registryUrl,
+                rulesFile))) {
+      awaitRunning(instance.streams());
+      awaitCommitted(admin, applicationId, raw, settings.total(), true);
+    }
+    progress.printf(
+        "bench: warm-up run %d done in %.1f s%n", run, (System.nanoTime() - start) / 1e9);
   }
 
   /**

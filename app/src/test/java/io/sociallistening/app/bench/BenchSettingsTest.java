@@ -11,7 +11,7 @@ class BenchSettingsTest {
   @Test
   void shouldUseTheDefaultsWithoutOptions() {
     assertThat(BenchSettings.parse(List.of()))
-        .isEqualTo(new BenchSettings(300_000, 1_000, 3, 1, 20, 100, 100_000, 0, 134_217_728L));
+        .isEqualTo(new BenchSettings(300_000, 1_000, 3, 1, 20, 100, 100_000, 0, 134_217_728L, 1));
   }
 
   @Test
@@ -27,10 +27,11 @@ class BenchSettingsTest {
                 "--commit-ms=250",
                 "--warmup=50k",
                 "--batch-bytes=16k",
-                "--rocksdb-memory=0"));
+                "--rocksdb-memory=0",
+                "--warm-runs=0"));
 
     assertThat(settings)
-        .isEqualTo(new BenchSettings(1_000_000, 10_000, 6, 2, 30, 250, 50_000, 16_000, 0));
+        .isEqualTo(new BenchSettings(1_000_000, 10_000, 6, 2, 30, 250, 50_000, 16_000, 0, 0));
   }
 
   @Test
