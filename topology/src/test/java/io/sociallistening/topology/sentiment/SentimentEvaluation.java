@@ -54,6 +54,14 @@ import java.util.TreeMap;
  * {@code neutral} or {@code positive}, a tab, the text (e.g. tweets in Portuguese or Spanish). It
  * is reported like the {@code .csv} set.
  *
+ * <p>A file whose name ends in {@code .raw} is read as the target-dependent tweet set of Dong et
+ * al. 2014 ({@code acl-14-short-data}: records of three lines, the tweet with {@code $T$} where its
+ * target was, the target, the polarity towards it -1, 0 or 1). The tweets come tokenised; they are
+ * put back together before scoring ({@code -LRB-} to "(", "ca n't" to "can't", " 's" to "'s"), and
+ * besides the whole-post scores it reports ours towards the target ({@link
+ * SentimentScorer#scoreTowards}, the target as a quoted phrase, the whole post where the target is
+ * not found), as the pipeline scores a brand.
+ *
  * <p>Our scorer is applied as the {@code sentiment} command applies it: the text's language is
  * detected and that language's scorer ({@link SentimentScorer#in(String)}) scores it.
  */
@@ -69,9 +77,19 @@ public final class SentimentEvaluation {
     List<String> texts = new ArrayList<>();
     List<Double> meanList = new ArrayList<>();
     List<Integer> goldList = new ArrayList<>();
+    List<String> targets = new ArrayList<>();
+    boolean targetFile = file.getFileName().toString().endsWith(".raw");
     boolean labelFile = file.getFileName().toString().endsWith(".tsv");
-    boolean polarityFile = labelFile || file.getFileName().toString().endsWith(".csv");
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    boolean polarityFile =
+        targetFile || labelFile || file.getFileName().toString().endsWith(".csv");
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int r = 0; targetFile && r + 2 < lines.size(); r += 3) {
+      String target = lines.get(r + 1).strip();
+      texts.add(untokenised(lines.get(r).replace("$T$", target)));
+      targets.add(target);
+      goldList.add(Integer.parseInt(lines.get(r + 2).strip()) + 1);
+    }
+    for (String line : targetFile ? List.<String>of() : lines) {
       if (labelFile) {
         String[] fields = line.split("\t", 2);
         if (fields.length == 2) {
@@ -146,6 +164,24 @@ public final class SentimentEvaluation {
         ourLabels,
         means,
         gold);
+    if (targetFile) {
+      double[] towards = new double[n];
+      int[] towardsLabels = new int[n];
+      int found = 0;
+      for (int i = 0; i < n; i++) {
+        SentimentScorer scorer = ours.in(languages.detect(texts.get(i)));
+        SentimentResult result =
+            scorer.scoreTowards(texts.get(i), List.of("\"" + targets.get(i) + "\""));
+        if (result != null) {
+          found++;
+        } else {
+          result = scorer.score(texts.get(i));
+        }
+        towards[i] = result.compound();
+        towardsLabels[i] = classIndex(result.label().name());
+      }
+      report("ours towards the target (" + found + " found)", towards, towardsLabels, means, gold);
+    }
     System.out.printf(
         Locale.ROOT, "%n%d-fold cross-validation (thresholds re-fitted per fold):%n", FOLDS);
     report("npm vader-sentiment, out-of-fold", reference, outOfFold(reference, gold), means, gold);
@@ -168,6 +204,30 @@ public final class SentimentEvaluation {
             texts.get(i));
       }
     }
+  }
+
+  /** A tokenised tweet of the target-dependent set put back together as it was posted. */
+  static String untokenised(String text) {
+    return text.replace("-LRB-", "(")
+        .replace("-RRB-", ")")
+        .replace("-LSB-", "[")
+        .replace("-RSB-", "]")
+        .replace(" n't", "n't")
+        .replace(" 's ", "'s ")
+        .replace(" 're ", "'re ")
+        .replace(" 've ", "'ve ")
+        .replace(" 'm ", "'m ")
+        .replace(" 'll ", "'ll ")
+        .replace(" 'd ", "'d ")
+        .replace(" ,", ",")
+        .replace(" .", ".")
+        .replace(" !", "!")
+        .replace(" ?", "?")
+        .replace(": (", ":(")
+        .replace(": )", ":)")
+        .replace("; )", ";)")
+        .replace(": -(", ":-(")
+        .replace(": -)", ":-)");
   }
 
   private static void report(
