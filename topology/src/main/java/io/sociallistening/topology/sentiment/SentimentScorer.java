@@ -182,9 +182,10 @@ public final class SentimentScorer {
    * segment ends at clause or sentence punctuation and before a contrastive word ("but", "however",
    * "although", "though", "whereas", and in Portuguese and Spanish text that language's: "mas",
    * "embora", "pero", "sin embargo", "aunque", ...). A token is a term's when it equals the term's
-   * first word (or starts with it, for a wildcard term), ignoring case. Exclamation and question
-   * marks are not counted for a brand. Returns null when no term is found among the tokens (a brand
-   * named only in a handle, URL or emoji), so that the caller falls back to the whole post.
+   * first word, or its possessive ("acme's"), or starts with it, for a wildcard term, ignoring
+   * case. Exclamation and question marks are not counted for a brand. Returns null when no term is
+   * found among the tokens (a brand named only in a handle, URL or emoji), so that the caller falls
+   * back to the whole post.
    */
   public SentimentResult scoreTowards(String text, List<String> terms) {
     if (text == null || text.isEmpty() || terms.isEmpty()) {
@@ -254,7 +255,9 @@ public final class SentimentScorer {
     boolean found = false;
     for (int i = 0; i < n; i++) {
       for (int k = 0; k < firstWords.length; k++) {
-        if (prefix[k] ? tokens.startsWith(i, firstWords[k]) : tokens.is(i, firstWords[k])) {
+        if (prefix[k]
+            ? tokens.startsWith(i, firstWords[k])
+            : tokens.is(i, firstWords[k]) || tokens.isPossessive(i, firstWords[k])) {
           brandSegment[segment[i]] = true;
           found = true;
         }

@@ -179,6 +179,27 @@ final class TokenizedText {
     return end[i] - start[i] == word.length() && startsWith(i, word);
   }
 
+  /**
+   * Whether token {@code i} in lower case is the possessive of {@code word}: {@code word} followed
+   * by {@code 's} or {@code ’s} ("acme's"); allocates nothing.
+   */
+  boolean isPossessive(int i, String word) {
+    int length = word.length();
+    if (tokenLength(i) != length + 2 || !startsWith(i, word)) {
+      return false;
+    }
+    char apostrophe = charAt(i, length);
+    return (apostrophe == '\'' || apostrophe == '\u2019') && charAt(i, length + 1) == 's';
+  }
+
+  private int tokenLength(int i) {
+    return id[i] >= 0 ? lower[i].length() : end[i] - start[i];
+  }
+
+  private char charAt(int i, int k) {
+    return id[i] >= 0 ? lower[i].charAt(k) : chars[start[i] + k];
+  }
+
   /** Whether token {@code i} in lower case starts with {@code prefix}; allocates nothing. */
   boolean startsWith(int i, String prefix) {
     if (id[i] >= 0) {

@@ -181,6 +181,12 @@ public final class SentimentEvaluation {
         towardsLabels[i] = classIndex(result.label().name());
       }
       report("ours towards the target (" + found + " found)", towards, towardsLabels, means, gold);
+      report(
+          "ours towards the target, out-of-fold thresholds",
+          towards,
+          outOfFold(towards, gold),
+          means,
+          gold);
     }
     System.out.printf(
         Locale.ROOT, "%n%d-fold cross-validation (thresholds re-fitted per fold):%n", FOLDS);
@@ -223,11 +229,13 @@ public final class SentimentEvaluation {
         .replace(" .", ".")
         .replace(" !", "!")
         .replace(" ?", "?")
-        .replace(": (", ":(")
+        // emoticons split by the tokeniser (": - )" was ":-)"); a parenthesis closed later in
+        // the text is a parenthesis, not a face ("For Parody : -LRB- RTTNews -RRB-")
+        .replace(": - )", ":-)")
         .replace(": )", ":)")
         .replace("; )", ";)")
-        .replace(": -(", ":-(")
-        .replace(": -)", ":-)");
+        .replace("= )", "=)")
+        .replaceAll("([:=]) (?:(-) )?\\((?![^()]*\\))", "$1$2(");
   }
 
   private static void report(

@@ -330,6 +330,22 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldFindABrandNamedInThePossessive() {
+    String post = "Acme's new prices are terrible, but I love Globex";
+
+    // the rule matcher matches "acme" in "Acme's"; so does the brand's segment
+    assertThat(SOCIAL.scoreTowards(post, List.of("acme")).label())
+        .isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(SOCIAL.scoreTowards("Acme\u2019s prices are terrible", List.of("acme")).label())
+        .isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(SOCIAL.scoreTowards(post, List.of("globex")).label())
+        .isEqualTo(SentimentLabel.POSITIVE);
+    // not any word that starts with the brand's
+    assertThat(SOCIAL.scoreTowards("acmes are terrible", List.of("acme"))).isNull();
+    assertThat(SOCIAL.scoreTowards("acme'd be terrible", List.of("acme"))).isNull();
+  }
+
+  @Test
   void shouldSplitBrandSegmentsAtContrastWordsWithoutPunctuation() {
     String post = "acme is great although globex sucks";
 
