@@ -154,6 +154,7 @@ public final class Benchmark {
         warmRun(dir, bootstrap, registryServer.url(), rulesFile, topics.raw(), admin, run);
       }
 
+      Map<TopicPartition, Long> beforePassThrough = TopicWrites.partitionEnds(admin);
       Phase passThrough = passThrough(dir, bootstrap, topics.raw(), registry, admin, 1);
       progress.printf("bench: pass-through %,.0f records/s%n", passThrough.rate());
 
@@ -164,6 +165,7 @@ public final class Benchmark {
               bootstrap,
               registryServer.url(),
               rulesFile);
+      Map<TopicPartition, Long> beforePipeline = TopicWrites.partitionEnds(admin);
       progress.printf("bench: publishing %,d rules and starting the full topology%n", rules.size());
       try (Instance instance = Instance.start(config)) {
         awaitRunning(instance.streams());
@@ -173,8 +175,9 @@ public final class Benchmark {
             inForce, instance.rules().errors().size());
         Phase full = timed(admin, PIPELINE_ID, topics.raw(), true);
         progress.println("bench: counting what each application wrote");
-        List<TopicWrites.Topic> passThroughWrites = writes(bootstrap, topics.raw(), passThrough);
-        List<TopicWrites.Topic> fullWrites = writes(bootstrap, topics.raw(), full);
+        List<TopicWrites.Topic> passThroughWrites =
+            writes(bootstrap, topics.raw(), passThrough, beforePassThrough);
+        List<TopicWrites.Topic> fullWrites = writes(bootstrap, topics.raw(), full, beforePipeline);
         double fullRate = full.rate();
         progress.printf("bench: full pipeline %,.0f records/s%n", fullRate);
         // The baseline again, over the same records, so that the two bracket the pipeline's phase
@@ -295,9 +298,12 @@ public final class Benchmark {
   /**
    * What {@code phase} wrote in its timed part: every topic whose end offset grew during it, but
    * the raw topic and the internal ones (only the application under test runs then), with the
-   * records and bytes read back.
+   * records and bytes it wrote read back from the offsets {@code beforeStart} (taken before the
+   * application started: earlier applications, such as a warm-up run, wrote to the same output
+   * topics).
    */
-  private static List<TopicWrites.Topic> writes(String bootstrap, String raw, Phase phase) {
+  private static List<TopicWrites.Topic> writes(
+      String bootstrap, String raw, Phase phase, Map<TopicPartition, Long> beforeStart) {
     Set<String> readable = new HashSet<>();
     for (var entry : phase.offsetsAtEnd().entrySet()) {
       String topic = entry.getKey();
@@ -307,7 +313,8 @@ public final class Benchmark {
         readable.add(topic);
       }
     }
-    return TopicWrites.between(bootstrap, phase.offsetsAtStart(), phase.offsetsAtEnd(), readable);
+    return TopicWrites.between(
+        bootstrap, phase.offsetsAtStart(), phase.offsetsAtEnd(), readable, beforeStart);
   }
 
   /** The full pipeline's configuration under {@code applicationId}, as the timed run uses it. */

@@ -29,6 +29,13 @@ final class TopicWrites {
 
   /** Sum of the end offsets of every topic's partitions, internal topics included. */
   static Map<String, Long> endOffsets(Admin admin) throws Exception {
+    Map<String, Long> out = new TreeMap<>();
+    partitionEnds(admin).forEach((partition, end) -> out.merge(partition.topic(), end, Long::sum));
+    return out;
+  }
+
+  /** The end offset of every partition of every topic, internal topics included. */
+  static Map<TopicPartition, Long> partitionEnds(Admin admin) throws Exception {
     Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
     Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
     for (TopicDescription topic : admin.describeTopics(names).allTopicNames().get().values()) {
@@ -37,22 +44,29 @@ final class TopicWrites {
           .forEach(
               p -> specs.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
     }
-    Map<String, Long> out = new TreeMap<>();
-    for (var entry : admin.listOffsets(specs).all().get().entrySet()) {
-      out.merge(entry.getKey().topic(), entry.getValue().offset(), Long::sum);
-    }
+    Map<TopicPartition, Long> out = new HashMap<>();
+    admin
+        .listOffsets(specs)
+        .all()
+        .get()
+        .forEach((partition, end) -> out.put(partition, end.offset()));
     return out;
   }
 
   /**
    * Per topic written between the two snapshots: the offsets taken, and for the topics of {@code
-   * readable} the committed records and their key + value bytes, read back from the start of every
-   * partition (so name only topics no other phase wrote; repartition topics hold only what Kafka
-   * Streams has not purged yet).
+   * readable} the committed records and their key + value bytes, read back from the offsets of
+   * {@code since} (taken when the application started, so that what other applications wrote to the
+   * same topics before it is not counted; a partition missing there is read from its start;
+   * repartition topics hold only what Kafka Streams has not purged yet).
    */
   static List<Topic> between(
-      String bootstrap, Map<String, Long> before, Map<String, Long> after, Set<String> readable) {
-    Map<String, long[]> read = read(bootstrap, readable);
+      String bootstrap,
+      Map<String, Long> before,
+      Map<String, Long> after,
+      Set<String> readable,
+      Map<TopicPartition, Long> since) {
+    Map<String, long[]> read = read(bootstrap, readable, since);
     List<Topic> out = new ArrayList<>();
     for (var entry : after.entrySet()) {
       long offsets = entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
@@ -66,8 +80,12 @@ final class TopicWrites {
     return out;
   }
 
-  /** Committed records and key + value bytes of every partition of {@code topics}. */
-  private static Map<String, long[]> read(String bootstrap, Set<String> topics) {
+  /**
+   * Committed records and key + value bytes of every partition of {@code topics}, from its offset
+   * in {@code since} (0 when missing) to its end.
+   */
+  private static Map<String, long[]> read(
+      String bootstrap, Set<String> topics, Map<TopicPartition, Long> since) {
     Map<String, Object> config = new HashMap<>();
     config.put("bootstrap.servers", bootstrap);
     config.put("isolation.level", "read_committed");
@@ -85,6 +103,12 @@ final class TopicWrites {
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
+      for (TopicPartition partition : partitions) {
+        Long from = since.get(partition);
+        if (from != null && from > 0) {
+          consumer.seek(partition, from);
+        }
+      }
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
       while (System.nanoTime() < deadline && !caughtUp(consumer, ends)) {
