@@ -182,10 +182,11 @@ public final class SentimentScorer {
    * segment ends at clause or sentence punctuation and before a contrastive word ("but", "however",
    * "although", "though", "whereas", and in Portuguese and Spanish text that language's: "mas",
    * "embora", "pero", "sin embargo", "aunque", ...). A token is a term's when it equals the term's
-   * first word, or its possessive ("acme's"), or starts with it, for a wildcard term, ignoring
-   * case. Exclamation and question marks are not counted for a brand. Returns null when no term is
-   * found among the tokens (a brand named only in a handle, URL or emoji), so that the caller falls
-   * back to the whole post.
+   * first word (or starts with it, for a wildcard term) once both are folded as the rule matcher
+   * folds words: case, accents ("itaú" is "itau") and a possessive "'s" ("Acme's") ignored.
+   * Exclamation and question marks are not counted for a brand. Returns null when no term is found
+   * among the tokens (a brand named only in a handle, URL or emoji), so that the caller falls back
+   * to the whole post.
    */
   public SentimentResult scoreTowards(String text, List<String> terms) {
     if (text == null || text.isEmpty() || terms.isEmpty()) {
@@ -238,7 +239,8 @@ public final class SentimentScorer {
         to--;
       }
       int space = term.indexOf(' ', from);
-      firstWords[k] = term.substring(from, space > 0 && space < to ? space : to);
+      firstWords[k] =
+          TokenizedText.foldWord(term.substring(from, space > 0 && space < to ? space : to));
     }
     int[] segment = new int[n];
     int current = 0;
@@ -255,9 +257,7 @@ public final class SentimentScorer {
     boolean found = false;
     for (int i = 0; i < n; i++) {
       for (int k = 0; k < firstWords.length; k++) {
-        if (prefix[k]
-            ? tokens.startsWith(i, firstWords[k])
-            : tokens.is(i, firstWords[k]) || tokens.isPossessive(i, firstWords[k])) {
+        if (tokens.matchesFolded(i, firstWords[k], prefix[k])) {
           brandSegment[segment[i]] = true;
           found = true;
         }

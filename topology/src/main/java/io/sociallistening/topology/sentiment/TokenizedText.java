@@ -2,8 +2,10 @@ package io.sociallistening.topology.sentiment;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
  * The tokens of one text as {@link SocialTextTokenizer} produced them, in parallel arrays: the
@@ -47,6 +49,11 @@ final class TokenizedText {
   int size;
   int exclamations;
   int questions;
+
+  /** Scratch for {@link #matchesFolded}: a token's chars, and the same folded to ASCII. */
+  private char[] foldIn = new char[0];
+
+  private char[] foldOut = new char[0];
 
   /** Chars of {@link #chars} in use. */
   int charCount;
@@ -180,16 +187,58 @@ final class TokenizedText {
   }
 
   /**
-   * Whether token {@code i} in lower case is the possessive of {@code word}: {@code word} followed
-   * by {@code 's} or {@code ’s} ("acme's"); allocates nothing.
+   * Whether token {@code i} is {@code word} (or starts with it, when {@code prefix}) once folded as
+   * the rule matcher folds words: Latin letters to ASCII (Lucene's {@link ASCIIFoldingFilter}: "é"
+   * to "e", "’" to "'"), a trailing possessive {@code 's} removed. {@code word} is folded already
+   * ({@link #foldWord}). Allocates nothing; a token that is plain ASCII without an apostrophe is
+   * compared as it is.
    */
-  boolean isPossessive(int i, String word) {
-    int length = word.length();
-    if (tokenLength(i) != length + 2 || !startsWith(i, word)) {
+  boolean matchesFolded(int i, String word, boolean prefix) {
+    if (prefix ? startsWith(i, word) : is(i, word)) {
+      return true;
+    }
+    int length = tokenLength(i);
+    boolean plain = true;
+    for (int k = 0; k < length && plain; k++) {
+      char c = charAt(i, k);
+      plain = c < 0x80 && c != '\'';
+    }
+    if (plain) {
       return false;
     }
-    char apostrophe = charAt(i, length);
-    return (apostrophe == '\'' || apostrophe == '\u2019') && charAt(i, length + 1) == 's';
+    if (foldIn.length < length) {
+      foldIn = new char[length];
+      foldOut = new char[4 * length];
+    }
+    for (int k = 0; k < length; k++) {
+      foldIn[k] = charAt(i, k);
+    }
+    int folded = ASCIIFoldingFilter.foldToASCII(foldIn, 0, foldOut, 0, length);
+    if (folded >= 2 && foldOut[folded - 1] == 's' && foldOut[folded - 2] == '\'') {
+      folded -= 2;
+    }
+    if (folded < word.length() || (!prefix && folded != word.length())) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      if (foldOut[k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code word} in lower case folded to ASCII as {@link #matchesFolded} folds tokens. */
+  static String foldWord(String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    for (int k = 0; k < lower.length(); k++) {
+      if (lower.charAt(k) >= 0x80) {
+        char[] out = new char[4 * lower.length()];
+        int end = ASCIIFoldingFilter.foldToASCII(lower.toCharArray(), 0, out, 0, lower.length());
+        return new String(out, 0, end);
+      }
+    }
+    return lower;
   }
 
   private int tokenLength(int i) {

@@ -330,7 +330,7 @@ class SentimentScorerTest {
   }
 
   @Test
-  void shouldFindABrandNamedInThePossessive() {
+  void shouldFindABrandNamedInThePossessiveOrWithAccents() {
     String post = "Acme's new prices are terrible, but I love Globex";
 
     // the rule matcher matches "acme" in "Acme's"; so does the brand's segment
@@ -339,6 +339,13 @@ class SentimentScorerTest {
     assertThat(SOCIAL.scoreTowards("Acme\u2019s prices are terrible", List.of("acme")).label())
         .isEqualTo(SentimentLabel.NEGATIVE);
     assertThat(SOCIAL.scoreTowards(post, List.of("globex")).label())
+        .isEqualTo(SentimentLabel.POSITIVE);
+    // accents folded either way, as the rule matcher folds them
+    assertThat(SOCIAL.scoreTowards("O Itaú é péssimo, mas adoro o Nubank", List.of("itau")).label())
+        .isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(SOCIAL.scoreTowards("Nestle is terrible", List.of("nestlé")).label())
+        .isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(SOCIAL.scoreTowards("Nestlé’s chocolate is great", List.of("nestle*")).label())
         .isEqualTo(SentimentLabel.POSITIVE);
     // not any word that starts with the brand's
     assertThat(SOCIAL.scoreTowards("acmes are terrible", List.of("acme"))).isNull();
