@@ -198,6 +198,13 @@ final class TokenizedText {
       return true;
     }
     int length = tokenLength(i);
+    if (length == 0 || word.isEmpty()) {
+      return false;
+    }
+    char first = charAt(i, 0);
+    if (first < 0x80 && first != word.charAt(0)) {
+      return false; // most tokens: an ASCII first letter folds to itself
+    }
     boolean plain = true;
     for (int k = 0; k < length && plain; k++) {
       char c = charAt(i, k);
