@@ -168,12 +168,11 @@ public final class Benchmark {
       Map<TopicPartition, Long> beforePipeline = TopicWrites.partitionEnds(admin);
       progress.printf("bench: publishing %,d rules and starting the full topology%n", rules.size());
       try (Instance instance = Instance.start(config)) {
-        awaitRunning(instance.streams());
+        Phase full = timed(admin, PIPELINE_ID, topics.raw(), true, instance.streams());
         int inForce = instance.rules().rules().size();
         progress.printf(
-            "bench: full topology running with %,d rules in force (%d refused)%n",
+            "bench: the full topology ran with %,d rules in force (%d refused)%n",
             inForce, instance.rules().errors().size());
-        Phase full = timed(admin, PIPELINE_ID, topics.raw(), true);
         progress.println("bench: counting what each application wrote");
         List<TopicWrites.Topic> passThroughWrites =
             writes(bootstrap, topics.raw(), passThrough, beforePassThrough);
@@ -258,24 +257,28 @@ public final class Benchmark {
       Map<String, Long> offsetsAtEnd) {}
 
   /**
-   * Times {@code group} once it is running: waits until it has committed the warm-up records, then
-   * takes time, CPU and offsets until it has committed every record (and, when {@code internalToo},
-   * drained its repartition topics). The rate counts the records committed between the two
-   * observations, not {@code records}: the first observation can come after the application has
-   * gone past the warm-up, by up to a commit interval and a poll of work, or far more when the
+   * Times {@code group}, observed from the moment {@code application} was started (not from
+   * RUNNING: Kafka Streams processes its tasks during a follow-up rebalance, and a fast application
+   * could commit everything before it reported RUNNING): waits until it has committed the warm-up
+   * records, then takes time, CPU and offsets until it has committed every record (and, when {@code
+   * internalToo}, drained its repartition topics). The rate counts the records committed between
+   * the two observations, not {@code records}: the first observation can come after the application
+   * has gone past the warm-up, by up to a commit interval and a poll of work, or far more when the
    * application is fast. CPU is scaled from those records to {@code records}.
    *
    * @throws IllegalStateException when fewer than a quarter of the timed records were left when
    *     timing started: the phase is too short to time (use more {@code --records})
    */
-  private Phase timed(Admin admin, String group, String raw, boolean internalToo) throws Exception {
+  private Phase timed(
+      Admin admin, String group, String raw, boolean internalToo, KafkaStreams application)
+      throws Exception {
     Committed atStart =
         settings.warmup() > 0
-            ? awaitCommitted(admin, group, raw, settings.warmup(), false)
+            ? awaitCommitted(admin, group, raw, settings.warmup(), false, application)
             : new Committed(System.nanoTime(), 0);
     ThreadCpu.Snapshot cpuAtStart = ThreadCpu.take();
     Map<String, Long> offsetsAtStart = TopicWrites.endOffsets(admin);
-    Committed atEnd = awaitCommitted(admin, group, raw, settings.total(), internalToo);
+    Committed atEnd = awaitCommitted(admin, group, raw, settings.total(), internalToo, application);
     ThreadCpu.Snapshot cpuAtEnd = ThreadCpu.take();
     long timedRecords = atEnd.records() - atStart.records();
     if (timedRecords < settings.records() / 4) {
@@ -376,8 +379,7 @@ public final class Benchmark {
                 bootstrap,
                 registryUrl,
                 rulesFile))) {
-      awaitRunning(instance.streams());
-      awaitCommitted(admin, applicationId, raw, settings.total(), true);
+      awaitCommitted(admin, applicationId, raw, settings.total(), true, instance.streams());
     }
     progress.printf(
         "bench: warm-up run %d done in %.1f s%n", run, (System.nanoTime() - start) / 1e9);
@@ -409,8 +411,7 @@ public final class Benchmark {
     progress.println("bench: starting the pass-through application (" + applicationId + ")");
     try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
       streams.start();
-      awaitRunning(streams);
-      return timed(admin, applicationId, raw, false);
+      return timed(admin, applicationId, raw, false, streams);
     } finally {
       serde.close();
     }
@@ -423,26 +424,22 @@ public final class Benchmark {
         : (Integer) InstanceConfig.clientDefaults().get(ProducerConfig.BATCH_SIZE_CONFIG);
   }
 
-  /** The nanoTime at which {@code streams} reached RUNNING. */
-  private static long awaitRunning(KafkaStreams streams) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (streams.state() != KafkaStreams.State.RUNNING) {
-      if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
-        throw new IllegalStateException("Streams did not reach RUNNING: " + streams.state());
-      }
-      Thread.sleep(5);
-    }
-    return System.nanoTime();
-  }
-
   /**
    * Waits until {@code group} has committed {@code records} records of {@code raw} and, when {@code
    * internalToo}, all but the final transaction marker of each partition of the application's
    * repartition topics (a partition it has no offset for counts from 0); returns when it saw that
    * and how many records of {@code raw} were committed then.
+   *
+   * @throws IllegalStateException when {@code application} stopped or the phase timed out
    */
   private Committed awaitCommitted(
-      Admin admin, String group, String raw, long records, boolean internalToo) throws Exception {
+      Admin admin,
+      String group,
+      String raw,
+      long records,
+      boolean internalToo,
+      KafkaStreams application)
+      throws Exception {
     long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
     long lastReport = System.nanoTime();
     Map<TopicPartition, OffsetSpec> repartitions = new HashMap<>();
@@ -483,6 +480,10 @@ public final class Benchmark {
       if (now > deadline) {
         throw new IllegalStateException(
             group + " committed " + rawDone + " of " + records + " records in time");
+      }
+      if (!application.state().isRunningOrRebalancing()) {
+        throw new IllegalStateException(
+            group + " stopped (" + application.state() + ") after " + rawDone + " records");
       }
       if (now - lastReport > TimeUnit.SECONDS.toNanos(5)) {
         progress.printf("bench:   %s committed %,d of %,d%n", group, rawDone, records);
