@@ -31,6 +31,9 @@ import java.util.Set;
  * @param heapMaxBytes the heap limit
  * @param rssBytes resident set size of the process, or -1 where /proc is missing
  * @param rocksDb RocksDB's memory in the full pipeline at the end of the paced phase
+ * @param fullDropped records the full pipeline's tasks dropped over its whole run (Kafka Streams'
+ *     {@code dropped-records-total}: window updates later than the grace period, mostly): work a
+ *     run with more threads can skip, so its rate counts less work
  * @param stageCosts per-stage costs measured in-process after the Kafka phases
  */
 public record BenchResult(
@@ -51,6 +54,7 @@ public record BenchResult(
     long heapMaxBytes,
     long rssBytes,
     RocksDbFootprint rocksDb,
+    long fullDropped,
     List<StageCosts.Cost> stageCosts) {
 
   private static final String TOTAL = "total (process)";
@@ -150,6 +154,10 @@ public record BenchResult(
             heapMaxBytes >> 20,
             rssBytes < 0 ? "n/a" : (rssBytes >> 20) + " MiB"));
     out.add(rocksDb.line());
+    out.add(
+        f(
+            "records dropped by the full pipeline's tasks (late window updates, mostly): %,d",
+            fullDropped));
     for (StageCosts.Cost cost : stageCosts) {
       out.add(
           f(

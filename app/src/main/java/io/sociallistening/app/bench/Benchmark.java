@@ -45,6 +45,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -191,6 +193,7 @@ public final class Benchmark {
 
         RocksDbFootprint rocksDb =
             RocksDbFootprint.take(instance.streams().metrics(), dir.resolve("state-pipeline"));
+        long dropped = droppedRecords(instance.streams().metrics());
         System.gc();
         System.gc();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
@@ -220,9 +223,23 @@ public final class Benchmark {
             heap.getMax(),
             rss,
             rocksDb,
+            dropped,
             costs);
       }
     }
+  }
+
+  /** Kafka Streams' {@code dropped-records-total}, summed over the tasks of one application. */
+  static long droppedRecords(Map<MetricName, ? extends Metric> metrics) {
+    long dropped = 0;
+    for (var entry : metrics.entrySet()) {
+      if (entry.getKey().name().equals("dropped-records-total")
+          && entry.getKey().group().equals("stream-task-metrics")
+          && entry.getValue().metricValue() instanceof Number value) {
+        dropped += value.longValue();
+      }
+    }
+    return dropped;
   }
 
   /** Produces every record of the run to the raw topic; returns records/s. */

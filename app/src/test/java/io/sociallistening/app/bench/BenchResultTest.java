@@ -29,6 +29,7 @@ class BenchResultTest {
         1024L << 20,
         -1,
         new RocksDbFootprint(40, 3L << 20, 1L << 20, 5L << 20, 0),
+        1_234,
         List.of());
   }
 
@@ -58,6 +59,7 @@ class BenchResultTest {
     assertThat(lines)
         .contains(
             "pass-through (Avro in, Avro out)       100,000 records/s",
+            "records dropped by the full pipeline's tasks (late window updates, mostly): 1,234",
             "full pipeline                           30,000 records/s",
             "pass-through again, after the full      50,000 records/s",
             "ratio full / pass-through                 0.40 (full / mean of both pass-throughs;"

@@ -1,0 +1,49 @@
+package io.sociallistening.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.junit.jupiter.api.Test;
+
+class DroppedRecordsTest {
+
+  private static Map.Entry<MetricName, Metric> metric(String name, String group, Object value) {
+    MetricName metricName = new MetricName(name, group, "", Map.of("task-id", group + value));
+    Metric metric =
+        new Metric() {
+          @Override
+          public MetricName metricName() {
+            return metricName;
+          }
+
+          @Override
+          public Object metricValue() {
+            return value;
+          }
+        };
+    return Map.entry(metricName, metric);
+  }
+
+  @Test
+  void shouldSumTheDroppedRecordsOfEveryTaskAndNothingElse() {
+    Map<MetricName, Metric> metrics = new LinkedHashMap<>();
+    for (var entry :
+        new Map.Entry[] {
+          metric("dropped-records-total", "stream-task-metrics", 60_000.0),
+          metric("dropped-records-total", "stream-task-metrics", 573.0),
+          metric("dropped-records-rate", "stream-task-metrics", 12.5),
+          metric("dropped-records-total", "stream-thread-metrics", 99.0),
+          metric("process-total", "stream-task-metrics", 250_000.0)
+        }) {
+      @SuppressWarnings("unchecked")
+      Map.Entry<MetricName, Metric> typed = entry;
+      metrics.put(typed.getKey(), typed.getValue());
+    }
+
+    assertThat(Benchmark.droppedRecords(metrics)).isEqualTo(60_573);
+    assertThat(Benchmark.droppedRecords(Map.of())).isZero();
+  }
+}
