@@ -3,6 +3,7 @@ package io.sociallistening.app.bench;
 import io.sociallistening.app.instance.Instance;
 import io.sociallistening.app.instance.InstanceConfig;
 import io.sociallistening.app.local.EmbeddedKafka;
+import io.sociallistening.app.metrics.PrometheusText;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.connect.sample.SampleTimeline;
 import io.sociallistening.registry.EmbeddedSchemaRegistry;
@@ -231,15 +232,7 @@ public final class Benchmark {
 
   /** Kafka Streams' {@code dropped-records-total}, summed over the tasks of one application. */
   static long droppedRecords(Map<MetricName, ? extends Metric> metrics) {
-    long dropped = 0;
-    for (var entry : metrics.entrySet()) {
-      if (entry.getKey().name().equals("dropped-records-total")
-          && entry.getKey().group().equals("stream-task-metrics")
-          && entry.getValue().metricValue() instanceof Number value) {
-        dropped += value.longValue();
-      }
-    }
-    return dropped;
+    return PrometheusText.sum(metrics, "stream-task-metrics", "dropped-records-total");
   }
 
   /** Produces every record of the run to the raw topic; returns records/s. */

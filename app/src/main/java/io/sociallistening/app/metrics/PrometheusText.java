@@ -67,8 +67,17 @@ public final class PrometheusText {
 
   /** The sum over tasks of the exact-dedup stage's copy counter ({@link ExactDedup}). */
   static long exactDuplicates(Map<MetricName, ? extends Metric> metrics) {
-    String group = "stream-" + ExactDedup.METRICS_SCOPE + "-metrics";
-    String name = ExactDedup.DUPLICATES + "-total";
+    return sum(
+        metrics,
+        "stream-" + ExactDedup.METRICS_SCOPE + "-metrics",
+        ExactDedup.DUPLICATES + "-total");
+  }
+
+  /**
+   * The sum of every numeric metric named {@code name} in {@code group}: a Kafka Streams counter
+   * over the tasks (or threads) of one application.
+   */
+  public static long sum(Map<MetricName, ? extends Metric> metrics, String group, String name) {
     double sum = 0;
     for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
       MetricName metric = entry.getKey();

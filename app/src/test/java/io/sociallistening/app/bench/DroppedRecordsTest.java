@@ -2,7 +2,6 @@ package io.sociallistening.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -29,19 +28,13 @@ class DroppedRecordsTest {
 
   @Test
   void shouldSumTheDroppedRecordsOfEveryTaskAndNothingElse() {
-    Map<MetricName, Metric> metrics = new LinkedHashMap<>();
-    for (var entry :
-        new Map.Entry[] {
-          metric("dropped-records-total", "stream-task-metrics", 60_000.0),
-          metric("dropped-records-total", "stream-task-metrics", 573.0),
-          metric("dropped-records-rate", "stream-task-metrics", 12.5),
-          metric("dropped-records-total", "stream-thread-metrics", 99.0),
-          metric("process-total", "stream-task-metrics", 250_000.0)
-        }) {
-      @SuppressWarnings("unchecked")
-      Map.Entry<MetricName, Metric> typed = entry;
-      metrics.put(typed.getKey(), typed.getValue());
-    }
+    Map<MetricName, Metric> metrics =
+        Map.ofEntries(
+            metric("dropped-records-total", "stream-task-metrics", 60_000.0),
+            metric("dropped-records-total", "stream-task-metrics", 573.0),
+            metric("dropped-records-rate", "stream-task-metrics", 12.5),
+            metric("dropped-records-total", "stream-thread-metrics", 99.0),
+            metric("process-total", "stream-task-metrics", 250_000.0));
 
     assertThat(Benchmark.droppedRecords(metrics)).isEqualTo(60_573);
     assertThat(Benchmark.droppedRecords(Map.of())).isZero();
