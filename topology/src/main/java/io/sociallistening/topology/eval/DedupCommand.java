@@ -47,12 +47,14 @@ public final class DedupCommand {
         text.setLength(0);
         text.append("{\"cluster\": ").append(first.map(Original::key).orElse(key)).append('}');
         out.println(text);
+        if (LineCommand.outputFailed("dedup", out, err)) {
+          return 1;
+        }
       }
     } catch (IOException e) {
       err.println("dedup: cannot read input: " + e.getMessage());
       return 1;
     }
-    out.flush();
-    return 0;
+    return LineCommand.outputFailed("dedup", out, err) ? 1 : 0;
   }
 }

@@ -59,11 +59,27 @@ final class LineCommand {
         lineScore.write(line, json);
         json.writeRaw('\n');
         json.flush();
+        if (outputFailed(name, out, err)) {
+          return 1;
+        }
       }
     } catch (IOException e) {
       err.println(name + ": " + e.getMessage());
       return 1;
     }
     return 0;
+  }
+
+  /**
+   * Whether writing to {@code out} has failed (the reader has gone, the disk is full), with a
+   * message on {@code err} if so. A {@link PrintStream} keeps its write errors to itself, so the
+   * commands ask after every line: they stop instead of working on for nobody and exit 1.
+   */
+  static boolean outputFailed(String name, PrintStream out, PrintStream err) {
+    if (!out.checkError()) {
+      return false;
+    }
+    err.println(name + ": cannot write the output (closed pipe or full disk)");
+    return true;
   }
 }

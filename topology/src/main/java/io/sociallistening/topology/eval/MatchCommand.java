@@ -92,16 +92,15 @@ public final class MatchCommand {
             toJson(
                 ruleSet.match(new MatchInput(line, languages.detect(line), null, null, null)),
                 integerIds));
-        if (!texts.ready()) {
-          out.flush();
+        if (LineCommand.outputFailed("match", out, err)) {
+          return 1;
         }
       }
     } catch (IOException e) {
       err.println("cannot read stdin: " + e.getMessage());
       return 1;
     }
-    out.flush();
-    return 0;
+    return LineCommand.outputFailed("match", out, err) ? 1 : 0;
   }
 
   private static String toJson(List<RuleMatch> matches, Set<String> integerIds) throws IOException {

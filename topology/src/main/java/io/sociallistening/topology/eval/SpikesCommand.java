@@ -126,9 +126,11 @@ public final class SpikesCommand {
       text.append(String.format(Locale.ROOT, "%.4f", step.score()));
       text.append(',').append(alert ? '1' : '0');
       out.println(text);
+      if (LineCommand.outputFailed("spikes", out, err)) {
+        return 1;
+      }
     }
-    out.flush();
-    return 0;
+    return LineCommand.outputFailed("spikes", out, err) ? 1 : 0;
   }
 
   /** The settings the command runs with for a series of {@code bucket}-long buckets. */

@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -98,8 +99,12 @@ public final class Rules {
         }
         rules.add(rule);
       }
+    } catch (CharacterCodingException e) {
+      throw new UncheckedIOException(
+          "Cannot read rules after line " + number + ": the next line is not UTF-8 text", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read rules after line " + number, e);
+      throw new UncheckedIOException(
+          "Cannot read rules after line " + number + ": " + e.getMessage(), e);
     }
     return List.copyOf(rules);
   }

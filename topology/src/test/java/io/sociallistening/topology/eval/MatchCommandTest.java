@@ -197,4 +197,29 @@ class MatchCommandTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .startsWith("bad rules file " + rules + ": Line 2: invalid JSON: ");
   }
+
+  @Test
+  void shouldNameWhatIsWrongWithARulesFileThatIsNotUtf8(@TempDir Path dir) throws Exception {
+    Path rules = dir.resolve("rules.jsonl");
+    byte[] latin1 =
+        "{\"id\":\"a\",\"brand\":\"A\",\"query\":\"caf\u00e9\"}\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(rules, latin1);
+
+    assertThat(run(List.of("--rules", rules.toString()), "acme\n")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
+        .containsExactly(
+            "cannot read rules file "
+                + rules
+                + ": Cannot read rules after line 0: the next line is not UTF-8 text");
+  }
+
+  @Test
+  void shouldNameWhyARulesPathCannotBeRead(@TempDir Path dir) {
+    // a directory opens but cannot be read: the reason the system gives is printed
+    assertThat(run(List.of("--rules", dir.toString()), "acme\n")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("cannot read rules file " + dir + ": Cannot read rules after line 0: ")
+        .doesNotEndWith("line 0\n");
+  }
 }
