@@ -147,6 +147,14 @@ class InteractiveQueriesIT {
             .isEqualTo("{\"status\":\"UP\",\"streams\":\"RUNNING\"}");
         assertThat(Http.get(urlB + "/ready", null).statusCode()).isEqualTo(200);
 
+        // A bad parameter is answered 400 with the reason.
+        HttpResponse<String> badSize = Http.get(urlA + "/api/brands/alpha/windows?size=5m", TOKEN);
+        assertThat(badSize.statusCode()).isEqualTo(400);
+        assertThat(badSize.body()).isEqualTo("{\"error\":\"size must be 1m or 1h, not '5m'\"}");
+        HttpResponse<String> badLimit = Http.get(urlA + "/api/alerts?limit=abc", TOKEN);
+        assertThat(badLimit.statusCode()).isEqualTo(400);
+        assertThat(badLimit.body()).contains("limit must be a number, not 'abc'");
+
         // When a lead arrives, the alert stream of either instance carries it at once.
         List<String> events = new CopyOnWriteArrayList<>();
         CompletableFuture<HttpResponse<Stream<String>>> stream =

@@ -167,40 +167,48 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    // the exchange is closed after the error answers too: a resource block would close it before
+    // its catch clauses could write them
     try (exchange) {
-      String path = exchange.getRequestURI().getRawPath();
-      Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-      if (!exchange.getRequestMethod().equals("GET")) {
-        send(exchange, 405, "application/json", error("Only GET is served"));
-        return;
+      try {
+        serve(exchange);
+      } catch (IllegalArgumentException | DateTimeParseException e) {
+        send(exchange, 400, "application/json", error(e.getMessage()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        LOG.warn("HTTP {} failed", exchange.getRequestURI(), e);
+        send(exchange, 500, "application/json", error(e.toString()));
       }
-      if (path.equals("/health")) {
-        health(exchange);
-        return;
-      }
-      if (path.equals("/ready")) {
-        ready(exchange);
-        return;
-      }
-      if (STATIC.containsKey(path)) {
-        resource(exchange, STATIC.get(path));
-        return;
-      }
-      if (!token.accepts(
-          exchange.getRequestHeaders().getFirst("Authorization"), query.get("access_token"))) {
-        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-        send(exchange, 401, "application/json", error("A bearer token is required"));
-        return;
-      }
-      route(exchange, path, query);
-    } catch (IllegalArgumentException | DateTimeParseException e) {
-      send(exchange, 400, "application/json", error(e.getMessage()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      LOG.warn("HTTP {} failed", exchange.getRequestURI(), e);
-      send(exchange, 500, "application/json", error(e.toString()));
     }
+  }
+
+  private void serve(HttpExchange exchange) throws IOException, InterruptedException {
+    String path = exchange.getRequestURI().getRawPath();
+    Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+    if (!exchange.getRequestMethod().equals("GET")) {
+      send(exchange, 405, "application/json", error("Only GET is served"));
+      return;
+    }
+    if (path.equals("/health")) {
+      health(exchange);
+      return;
+    }
+    if (path.equals("/ready")) {
+      ready(exchange);
+      return;
+    }
+    if (STATIC.containsKey(path)) {
+      resource(exchange, STATIC.get(path));
+      return;
+    }
+    if (!token.accepts(
+        exchange.getRequestHeaders().getFirst("Authorization"), query.get("access_token"))) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+      send(exchange, 401, "application/json", error("A bearer token is required"));
+      return;
+    }
+    route(exchange, path, query);
   }
 
   private void route(HttpExchange exchange, String path, Map<String, String> query)
