@@ -72,7 +72,7 @@ public final class Cli {
     List<String> rest = args.subList(1, args.size());
     try {
       return switch (args.get(0)) {
-        case "demo" -> demo(rest, out, env);
+        case "demo" -> demo(rest, out, err, env);
         case "run" -> runInstance(rest, err, env);
         case "registry" -> registry(rest, err, env);
         case "sentiment" -> SentimentCommand.run(rest, in, out, err);
@@ -83,6 +83,10 @@ public final class Cli {
         case "bench" -> BenchCommand.run(rest, out, err);
         case "config-docs" -> {
           out.print(ConfigDocs.markdown());
+          if (out.checkError()) {
+            err.println("config-docs: cannot write the output (closed pipe or full disk)");
+            yield 1;
+          }
           yield 0;
         }
         case "-h", "--help", "help" -> {
@@ -100,9 +104,16 @@ public final class Cli {
     }
   }
 
-  private static int demo(List<String> args, PrintStream out, Map<String, String> env)
+  private static int demo(
+      List<String> args, PrintStream out, PrintStream err, Map<String, String> env)
       throws Exception {
-    LocalStackConfig config = LocalStackConfig.load(env, keyValues(args, new ArrayList<>()));
+    List<String> positional = new ArrayList<>();
+    Map<String, String> settings = keyValues(args, positional);
+    if (!positional.isEmpty()) {
+      err.printf("Unexpected argument '%s'%n%s", positional.get(0), USAGE);
+      return 2;
+    }
+    LocalStackConfig config = LocalStackConfig.load(env, settings);
     LocalStack stack = LocalStack.start(config, env, out);
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -124,7 +135,8 @@ public final class Cli {
       throws Exception {
     List<String> positional = new ArrayList<>();
     Map<String, String> overrides = keyValues(args, positional);
-    Optional<Path> file = Optional.empty();
+    // --config=FILE as well as --config FILE
+    Optional<Path> file = Optional.ofNullable(overrides.remove("config")).map(Path::of);
     for (int i = 0; i < positional.size(); i++) {
       if (positional.get(i).equals("--config") && i + 1 < positional.size()) {
         file = Optional.of(Path.of(positional.get(++i)));

@@ -18,22 +18,26 @@ final class ConfigDocs {
         .append("## Topology instance (`social-listening run`)\n\n")
         .append("Defaults, then `--config FILE` (Java properties), then environment variables `")
         .append(InstanceConfig.ENV_PREFIX)
-        .append("<KEY>` (upper case, `.` as `_`), then `--key=value` arguments. Kafka client and")
-        .append(" Streams settings pass through with the `kafka.` prefix (e.g.")
+        .append("<KEY>` (upper case, `.` and `-` as `_`), then `--key=value` arguments. Kafka")
+        .append(" client and Streams settings pass through with the `kafka.` prefix (e.g.")
         .append(" `kafka.security.protocol=SASL_SSL`); registry client settings as")
-        .append(" `schema.registry.*` and `basic.auth.*`.\n\n");
+        .append(" `schema.registry.*` and `basic.auth.*`. A key in the file or an argument that is")
+        .append(" neither in the table nor passed through is refused (a misspelt key would")
+        .append(" otherwise do nothing); environment variables are shared by the commands, so an")
+        .append(" unknown one is ignored.\n\n");
     table(out, InstanceConfig.CONFIG);
     out.append("\n## Local stack (`social-listening demo`)\n\n")
         .append("Defaults, then environment variables `")
         .append(LocalStackConfig.ENV_PREFIX)
-        .append("<KEY>`, then `--key=value` arguments. The topology inside the stack also reads")
-        .append(" the instance variables above.\n\n");
+        .append("<KEY>`, then `--key=value` arguments (only the keys below). The topology inside")
+        .append(" the stack also reads the instance variables above.\n\n");
     table(out, LocalStackConfig.CONFIG);
     out.append("\n## Schema registry (`social-listening registry`)\n\n")
         .append("Defaults, then environment variables `")
         .append(RegistryConfig.ENV_PREFIX)
-        .append("<KEY>`, then `--key=value` arguments. Kafka client settings of the schema store")
-        .append(" pass through with the `kafka.` prefix, as for the instance.\n\n");
+        .append("<KEY>`, then `--key=value` arguments (the keys below, or passed through).")
+        .append(" Kafka client settings of the schema store pass through with the `kafka.` prefix,")
+        .append(" as for the instance.\n\n");
     table(out, RegistryConfig.CONFIG);
     return out.toString();
   }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -71,5 +72,67 @@ class CliTest {
         .as(
             "docs/configuration.md is generated: run bin/social-listening config-docs > docs/configuration.md")
         .isEqualTo(ConfigDocs.markdown());
+  }
+
+  @Test
+  void shouldReadTheConfigFileGivenWithAnEqualsSign(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("my.properties"), "num.stream.threads=0\n");
+
+    assertThat(run("", Map.of(), "run", "--config=" + file)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("Invalid value 0 for configuration num.stream.threads");
+  }
+
+  @Test
+  void shouldRefuseAMissingConfigFileGivenWithAnEqualsSign() throws Exception {
+    assertThat(run("", Map.of(), "run", "--config=/nonexistent/my.properties")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("Configuration error: Cannot read config file /nonexistent/my.properties");
+  }
+
+  @Test
+  void shouldRefuseAMisspeltKeyBeforeStartingAnything() throws Exception {
+    assertThat(run("", Map.of(), "run", "--crisis.min.volme=3")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("Configuration error: Unknown setting 'crisis.min.volme' given as --key=value");
+    err.reset();
+    assertThat(run("", Map.of(), "demo", "--nosuch=1")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("Configuration error: Unknown setting 'nosuch' given as --key=value to demo");
+    err.reset();
+    assertThat(run("", Map.of(), "registry", "--prot=1")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("Configuration error: Unknown setting 'prot' given as --key=value");
+  }
+
+  @Test
+  void shouldRefuseAStrayArgumentToDemo() throws Exception {
+    assertThat(run("", Map.of(), "demo", "--data.dir")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Unexpected argument '--data.dir'");
+  }
+
+  @Test
+  void shouldExitOneWhenTheConfigurationReferenceCannotBeWritten() throws Exception {
+    PrintStream closed =
+        new PrintStream(
+            new java.io.OutputStream() {
+              @Override
+              public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("Broken pipe");
+              }
+            },
+            true,
+            StandardCharsets.UTF_8);
+    int code =
+        Cli.run(
+            List.of("config-docs"),
+            new ByteArrayInputStream(new byte[0]),
+            closed,
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("config-docs: cannot write the output (closed pipe or full disk)\n");
   }
 }

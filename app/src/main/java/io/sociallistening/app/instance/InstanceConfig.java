@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -40,6 +40,11 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 public final class InstanceConfig extends AbstractConfig {
   public static final String ENV_PREFIX = "SOCIAL_LISTENING_";
   public static final String KAFKA_PREFIX = "kafka.";
+
+  /** Key prefixes of the settings passed through to the Kafka and registry clients. */
+  static final List<String> PASS_THROUGH = List.of(KAFKA_PREFIX, "schema.registry.", "basic.auth.");
+
+  private static final String LOCAL_STACK_ENV_PREFIX = "SOCIAL_LISTENING_DEMO_";
 
   public static final String APPLICATION_ID = "application.id";
   public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
@@ -606,15 +611,11 @@ public final class InstanceConfig extends AbstractConfig {
         throw new IllegalArgumentException("Cannot read config file " + file.get() + ": " + e, e);
       }
       fromFile.forEach((k, v) -> props.put(k.toString(), v.toString().strip()));
+      SettingSources.requireKnown(props, CONFIG, PASS_THROUGH, "in " + file.get());
     }
-    env.forEach(
-        (name, value) -> {
-          if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-            props.put(
-                name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'),
-                value);
-          }
-        });
+    // SOCIAL_LISTENING_DEMO_* are the local stack's own
+    props.putAll(SettingSources.fromEnv(env, ENV_PREFIX, CONFIG, List.of(LOCAL_STACK_ENV_PREFIX)));
+    SettingSources.requireKnown(overrides, CONFIG, PASS_THROUGH, "given as --key=value");
     props.putAll(overrides);
     return new InstanceConfig(props);
   }

@@ -1,8 +1,9 @@
 package io.sociallistening.app.local;
 
+import io.sociallistening.app.instance.SettingSources;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -107,15 +108,14 @@ public final class LocalStackConfig extends AbstractConfig {
 
   /** {@code --key=value} arguments over environment variables over defaults. */
   public static LocalStackConfig load(Map<String, String> env, Map<String, String> args) {
-    Map<String, String> props = new HashMap<>();
-    env.forEach(
-        (name, value) -> {
-          if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-            props.put(
-                name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'),
-                value);
-          }
-        });
+    Map<String, String> props =
+        new HashMap<>(SettingSources.fromEnv(env, ENV_PREFIX, CONFIG, List.of()));
+    SettingSources.requireKnown(
+        args,
+        CONFIG,
+        List.of(),
+        "given as --key=value to demo (the topology's own settings are read from"
+            + " SOCIAL_LISTENING_<KEY> variables)");
     props.putAll(args);
     return new LocalStackConfig(props);
   }

@@ -1,7 +1,8 @@
 package io.sociallistening.app.registry;
 
+import io.sociallistening.app.instance.SettingSources;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -95,15 +96,10 @@ public final class RegistryConfig extends AbstractConfig {
 
   /** Defaults, then {@code env} entries with the {@link #ENV_PREFIX}, then {@code overrides}. */
   public static RegistryConfig load(Map<String, String> env, Map<String, String> overrides) {
-    Map<String, Object> props = new HashMap<>();
-    env.forEach(
-        (name, value) -> {
-          if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-            props.put(
-                name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'),
-                value);
-          }
-        });
+    Map<String, Object> props =
+        new HashMap<>(
+            SettingSources.fromEnv(env, ENV_PREFIX, CONFIG, List.of("SOCIAL_LISTENING_DEMO_")));
+    SettingSources.requireKnown(overrides, CONFIG, List.of(KAFKA_PREFIX), "given as --key=value");
     props.putAll(overrides);
     return new RegistryConfig(props);
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sociallistening.app.web.WebServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InstanceConfigTest {
   private static InstanceConfig load(Map<String, String> env, Map<String, String> overrides) {
@@ -148,5 +151,53 @@ class InstanceConfigTest {
           .isEqualTo("node-1:" + web.port());
       assertThat(web.url()).isEqualTo("http://node-1:" + web.port());
     }
+  }
+
+  @Test
+  void shouldSetAKeyWithADashFromItsEnvironmentVariable() {
+    InstanceConfig config =
+        load(
+            Map.of(
+                "SOCIAL_LISTENING_TOPIC_SHARE_OF_VOICE_1M", "sov-minutes",
+                "SOCIAL_LISTENING_KAFKA_SASL_MECHANISM", "PLAIN"),
+            Map.of());
+
+    assertThat(config.topics().shareOfVoice1m()).isEqualTo("sov-minutes");
+    assertThat(config.kafkaClientConfig()).containsEntry("sasl.mechanism", "PLAIN");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownKeyGivenAsAnArgumentNamingIt() {
+    assertThatThrownBy(() -> load(Map.of(), Map.of("crisis.min.volme", "3", "replay-speedup", "6")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(
+            "Unknown settings 'crisis.min.volme', 'replay-speedup' given as --key=value; settings"
+                + " passed through start with kafka. or schema.registry. or basic.auth.");
+    // pass-through keys are the clients' to check
+    assertThat(load(Map.of(), Map.of("kafka.linger.ms", "5")).kafkaClientConfig())
+        .containsEntry("linger.ms", "5");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownKeyInTheConfigFileNamingTheFile(@TempDir Path dir) throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("my.properties"), "bootstrap.servers=b:9092\nnum.stream.thread=2\n");
+
+    assertThatThrownBy(() -> InstanceConfig.load(Optional.of(file), Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("Unknown setting 'num.stream.thread' in " + file + ";");
+  }
+
+  @Test
+  void shouldLeaveTheLocalStacksVariablesToIt() {
+    // an unknown variable is not refused (the environment is shared by the commands), and the
+    // local stack's own variables do not reach the instance at all
+    InstanceConfig config =
+        load(
+            Map.of("SOCIAL_LISTENING_DEMO_KAFKA_PORT", "19092", "SOCIAL_LISTENING_NOT_A_KEY", "x"),
+            Map.of());
+
+    assertThat(config.originals()).doesNotContainKey("demo.kafka.port").containsKey("not.a.key");
   }
 }
