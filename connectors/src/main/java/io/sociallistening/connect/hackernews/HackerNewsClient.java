@@ -41,8 +41,21 @@ final class HackerNewsClient {
   private final String tags;
   private final int hitsPerPage;
 
-  /** A page: its valid mentions, the page count the search reports and the malformed hits. */
-  record Page(List<Mention> mentions, int pages, int malformedHits) {}
+  /**
+   * A page: its valid mentions, the page count and hit count the search reports ({@code nbPages},
+   * {@code nbHits}; -1 when absent) and the malformed hits.
+   */
+  record Page(List<Mention> mentions, int pages, long hits, int malformedHits) {
+    /**
+     * Whether paging reaches every hit of the search. Algolia pages through at most {@code
+     * paginationLimitedTo} hits (1,000 on the HN index) and counts only those in {@code nbPages}: a
+     * search with more hits than its pages hold (nbHits 7,204 with nbPages 10 at 100 a page) is
+     * cut, and only a narrower search reaches the older hits.
+     */
+    boolean reachesEveryHit(int hitsPerPage) {
+      return hits < 0 || pages < 0 || hits <= (long) pages * hitsPerPage;
+    }
+  }
 
   HackerNewsClient(HttpPoller http, URI api, String tags, int hitsPerPage) {
     this.http = http;
@@ -101,7 +114,9 @@ final class HackerNewsClient {
     }
     JsonNode nbPages = root.get("nbPages");
     int pages = nbPages != null && nbPages.canConvertToInt() ? nbPages.asInt() : -1;
-    return new Page(mentions, pages, malformed);
+    JsonNode nbHits = root.get("nbHits");
+    long count = nbHits != null && nbHits.canConvertToLong() ? nbHits.asLong() : -1;
+    return new Page(mentions, pages, count, malformed);
   }
 
   /** The mention of a hit, or null if the hit lacks a required field. */

@@ -34,19 +34,22 @@ import org.slf4j.LoggerFactory;
  * and a hit the search index adds late (behind newer ones already read) is still found. Without an
  * offset a query starts {@code hackernews.lookback.ms} before the first start.
  *
- * <p>A search with more pages than {@code hackernews.max.pages} is narrowed to its older end
- * ({@code created_at_i <= <oldest second read>}) until it fits; the newer rest is read at the next
- * poll, which comes at once. Errors: 408, 425, 429, 5xx, timeouts are retried ({@link HttpPoller});
- * when the attempts run out the query waits until the retry time and the others go on. A 400
- * (Algolia refusing that query's text) refuses that query only ({@link FeedRefusals}): logged with
- * the URL, counted ({@link #failedFetches()}) and searched again after a backoff of its own, the
- * poll interval doubled per refusal in a row up to the larger of the interval and {@code
- * http.retry.backoff.max.ms}, while the other queries go on; if every query of the task gets a 400
- * at its first search since start (a bad {@code hackernews.tags} does that), the task fails naming
- * each. 401, 403, 404 and any other 4xx concern the endpoint every query shares (the API URL, a
- * block) and fail the task with the URL in the message. A body that is not a search result or is
- * longer than {@code http.max.response.bytes}, and hits missing a required field, are skipped and
- * counted ({@link #malformed()}).
+ * <p>A search with more pages than {@code hackernews.max.pages}, or with more hits than Algolia
+ * pages through ({@code nbHits} above {@code nbPages} times the page size: Algolia stops at 1,000
+ * hits), is narrowed to its older end ({@code created_at_i <= <oldest second read>}) until it fits;
+ * the newer rest is read at the next poll, which comes at once. A poll narrows one query at most
+ * {@value #MAX_NARROWINGS} times; a longer backlog goes on narrowing at the next poll, emitting
+ * nothing until its oldest end is read whole. Errors: 408, 425, 429, 5xx, timeouts are retried
+ * ({@link HttpPoller}); when the attempts run out the query waits until the retry time and the
+ * others go on. A 400 (Algolia refusing that query's text) refuses that query only ({@link
+ * FeedRefusals}): logged with the URL, counted ({@link #failedFetches()}) and searched again after
+ * a backoff of its own, the poll interval doubled per refusal in a row up to the larger of the
+ * interval and {@code http.retry.backoff.max.ms}, while the other queries go on; if every query of
+ * the task gets a 400 at its first search since start (a bad {@code hackernews.tags} does that),
+ * the task fails naming each. 401, 403, 404 and any other 4xx concern the endpoint every query
+ * shares (the API URL, a block) and fail the task with the URL in the message. A body that is not a
+ * search result or is longer than {@code http.max.response.bytes}, and hits missing a required
+ * field, are skipped and counted ({@link #malformed()}).
  */
 public final class HackerNewsSourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(HackerNewsSourceTask.class);
@@ -69,10 +72,20 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
   private long malformed;
   private long deferred;
 
-  /** A query and its position. */
-  private record QueryState(String query, Map<String, String> partition, Watermark watermark) {
+  /**
+   * A query, its position and, while a backlog is narrowed, the newest second the search still has
+   * to stop at ({@code -1}: none), kept across polls and deferrals.
+   */
+  private static final class QueryState {
+    final String query;
+    final Map<String, String> partition;
+    final Watermark watermark;
+    long until = -1;
+
     QueryState(String query, Watermark watermark) {
-      this(query, Map.of(QUERY_KEY, query), watermark);
+      this.query = query;
+      this.partition = Map.of(QUERY_KEY, query);
+      this.watermark = watermark;
     }
   }
 
@@ -154,7 +167,7 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
 
   private void search(List<SourceRecord> out, int index) {
     QueryState s = schedule.feed(index);
-    String query = s.query();
+    String query = s.query;
     long now = time.milliseconds();
     Instant fetchedAt = Instant.ofEpochMilli(now);
     schedule.dueAt(index, now + config.pollInterval().toMillis());
@@ -163,31 +176,46 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
     // the overlap re-reads what a lagging search index may have added behind the newest hit
     long from = s.watermark.newest() - config.overlapSeconds();
     try {
-      long until = -1;
       int narrowings = 0;
       while (true) {
-        Range r = read(query, from, until, fetchedAt);
+        Range r = read(query, from, s.until, fetchedAt);
         hits = r.mentions;
-        narrowed = until >= 0;
+        narrowed = s.until >= 0;
         if (r.complete) {
           malformed += r.malformedHits;
+          s.until = -1;
           break;
         }
         long oldest =
             hits.stream().mapToLong(m -> m.getCreatedAt().getEpochSecond()).min().orElse(-1);
-        if (oldest < 0 || oldest == until || narrowings == MAX_NARROWINGS) {
+        if (oldest < 0 || oldest == s.until) {
+          // no valid hit to narrow to, or more hits in one second than the pages hold
           LOG.warn(
-              "Search '{}' from created_at_i {} has more than {} pages at second {}; older hits at"
-                  + " that second may be missed",
+              "Search '{}' from created_at_i {} to {} cannot be narrowed further (oldest second"
+                  + " read: {}); the hits of that range beyond the {} pages read are skipped",
               query,
               from,
-              config.maxPages(),
-              oldest);
+              s.until < 0 ? "now" : s.until,
+              oldest,
+              config.maxPages());
           malformed += r.malformedHits;
+          narrowed = oldest >= 0;
+          s.until = -1;
           break;
         }
-        until = oldest;
-        narrowings++;
+        s.until = oldest;
+        if (++narrowings == MAX_NARROWINGS) {
+          LOG.info(
+              "Search '{}' from created_at_i {} narrowed {} times this poll, down to created_at_i"
+                  + " <= {}; it goes on narrowing at the next poll",
+              query,
+              from,
+              narrowings,
+              oldest);
+          hits = new ArrayList<>();
+          narrowed = true;
+          break;
+        }
       }
     } catch (RetryLaterException e) {
       deferred++;
@@ -231,7 +259,7 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
     }
   }
 
-  /** The hits of one search; complete when every page was read. */
+  /** The hits of one search; complete when every page was read and the pages hold every hit. */
   private record Range(List<Mention> mentions, boolean complete, int malformedHits) {}
 
   private Range read(String query, long since, long until, Instant fetchedAt) {
@@ -246,7 +274,7 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
               ? page + 1 >= p.pages()
               : p.mentions().size() + p.malformedHits() < config.hitsPerPage();
       if (last) {
-        return new Range(all, true, bad);
+        return new Range(all, p.reachesEveryHit(config.hitsPerPage()), bad);
       }
     }
     return new Range(all, false, bad);

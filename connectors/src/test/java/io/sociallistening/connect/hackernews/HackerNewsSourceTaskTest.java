@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class HackerNewsSourceTaskTest {
   private static final long T0_MS = Instant.parse("2026-01-05T10:00:00Z").toEpochMilli();
   private static final long LOOKBACK_SINCE = 1_767_603_600L;
+  private static final long BASE = 1_767_604_000L;
   private static final Map<String, String> PARTITION = Map.of("query", "acme");
 
   private final ReplayServer server = new ReplayServer();
@@ -146,7 +147,7 @@ class HackerNewsSourceTaskTest {
                 + "{\"objectID\":\"42600014\",\"created_at_i\":1767607120,\"author\":\"late\","
                 + "\"comment_text\":\"Acme lost my bag\",\"parent_id\":42600000,"
                 + "\"story_id\":42600000}"
-                + "],\"nbPages\":1,\"page\":0}",
+                + "],\"nbHits\":2,\"nbPages\":1,\"page\":0}",
             "application/json"));
     task = start(props);
     assertThat(ids(task.poll())).containsExactly("42600000", "42600010", "42600011", "42600012");
@@ -344,9 +345,9 @@ class HackerNewsSourceTaskTest {
     p.put("hackernews.hits.per.page", "2");
     p.put("hackernews.max.pages", "1");
     server.enqueue(
-        algolia(2, hit("a3", 1_767_604_300L), hit("a2", 1_767_604_250L)),
-        algolia(1, hit("a2", 1_767_604_250L), hit("a1", 1_767_604_200L)),
-        algolia(1, hit("a3", 1_767_604_300L), hit("a2", 1_767_604_250L)));
+        algolia(3, 2, 0, hit("a3", 1_767_604_300L), hit("a2", 1_767_604_250L)),
+        algolia(2, 1, 0, hit("a2", 1_767_604_250L), hit("a1", 1_767_604_200L)),
+        algolia(2, 1, 0, hit("a3", 1_767_604_300L), hit("a2", 1_767_604_250L)));
     task = start(p);
 
     List<SourceRecord> older = task.poll();
@@ -359,6 +360,67 @@ class HackerNewsSourceTaskTest {
             "created_at_i>=" + LOOKBACK_SINCE,
             "created_at_i>=" + LOOKBACK_SINCE + ",created_at_i<=1767604250",
             "created_at_i>=1767604250");
+  }
+
+  /**
+   * Algolia pages through at most paginationLimitedTo hits (1,000 on the HN index) and counts only
+   * those in nbPages, so the last page of a long backlog looks like the end of the search. Here in
+   * small: a limit of 4 hits (2 pages of 2) and a search with 6.
+   */
+  @Test
+  void shouldNarrowASearchWithMoreHitsThanAlgoliaPagesThrough() {
+    Map<String, String> p = props();
+    p.put("hackernews.hits.per.page", "2");
+    p.put("hackernews.max.pages", "2");
+    server.enqueue(
+        algolia(6, 2, 0, hit("h6", BASE + 6), hit("h5", BASE + 5)),
+        algolia(6, 2, 1, hit("h4", BASE + 4), hit("h3", BASE + 3)),
+        algolia(3, 2, 0, hit("h3", BASE + 3), hit("h2", BASE + 2)),
+        algolia(3, 2, 1, hit("h1", BASE + 1)),
+        algolia(4, 2, 0, hit("h6", BASE + 6), hit("h5", BASE + 5)),
+        algolia(4, 2, 1, hit("h4", BASE + 4), hit("h3", BASE + 3)));
+    task = start(p);
+
+    List<SourceRecord> older = task.poll();
+    List<SourceRecord> newer = task.poll();
+
+    assertThat(ids(older)).containsExactly("h1", "h2", "h3");
+    assertThat(ids(newer)).containsExactly("h4", "h5", "h6");
+    assertThat(server.requests().stream().map(r -> filter(r.query())))
+        .containsExactly(
+            "created_at_i>=" + LOOKBACK_SINCE,
+            "created_at_i>=" + LOOKBACK_SINCE,
+            "created_at_i>=" + LOOKBACK_SINCE + ",created_at_i<=" + (BASE + 3),
+            "created_at_i>=" + LOOKBACK_SINCE + ",created_at_i<=" + (BASE + 3),
+            "created_at_i>=" + (BASE + 3),
+            "created_at_i>=" + (BASE + 3));
+  }
+
+  /**
+   * A poll narrows one query at most 20 times; a longer backlog emits nothing and goes on at the
+   * next poll from where it stopped, so its oldest hits are not skipped. Here one second per
+   * narrowing (pages of 2 hits, one page per search) and 25 hits, one a second.
+   */
+  @Test
+  void shouldGoOnNarrowingALongBacklogAtTheNextPollWithoutSkippingItsOldestHits() {
+    Map<String, String> p = props();
+    p.put("hackernews.hits.per.page", "2");
+    p.put("hackernews.max.pages", "1");
+    // the search up to second BASE + u finds the hits 1..u and pages through the newest 2
+    for (int u = 25; u >= 2; u--) {
+      server.enqueue(algolia(u, 1, 0, hit("h" + u, BASE + u), hit("h" + (u - 1), BASE + u - 1)));
+    }
+    task = start(p);
+
+    List<SourceRecord> first = task.poll();
+    int searchesOfTheFirstPoll = server.requests().size();
+    List<SourceRecord> second = task.poll();
+
+    assertThat(first).isNull();
+    assertThat(searchesOfTheFirstPoll).isEqualTo(20);
+    assertThat(filter(server.requests().get(20).query()))
+        .isEqualTo("created_at_i>=" + LOOKBACK_SINCE + ",created_at_i<=" + (BASE + 5));
+    assertThat(ids(second)).containsExactly("h1", "h2");
   }
 
   private static String filter(String query) {
@@ -376,13 +438,18 @@ class HackerNewsSourceTaskTest {
         + ",\"parent_id\":1,\"_tags\":[\"comment\"]}";
   }
 
-  private static Reply algolia(int pages, String... hits) {
+  /** A search result as Algolia answers it: nbPages counts only the hits it pages through. */
+  private static Reply algolia(int nbHits, int nbPages, int page, String... hits) {
     return Reply.ok(
         "{\"hits\":["
             + String.join(",", hits)
-            + "],\"nbPages\":"
-            + pages
-            + ",\"page\":0,\"hitsPerPage\":2}",
+            + "],\"nbHits\":"
+            + nbHits
+            + ",\"nbPages\":"
+            + nbPages
+            + ",\"page\":"
+            + page
+            + ",\"hitsPerPage\":2}",
         "application/json");
   }
 }
