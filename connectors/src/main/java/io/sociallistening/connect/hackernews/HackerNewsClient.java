@@ -25,10 +25,11 @@ import java.util.Map;
  *
  * <p>A hit becomes a mention with platform {@code HACKER_NEWS}, id {@code objectID}, url the HN
  * item page, author {@code author} (profile link), text the HTML-stripped {@code comment_text} or
- * {@code story_text} (the title for a link-only story), title the story title (null for comments),
- * createdAt {@code created_at_i}, inReplyTo {@code parent_id} (comments), engagement {@code points}
- * and {@code num_comments} when present, source {@code hackernews:<query>}. A hit without objectID,
- * created_at_i, author or any text is malformed: it is skipped and counted in the page.
+ * {@code story_text} (the title for a link-only story), title the story title as it is (plain text,
+ * angle brackets and all; null for comments), createdAt {@code created_at_i}, inReplyTo {@code
+ * parent_id} (comments), engagement {@code points} and {@code num_comments} when present, source
+ * {@code hackernews:<query>}. A hit without objectID, created_at_i, author or any text is
+ * malformed: it is skipped and counted in the page.
  */
 final class HackerNewsClient {
   static final String ITEM_URL = "https://news.ycombinator.com/item?id=";
@@ -129,7 +130,7 @@ final class HackerNewsClient {
     }
     String comment = HtmlText.plain(text(hit, "comment_text"));
     boolean isComment = comment != null;
-    String title = isComment ? null : HtmlText.plain(text(hit, "title"));
+    String title = isComment ? null : strip(text(hit, "title")); // plain text, unlike the others
     String body = isComment ? comment : HtmlText.plain(text(hit, "story_text"));
     if (body == null || body.isEmpty()) {
       body = title;
@@ -166,6 +167,10 @@ final class HackerNewsClient {
     }
     String s = n.asText();
     return s.isBlank() ? null : s;
+  }
+
+  private static String strip(String s) {
+    return s == null ? null : s.strip();
   }
 
   private static Long number(JsonNode hit, String field) {

@@ -33,8 +33,10 @@ import java.util.regex.Pattern;
  *
  * <p>An item becomes a mention with the configured platform; id the RSS {@code guid} / Atom {@code
  * id} (the link when there is none), prefixed with {@code <feed url>#} when it is not an absolute
- * URI so that ids from different feeds cannot collide; url the item link; title the HTML-stripped
- * title; text the HTML-stripped content ({@code content:encoded} or Atom {@code content}), else the
+ * URI so that ids from different feeds cannot collide; url the item link; title the title,
+ * HTML-stripped when it is HTML (an Atom title typed {@code html} or {@code xhtml}, an RSS title
+ * holding a closing tag), else as plain text with character references decoded and angle brackets
+ * kept; text the HTML-stripped content ({@code content:encoded} or Atom {@code content}), else the
  * description or summary, else the title; author the item author ({@code author}, {@code
  * dc:creator}, Atom author name), else the feed title, else the feed host; language the feed's, cut
  * to its ISO 639-1 part; createdAt the published date, else the updated date; source {@code
@@ -62,6 +64,9 @@ final class RssClient {
     String fraction = (m.group(2) + "00").substring(0, 3);
     return Matcher.quoteReplacement(m.group(1) + "." + fraction);
   }
+
+  /** A closing tag, the mark of an RSS title written as HTML ({@link #title}). */
+  private static final Pattern CLOSING_TAG = Pattern.compile("</[A-Za-z][A-Za-z0-9]*\\s*>");
 
   private final HttpPoller http;
   private final Platform platform;
@@ -126,7 +131,7 @@ final class RssClient {
     if (key == null || date == null) {
       return null;
     }
-    String title = blankToNull(HtmlText.plain(e.getTitle()));
+    String title = blankToNull(title(e.getTitleEx()));
     String text = blankToNull(HtmlText.plain(body(e)));
     if (text == null) {
       text = title;
@@ -147,6 +152,24 @@ final class RssClient {
         .setFetchedAt(fetchedAt)
         .setSource("rss:" + feed)
         .build();
+  }
+
+  /**
+   * The text of a title. An Atom title says what it is: typed {@code html} or {@code xhtml} it is
+   * HTML-stripped, else it is plain text. An RSS title does not: RSS 2.0 leaves open whether it is
+   * HTML, and feeds write both "Why &amp;lt;div&amp;gt; beats &amp;lt;span&amp;gt;" (text) and
+   * "after &amp;lt;b&amp;gt;IT outage&amp;lt;/b&amp;gt;" (markup). Like Python's feedparser, it is
+   * taken as HTML when it holds a closing tag, else as plain text. Plain text keeps its angle
+   * brackets and has its character references decoded (feeds that escape twice).
+   */
+  private static String title(SyndContent title) {
+    if (title == null || title.getValue() == null) {
+      return null;
+    }
+    String value = title.getValue();
+    String type = title.getType() == null ? null : title.getType().toLowerCase(Locale.ROOT);
+    boolean html = type == null ? CLOSING_TAG.matcher(value).find() : type.contains("html");
+    return html ? HtmlText.plain(value) : HtmlText.unescaped(value);
   }
 
   private static String body(SyndEntry e) {
@@ -173,7 +196,7 @@ final class RssClient {
   }
 
   private static String fallbackAuthor(SyndFeed feed, URI url) {
-    String t = blankToNull(HtmlText.plain(feed.getTitle()));
+    String t = blankToNull(title(feed.getTitleEx()));
     return t != null ? t : url.getHost();
   }
 

@@ -39,4 +39,13 @@ class HtmlTextTest {
     assertThat(HtmlText.plain(null)).isNull();
     assertThat(HtmlText.plain("<p></p>")).isEmpty();
   }
+
+  @Test
+  void shouldDecodeTheReferencesOfPlainTextButKeepItsAngleBrackets() {
+    assertThat(HtmlText.unescaped("  Why <div>\n\tbeats  &lt;span&gt; &amp;#8217; caf&eacute; "))
+        .isEqualTo("Why <div> beats <span> &#8217; caf\u00e9");
+    assertThat(HtmlText.unescaped("It&#8217;s 1 < 2 & 3")).isEqualTo("It\u2019s 1 < 2 & 3");
+    assertThat(HtmlText.unescaped(null)).isNull();
+    assertThat(HtmlText.unescaped(" \n ")).isEmpty();
+  }
 }
