@@ -24,8 +24,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.MatchResult;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,8 +38,9 @@ import java.util.regex.Pattern;
  * description or summary, else the title; author the item author ({@code author}, {@code
  * dc:creator}, Atom author name), else the feed title, else the feed host; language the feed's, cut
  * to its ISO 639-1 part; createdAt the published date, else the updated date; source {@code
- * rss:<feed url>}. Items without an id and a link, without a date or without any text are
- * malformed: skipped and counted. Documents with a DOCTYPE are refused (no external entities).
+ * rss:<feed url>}. Dates ROME misreads or refuses in a few common forms are rewritten first ({@link
+ * FeedDates}). Items without an id and a link, without a date or without any text are malformed:
+ * skipped and counted. Documents with a DOCTYPE are refused (no external entities).
  */
 final class RssClient {
   private static final Map<String, String> HEADERS =
@@ -49,21 +48,6 @@ final class RssClient {
           "Accept",
           "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9,"
               + " application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5");
-
-  /**
-   * The fraction of seconds of a W3C date-time element (Atom's {@code published}/{@code updated},
-   * Dublin Core dates). ROME reads it as a count of milliseconds whatever its length, so {@code
-   * .999999} (microseconds, as Python feed generators write) became 999,999 ms, 16 minutes off:
-   * {@link #parse} cuts or pads it to three digits first. Compiled once; applied once per feed
-   * body.
-   */
-  private static final Pattern FRACTION =
-      Pattern.compile("(>\\s*\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d)\\.(\\d+)");
-
-  private static String millis(MatchResult m) {
-    String fraction = (m.group(2) + "00").substring(0, 3);
-    return Matcher.quoteReplacement(m.group(1) + "." + fraction);
-  }
 
   /** A closing tag, the mark of an RSS title written as HTML ({@link #title}). */
   private static final Pattern CLOSING_TAG = Pattern.compile("</[A-Za-z][A-Za-z0-9]*\\s*>");
@@ -93,9 +77,7 @@ final class RssClient {
         new XmlReader(new ByteArrayInputStream(body), contentType, true, "UTF-8")) {
       StringWriter text = new StringWriter(body.length);
       reader.transferTo(text);
-      parsed =
-          input.build(
-              new StringReader(FRACTION.matcher(text.toString()).replaceAll(RssClient::millis)));
+      parsed = input.build(new StringReader(FeedDates.readable(text.toString())));
     } catch (FeedException | IOException | RuntimeException e) {
       throw new MalformedPayloadException(
           "Not an RSS or Atom feed at " + feed + ": " + e.getMessage(), e);

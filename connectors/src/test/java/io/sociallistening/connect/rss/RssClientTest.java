@@ -2,6 +2,7 @@ package io.sociallistening.connect.rss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sociallistening.avro.Mention;
 import io.sociallistening.avro.Platform;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,11 @@ class RssClientTest {
         + "</title><guid>https://feeds.example/1</guid><description>body</description><pubDate>"
         + pubDate
         + "</pubDate></item></channel></rss>";
+  }
+
+  /** An Atom document with one entry dated {@code updated}. */
+  private static String atom(String updated) {
+    return atom("<title>t</title>", updated);
   }
 
   /** An Atom document with one entry; {@code title} is the whole title element. */
@@ -81,5 +87,34 @@ class RssClientTest {
     assertThat(onlyTitle(parse(atom(html, "2026-01-05T09:00:00Z"), null))).isEqualTo("Acme & co");
     assertThat(onlyTitle(parse(atom(xhtml, "2026-01-05T09:00:00Z"), null))).isEqualTo("Acme & co");
     assertThat(onlyTitle(parse(atom(text, "2026-01-05T09:00:00Z"), null))).isEqualTo("1 < 2 & <b>");
+  }
+
+  /**
+   * RFC 3339 (section 5.6 and its note) allows a lower-case 't' and 'z' and a space instead of the
+   * 'T'; ROME's W3C parser accepts none of them, and an entry without a date is dropped.
+   */
+  @Test
+  void shouldReadAtomDatesInTheRfc3339VariantsRomeRefuses() {
+    for (String date : new String[] {"2026-01-05t09:00:00z", "2026-01-05 09:00:00Z"}) {
+      RssClient.Items items = parse(atom(date), "application/atom+xml");
+
+      assertThat(items.malformed()).as(date).isZero();
+      assertThat(items.mentions())
+          .as(date)
+          .extracting(Mention::getCreatedAt)
+          .containsExactly(Instant.parse("2026-01-05T09:00:00Z"));
+    }
+  }
+
+  /** An RFC 822 date whose zone is written "+01:00" (not RFC 822, seen in the wild). */
+  @Test
+  void shouldReadRssDatesWithAColonInTheZoneOffset() {
+    RssClient.Items items =
+        parse(rss("t", "Mon, 05 Jan 2026 09:00:00 +01:00"), "application/rss+xml");
+
+    assertThat(items.malformed()).isZero();
+    assertThat(items.mentions())
+        .extracting(Mention::getCreatedAt)
+        .containsExactly(Instant.parse("2026-01-05T08:00:00Z"));
   }
 }
