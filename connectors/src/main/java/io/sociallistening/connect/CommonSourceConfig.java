@@ -1,10 +1,16 @@
 package io.sociallistening.connect;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The config keys every source connector has in the same form, defined once: the target {@code
@@ -13,6 +19,7 @@ import org.apache.kafka.common.config.ConfigDef.Width;
  * group and order, so key names, defaults and documentation stay as each connector documents them.
  */
 public final class CommonSourceConfig {
+  private static final Logger LOG = LoggerFactory.getLogger(CommonSourceConfig.class);
   public static final String TOPIC_CONFIG = "topic";
   public static final String DEFAULT_TOPIC = "social.mentions.raw";
 
@@ -94,5 +101,26 @@ public final class CommonSourceConfig {
         order,
         Width.SHORT,
         "First-start lookback");
+  }
+
+  /**
+   * {@code values} (the feeds or queries of {@code key}) in their order with each listed once. A
+   * feed listed twice is one source partition: read once per listing, its items would be emitted
+   * once per listing, and split between tasks its copies would commit competing offsets. So a
+   * repeat is dropped and logged at WARN naming the key.
+   */
+  public static <T> List<T> listedOnce(String key, List<T> values) {
+    Set<T> once = new LinkedHashSet<>(values);
+    if (once.size() < values.size()) {
+      Set<T> seen = new LinkedHashSet<>();
+      Set<T> repeated = new LinkedHashSet<>();
+      for (T v : values) {
+        if (!seen.add(v)) {
+          repeated.add(v);
+        }
+      }
+      LOG.warn("{} lists {} more than once; each is read once", key, new ArrayList<>(repeated));
+    }
+    return List.copyOf(once);
   }
 }

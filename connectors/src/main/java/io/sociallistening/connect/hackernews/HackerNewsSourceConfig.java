@@ -34,8 +34,13 @@ public final class HackerNewsSourceConfig extends AbstractConfig {
 
   public static final ConfigDef CONFIG_DEF = configDef();
 
+  private final List<String> queries;
+
   public HackerNewsSourceConfig(Map<?, ?> props) {
     super(CONFIG_DEF, props);
+    queries =
+        CommonSourceConfig.listedOnce(
+            QUERIES_CONFIG, getList(QUERIES_CONFIG).stream().map(String::strip).toList());
   }
 
   private static ConfigDef configDef() {
@@ -47,7 +52,8 @@ public final class HackerNewsSourceConfig extends AbstractConfig {
         new QueriesValidator(),
         Importance.HIGH,
         "Keywords to search for, comma-separated; each is one Algolia full-text query"
-            + " and one source partition. Tasks split the queries between them.",
+            + " and one source partition. Tasks split the queries between them. A query listed"
+            + " more than once is searched once (logged at WARN).",
         GROUP,
         1,
         Width.LONG,
@@ -132,8 +138,9 @@ public final class HackerNewsSourceConfig extends AbstractConfig {
     return HttpSettings.define(def);
   }
 
+  /** The queries, each once (a query listed again is dropped, logged at WARN). */
   public List<String> queries() {
-    return getList(QUERIES_CONFIG).stream().map(String::strip).toList();
+    return queries;
   }
 
   public String topic() {

@@ -29,8 +29,14 @@ public final class RssSourceConfig extends AbstractConfig {
 
   public static final ConfigDef CONFIG_DEF = configDef();
 
+  private final List<URI> feedUrls;
+
   public RssSourceConfig(Map<?, ?> props) {
     super(CONFIG_DEF, props);
+    feedUrls =
+        CommonSourceConfig.listedOnce(
+            FEED_URLS_CONFIG,
+            getList(FEED_URLS_CONFIG).stream().map(s -> URI.create(s.strip())).toList());
   }
 
   private static ConfigDef configDef() {
@@ -42,7 +48,8 @@ public final class RssSourceConfig extends AbstractConfig {
         HttpUrlValidator.required(),
         Importance.HIGH,
         "RSS 0.9x/1.0/2.0 or Atom feed URLs, comma-separated; each feed is one source"
-            + " partition. Tasks split the feeds between them.",
+            + " partition. Tasks split the feeds between them. A URL listed more than once is"
+            + " read once (logged at WARN).",
         GROUP,
         1,
         Width.LONG,
@@ -79,8 +86,9 @@ public final class RssSourceConfig extends AbstractConfig {
     return HttpSettings.define(def);
   }
 
+  /** The feeds, each once (a URL listed again is dropped, logged at WARN). */
   public List<URI> feedUrls() {
-    return getList(FEED_URLS_CONFIG).stream().map(s -> URI.create(s.strip())).toList();
+    return feedUrls;
   }
 
   public Platform platform() {

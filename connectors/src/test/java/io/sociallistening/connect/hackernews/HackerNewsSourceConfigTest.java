@@ -51,4 +51,14 @@ class HackerNewsSourceConfigTest {
     assertThat(tasks).extracting(t -> t.get("hackernews.queries")).containsExactly("a,b", "c");
     assertThat(connector.taskConfigs(5)).hasSize(3);
   }
+
+  @Test
+  void shouldGiveEachTaskDistinctQueriesWhenOneIsListedTwice() {
+    HackerNewsSourceConnector connector = new HackerNewsSourceConnector();
+    connector.start(Map.of("hackernews.queries", "a, b,a ,c"));
+
+    List<Map<String, String>> tasks = connector.taskConfigs(3);
+
+    assertThat(tasks).extracting(t -> t.get("hackernews.queries")).containsExactly("a", "b", "c");
+  }
 }

@@ -362,6 +362,19 @@ class HackerNewsSourceTaskTest {
             "created_at_i>=1767604250");
   }
 
+  @Test
+  void shouldSearchAQueryListedTwiceOnce() {
+    Map<String, String> p = props();
+    p.put("hackernews.queries", "acme, acme");
+    server.fallback(page("page-first.json"));
+    task = start(p);
+
+    List<SourceRecord> records = task.poll();
+
+    assertThat(ids(records)).containsExactly("42600000", "42600010", "42600011", "42600012");
+    assertThat(server.requests()).hasSize(1);
+  }
+
   /**
    * Algolia pages through at most paginationLimitedTo hits (1,000 on the HN index) and counts only
    * those in nbPages, so the last page of a long backlog looks like the end of the search. Here in

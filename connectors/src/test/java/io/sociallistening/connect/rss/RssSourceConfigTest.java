@@ -51,4 +51,17 @@ class RssSourceConfigTest {
         .extracting(t -> t.get("rss.feed.urls"))
         .containsExactly("https://a.example/1,https://a.example/2", "https://a.example/3");
   }
+
+  @Test
+  void shouldGiveEachTaskDistinctFeedsWhenOneIsListedTwice() {
+    RssSourceConnector connector = new RssSourceConnector();
+    connector.start(
+        Map.of("rss.feed.urls", "https://a.example/1,https://a.example/2, https://a.example/1"));
+
+    List<Map<String, String>> tasks = connector.taskConfigs(3);
+
+    assertThat(tasks)
+        .extracting(t -> t.get("rss.feed.urls"))
+        .containsExactly("https://a.example/1", "https://a.example/2");
+  }
 }

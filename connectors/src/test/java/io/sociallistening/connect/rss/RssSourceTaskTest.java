@@ -338,4 +338,16 @@ class RssSourceTaskTest {
     assertThat(task.failedFetches()).isEqualTo(0);
     assertThat(task.requests()).isEqualTo(2);
   }
+
+  @Test
+  void shouldReadAFeedListedTwiceOnce() {
+    server.fallback(feed("news.rss.xml", "application/rss+xml"));
+    task = start(props("/news.xml", "/news.xml"));
+
+    List<SourceRecord> records = task.poll();
+
+    assertThat(records).hasSize(3);
+    assertThat(records.stream().map(SourceRecord::key).distinct()).hasSize(3);
+    assertThat(server.requests()).hasSize(1);
+  }
 }
