@@ -134,7 +134,7 @@ final class SocialTextTokenizer {
     int i = 0;
     while (i < length) {
       int cp = text.codePointAt(i);
-      if (isSpace(cp)) {
+      if (isSpace(cp) || social && isInvisibleBreak(cp)) {
         i += Character.charCount(cp);
         continue;
       }
@@ -146,7 +146,7 @@ final class SocialTextTokenizer {
           continue;
         }
         int code = Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
-        if (isSpace(code)) {
+        if (isSpace(code) || social && isInvisibleBreak(code)) {
           break;
         }
         i += Character.charCount(code);
@@ -902,6 +902,16 @@ final class SocialTextTokenizer {
     return text.regionMatches(true, start, "http://", 0, 7)
         || text.regionMatches(true, start, "https://", 0, 8)
         || text.regionMatches(true, start, "www.", 0, 4) && end - start > 4;
+  }
+
+  /**
+   * Characters that show no space but separate words in the social scorer: control characters (NUL,
+   * a stray form of line end), the zero-width space, the word joiner and a byte-order mark inside
+   * the text, so "great\u200Bproduct" reads as two words, as a reader sees it. The zero-width
+   * joiner of emoji sequences is not one of them.
+   */
+  private static boolean isInvisibleBreak(int cp) {
+    return Character.isISOControl(cp) || cp == 0x200B || cp == 0x2060 || cp == 0xFEFF;
   }
 
   private static boolean isSpace(int cp) {

@@ -77,6 +77,19 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldSeparateWordsJoinedByAnInvisibleCharacter() {
+    // a zero-width space, a word joiner, a byte-order mark or a NUL between two words shows no
+    // space, but a reader sees two words
+    double spaced = SOCIAL.score("great product").compound();
+    assertThat(spaced).isGreaterThan(0.5);
+    for (String glue : List.of("\u200B", "\u2060", "\uFEFF", "\u0000", "\u0001")) {
+      assertThat(SOCIAL.score("great" + glue + "product").compound())
+          .as("U+%04X", (int) glue.charAt(0))
+          .isEqualTo(spaced);
+    }
+  }
+
+  @Test
   void shouldLabelNeutralTextWithConfidenceFromDistanceToThresholds() {
     SentimentResult result = SCORER.score("The train leaves at nine.");
 
