@@ -1,17 +1,22 @@
 package io.sociallistening.connect.http;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
@@ -32,11 +37,16 @@ import org.slf4j.LoggerFactory;
  * the method and the URL, or only its origin when the poller was built with {@code hidePaths}
  * (webhook URLs carry their secret in the path).
  *
- * <p>Bodies are read through a bounded stream, never whole: a 2xx body longer than {@link
- * HttpSettings#maxResponseBytes()} (or announced so by its {@code Content-Length}) is not read on;
- * the connection is dropped and the call throws {@link MalformedPayloadException}, which sources
- * count as a malformed payload of that feed ({@link #oversized()} counts them here). Of a refused
- * response only the first {@value #ERROR_BODY_BYTES} bytes are read, for the message; of a
+ * <p>{@link HttpSettings#requestTimeout()} bounds each request as a whole, from connecting to the
+ * last byte of the body: a server that sends its headers and then stalls mid-body fails the request
+ * with an {@link HttpTimeoutException} (retriable, as above) when the timeout runs out. {@link
+ * #close()} cancels a request in flight at once.
+ *
+ * <p>Bodies are read up to a limit ({@link BoundedBody}), never whole: a 2xx body longer than
+ * {@link HttpSettings#maxResponseBytes()} (or announced so by its {@code Content-Length}) is not
+ * read on; the connection is dropped and the call throws {@link MalformedPayloadException}, which
+ * sources count as a malformed payload of that feed ({@link #oversized()} counts them here). Of a
+ * refused response only the first {@value #ERROR_BODY_BYTES} bytes are read, for the message; of a
  * retriable one none.
  *
  * <p>Not thread-safe apart from {@link #close()}: one poller per task.
@@ -52,6 +62,7 @@ public final class HttpPoller {
   private final boolean hidePaths;
   private final HttpClient client;
   private volatile boolean closed;
+  private volatile CompletableFuture<?> inFlight;
   private long requests;
   private long retries;
   private long oversized;
@@ -142,9 +153,16 @@ public final class HttpPoller {
     return oversized;
   }
 
-  /** Ends any wait in progress; calls after this fail with {@link RetryLaterException}. */
+  /**
+   * Ends any wait in progress and cancels the request in flight; that call and calls after this
+   * fail with {@link RetryLaterException}.
+   */
   public void close() {
     closed = true;
+    CompletableFuture<?> call = inFlight;
+    if (call != null) {
+      call.cancel(true);
+    }
   }
 
   private HttpRequest.Builder request(URI uri, Map<String, String> headers) {
@@ -161,7 +179,7 @@ public final class HttpPoller {
     String shown = request.method() + " " + (hidePaths ? HttpErrors.origin(uri) : uri.toString());
     for (int attempt = 1; ; attempt++) {
       if (closed) {
-        throw new RetryLaterException("Stopped before " + shown, -1, 0, -1, null);
+        throw stopped("Stopped before " + shown);
       }
       requests++;
       if (attempt > 1) {
@@ -172,21 +190,14 @@ public final class HttpPoller {
       Throwable cause = null;
       long retryAfter = -1;
       try {
-        HttpResponse<InputStream> response =
-            client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<BoundedBody.Body> response = exchange(request, shown);
         status = response.statusCode();
-        HttpErrors.Outcome outcome = HttpErrors.classify(status);
-        byte[] body;
-        try (InputStream in = response.body()) {
-          body =
-              switch (outcome) {
-                case SUCCESS -> successBody(response, in, shown);
-                case AUTHENTICATION, FATAL -> in.readNBytes(ERROR_BODY_BYTES);
-                default -> new byte[0]; // closing the stream drops the rest
-              };
-        }
-        switch (outcome) {
+        byte[] body = response.body().bytes();
+        switch (HttpErrors.classify(status)) {
           case SUCCESS:
+            if (response.body().over()) {
+              throw oversized(response, shown);
+            }
             return new Response(uri, status, response.headers(), body);
           case AUTHENTICATION:
             throw new HttpStatusException(
@@ -226,9 +237,6 @@ public final class HttpPoller {
         failure =
             e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         cause = e;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ConnectException("Interrupted while requesting " + shown, e);
       }
       long now = time.milliseconds();
       long wait = retryAfter >= 0 ? retryAfter : policy.backoffMs(attempt);
@@ -251,25 +259,77 @@ public final class HttpPoller {
     }
   }
 
-  /** The body of a 2xx response, read up to the limit; over it, throws. */
-  private byte[] successBody(HttpResponse<InputStream> response, InputStream in, String shown)
+  /**
+   * Sends {@code request} and reads its body (bounded, see {@link BoundedBody}) within the request
+   * timeout, headers and body together; a request still in flight then is cancelled and fails with
+   * an {@link HttpTimeoutException}, as does a failure to connect or to read. {@link #close()}
+   * cancels it at once.
+   */
+  private HttpResponse<BoundedBody.Body> exchange(HttpRequest request, String shown)
       throws IOException {
     int limit = settings.maxResponseBytes();
-    long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-    byte[] body = declared > limit ? null : in.readNBytes(limit + 1);
-    if (body == null || body.length > limit) {
-      oversized++;
-      throw new MalformedPayloadException(
-          "Body of "
-              + shown
-              + " is larger than "
-              + limit
-              + " bytes"
-              + (declared > limit ? " (Content-Length " + declared + ")" : "")
-              + "; not read on",
-          null);
+    HttpResponse.BodyHandler<BoundedBody.Body> handler =
+        info ->
+            switch (HttpErrors.classify(info.statusCode())) {
+              case SUCCESS ->
+                  info.headers().firstValueAsLong("Content-Length").orElse(-1) > limit
+                      ? BoundedBody.dropped(true)
+                      : BoundedBody.upTo(limit);
+              case AUTHENTICATION, FATAL -> BoundedBody.upTo(ERROR_BODY_BYTES);
+              default -> BoundedBody.dropped(false); // a retriable answer: its body is not used
+            };
+    long timeoutMs = settings.requestTimeout().toMillis();
+    CompletableFuture<HttpResponse<BoundedBody.Body>> call = client.sendAsync(request, handler);
+    inFlight = call;
+    try {
+      if (closed) {
+        call.cancel(true);
+      }
+      return call.get(timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      throw new HttpTimeoutException("no complete response within " + timeoutMs + " ms");
+    } catch (CancellationException e) {
+      throw stopped("Stopped during " + shown);
+    } catch (ExecutionException e) {
+      Throwable failure = e.getCause();
+      if (failure instanceof IOException io) {
+        throw io;
+      }
+      if (failure instanceof RuntimeException r) {
+        throw r;
+      }
+      if (failure instanceof Error err) {
+        throw err;
+      }
+      throw new ConnectException("Cannot request " + shown, failure);
+    } catch (InterruptedException e) {
+      call.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new ConnectException("Interrupted while requesting " + shown, e);
+    } finally {
+      inFlight = null;
     }
-    return body;
+  }
+
+  /** The failure of a 2xx response whose body is over the limit, which was not read on. */
+  private MalformedPayloadException oversized(HttpResponse<?> response, String shown) {
+    int limit = settings.maxResponseBytes();
+    long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    oversized++;
+    return new MalformedPayloadException(
+        "Body of "
+            + shown
+            + " is larger than "
+            + limit
+            + " bytes"
+            + (declared > limit ? " (Content-Length " + declared + ")" : "")
+            + "; not read on",
+        null);
+  }
+
+  private static RetryLaterException stopped(String message) {
+    return new RetryLaterException(message, -1, 0, -1, null);
   }
 
   private void pause(long ms) {

@@ -88,7 +88,8 @@ public record HttpSettings(
             30_000L,
             Range.between(1L, 600_000L),
             Importance.LOW,
-            "Timeout of one HTTP request (connect and response), in ms.",
+            "Timeout of one HTTP request as a whole (connecting, the response headers and the"
+                + " whole body), in ms.",
             GROUP,
             1,
             Width.SHORT,
@@ -187,7 +188,8 @@ public record HttpSettings(
             30_000L,
             Range.between(100L, 600_000L),
             Importance.LOW,
-            "Connect and response timeout of one request; a timeout is retried.",
+            "Timeout of one request as a whole (connecting, the response headers and the whole"
+                + " body); a timeout is retried.",
             group,
             order + 1,
             Width.SHORT,

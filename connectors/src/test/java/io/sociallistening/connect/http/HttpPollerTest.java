@@ -8,6 +8,8 @@ import io.sociallistening.connect.http.ReplayServer.Reply;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -295,5 +297,67 @@ class HttpPollerTest {
         .isInstanceOf(HttpStatusException.class)
         .hasMessage("HTTP 404 from GET " + server.url("/gone") + ": " + "x".repeat(200) + "...");
     assertThat(poller.oversized()).isEqualTo(0);
+  }
+
+  private HttpPoller poller(Duration timeout, int attempts) {
+    return new HttpPoller(
+        new HttpSettings(
+            HttpSettings.DEFAULT_USER_AGENT,
+            timeout,
+            new RetryPolicy(
+                attempts, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(60))),
+        time,
+        false);
+  }
+
+  /** The outcome of {@code poller.get(url)} run on another thread: the response or the failure. */
+  private static CompletableFuture<Object> getAsync(HttpPoller poller, String url) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return poller.get(URI.create(url), Map.of());
+          } catch (RuntimeException e) {
+            return e;
+          }
+        });
+  }
+
+  @Test
+  void shouldTimeOutABodyThatStallsAfterTheHeaders() throws Exception {
+    try (StallingServer stalling = new StallingServer()) {
+      HttpPoller poller = poller(Duration.ofMillis(500), 2);
+
+      // without a bound on the body this call would never return
+      Object outcome = getAsync(poller, stalling.url("/stall")).get(10, TimeUnit.SECONDS);
+
+      assertThat(outcome)
+          .isInstanceOfSatisfying(
+              RetryLaterException.class,
+              e ->
+                  assertThat(e)
+                      .hasMessage(
+                          "HttpTimeoutException: no complete response within 500 ms from GET "
+                              + stalling.url("/stall")
+                              + " (attempt 2 of 2); giving up for now"));
+      assertThat(stalling.requests()).isEqualTo(2);
+      assertThat(slept()).isEqualTo(1_000);
+    }
+  }
+
+  @Test
+  void shouldEndARequestInFlightWhenClosed() throws Exception {
+    try (StallingServer stalling = new StallingServer()) {
+      HttpPoller poller = poller(Duration.ofMinutes(10), 4);
+      CompletableFuture<Object> call = getAsync(poller, stalling.url("/stall"));
+      assertThat(stalling.awaitStall()).isTrue();
+
+      poller.close();
+
+      assertThat(call.get(10, TimeUnit.SECONDS))
+          .isInstanceOfSatisfying(
+              RetryLaterException.class,
+              e -> assertThat(e).hasMessage("Stopped during GET " + stalling.url("/stall")));
+      assertThat(stalling.requests()).isEqualTo(1);
+    }
   }
 }

@@ -12,6 +12,7 @@ import io.sociallistening.connect.FakeTime;
 import io.sociallistening.connect.http.ReplayServer;
 import io.sociallistening.connect.http.ReplayServer.Reply;
 import io.sociallistening.connect.http.RetryLaterException;
+import io.sociallistening.connect.http.StallingServer;
 import io.sociallistening.registry.InMemorySchemaRegistry;
 import io.sociallistening.registry.RegistryException;
 import io.sociallistening.registry.SchemaRegistry;
@@ -232,6 +233,29 @@ class WebhookSinkTaskTest {
     assertThat(task.delivered()).isEqualTo(1);
     assertThat(server.requests()).hasSize(5);
     assertThat(slept()).isEqualTo(1_000 + 2_000 + 4_000);
+  }
+
+  @Test
+  void shouldDeadLetterAnAlertWhoseReplyStallsMidBodyAndGoOn() {
+    try (StallingServer stalling = new StallingServer()) {
+      Map<String, String> p = props("slack");
+      p.put("webhook.url", stalling.url(SECRET_PATH));
+      p.put("http.timeout.ms", "300");
+      p.put("http.retry.max.attempts", "2");
+      task = start(p, registry, context);
+      SinkRecord undeliverable = record(crisis());
+
+      task.put(List.of(undeliverable));
+
+      assertThat(context.reported).containsExactly(undeliverable);
+      assertThat(context.errors.get(0))
+          .isInstanceOf(RetryLaterException.class)
+          .hasMessage(
+              "HttpTimeoutException: no complete response within 300 ms from POST "
+                  + stalling.url("/...")
+                  + " (attempt 2 of 2); giving up for now");
+      assertThat(stalling.requests()).isEqualTo(2);
+    }
   }
 
   @Test
