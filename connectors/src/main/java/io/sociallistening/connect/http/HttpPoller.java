@@ -293,6 +293,10 @@ public final class HttpPoller {
       throw stopped("Stopped during " + shown);
     } catch (ExecutionException e) {
       Throwable failure = e.getCause();
+      if (closed || failure instanceof CancellationException) {
+        // the client may report the cancellation as the exchange's failure
+        throw stopped("Stopped during " + shown);
+      }
       if (failure instanceof IOException io) {
         throw io;
       }
