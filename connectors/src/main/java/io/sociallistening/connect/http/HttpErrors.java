@@ -1,6 +1,8 @@
 package io.sociallistening.connect.http;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +24,19 @@ public final class HttpErrors {
     FATAL
   }
 
+  /**
+   * The longest wait read from a server's {@code Retry-After} or {@code X-RateLimit-Reset}: one
+   * day. A longer one (a date years ahead, {@code 9223372036854775807} seconds) is read as a day,
+   * so that a feed is not given up for good and no time computed from it overflows.
+   */
+  public static final long MAX_SERVER_WAIT_MS = 86_400_000L;
+
   private HttpErrors() {}
+
+  /** {@code nowMs + waitMs} for a wait of at least 0, or {@link Long#MAX_VALUE} if it overflows. */
+  public static long after(long nowMs, long waitMs) {
+    return waitMs > Long.MAX_VALUE - nowMs ? Long.MAX_VALUE : nowMs + waitMs;
+  }
 
   public static Outcome classify(int status) {
     if (status >= 200 && status < 300) {
@@ -39,8 +53,9 @@ public final class HttpErrors {
 
   /**
    * The wait a {@code Retry-After} header asks for, in ms from {@code nowMs}: delta-seconds ({@code
-   * 120}) or an HTTP date ({@code Wed, 21 Oct 2015 07:28:00 GMT}); a date in the past is 0. Returns
-   * -1 when the header is absent or unreadable.
+   * 120}) or an HTTP date ({@code Wed, 21 Oct 2015 07:28:00 GMT}); a date in the past is 0, a wait
+   * longer than {@link #MAX_SERVER_WAIT_MS} is that. Returns -1 when the header is absent or
+   * unreadable.
    */
   public static long retryAfterMs(String header, long nowMs) {
     if (header == null) {
@@ -53,17 +68,15 @@ public final class HttpErrors {
     if (Character.isDigit(value.charAt(0))) {
       try {
         long seconds = Long.parseLong(value);
-        return seconds > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : seconds * 1000;
+        return seconds > MAX_SERVER_WAIT_MS / 1000 ? MAX_SERVER_WAIT_MS : seconds * 1000;
       } catch (NumberFormatException e) {
-        return -1;
+        // more digits than a long holds: a very long wait
+        return value.chars().allMatch(c -> c >= '0' && c <= '9') ? MAX_SERVER_WAIT_MS : -1;
       }
     }
     try {
-      long at =
-          ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
-              .toInstant()
-              .toEpochMilli();
-      return Math.max(0, at - nowMs);
+      return serverWait(
+          ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(), nowMs);
     } catch (DateTimeParseException e) {
       return -1;
     }
@@ -72,7 +85,8 @@ public final class HttpErrors {
   /**
    * The wait an {@code X-RateLimit-Reset} header of a 429 asks for, in ms from {@code nowMs}: an
    * ISO-8601 instant (Mastodon: {@code 2026-01-05T10:05:00.000Z}) or delta-seconds (Reddit: {@code
-   * 42}); an instant in the past is 0. Returns -1 when the header is absent or unreadable.
+   * 42}); an instant in the past is 0, a wait longer than {@link #MAX_SERVER_WAIT_MS} is that.
+   * Returns -1 when the header is absent or unreadable.
    */
   public static long rateLimitResetMs(String header, long nowMs) {
     if (header == null || header.isBlank()) {
@@ -82,18 +96,29 @@ public final class HttpErrors {
     if (value.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.')) {
       try {
         double seconds = Double.parseDouble(value);
-        return seconds > Long.MAX_VALUE / 1000.0
-            ? Long.MAX_VALUE
+        return seconds > MAX_SERVER_WAIT_MS / 1000.0
+            ? MAX_SERVER_WAIT_MS
             : (long) Math.ceil(seconds * 1000);
       } catch (NumberFormatException e) {
         return -1;
       }
     }
     try {
-      return Math.max(0, OffsetDateTime.parse(value).toInstant().toEpochMilli() - nowMs);
+      return serverWait(OffsetDateTime.parse(value).toInstant(), nowMs);
     } catch (DateTimeParseException e) {
       return -1;
     }
+  }
+
+  /** The wait from {@code nowMs} until {@code at}: 0 if past, at most a day. */
+  private static long serverWait(Instant at, long nowMs) {
+    Instant now = Instant.ofEpochMilli(nowMs);
+    if (!at.isAfter(now)) {
+      return 0;
+    }
+    return at.isAfter(now.plusMillis(MAX_SERVER_WAIT_MS))
+        ? MAX_SERVER_WAIT_MS
+        : Duration.between(now, at).toMillis();
   }
 
   /**

@@ -244,13 +244,17 @@ public final class HttpPoller {
           failure + " from " + shown + " (attempt " + attempt + " of " + policy.maxAttempts() + ")";
       if (attempt >= policy.maxAttempts()) {
         throw new RetryLaterException(
-            message + "; giving up for now", status, now + wait, retryAfter, cause);
+            message + "; giving up for now",
+            status,
+            HttpErrors.after(now, wait),
+            retryAfter,
+            cause);
       }
       if (retryAfter > policy.maxRetryAfter().toMillis()) {
         throw new RetryLaterException(
             message + "; server asks to retry after " + Duration.ofMillis(retryAfter),
             status,
-            now + wait,
+            HttpErrors.after(now, wait),
             retryAfter,
             cause);
       }

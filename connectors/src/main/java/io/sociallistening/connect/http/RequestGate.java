@@ -27,7 +27,7 @@ public final class RequestGate {
   public long failed(long nowMs, long retryAfterMs) {
     failures++;
     long wait = retryAfterMs >= 0 ? retryAfterMs : backoff.waitMs(failures);
-    notBeforeMs = Math.max(notBeforeMs, nowMs + wait);
+    notBeforeMs = Math.max(notBeforeMs, HttpErrors.after(nowMs, wait));
     return wait;
   }
 

@@ -185,7 +185,35 @@ class HttpPollerTest {
     assertThat(HttpErrors.retryAfterMs("Mon, 05 Jan 2026 10:00:30 GMT", T0)).isEqualTo(30_000);
     assertThat(HttpErrors.retryAfterMs("Mon, 05 Jan 2026 09:00:00 GMT", T0)).isZero();
     assertThat(HttpErrors.retryAfterMs("soon", 0)).isEqualTo(-1);
+    assertThat(HttpErrors.retryAfterMs("12abc", 0)).isEqualTo(-1);
     assertThat(HttpErrors.retryAfterMs(null, 0)).isEqualTo(-1);
+  }
+
+  @Test
+  void shouldReadAServersWaitLongerThanADayAsADay() {
+    assertThat(HttpErrors.retryAfterMs("86400", T0)).isEqualTo(86_400_000);
+    assertThat(HttpErrors.retryAfterMs("86401", T0)).isEqualTo(HttpErrors.MAX_SERVER_WAIT_MS);
+    assertThat(HttpErrors.retryAfterMs("9223372036854775807", T0)).isEqualTo(86_400_000);
+    assertThat(HttpErrors.retryAfterMs("99999999999999999999999", T0)).isEqualTo(86_400_000);
+    assertThat(HttpErrors.retryAfterMs("Fri, 31 Dec 9999 23:59:59 GMT", T0)).isEqualTo(86_400_000);
+    assertThat(HttpErrors.rateLimitResetMs("1e999", T0)).isEqualTo(-1);
+    assertThat(HttpErrors.rateLimitResetMs("99999999999999999999999", T0)).isEqualTo(86_400_000);
+    assertThat(HttpErrors.rateLimitResetMs("+999999999-12-31T23:59:59Z", T0)).isEqualTo(86_400_000);
+  }
+
+  @Test
+  void shouldRetryAtADayLaterWhenTheServerAsksForEndlessWait() {
+    server.enqueue(Reply.status(503).withHeader("Retry-After", "9223372036854775807"));
+    HttpPoller poller = poller(3);
+
+    assertThatThrownBy(() -> poller.get(URI.create(server.url("/x")), Map.of()))
+        .isInstanceOfSatisfying(
+            RetryLaterException.class,
+            e -> {
+              assertThat(e.retryAfterMs()).isEqualTo(86_400_000L);
+              assertThat(e.retryAtMs()).isEqualTo(T0 + 86_400_000L);
+            });
+    assertThat(time.sleeps).isEmpty();
   }
 
   @Test

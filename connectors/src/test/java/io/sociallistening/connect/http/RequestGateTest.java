@@ -34,4 +34,13 @@ class RequestGateTest {
     assertThat(gate.waitMs(1_000)).isEqualTo(4_000L);
     assertThat(gate.waitMs(6_000)).isEqualTo(0L);
   }
+
+  @Test
+  void shouldHoldRequestsRatherThanOverflowOnAnEndlessRetryAfter() {
+    long now = 1_767_607_200_000L;
+
+    gate.failed(now, Long.MAX_VALUE);
+
+    assertThat(gate.waitMs(now)).isEqualTo(Long.MAX_VALUE - now);
+  }
 }
