@@ -3,6 +3,7 @@ package io.sociallistening.connect.hackernews;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.connect.ListeningSourceTask;
 import io.sociallistening.connect.MentionStruct;
+import io.sociallistening.connect.http.FeedDeferrals;
 import io.sociallistening.connect.http.FeedRefusals;
 import io.sociallistening.connect.http.HttpPoller;
 import io.sociallistening.connect.http.HttpStatusException;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * the newer rest is read at the next poll, which comes at once. A poll narrows one query at most
  * {@value #MAX_NARROWINGS} times; a longer backlog goes on narrowing at the next poll, emitting
  * nothing until its oldest end is read whole. Errors: 408, 425, 429, 5xx, timeouts are retried
- * ({@link HttpPoller}); when the attempts run out the query waits until the retry time and the
+ * ({@link HttpPoller}); when the attempts run out the query waits a backoff of its own and the
  * others go on. A 400 (Algolia refusing that query's text) refuses that query only ({@link
  * FeedRefusals}): logged with the URL, counted ({@link #failedFetches()}) and searched again after
  * a backoff of its own, the poll interval doubled per refusal in a row up to the larger of the
@@ -50,6 +51,13 @@ import org.slf4j.LoggerFactory;
  * shares (the API URL, a block) and fail the task with the URL in the message. A body that is not a
  * search result or is longer than {@code http.max.response.bytes}, and hits missing a required
  * field, are skipped and counted ({@link #malformed()}).
+ *
+ * <p>A query whose search still fails after the retries (or whose server asks for a longer wait
+ * than {@code http.retry.after.max.ms}) is deferred ({@link FeedDeferrals}, counted in {@link
+ * #deferred()}): searched again one poll interval after the failed search began, twice as long
+ * after each further failed search in a row, at most the larger of the interval and {@code
+ * http.retry.backoff.max.ms}, and never before the server's {@code Retry-After}; a search the
+ * server answers resets it.
  */
 public final class HackerNewsSourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(HackerNewsSourceTask.class);
@@ -68,9 +76,9 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
   private HackerNewsClient client;
   private PollSchedule<QueryState> schedule;
   private FeedRefusals refusals;
+  private FeedDeferrals deferrals;
   private volatile boolean stopped;
   private long malformed;
-  private long deferred;
 
   /**
    * A query, its position and, while a backlog is narrowed, the newest second the search still has
@@ -126,6 +134,11 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
             config.http().retry().maxBackoff(),
             HackerNewsSourceConfig.QUERIES_CONFIG + " and " + HackerNewsSourceConfig.TAGS_CONFIG,
             QUERY_STATUS);
+    deferrals =
+        new FeedDeferrals(
+            config.queries().stream().map(q -> "search '" + q + "'").toList(),
+            config.pollInterval(),
+            config.http().retry().maxBackoff());
     stopped = false;
   }
 
@@ -149,7 +162,7 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
 
   /** Searches deferred since start because the retries of a retriable failure ran out. */
   public long deferred() {
-    return deferred;
+    return deferrals == null ? 0 : deferrals.count();
   }
 
   /** HTTP requests sent since start, retries included. */
@@ -218,16 +231,10 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
         }
       }
     } catch (RetryLaterException e) {
-      deferred++;
-      long retryAt = Math.max(e.retryAtMs(), now);
-      schedule.dueAt(index, retryAt);
-      LOG.warn(
-          "Search '{}' deferred until {}: {}",
-          query,
-          Instant.ofEpochMilli(retryAt),
-          e.getMessage());
+      schedule.dueAt(index, deferrals.deferred(index, e, now));
       return;
     } catch (MalformedPayloadException e) {
+      deferrals.answered(index);
       refusals.read(index); // the search answered: the query was accepted
       malformed++;
       LOG.warn(
@@ -241,9 +248,11 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
         throw new ConnectException(
             "Hacker News search for '" + query + "' failed: " + e.getMessage(), e);
       }
+      deferrals.answered(index);
       schedule.dueAt(index, refusals.refused(index, e, now));
       return;
     }
+    deferrals.answered(index);
     refusals.read(index);
     if (narrowed) {
       schedule.dueAt(index, now);

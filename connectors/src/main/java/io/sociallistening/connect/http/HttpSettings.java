@@ -124,7 +124,9 @@ public record HttpSettings(
             30_000L,
             Range.between(0L, 3_600_000L),
             Importance.LOW,
-            "Longest computed wait between attempts, in ms.",
+            "Longest computed wait between attempts, in ms. When longer than the poll interval, also"
+                + " the longest wait before a source reads again a feed whose reads keep failing or"
+                + " are refused.",
             GROUP,
             4,
             Width.SHORT,

@@ -3,6 +3,7 @@ package io.sociallistening.connect.rss;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.connect.ListeningSourceTask;
 import io.sociallistening.connect.MentionStruct;
+import io.sociallistening.connect.http.FeedDeferrals;
 import io.sociallistening.connect.http.FeedRefusals;
 import io.sociallistening.connect.http.HttpPoller;
 import io.sociallistening.connect.http.HttpStatusException;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * with a date older than the watermark (back-dated) is not emitted.
  *
  * <p>Errors are per feed, the others go on: 408, 425, 429, 5xx and timeouts are retried ({@link
- * HttpPoller}) and then defer the feed to the retry time. Any other status (every other 4xx, 401
+ * HttpPoller}) and then defer the feed by its own backoff. Any other status (every other 4xx, 401
  * and 403 included: the feeds share no credentials, and a 403 is often one site's bot wall) refuses
  * that feed only ({@link FeedRefusals}): it is logged with the URL, counted ({@link
  * #failedFetches()}) and fetched again after a backoff of its own, the poll interval doubled per
@@ -43,6 +44,13 @@ import org.slf4j.LoggerFactory;
  * whose feeds all answer 404 is misconfigured). Unparsable documents, documents longer than {@code
  * http.max.response.bytes} (not read on, never parsed) and items missing a required field are
  * skipped and counted ({@link #malformed()}).
+ *
+ * <p>A feed whose fetch still fails after the retries (or whose server asks for a longer wait than
+ * {@code http.retry.after.max.ms}) is deferred ({@link FeedDeferrals}, counted in {@link
+ * #deferred()}): fetched again one poll interval after the failed fetch began, twice as long after
+ * each further failed fetch in a row, at most the larger of the interval and {@code
+ * http.retry.backoff.max.ms}, and never before the server's {@code Retry-After}; a fetch the server
+ * answers resets it.
  */
 public final class RssSourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(RssSourceTask.class);
@@ -56,9 +64,9 @@ public final class RssSourceTask extends ListeningSourceTask {
   private RssClient client;
   private PollSchedule<FeedState> schedule;
   private FeedRefusals refusals;
+  private FeedDeferrals deferrals;
   private volatile boolean stopped;
   private long malformed;
-  private long deferred;
 
   /** A feed and its position. */
   private record FeedState(URI url, Map<String, String> partition, Watermark watermark) {
@@ -103,6 +111,11 @@ public final class RssSourceTask extends ListeningSourceTask {
             config.http().retry().maxBackoff(),
             RssSourceConfig.FEED_URLS_CONFIG,
             FeedRefusals.ANY);
+    deferrals =
+        new FeedDeferrals(
+            config.feedUrls().stream().map(URI::toString).toList(),
+            config.pollInterval(),
+            config.http().retry().maxBackoff());
     stopped = false;
   }
 
@@ -129,7 +142,7 @@ public final class RssSourceTask extends ListeningSourceTask {
 
   /** Fetches deferred because the retries of a retriable failure ran out, since start. */
   public long deferred() {
-    return deferred;
+    return deferrals == null ? 0 : deferrals.count();
   }
 
   /** HTTP requests sent since start, retries included. */
@@ -153,13 +166,10 @@ public final class RssSourceTask extends ListeningSourceTask {
     try {
       items = client.fetch(s.url, Instant.ofEpochMilli(now));
     } catch (RetryLaterException e) {
-      deferred++;
-      long retryAt = Math.max(e.retryAtMs(), now);
-      schedule.dueAt(index, retryAt);
-      LOG.warn(
-          "Feed {} deferred until {}: {}", s.url, Instant.ofEpochMilli(retryAt), e.getMessage());
+      schedule.dueAt(index, deferrals.deferred(index, e, now));
       return;
     } catch (MalformedPayloadException e) {
+      deferrals.answered(index);
       refusals.read(index); // the server answered with a body: the feed is there
       malformed++;
       LOG.warn(
@@ -169,9 +179,11 @@ public final class RssSourceTask extends ListeningSourceTask {
           e.getMessage());
       return;
     } catch (HttpStatusException e) {
+      deferrals.answered(index);
       schedule.dueAt(index, refusals.refused(index, e, now));
       return;
     }
+    deferrals.answered(index);
     refusals.read(index);
     malformed += items.malformed();
     List<Mention> mentions = new ArrayList<>(items.mentions());

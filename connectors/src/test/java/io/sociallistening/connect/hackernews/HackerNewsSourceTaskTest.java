@@ -196,14 +196,31 @@ class HackerNewsSourceTaskTest {
     assertThat(task.poll()).isNull();
     assertThat(task.deferred()).isEqualTo(1);
     assertThat(server.requests()).hasSize(4);
-    // waited 1 + 2 + 4 s; the query is due again 8 s after the last attempt
+    // waited 1 + 2 + 4 s in place; the query is due again one poll interval after the search began
     long idle = 0;
     List<SourceRecord> records = null;
-    while (records == null && idle++ < 20) {
+    while (records == null && idle++ < 100) {
       records = task.poll();
     }
     assertThat(records).hasSize(4);
-    assertThat(time.milliseconds() - T0_MS).isEqualTo(7_000 + 8_000);
+    assertThat(time.milliseconds() - T0_MS).isEqualTo(60_000);
+  }
+
+  @Test
+  void shouldSearchAQueryThatKeepsAnswering429LessOftenTheLongerItFails() {
+    Map<String, String> p = props();
+    p.put("hackernews.poll.interval.ms", "10000");
+    p.put("http.retry.backoff.max.ms", "40000");
+    server.fallback(Reply.status(429));
+    task = start(p);
+
+    while (time.milliseconds() - T0_MS < 120_000) {
+      task.poll();
+    }
+
+    // searches at 0, 10, 30, 70 and 110 s (waits 10, 20, 40, 40 s), 4 requests each
+    assertThat(task.deferred()).isEqualTo(5);
+    assertThat(server.requests()).hasSize(20);
   }
 
   @Test

@@ -181,6 +181,65 @@ class RssSourceTaskTest {
   }
 
   @Test
+  void shouldNotRequestAFeedThatKeepsAnswering503MoreOftenThanItsPollInterval() {
+    server.fallback(Reply.status(503));
+    task = start(props("/news.xml"));
+
+    while (time.milliseconds() - T0_MS < 300_000) {
+      task.poll();
+    }
+
+    // one fetch (4 requests, waiting 1 + 2 + 4 s in place); the next is due at +300 s
+    assertThat(task.requests()).isEqualTo(4);
+    assertThat(task.deferred()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldFetchAFailingFeedAgainAfterABackoffDoublingFromTheIntervalAndResetItOnceRead()
+      throws InterruptedException {
+    server.enqueue(
+        Reply.status(503),
+        Reply.status(503),
+        Reply.status(503),
+        feed("news.rss.xml", "application/rss+xml"),
+        Reply.status(503),
+        feed("news-updated.rss.xml", "application/rss+xml"));
+    Map<String, String> p = props("/news.xml");
+    p.put("rss.poll.interval.ms", "10000");
+    p.put("http.retry.max.attempts", "1");
+    p.put("http.retry.backoff.max.ms", "40000");
+    task = start(p);
+
+    List<SourceRecord> first = SourceTaskRun.pollUntilRecords(task, 100);
+    long readAt = time.milliseconds() - T0_MS;
+    List<SourceRecord> next = SourceTaskRun.pollUntilRecords(task, 100);
+
+    // failed at 0 s (fetched again 10 s later), 10 s (20 s), 30 s (40 s, the max); read at 70 s
+    assertThat(first).hasSize(3);
+    assertThat(readAt).isEqualTo(70_000);
+    // read at 70 s (due at 80 s), failed at 80 s: the backoff starts again from the interval
+    assertThat(next).hasSize(2);
+    assertThat(time.milliseconds() - T0_MS).isEqualTo(90_000);
+    assertThat(task.deferred()).isEqualTo(4);
+    assertThat(task.requests()).isEqualTo(6);
+  }
+
+  @Test
+  void shouldNotRequestAFeedAgainForADayWhenItsRetryAfterHasNoEnd() {
+    server.fallback(Reply.status(503).withHeader("Retry-After", "9223372036854775807"));
+    task = start(props("/news.xml"));
+
+    while (time.milliseconds() - T0_MS < 86_399_000) {
+      task.poll();
+    }
+    assertThat(task.requests()).isEqualTo(1);
+    while (time.milliseconds() - T0_MS < 86_401_000) {
+      task.poll();
+    }
+    assertThat(task.requests()).isEqualTo(2);
+  }
+
+  @Test
   void shouldRefuseOnlyTheFeedsAnswering401Or403AndReadTheOthers() {
     server.enqueue(
         Reply.status(401),
