@@ -11,10 +11,13 @@ import io.sociallistening.connect.OffsetStub;
 import io.sociallistening.connect.SourceTaskRun;
 import io.sociallistening.connect.http.ReplayServer;
 import io.sociallistening.connect.http.ReplayServer.Reply;
+import io.sociallistening.connect.http.StallingServer;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -237,6 +240,23 @@ class RssSourceTaskTest {
       task.poll();
     }
     assertThat(task.requests()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldEndAPollHeldByAStalledFeedWhenStoppedAndNotFetchTheNextFeed() throws Exception {
+    try (StallingServer stalling = new StallingServer()) {
+      Map<String, String> p = new HashMap<>();
+      p.put("rss.feed.urls", stalling.url("/a.xml") + "," + stalling.url("/b.xml"));
+      p.put("http.timeout.ms", "600000");
+      task = start(p);
+      CompletableFuture<List<SourceRecord>> poll = CompletableFuture.supplyAsync(task::poll);
+      assertThat(stalling.awaitStall()).isTrue();
+
+      task.stop();
+
+      assertThat(poll.get(10, TimeUnit.SECONDS)).isNull();
+      assertThat(stalling.requests()).isEqualTo(1);
+    }
   }
 
   @Test
