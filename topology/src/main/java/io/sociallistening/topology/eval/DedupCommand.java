@@ -17,16 +17,30 @@ import java.util.Optional;
  * one line {@code {"cluster": n}} per input line, n = the 1-based line number of the earlier line
  * it duplicates, or its own line number.
  *
- * <p><b>State:</b> one index with {@link DedupSettings#defaults()} (so at most 100,000 first copies
- * are remembered), one scope for all lines. <b>Time:</b> every line gets timestamp 0, so nothing
- * expires by age.
+ * <p><b>State:</b> one index with {@link DedupSettings#defaults()}, one scope for all lines, that
+ * remembers {@link #firstCopies(long)} first copies: 100,000, or more in a larger heap (about 3 KB
+ * each for a 20-word text; 10 KiB of heap are allowed for each). Beyond that the oldest first copy
+ * is forgotten, and a later copy of it is numbered as its own. <b>Time:</b> every line gets
+ * timestamp 0, so nothing expires by age.
  *
  * <p>Measured on the labelled set in {@code topology/src/test/resources/dedup/} by {@code
  * DedupEvaluation} (test scope; the command is in its class comment).
  */
 public final class DedupCommand {
 
+  private static final int MIN_FIRST_COPIES = 100_000;
+  private static final long HEAP_PER_FIRST_COPY = 10 * 1024;
+
   private DedupCommand() {}
+
+  /**
+   * First copies remembered in a heap of {@code maxHeapBytes}: 100,000, or one per 10 KiB of heap
+   * if that is more (-Xmx1g: 104,857; -Xmx8g: 838,860).
+   */
+  static int firstCopies(long maxHeapBytes) {
+    return (int)
+        Math.max(MIN_FIRST_COPIES, Math.min(Integer.MAX_VALUE, maxHeapBytes / HEAP_PER_FIRST_COPY));
+  }
 
   /** Runs the command; returns 0 on success, 1 on unreadable input, 2 on bad arguments. */
   public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
@@ -34,7 +48,9 @@ public final class DedupCommand {
       err.println("dedup: takes no arguments, got " + args);
       return 2;
     }
-    NearDuplicateIndex index = new NearDuplicateIndex(DedupSettings.defaults());
+    NearDuplicateIndex index =
+        new NearDuplicateIndex(
+            DedupSettings.defaults().withMaxEntries(firstCopies(Runtime.getRuntime().maxMemory())));
     try {
       InputLines lines = new InputLines(in);
       String line;

@@ -61,4 +61,12 @@ class DedupCommandTest {
     assertThat(run("\uFEFF" + tweet + "\r\n" + "first part\r" + tweet + "\n" + tweet + "\n"))
         .containsExactly("{\"cluster\": 1}", "{\"cluster\": 2}", "{\"cluster\": 1}");
   }
+
+  @Test
+  void shouldRememberMoreFirstCopiesInALargerHeap() {
+    assertThat(DedupCommand.firstCopies(256L << 20)).isEqualTo(100_000);
+    assertThat(DedupCommand.firstCopies(1L << 30)).isEqualTo(104_857);
+    assertThat(DedupCommand.firstCopies(8L << 30)).isEqualTo(838_860);
+    assertThat(DedupCommand.firstCopies(Long.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
+  }
 }
