@@ -146,7 +146,14 @@ public final class Cli {
       }
     }
     InstanceConfig config = InstanceConfig.load(file, env, overrides);
-    Instance instance = Instance.start(config);
+    err.printf("Starting against the Kafka cluster at %s%n", config.bootstrapServers());
+    Instance instance;
+    try {
+      instance = Instance.start(config);
+    } catch (IllegalStateException e) {
+      err.println("Cannot start: " + e.getMessage());
+      return 1;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "instance-shutdown"));
     instance.awaitStop();
     if (instance.failed()) {

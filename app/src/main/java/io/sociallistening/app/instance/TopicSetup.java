@@ -1,6 +1,7 @@
 package io.sociallistening.app.instance;
 
 import io.sociallistening.topology.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ public final class TopicSetup {
 
   public static void createMissing(
       Map<String, Object> adminConfig, Topics topics, int partitions, short replication) {
-    try (Admin admin = Admin.create(adminConfig)) {
+    Admin admin = Admin.create(adminConfig);
+    try {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing = new ArrayList<>();
       for (String name :
@@ -55,11 +57,26 @@ public final class TopicSetup {
           throw e;
         }
       }
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Cannot create topics: " + e.getMessage(), e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "No answer from the Kafka cluster at "
+              + adminConfig.get("bootstrap.servers")
+              + " within 30 s while listing and creating the pipeline's topics: check"
+              + " bootstrap.servers and the kafka.* security settings",
+          e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "Cannot create the pipeline's topics on "
+              + adminConfig.get("bootstrap.servers")
+              + ": "
+              + e.getCause(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topics", e);
+    } finally {
+      // a call still pending (the cluster did not answer) would hold close() for a minute
+      admin.close(Duration.ofSeconds(5));
     }
   }
 }
