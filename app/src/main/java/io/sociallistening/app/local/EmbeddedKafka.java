@@ -38,6 +38,32 @@ public final class EmbeddedKafka implements AutoCloseable {
   /** Name of the optional SASL_PLAINTEXT listener (PLAIN mechanism). */
   public static final String SASL_LISTENER = "SASL";
 
+  /**
+   * Broker setting: how long a produce request that opens a partition's part of a transaction
+   * (transactions v2) may wait, retrying every {@code add.partitions.to.txn.retry.backoff.ms},
+   * while the coordinator still answers CONCURRENT_TRANSACTIONS because the producer's previous
+   * transaction is completing.
+   */
+  static final String ADD_PARTITIONS_TO_TXN_RETRY_MAX_MS =
+      "add.partitions.to.txn.retry.backoff.max.ms";
+
+  /**
+   * {@value #ADD_PARTITIONS_TO_TXN_RETRY_MAX_MS} of this broker: 5 s instead of Kafka's 100 ms.
+   *
+   * <p>Under exactly_once_v2 a producer's commit returns as soon as the coordinator has prepared
+   * it; the commit markers are written afterwards, and the producer's next transaction starts at
+   * once. Its first produce request to a partition (sequence 0) waits for the markers. This broker
+   * shares its JVM and cores with the applications (a GC pause, a busy core), so the markers can
+   * take more than 100 ms: the request then failed with CONCURRENT_TRANSACTIONS, and the requests
+   * the producer had pipelined behind it to the same partitions (sequence above 0) reached the log
+   * before its retry and were refused with OutOfOrderSequenceException, which the broker logs as an
+   * ERROR per partition ("Expected sequence 0 for transactions v2 idempotent producer with no
+   * existing state"). The producer retried them all and nothing was lost, but the console showed
+   * errors. Waiting longer on the broker side keeps the first request in place until the markers
+   * are written. The broker caps the wait at its {@code request.timeout.ms} (30 s).
+   */
+  static final int ADD_PARTITIONS_TO_TXN_RETRY_MAX = 5_000;
+
   private final KafkaRaftServer server;
   private final String bootstrapServers;
   private final String saslBootstrapServers;
@@ -119,6 +145,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     // This broker is for local use: keep records regardless of age.
     props.put("log.retention.ms", "-1");
     props.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+    props.put(ADD_PARTITIONS_TO_TXN_RETRY_MAX_MS, String.valueOf(ADD_PARTITIONS_TO_TXN_RETRY_MAX));
     String saslBootstrap = null;
     if (!saslUsers.isEmpty()) {
       int saslPort = freePort();

@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,36 @@ class EmbeddedKafkaIT {
         EmbeddedKafka.start(dataDir, "127.0.0.1", port, controllerPort, Map.of())) {
       assertThat(readAll(kafka.bootstrapServers(), "t", 2)).containsExactly("first", "second");
     }
+  }
+
+  @Test
+  void shouldHoldTheFirstProduceOfATransactionWhileThePreviousOneCompletes() throws Exception {
+    try (EmbeddedKafka kafka = EmbeddedKafka.startOnFreePorts(dataDir);
+        Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      assertThat(brokerSetting(admin, EmbeddedKafka.ADD_PARTITIONS_TO_TXN_RETRY_MAX_MS))
+          .isEqualTo(String.valueOf(EmbeddedKafka.ADD_PARTITIONS_TO_TXN_RETRY_MAX));
+    }
+  }
+
+  @Test
+  void shouldLetAnOverrideReplaceTheTransactionWait() throws Exception {
+    try (EmbeddedKafka kafka =
+            EmbeddedKafka.start(
+                dataDir,
+                "127.0.0.1",
+                0,
+                0,
+                Map.of(EmbeddedKafka.ADD_PARTITIONS_TO_TXN_RETRY_MAX_MS, "250"));
+        Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      assertThat(brokerSetting(admin, EmbeddedKafka.ADD_PARTITIONS_TO_TXN_RETRY_MAX_MS))
+          .isEqualTo("250");
+    }
+  }
+
+  private static String brokerSetting(Admin admin, String name) throws Exception {
+    ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
+    Config config = admin.describeConfigs(List.of(broker)).all().get().get(broker);
+    return config.get(name).value();
   }
 
   private static List<String> readAll(String bootstrap, String topic, int expected) {
