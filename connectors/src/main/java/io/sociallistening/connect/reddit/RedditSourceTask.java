@@ -35,7 +35,12 @@ import org.slf4j.LoggerFactory;
  * reddit.lookback.seconds of it, space separated>"}}. A read walks pages newest first until it
  * reaches items older than the lookback (at most {@code reddit.max.pages} pages), keeps the ones
  * the offset does not cover and emits them oldest first, each with the offset after it; a restart
- * therefore resumes with no gap and no duplicate. The first start reads one page.
+ * therefore resumes with no gap and no duplicate. The first start reads one page. A walk cut short
+ * above the offset (a page that is not a listing or too large, or an empty page ending the listing
+ * early because the post named by {@code after} was removed) emits what it read but keeps the
+ * offset's time where it was, adding only the keys: the next poll walks through the unread pages
+ * again and skips what was emitted. The items emitted meanwhile come again only after a restart
+ * from such an offset. An early end is retried once; a second one in a row is taken as the end.
  *
  * <p>Timeouts, I/O errors, 429 and 5xx wait (the server's {@code Retry-After}, else exponential
  * backoff) and retry; the rate-limit headers pause requests when the budget is spent. 401 (and any
@@ -59,6 +64,7 @@ public final class RedditSourceTask extends ListeningSourceTask {
   private PollSchedule<RedditFeed> schedule;
   private FeedRefusals refusals;
   private final Map<RedditFeed, Watermark> marks = new HashMap<>();
+  private final Set<RedditFeed> endedEarly = new HashSet<>();
   private volatile long malformed;
   private volatile boolean stopped;
 
@@ -155,12 +161,20 @@ public final class RedditSourceTask extends ListeningSourceTask {
 
   /**
    * The new items of {@code feed} as records, oldest first; null if a rate limit cut a catch-up.
+   *
+   * <p>A walk that stops above the watermark's floor because a page could not be read (or the
+   * listing ended early) leaves a gap of unread items between the pages read and the offset. The
+   * items read are emitted and remembered by key, but the newest time stays where it was, so the
+   * next walk pages back through the gap again; only a walk that reaches the floor (or runs out of
+   * {@code reddit.max.pages}) moves it on.
    */
   private List<SourceRecord> read(RedditFeed feed, Watermark mark) throws InterruptedException {
     Instant fetchedAt = Instant.ofEpochMilli(time.milliseconds());
     String source = "reddit:" + feed.name();
-    List<RedditListing.Item> fresh = new ArrayList<>();
+    List<RedditListing.Item> seen = new ArrayList<>();
+    Set<String> fresh = new HashSet<>();
     Set<String> taken = new HashSet<>();
+    boolean gap = false;
     String after = null;
     for (int page = 0; page < config.maxPages(); page++) {
       if (page > 0 && gate.waitMs(time.milliseconds()) > 0) {
@@ -174,6 +188,7 @@ public final class RedditSourceTask extends ListeningSourceTask {
       } catch (MalformedPayloadException | IllegalArgumentException e) {
         malformed++;
         LOG.warn("Skipping malformed page of {} ({}): {}", feed.name(), malformed, e.getMessage());
+        gap = !mark.isEmpty();
         break;
       }
       if (listing.malformed() > 0) {
@@ -188,12 +203,20 @@ public final class RedditSourceTask extends ListeningSourceTask {
       for (RedditListing.Item item : listing.items()) {
         if (mark.before(item.createdSecond())) {
           reached = true;
-        } else if (!mark.covers(item.createdSecond(), item.fullname())
-            && taken.add(item.fullname())) {
-          fresh.add(item);
+        } else if (taken.add(item.fullname())) {
+          seen.add(item);
+          if (!mark.covers(item.createdSecond(), item.fullname())) {
+            fresh.add(item.fullname());
+          }
         }
       }
-      if (mark.isEmpty() || reached || listing.after() == null) {
+      if (mark.isEmpty() || reached) {
+        break;
+      }
+      if (listing.after() == null) {
+        // an empty page after a full one: the post named by "after" was removed, and Reddit ends
+        // the listing there; the next walk asks with another "after"
+        gap = page > 0 && listing.items().isEmpty() && endedEarly.add(feed);
         break;
       }
       if (page == config.maxPages() - 1) {
@@ -205,14 +228,29 @@ public final class RedditSourceTask extends ListeningSourceTask {
       }
       after = listing.after();
     }
-    fresh.sort(
+    if (gap) {
+      LOG.warn(
+          "Reddit feed {} was not read back to {}; its offset stays there until a read reaches it",
+          feed.name(),
+          Instant.ofEpochSecond(mark.newest()));
+    } else {
+      endedEarly.remove(feed);
+    }
+    seen.sort(
         Comparator.comparingLong(RedditListing.Item::createdSecond)
             .thenComparing(RedditListing.Item::fullname));
+    long ceiling = gap ? mark.newest() : Long.MAX_VALUE;
     List<SourceRecord> records = new ArrayList<>(fresh.size());
-    for (RedditListing.Item item : fresh) {
-      mark.add(item.createdSecond(), item.fullname());
-      records.add(
-          mentionRecord(feed.partition(), mark.toOffset(OFFSET), config.topic(), item.mention()));
+    for (RedditListing.Item item : seen) {
+      boolean isFresh = fresh.contains(item.fullname());
+      if (isFresh || !gap) {
+        // after a gap is closed, the items emitted meanwhile move the newest time on as well
+        mark.add(item.createdSecond(), item.fullname(), ceiling);
+      }
+      if (isFresh) {
+        records.add(
+            mentionRecord(feed.partition(), mark.toOffset(OFFSET), config.topic(), item.mention()));
+      }
     }
     return records;
   }

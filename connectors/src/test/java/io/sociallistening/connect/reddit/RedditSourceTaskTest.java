@@ -116,7 +116,7 @@ class RedditSourceTaskTest {
 
   @Test
   void shouldPageBackUntilItReachesTheCommittedOffset() throws InterruptedException {
-    String search = "/search.json";
+    String search = SEARCH;
     offsets.commit(
         Map.of("reddit", "search:acme air"), Map.of("created_utc", 1767608000L, "ids", "t3_zz"));
     server.enqueue(
@@ -133,6 +133,80 @@ class RedditSourceTaskTest {
         .containsExactly(
             "/search.json?q=acme+air&sort=new&type=link&limit=100&raw_json=1",
             "/search.json?q=acme+air&sort=new&type=link&limit=100&raw_json=1&after=t3_f6");
+  }
+
+  private static final String SEARCH = "/search.json";
+
+  private RedditSourceTask startSearchAfterOffset() {
+    offsets.commit(
+        Map.of("reddit", "search:acme air"), Map.of("created_utc", 1767608000L, "ids", "t3_zz"));
+    return start(Map.of("reddit.subreddits", "", "reddit.queries", "acme air"));
+  }
+
+  @Test
+  void shouldNotSkipTheItemsOfAPageThatFailedToParseInTheMiddleOfACatchUp()
+      throws InterruptedException {
+    server.enqueue(
+        SEARCH,
+        Reply.resource("/reddit/search-page-1.json"),
+        Reply.json(200, "<html><body>we're under heavy load</body></html>"),
+        Reply.resource("/reddit/search-page-1.json"),
+        Reply.resource("/reddit/search-page-2.json"),
+        Reply.resource("/reddit/search-page-1.json"));
+    RedditSourceTask task = startSearchAfterOffset();
+
+    List<SourceRecord> first = task.poll();
+    List<SourceRecord> second = pollUntilRecords(task, 5);
+    List<SourceRecord> third = pollUntilRecords(task, 2); // idles, then reads
+
+    // page 2 unread: f6 and g7 go out, the offset's time stays at the committed one
+    assertThat(keys(first)).containsExactly("reddit:t3_f6", "reddit:t3_g7");
+    assertThat(first.get(1).sourceOffset())
+        .isEqualTo(Map.of("created_utc", 1767608000L, "ids", "t3_zz t3_f6 t3_g7"));
+    // the next read pages back through page 2 again and brings only what was missed
+    assertThat(keys(second)).containsExactly("reddit:t3_e5");
+    assertThat(second.get(0).sourceOffset())
+        .isEqualTo(Map.of("created_utc", 1767609000L, "ids", "t3_e5 t3_f6 t3_g7"));
+    // the gap closed, the offset moved to g7: one page reaches it
+    assertThat(third).isEmpty();
+    assertThat(server.requests(SEARCH)).hasSize(5);
+    assertThat(task.malformedPayloads()).isEqualTo(1L);
+  }
+
+  @Test
+  void shouldReadAgainAListingThatEndedEarlyAboveTheOffset() throws InterruptedException {
+    // the post named by "after" was removed: Reddit answers the next page with an empty listing
+    server.enqueue(
+        SEARCH,
+        Reply.resource("/reddit/search-page-1.json"),
+        Reply.resource("/reddit/empty.json"),
+        Reply.resource("/reddit/search-page-1.json"),
+        Reply.resource("/reddit/search-page-2.json"));
+    RedditSourceTask task = startSearchAfterOffset();
+
+    List<String> emitted = new ArrayList<>(keys(task.poll()));
+    emitted.addAll(keys(pollUntilRecords(task, 5)));
+
+    assertThat(emitted).containsExactly("reddit:t3_f6", "reddit:t3_g7", "reddit:t3_e5");
+    assertThat(server.requests(SEARCH)).hasSize(4);
+  }
+
+  @Test
+  void shouldTakeASecondEarlyEndInARowAsTheEndOfTheListing() throws InterruptedException {
+    server.enqueue(
+        SEARCH,
+        Reply.resource("/reddit/search-page-1.json"),
+        Reply.resource("/reddit/empty.json"),
+        Reply.resource("/reddit/search-page-1.json"),
+        Reply.resource("/reddit/empty.json"),
+        Reply.resource("/reddit/search-page-1.json"));
+    RedditSourceTask task = startSearchAfterOffset();
+
+    assertThat(keys(task.poll())).containsExactly("reddit:t3_f6", "reddit:t3_g7");
+    assertThat(pollUntilRecords(task, 2)).isEmpty(); // the second walk ends early as well
+    assertThat(pollUntilRecords(task, 2)).isEmpty(); // the third stops at g7, on page 1
+
+    assertThat(server.requests(SEARCH)).hasSize(5);
   }
 
   @Test
