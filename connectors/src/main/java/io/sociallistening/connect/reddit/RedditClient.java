@@ -19,11 +19,12 @@ import org.apache.kafka.connect.errors.ConnectException;
  * Reads pages of Reddit listings. Without a client id it reads the public JSON pages under {@code
  * reddit.base.url}; with one it first gets an application-only token from {@code reddit.token.url}
  * (client_credentials grant, HTTP Basic with id and secret), renews it a minute before it expires
- * and reads {@code reddit.oauth.url} with {@code Authorization: bearer <token>}. After each
- * response it honours Reddit's rate-limit headers: when {@code X-Ratelimit-Remaining} is below 1,
- * requests pause for {@code X-Ratelimit-Reset} seconds (through the {@link RequestGate}). A refusal
- * of the token endpoint (any 4xx but 408, 425 and 429) is a plain {@link ConnectException} that
- * stops the task, never the refusal of one feed.
+ * and reads {@code reddit.oauth.url} with {@code Authorization: bearer <token>}; a listing answered
+ * with 401 drops the token and is asked once more with a new one. After each response it honours
+ * Reddit's rate-limit headers: when {@code X-Ratelimit-Remaining} is below 1, requests pause for
+ * {@code X-Ratelimit-Reset} seconds (through the {@link RequestGate}). A refusal of the token
+ * endpoint (any 4xx but 408, 425 and 429) is a plain {@link ConnectException} that stops the task,
+ * never the refusal of one feed.
  */
 final class RedditClient {
   static final String REMAINING = "X-Ratelimit-Remaining";
@@ -52,19 +53,28 @@ final class RedditClient {
     String pathAndQuery = feed.pageUrl(config.pageLimit(), after);
     HttpPoller.Response response;
     if (config.authenticated()) {
-      String bearer = token();
-      response =
-          api.get(
-              URI.create(config.oauthUrl() + pathAndQuery),
-              Map.of(ACCEPT, JSON, "Authorization", "bearer " + bearer),
-              RedditSourceConfig.CLIENT_ID_CONFIG
-                  + " and "
-                  + RedditSourceConfig.CLIENT_SECRET_CONFIG);
+      try {
+        response = authenticatedGet(pathAndQuery);
+      } catch (HttpStatusException e) {
+        if (e.status() != 401) {
+          throw e;
+        }
+        // the token was revoked or expired early: one new token, then a 401 is final
+        token = null;
+        response = authenticatedGet(pathAndQuery);
+      }
     } else {
       response = api.get(URI.create(config.baseUrl() + pathAndQuery), Map.of(ACCEPT, JSON), null);
     }
     observeRateLimit(response);
     return response;
+  }
+
+  private HttpPoller.Response authenticatedGet(String pathAndQuery) {
+    return api.get(
+        URI.create(config.oauthUrl() + pathAndQuery),
+        Map.of(ACCEPT, JSON, "Authorization", "bearer " + token()),
+        RedditSourceConfig.CLIENT_ID_CONFIG + " and " + RedditSourceConfig.CLIENT_SECRET_CONFIG);
   }
 
   /** Pauses requests when the window's budget is spent. */

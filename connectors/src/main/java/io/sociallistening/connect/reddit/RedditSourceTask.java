@@ -44,12 +44,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Timeouts, I/O errors, 429 and 5xx wait (the server's {@code Retry-After}, else exponential
  * backoff) and retry; the rate-limit headers pause requests when the budget is spent. 401 (and any
- * refusal of the token endpoint) stops the task with the URL in the message. A feed answered with
- * 403 (private or quarantined subreddit), 404 (deleted or renamed), 410 or another 4xx is logged,
- * counted ({@link #failedFetches()}) and read again after a backoff of its own while the other
- * feeds go on; if every feed is refused at its first read the task stops, naming them ({@link
- * FeedRefusals}). A page that is not a listing or is larger than {@code reddit.max.response.bytes},
- * and listed children that are not valid posts or comments, are skipped and counted ({@link
+ * refusal of the token endpoint) stops the task with the URL in the message; with OAuth, a listing
+ * answered with 401 is first asked once more with a new token. A feed answered with 403 (private or
+ * quarantined subreddit), 404 (deleted or renamed), 410 or another 4xx is logged, counted ({@link
+ * #failedFetches()}) and read again after a backoff of its own while the other feeds go on; if
+ * every feed is refused at its first read the task stops, naming them ({@link FeedRefusals}). A
+ * page that is not a listing or is larger than {@code reddit.max.response.bytes}, and listed
+ * children that are not valid posts or comments, are skipped and counted ({@link
  * #malformedPayloads()}).
  */
 public final class RedditSourceTask extends ListeningSourceTask {

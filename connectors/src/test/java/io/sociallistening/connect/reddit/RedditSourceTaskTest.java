@@ -299,6 +299,44 @@ class RedditSourceTaskTest {
   }
 
   @Test
+  void shouldFetchANewTokenOnceWhenAListingAnswers401() throws InterruptedException {
+    server.enqueue(
+        "/api/v1/access_token",
+        Reply.resource("/reddit/token.json"),
+        Reply.json(200, "{\"access_token\": \"tok-456\", \"expires_in\": 86400}"));
+    server.enqueue(
+        "/oauth/r/acme/new.json",
+        Reply.json(401, "{\"message\": \"Unauthorized\", \"error\": 401}"),
+        Reply.resource("/reddit/acme-new-1.json"));
+    RedditSourceTask task =
+        start(Map.of("reddit.client.id", "my-id", "reddit.client.secret", "my-secret"));
+
+    assertThat(keys(task.poll())).containsExactly("reddit:t3_a1", "reddit:t3_b2", "reddit:t3_c3");
+    assertThat(server.requests("/api/v1/access_token")).hasSize(2);
+    assertThat(server.requests("/oauth/r/acme/new.json"))
+        .extracting(r -> r.headers().get("authorization"))
+        .containsExactly("bearer tok-123", "bearer tok-456");
+  }
+
+  @Test
+  void shouldFailNamingTheUrlWhenAListingAnswers401WithANewTokenToo() {
+    server.always("/api/v1/access_token", Reply.resource("/reddit/token.json"));
+    server.always("/oauth/r/acme/new.json", Reply.json(401, "{\"message\": \"Unauthorized\"}"));
+    RedditSourceTask task =
+        start(Map.of("reddit.client.id", "my-id", "reddit.client.secret", "my-secret"));
+
+    assertThatThrownBy(task::poll)
+        .isInstanceOf(ConnectException.class)
+        .hasMessage(
+            "HTTP 401 from GET "
+                + server.url()
+                + "/oauth/r/acme/new.json?limit=100&raw_json=1 (authentication refused: check"
+                + " reddit.client.id and reddit.client.secret): {\"message\": \"Unauthorized\"}");
+    assertThat(server.requests("/api/v1/access_token")).hasSize(2);
+    assertThat(server.requests("/oauth/r/acme/new.json")).hasSize(2);
+  }
+
+  @Test
   void shouldFailNamingTheTokenUrlAndKeysWhenCredentialsAreRefused() {
     server.enqueue("/api/v1/access_token", Reply.json(401, "{\"message\": \"Unauthorized\"}"));
     RedditSourceTask task =
