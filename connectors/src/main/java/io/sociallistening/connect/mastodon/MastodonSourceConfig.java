@@ -28,6 +28,7 @@ public final class MastodonSourceConfig extends AbstractConfig {
   public static final String TOKEN_CONFIG = "mastodon.access.token";
   public static final String POLL_INTERVAL_CONFIG = "mastodon.poll.interval.ms";
   public static final String PAGE_LIMIT_CONFIG = "mastodon.page.limit";
+  public static final String LOOKBACK_CONFIG = "mastodon.lookback.seconds";
 
   /** Which public timeline to read besides the hashtags. */
   public enum PublicTimeline {
@@ -140,11 +141,25 @@ public final class MastodonSourceConfig extends AbstractConfig {
         7,
         ConfigDef.Width.SHORT,
         "Page size");
+    def.define(
+        LOOKBACK_CONFIG,
+        Type.LONG,
+        300L,
+        Range.between(0L, 86_400L),
+        Importance.LOW,
+        "How far below the newest status read each read starts again: a remote status that"
+            + " federates late gets an id of its publication time and lands below the ids already"
+            + " read. The ids delivered within it are kept in the offset (at most 400) and not"
+            + " emitted again. Each read goes over this span again; 0 reads only newer ids.",
+        GROUP,
+        8,
+        ConfigDef.Width.SHORT,
+        "Lookback (s)");
     return HttpSettings.define(
         def,
         PREFIX,
         GROUP,
-        8,
+        9,
         "social-listening/" + ConnectorVersion.get() + " (Kafka Connect Mastodon source)");
   }
 
@@ -194,6 +209,10 @@ public final class MastodonSourceConfig extends AbstractConfig {
 
   public Duration pollInterval() {
     return Duration.ofMillis(getLong(POLL_INTERVAL_CONFIG));
+  }
+
+  public Duration lookback() {
+    return Duration.ofSeconds(getLong(LOOKBACK_CONFIG));
   }
 
   public int pageLimit() {

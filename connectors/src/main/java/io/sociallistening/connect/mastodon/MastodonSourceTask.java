@@ -27,11 +27,14 @@ import org.slf4j.LoggerFactory;
  * record timestamp {@code createdAt}; oldest first.
  *
  * <p>Source partition {@code {"instance": <mastodon.url>, "timeline": "#<tag>" | "public:local" |
- * "public:federated"}}, source offset {@code {"id": <newest status id delivered>}}. Reads ask for
- * {@code min_id=<that id>}, which returns the page of statuses right after it (not the newest page
- * like {@code since_id}, which would lose statuses in bursts of more than a page); a restart
- * resumes from the committed id with no gap and no duplicate. The first start reads the newest
- * page.
+ * "public:federated"}}, source offset {@code {"id": <newest status id delivered>, "ids": "<ids
+ * delivered within mastodon.lookback.seconds below it, space separated>"}} ({@link
+ * StatusWatermark}). A read asks for {@code min_id=<that id minus the lookback>}, which returns the
+ * page of statuses right after it (not the newest page like {@code since_id}, which would lose
+ * statuses in bursts of more than a page), follows a full page with the next one at once, and keeps
+ * the statuses the offset does not cover: a remote status that federated late, with an id below the
+ * newest already read, still comes out, and one delivered comes out only once. A restart resumes
+ * from the committed offset with no gap and no duplicate. The first start reads the newest page.
  *
  * <p>Timeouts, I/O errors, 429 and 5xx wait (the server's {@code Retry-After}, or on a 429 its
  * {@code X-RateLimit-Reset}, else exponential backoff) and retry; 401 stops the task with the URL
@@ -50,7 +53,13 @@ public final class MastodonSourceTask extends ListeningSourceTask {
   private Map<String, String> headers;
   private PollSchedule<MastodonTimeline> schedule;
   private FeedRefusals refusals;
-  private final Map<MastodonTimeline, String> lastIds = new HashMap<>();
+  static final int MAX_IDS = 400;
+
+  private final Map<MastodonTimeline, StatusWatermark> marks = new HashMap<>();
+
+  /** Where a read that follows a full page goes on; absent: from the watermark's min_id. */
+  private final Map<MastodonTimeline, String> cursors = new HashMap<>();
+
   private volatile long malformed;
   private volatile boolean stopped;
 
@@ -74,12 +83,9 @@ public final class MastodonSourceTask extends ListeningSourceTask {
             : Map.of(
                 "Accept", "application/json", "Authorization", "Bearer " + config.accessToken());
     List<MastodonTimeline> timelines = config.timelines();
+    long lookbackMs = config.lookback().toMillis();
     for (MastodonTimeline t : timelines) {
-      Map<String, Object> offset = committedOffset(t.partition());
-      Object id = offset == null ? null : offset.get("id");
-      if (id != null) {
-        lastIds.put(t, id.toString());
-      }
+      marks.put(t, StatusWatermark.fromOffset(committedOffset(t.partition()), lookbackMs, MAX_IDS));
     }
     schedule = new PollSchedule<>(timelines, time.milliseconds());
     refusals =
@@ -112,7 +118,9 @@ public final class MastodonSourceTask extends ListeningSourceTask {
       return null;
     }
     MastodonTimeline timeline = schedule.feed(index);
-    String minId = lastIds.get(timeline);
+    StatusWatermark mark = marks.get(timeline);
+    String cursor = cursors.remove(timeline);
+    String minId = cursor != null ? cursor : mark.minId();
     long interval = config.pollInterval().toMillis();
     HttpPoller.Response response;
     try {
@@ -122,6 +130,7 @@ public final class MastodonSourceTask extends ListeningSourceTask {
       gate.succeeded();
       refusals.read(index);
     } catch (HttpStatusException e) {
+      cursors.remove(timeline);
       gate.succeeded(); // the server answered: only this timeline is refused
       schedule.dueAt(index, refusals.refused(index, e, time.milliseconds()));
       return null;
@@ -132,6 +141,9 @@ public final class MastodonSourceTask extends ListeningSourceTask {
       schedule.dueAt(index, time.milliseconds() + interval);
       return null;
     } catch (RetryLaterException e) {
+      if (cursor != null) {
+        cursors.put(timeline, cursor);
+      }
       long retryIn = gate.failed(time.milliseconds(), e);
       LOG.warn(
           "Reading Mastodon timeline {} failed ({} in a row), retrying in {} ms: {}",
@@ -165,17 +177,20 @@ public final class MastodonSourceTask extends ListeningSourceTask {
     }
     List<SourceRecord> records = new ArrayList<>(page.statuses().size());
     for (MastodonStatuses.Status s : page.statuses()) {
-      if (minId != null && MastodonStatuses.ID_ORDER.compare(s.id(), minId) <= 0) {
+      if (mark.covers(s.id())) {
         continue;
       }
+      mark.add(s.id());
       records.add(
-          mentionRecord(timeline.partition(), Map.of("id", s.id()), config.topic(), s.mention()));
+          mentionRecord(timeline.partition(), mark.toOffset(), config.topic(), s.mention()));
     }
-    if (page.newestId() != null
-        && (minId == null || MastodonStatuses.ID_ORDER.compare(page.newestId(), minId) > 0)) {
-      lastIds.put(timeline, page.newestId());
+    if (page.newestId() != null) {
+      mark.add(page.newestId()); // a malformed status on top does not hold the newest id back
     }
     boolean full = page.statuses().size() + page.malformed() >= config.pageLimit();
+    if (full && page.newestId() != null) {
+      cursors.put(timeline, page.newestId());
+    }
     schedule.dueAt(index, full ? time.milliseconds() : time.milliseconds() + interval);
     return records.isEmpty() ? null : records;
   }

@@ -10,6 +10,7 @@ import io.sociallistening.connect.SourceTaskRun;
 import io.sociallistening.connect.http.FixtureServer;
 import io.sociallistening.connect.http.FixtureServer.Reply;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,13 @@ class MastodonSourceTaskTest {
     assertThat(s3.getString("inReplyTo")).isEqualTo("115000000000000010");
     assertThat(records.get(2).sourcePartition())
         .isEqualTo(Map.of("instance", server.url(), "timeline", "#AcmeAir"));
-    assertThat(records.get(2).sourceOffset()).isEqualTo(Map.of("id", "115000000000000030"));
+    assertThat(records.get(2).sourceOffset())
+        .isEqualTo(
+            Map.of(
+                "id",
+                "115000000000000030",
+                "ids",
+                "115000000000000010 115000000000000020 115000000000000030"));
     assertThat(records.get(2).timestamp())
         .isEqualTo(Instant.parse("2026-01-05T10:02:00Z").toEpochMilli());
     assertThat(task.malformedPayloads()).isEqualTo(1L);
@@ -112,15 +119,22 @@ class MastodonSourceTaskTest {
     List<SourceRecord> after = second.poll();
 
     assertThat(keys(after)).containsExactly(S3, S4);
+    // the committed id minus the lookback: 300 s << 16 = 19660800000, less one
     assertThat(server.requests(TAG).get(1).uri())
-        .isEqualTo(TAG + "?min_id=115000000000000020&limit=40");
+        .isEqualTo(TAG + "?min_id=114999980339200019&limit=40");
     Struct boost = (Struct) after.get(1).value();
     assertThat(boost.getString("text")).isEqualTo("Flying #AcmeAir today");
     assertThat(boost.getString("repostOf"))
         .isEqualTo("https://mastodon.social/users/ann/statuses/115000000000000010");
     assertThat(boost.getString("url"))
         .isEqualTo("https://mastodon.social/users/dan/statuses/115000000000000040/activity");
-    assertThat(after.get(1).sourceOffset()).isEqualTo(Map.of("id", "115000000000000040"));
+    assertThat(after.get(1).sourceOffset())
+        .isEqualTo(
+            Map.of(
+                "id",
+                "115000000000000040",
+                "ids",
+                "115000000000000010 115000000000000020 115000000000000030 115000000000000040"));
   }
 
   @Test
@@ -258,5 +272,87 @@ class MastodonSourceTaskTest {
     assertThat(task.failedFetches()).isEqualTo(0L);
     assertThat(server.requests(TAG)).hasSize(2);
     assertThat(time.milliseconds()).isEqualTo(WALL + 1000);
+  }
+
+  private static String status(String id, String createdAt, String uri) {
+    return "{\"id\": \""
+        + id
+        + "\", \"created_at\": \""
+        + createdAt
+        + "\", \"uri\": \""
+        + uri
+        + "\", \"url\": \""
+        + uri
+        + "\", \"content\": \"<p>#AcmeAir</p>\", \"account\": {\"acct\": \"x@remote.example\"}}";
+  }
+
+  private static String page(String... statuses) {
+    return "[" + String.join(", ", statuses) + "]";
+  }
+
+  // snowflakes: 10:02:00 and 10:01:30 on 2026-01-05, shifted by 16 bits
+  private static final String LOCAL = Long.toString(1767607320000L << 16);
+  private static final String LATE = Long.toString(1767607290000L << 16);
+
+  @Test
+  void shouldStillEmitARemoteStatusThatFederatedBehindTheNewestIdRead()
+      throws InterruptedException {
+    String local = status(LOCAL, "2026-01-05T10:02:00.000Z", "https://l/1");
+    String late = status(LATE, "2026-01-05T10:01:30.000Z", "https://r/9");
+    server.enqueue(
+        TAG,
+        Reply.json(200, page(local)),
+        // the remote status published at 10:01:30 arrived after the first read
+        Reply.json(200, page(local, late)),
+        Reply.json(200, page(local, late)));
+    MastodonSourceTask task = start(Map.of());
+
+    List<String> emitted = new ArrayList<>(keys(task.poll()));
+    List<SourceRecord> second = pollUntilRecords(task, 2);
+    emitted.addAll(keys(second));
+    emitted.addAll(keys(pollUntilRecords(task, 2)));
+
+    assertThat(emitted).containsExactly("mastodon:https://l/1", "mastodon:https://r/9");
+    long floor = (1767607320000L - 300_000L) << 16;
+    assertThat(server.requests(TAG))
+        .extracting(FixtureServer.Request::uri)
+        .containsExactly(
+            TAG + "?limit=40",
+            TAG + "?min_id=" + (floor - 1) + "&limit=40",
+            TAG + "?min_id=" + (floor - 1) + "&limit=40");
+    assertThat(second.get(0).sourceOffset())
+        .isEqualTo(Map.of("id", LOCAL, "ids", LATE + " " + LOCAL));
+  }
+
+  @Test
+  void shouldResumeFromTheNewestIdAloneWithALookbackOfZero() throws InterruptedException {
+    String local = status(LOCAL, "2026-01-05T10:02:00.000Z", "https://l/1");
+    server.enqueue(TAG, Reply.json(200, page(local)), Reply.json(200, page()));
+    MastodonSourceTask task = start(Map.of("mastodon.lookback.seconds", "0"));
+
+    assertThat(keys(task.poll())).containsExactly("mastodon:https://l/1");
+    assertThat(pollUntilRecords(task, 2)).isEmpty();
+
+    assertThat(server.requests(TAG))
+        .extracting(FixtureServer.Request::uri)
+        .containsExactly(TAG + "?limit=40", TAG + "?min_id=" + LOCAL + "&limit=40");
+  }
+
+  @Test
+  void shouldNotEmitAgainAfterARestartWhatWasDeliveredWithinTheLookback()
+      throws InterruptedException {
+    String local = status(LOCAL, "2026-01-05T10:02:00.000Z", "https://l/1");
+    String late = status(LATE, "2026-01-05T10:01:30.000Z", "https://r/9");
+    run.offsets.commit(
+        Map.of("instance", server.url(), "timeline", "#AcmeAir"),
+        Map.of("id", LOCAL, "ids", LATE + " " + LOCAL));
+    String newer = Long.toString(1767607380000L << 16);
+    server.enqueue(
+        TAG,
+        Reply.json(
+            200, page(status(newer, "2026-01-05T10:03:00.000Z", "https://l/2"), local, late)));
+    MastodonSourceTask task = start(Map.of());
+
+    assertThat(keys(task.poll())).containsExactly("mastodon:https://l/2");
   }
 }
