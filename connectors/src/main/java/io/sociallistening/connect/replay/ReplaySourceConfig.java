@@ -83,7 +83,8 @@ public final class ReplaySourceConfig extends AbstractConfig {
         Importance.LOW,
         "Start again from the first line at the end of the file. Each pass shifts timestamps"
             + " by the timeline's span plus one minute and suffixes ids with '-r<pass>' so"
-            + " that passes are new posts.",
+            + " that passes are new posts. A whole pass without a valid mention ends the"
+            + " replay.",
         GROUP,
         6,
         ConfigDef.Width.SHORT,

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -29,7 +30,11 @@ import org.slf4j.LoggerFactory;
  * consumed>, "shift": <ms>, "loop": <pass>}}: a restarted task skips the committed lines and keeps
  * the committed shift, so it resumes with no gap and no duplicate. Lines that are not a valid
  * mention are skipped, logged at WARN with their line number and counted ({@link
- * #malformedLines()}).
+ * #malformedLines()}). With {@code replay.loop}, a pass over the whole file that finds no valid
+ * mention ends the replay (logged at WARN) instead of reading the file again and again.
+ *
+ * <p>{@link #stop()} does not wait for a running {@code poll()}: it marks the task stopped, and the
+ * reader is closed by whichever of the two holds the file last.
  */
 public final class ReplaySourceTask extends ListeningSourceTask {
   private static final Logger LOG = LoggerFactory.getLogger(ReplaySourceTask.class);
@@ -45,9 +50,14 @@ public final class ReplaySourceTask extends ListeningSourceTask {
   private long loopSpan;
   private Mention pending;
   private long pendingLine;
-  private long malformed;
+  private long mentionsThisPass;
+  private boolean wholePass;
+  private volatile long malformed;
   private boolean finished;
-  private boolean stopped;
+  private volatile boolean stopped;
+
+  /** Held by {@code poll()} and by {@code stop()} while it closes the reader. */
+  private final ReentrantLock reading = new ReentrantLock();
 
   public ReplaySourceTask() {
     this(Time.SYSTEM);
@@ -82,6 +92,7 @@ public final class ReplaySourceTask extends ListeningSourceTask {
     loopSpan = timeline == null ? 0 : timeline.lastMs() - timeline.firstMs() + 60_000;
     pacer = new Pacer(config.speedup());
     reader = openAt(line);
+    wholePass = line == 0;
     LOG.info(
         "Replaying {} to {} from line {} with shift {} ms (pass {})",
         config.file(),
@@ -92,13 +103,22 @@ public final class ReplaySourceTask extends ListeningSourceTask {
   }
 
   @Override
-  public synchronized List<SourceRecord> poll() throws InterruptedException {
-    if (stopped) {
-      return null;
+  public List<SourceRecord> poll() throws InterruptedException {
+    reading.lockInterruptibly();
+    try {
+      return stopped ? null : readBatch();
+    } finally {
+      if (stopped) {
+        closeReader();
+      }
+      reading.unlock();
     }
+  }
+
+  private List<SourceRecord> readBatch() {
     List<SourceRecord> batch = new ArrayList<>();
     boolean waited = false;
-    while (batch.size() < config.batchSize()) {
+    while (batch.size() < config.batchSize() && !stopped) {
       if (pending == null && !advance()) {
         break;
       }
@@ -123,17 +143,31 @@ public final class ReplaySourceTask extends ListeningSourceTask {
   }
 
   /** Lines skipped because they were not a valid mention, since this task started. */
-  public synchronized long malformedLines() {
+  public long malformedLines() {
     return malformed;
   }
 
-  /** Closes the file; waits for a running poll, which sleeps at most {@value #MAX_IDLE_MS} ms. */
+  /**
+   * Marks the task stopped and closes the file, unless a {@code poll()} is running: that one closes
+   * it as it returns.
+   */
   @Override
-  public synchronized void stop() {
+  public void stop() {
     stopped = true;
+    if (reading.tryLock()) {
+      try {
+        closeReader();
+      } finally {
+        reading.unlock();
+      }
+    }
+  }
+
+  private void closeReader() {
     try {
       if (reader != null) {
         reader.close();
+        reader = null;
       }
     } catch (IOException e) {
       LOG.warn("Cannot close {}: {}", config.file(), e.toString());
@@ -146,7 +180,7 @@ public final class ReplaySourceTask extends ListeningSourceTask {
       return false;
     }
     try {
-      while (true) {
+      while (!stopped) {
         String text = reader.readLine();
         if (text == null) {
           if (!config.loop() || line == 0) {
@@ -154,11 +188,23 @@ public final class ReplaySourceTask extends ListeningSourceTask {
             LOG.info("Replay of {} finished after {} lines", config.file(), line);
             return false;
           }
+          if (wholePass && mentionsThisPass == 0) {
+            finished = true;
+            LOG.warn(
+                "Replay of {} finished: {} lines read, none a valid mention; {}=true would read"
+                    + " the file again without end",
+                config.file(),
+                line,
+                ReplaySourceConfig.LOOP_CONFIG);
+            return false;
+          }
           reader.close();
           pass++;
           shift += loopSpan;
           line = 0;
           reader = openAt(0);
+          wholePass = true;
+          mentionsThisPass = 0;
           continue;
         }
         line++;
@@ -168,6 +214,7 @@ public final class ReplaySourceTask extends ListeningSourceTask {
         try {
           pending = MentionJson.read(text);
           pendingLine = line;
+          mentionsThisPass++;
           return true;
         } catch (RuntimeException e) {
           malformed++;
@@ -179,6 +226,7 @@ public final class ReplaySourceTask extends ListeningSourceTask {
               e.getMessage());
         }
       }
+      return false;
     } catch (IOException e) {
       throw new ConnectException("Cannot read " + config.file() + " after line " + line, e);
     }

@@ -9,6 +9,7 @@ import io.sociallistening.connect.SourceTaskRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,7 +17,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -208,5 +214,84 @@ class ReplaySourceTaskTest {
 
     assertThat(count).isEqualTo(9749);
     assertThat(task.malformedLines()).isZero();
+  }
+
+  @Test
+  void shouldEndALoopedReplayWhenAWholePassFindsNoValidMention(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("wrong.jsonl");
+    Files.writeString(file, "id,text\n1,hello\n", StandardCharsets.UTF_8);
+    ReplaySourceTask task = start(Map.of("replay.file", file.toString(), "replay.loop", "true"));
+
+    CompletableFuture<List<SourceRecord>> poll = CompletableFuture.supplyAsync(() -> poll(task));
+    List<SourceRecord> first;
+    try {
+      first = poll.get(5, TimeUnit.SECONDS);
+    } finally {
+      Files.delete(file); // were it still reading, the next reopen fails and ends the poll
+    }
+
+    assertThat(first).isNull();
+    assertThat(task.malformedLines()).isEqualTo(2L);
+    assertThat(task.poll()).isNull();
+    assertThat(task.malformedLines()).isEqualTo(2L);
+  }
+
+  @Test
+  void shouldStopWithoutWaitingForAPollThatIsPacing() throws Exception {
+    CountDownLatch pacing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Time blocking =
+        new Time() {
+          @Override
+          public long milliseconds() {
+            return time.milliseconds();
+          }
+
+          @Override
+          public long nanoseconds() {
+            return time.nanoseconds();
+          }
+
+          @Override
+          public void sleep(long ms) {
+            pacing.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            time.sleep(ms);
+          }
+
+          @Override
+          public void waitObject(Object o, Supplier<Boolean> condition, long deadlineMs) {
+            throw new UnsupportedOperationException();
+          }
+        };
+    ReplaySourceTask task =
+        run.start(
+            new ReplaySourceTask(blocking),
+            Map.of("replay.file", FIVE, "replay.rebase", "false", "replay.speedup", "1"),
+            Map.of("replay.batch.size", "1"));
+    assertThat(keys(task.poll())).containsExactly("bluesky:p0");
+    CompletableFuture<List<SourceRecord>> poll = CompletableFuture.supplyAsync(() -> poll(task));
+    assertThat(pacing.await(5, TimeUnit.SECONDS)).isTrue();
+
+    try {
+      CompletableFuture.runAsync(task::stop).get(5, TimeUnit.SECONDS);
+    } finally {
+      release.countDown();
+    }
+
+    assertThat(poll.get(5, TimeUnit.SECONDS)).isNull();
+    assertThat(task.poll()).isNull();
+  }
+
+  private static List<SourceRecord> poll(ReplaySourceTask task) {
+    try {
+      return task.poll();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
