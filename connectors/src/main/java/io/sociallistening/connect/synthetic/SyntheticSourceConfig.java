@@ -54,7 +54,7 @@ public final class SyntheticSourceConfig extends AbstractConfig {
         Type.LONG,
         42L,
         Importance.LOW,
-        "Seed of the generator; mention n of a seed always has the same text and author.",
+        "Seed of the generator; mention n of a seed always has the same id, text and author.",
         GROUP,
         3,
         ConfigDef.Width.SHORT,

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -20,8 +19,14 @@ import org.apache.kafka.connect.source.SourceRecord;
  * burst of {@code synthetic.crisis.duration.minutes} adds crisis posts about that brand on top of
  * the ordinary stream.
  *
- * <p>Source partition {@code {"synthetic": "seed-<seed>"}}, source offset {@code {"seq": n}}: a
- * restarted task continues with the next sequence number, and number n is always the same post.
+ * <p>Each ordinary mention takes the next sequence number (slot); during a burst a slot may also
+ * hold a crisis mention, emitted just before the ordinary one ({@link SyntheticStream}). Source
+ * partition {@code {"synthetic": "seed-<seed>"}}, source offset {@code {"seq": n}}, the slots
+ * emitted whole: n on an ordinary mention, n - 1 on the crisis mention of slot n. A restarted task
+ * continues with the slot after the committed one, and a slot emitted again is the same posts under
+ * the same keys (only the timestamps are those of the new emission); whether a burst runs depends
+ * on the time since the task started, so a slot re-emitted in another burst state gains or loses
+ * its crisis post.
  */
 public final class SyntheticSourceTask extends ListeningSourceTask {
   static final long MAX_WAIT_MS = 200;
@@ -34,7 +39,6 @@ public final class SyntheticSourceTask extends ListeningSourceTask {
   private long startMs;
   private long lastMs;
   private double owed;
-  private SplittableRandom crisisDice;
 
   public SyntheticSourceTask() {
     this(Time.SYSTEM);
@@ -60,7 +64,6 @@ public final class SyntheticSourceTask extends ListeningSourceTask {
     }
     startMs = time.milliseconds();
     lastMs = startMs;
-    crisisDice = new SplittableRandom(config.seed() ^ seq);
   }
 
   /** Whether a crisis burst is running {@code elapsedMs} after the start. */
@@ -90,15 +93,17 @@ public final class SyntheticSourceTask extends ListeningSourceTask {
     Instant at = Instant.ofEpochMilli(now);
     List<SourceRecord> batch = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      batch.add(record(stream.ordinary(++seq, at)));
-      if (crisis && crisisDice.nextDouble() < share) {
-        batch.add(record(stream.crisis(++seq, at, crisisBrand.get())));
+      long slot = seq + 1;
+      if (crisis && stream.crisisIn(slot, share)) {
+        batch.add(record(stream.crisis(slot, at, crisisBrand.get()), seq));
       }
+      batch.add(record(stream.ordinary(slot, at), slot));
+      seq = slot;
     }
     return batch;
   }
 
-  /** The sequence number of the last mention emitted. */
+  /** The last slot emitted whole (its ordinary mention included). */
   long seq() {
     return seq;
   }
@@ -106,7 +111,7 @@ public final class SyntheticSourceTask extends ListeningSourceTask {
   @Override
   public void stop() {}
 
-  private SourceRecord record(Mention m) {
-    return mentionRecord(partition, Map.of("seq", seq), config.topic(), m);
+  private SourceRecord record(Mention m, long slotsDone) {
+    return mentionRecord(partition, Map.of("seq", slotsDone), config.topic(), m);
   }
 }
