@@ -2,6 +2,7 @@ package io.sociallistening.connect.reddit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sociallistening.connect.http.HttpErrors;
 import io.sociallistening.connect.http.HttpPoller;
 import io.sociallistening.connect.http.HttpStatusException;
 import io.sociallistening.connect.http.RequestGate;
@@ -82,7 +83,9 @@ final class RedditClient {
     OptionalDouble remaining = response.number(REMAINING);
     OptionalLong reset = response.wholeNumber(RESET);
     if (remaining.isPresent() && remaining.getAsDouble() < 1 && reset.isPresent()) {
-      gate.pauseUntil(clockMs.getAsLong() + Math.max(0, reset.getAsLong()) * 1000);
+      // a reset beyond a day is read as a day, so the pause neither overflows nor lasts for good
+      long seconds = Math.min(Math.max(0, reset.getAsLong()), HttpErrors.MAX_SERVER_WAIT_MS / 1000);
+      gate.pauseUntil(clockMs.getAsLong() + seconds * 1000);
     }
   }
 
