@@ -123,7 +123,7 @@ class SaslIT {
         long started = System.nanoTime();
         assertThatThrownBy(() -> Instance.start(wrongConfig).close())
             .isInstanceOf(IllegalStateException.class)
-            .hasMessageStartingWith("Cannot create topics: ")
+            .hasMessageStartingWith("Cannot create the pipeline's topics on " + sasl + ": ")
             .hasMessageContaining("Authentication failed");
         assertThat(Duration.ofNanos(System.nanoTime() - started))
             .isLessThan(Duration.ofSeconds(30));
