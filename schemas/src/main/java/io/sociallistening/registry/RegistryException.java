@@ -22,4 +22,13 @@ public class RegistryException extends RuntimeException {
   public int errorCode() {
     return errorCode;
   }
+
+  /**
+   * Whether the registry answered that the schema or subject does not exist (404, 40401 to 40499):
+   * a record that names such a schema id is at fault. Any other failure (unreachable, failing, rate
+   * limiting, refusing the credentials) is the registry's, and the same record may decode later.
+   */
+  public boolean isNotFound() {
+    return errorCode == 404 || (errorCode >= 40400 && errorCode <= 40499);
+  }
 }

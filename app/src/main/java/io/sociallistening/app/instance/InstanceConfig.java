@@ -6,6 +6,7 @@ import io.sociallistening.topology.crisis.CrisisSettings;
 import io.sociallistening.topology.dedup.DedupSettings;
 import io.sociallistening.topology.lead.LeadThresholds;
 import io.sociallistening.topology.validate.InputLimits;
+import io.sociallistening.topology.validate.SkipUndecodableRecords;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,6 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /**
  * Configuration of one topology instance. Sources, later ones winning: the defaults below, an
@@ -774,12 +774,11 @@ public final class InstanceConfig extends AbstractConfig {
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topicReplication());
     props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.NO_OPTIMIZATION);
     // The raw topic is read as bytes and validated (bad records go to the dead-letter topic); the
-    // other topics Kafka Streams decodes itself. A record there that is not what it should be (a
-    // JSON value written to the compacted rules topic by hand) is logged and skipped, counted in
-    // the dropped-records metric, instead of stopping every instance on every restart.
+    // other topics Kafka Streams decodes itself. A record there that is not what it should be is
+    // logged and skipped; one that cannot be decoded because the registry is failing stops the task
+    // (SkipUndecodableRecords).
     props.put(
-        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueExceptionHandler.class);
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUndecodableRecords.class);
     props.putAll(clientDefaults());
     props.putAll(kafkaClientConfig());
     return props;

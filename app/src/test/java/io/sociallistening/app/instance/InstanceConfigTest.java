@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sociallistening.app.web.WebServer;
+import io.sociallistening.topology.validate.SkipUndecodableRecords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +59,7 @@ class InstanceConfigTest {
                 .streamsProperties());
 
     assertThat(defaults.deserializationExceptionHandler())
-        .isInstanceOf(LogAndContinueExceptionHandler.class);
+        .isInstanceOf(SkipUndecodableRecords.class);
     assertThat(defaults.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(-1L);
     assertThat(overridden.deserializationExceptionHandler())
         .isInstanceOf(LogAndFailExceptionHandler.class);

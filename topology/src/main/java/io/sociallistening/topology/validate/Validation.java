@@ -65,7 +65,7 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
     try {
       mention = serde.deserialize(topic, record.value());
     } catch (RegistryException e) {
-      if (!isNotFound(e.errorCode())) {
+      if (!e.isNotFound()) {
         // unreachable, failing, rate limiting or refusing our credentials: not the record's
         // fault, so it is not dead-lettered (the task fails and the record is retried)
         throw e;
@@ -93,14 +93,6 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
         record
             .withValue(Validated.accepted(mention))
             .withTimestamp(MentionRules.recordTime(mention, record.timestamp())));
-  }
-
-  /**
-   * Whether a registry error says the record's schema id is unknown (HTTP 404, Confluent codes
-   * 40401 to 40499): the one registry answer that is the record's fault.
-   */
-  static boolean isNotFound(int errorCode) {
-    return errorCode == 404 || (errorCode >= 40400 && errorCode <= 40499);
   }
 
   private void rejectOverLimit(
