@@ -263,7 +263,10 @@ public final class SocialListeningTopology {
         firstByBrand.process(
             () ->
                 new LeadAlerts(
-                    settings.leadAuthorCooldown(), settings.leadThresholds(), rules::isCompetitor),
+                    settings.leadAuthorCooldown(),
+                    settings.leadThresholds(),
+                    rules::isCompetitor,
+                    settings.aggregateGrace()),
             Named.as("lead-detect"),
             LeadAlerts.STORE);
 

@@ -302,4 +302,32 @@ class SocialListeningTopologyTest {
     assertThat(alerts.get(0).getReasons()).isNotEmpty();
     assertThat(alerts.get(0).getSamples().get(0).getAuthor()).isEqualTo("bob");
   }
+
+  @Test
+  void shouldKeepTheCooldownForALeadThatArrivesLateWithinTheGrace() {
+    pipeline.send(
+        mention("l1")
+            .on(Platform.REDDIT)
+            .by("bob", 900)
+            .text("Thinking of getting the Nimbus X2, is it worth it? Any recommendations?")
+            .at(T0)
+            .build());
+    // other traffic of the task moves stream time 90 minutes on: past the 1 h cooldown, within
+    // the cooldown plus the 1 h a mention may arrive late
+    pipeline.send(mention("x1").text("Flying Acme Air today").at(T0.plusSeconds(3_600)).build());
+    pipeline.send(mention("x2").text("Flying Acme Air again").at(T0.plusSeconds(5_400)).build());
+    // bob's second lead post, written ten minutes after the first, arrives late
+    pipeline.send(
+        mention("l2")
+            .on(Platform.REDDIT)
+            .by("bob", 900)
+            .text("Should I buy the Nimbus X2 or wait? Any recommendations?")
+            .at(T0.plusSeconds(600))
+            .build());
+
+    assertThat(pipeline.alerts.readValuesToList())
+        .filteredOn(a -> a.getType() == AlertType.LEAD)
+        .extracting(a -> a.getId().toString())
+        .containsExactly("lead:nimbus:reddit:l1");
+  }
 }

@@ -21,15 +21,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Input: key brand, value {@link EnrichedMention} (first copies only). Output: key brand, value
  * {@link Alert} of type LEAD with the post, author, reach, score and reasons. State: key-value
  * store {@value #STORE}, {@code brand|author} to the record time of the author's last lead alert
- * for that brand; entries older than the cooldown are purged by a stream-time punctuation. Time:
- * record time; one alert per brand and author within {@code cooldown}. Brands tracked as
- * competitors get none.
+ * for that brand; an entry is purged by a stream-time punctuation once stream time is past it by
+ * the cooldown plus how late a mention may arrive ({@code lateness}), so a lead that arrives late
+ * still finds the entry it is within the cooldown of. Time: record time; one alert per brand and
+ * author within {@code cooldown}. Brands tracked as competitors get none.
  */
 public final class LeadAlerts implements Processor<String, EnrichedMention, String, Alert> {
   public static final String STORE = "lead-author-cooldown";
   private static final int MAX_TEXT = 280;
 
   private final long cooldown;
+  private final long lateness;
   private final LeadThresholds thresholds;
   private final Predicate<String> isCompetitor;
   private KeyValueStore<String, Long> lastAlert;
@@ -39,9 +41,15 @@ public final class LeadAlerts implements Processor<String, EnrichedMention, Stri
    * @param thresholds lead score threshold per brand
    * @param isCompetitor brands tracked as competitors get no lead alerts (a post leaving them is a
    *     lead for the brand it turns to)
+   * @param lateness how late (behind stream time) a mention may arrive and still count
    */
-  public LeadAlerts(Duration cooldown, LeadThresholds thresholds, Predicate<String> isCompetitor) {
+  public LeadAlerts(
+      Duration cooldown,
+      LeadThresholds thresholds,
+      Predicate<String> isCompetitor,
+      Duration lateness) {
     this.cooldown = cooldown.toMillis();
+    this.lateness = lateness.toMillis();
     this.thresholds = thresholds;
     this.isCompetitor = isCompetitor;
   }
@@ -112,7 +120,7 @@ public final class LeadAlerts implements Processor<String, EnrichedMention, Stri
     try (KeyValueIterator<String, Long> all = lastAlert.all()) {
       while (all.hasNext()) {
         var entry = all.next();
-        if (streamTime - entry.value >= cooldown) {
+        if (streamTime - entry.value >= cooldown + lateness) {
           lastAlert.delete(entry.key);
         }
       }
