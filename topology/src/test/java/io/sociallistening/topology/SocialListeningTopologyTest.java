@@ -5,6 +5,7 @@ import static io.sociallistening.topology.PipelineFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sociallistening.avro.AlertType;
+import io.sociallistening.avro.BrandRule;
 import io.sociallistening.avro.BrandSentimentWindow;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.Mention;
@@ -329,5 +330,27 @@ class SocialListeningTopologyTest {
         .filteredOn(a -> a.getType() == AlertType.LEAD)
         .extracting(a -> a.getId().toString())
         .containsExactly("lead:nimbus:reddit:l1");
+  }
+
+  @Test
+  void shouldRefuseARuleWhoseIdIsNotItsKeyAndDropWhatTheKeyHeld() {
+    // the book files rules by id and the compacted topic keeps one record per key: a rule under
+    // another key would stay in force on running instances and be unknown to a restarted one
+    pipeline.send(mention("p1").text("Flying Acme Air today").at(T0).build());
+    pipeline.ruleTopic.pipeInput(
+        "acme-1",
+        BrandRule.newBuilder()
+            .setId("acme-2")
+            .setBrand("acme-air")
+            .setQuery("\"acme air\"")
+            .setCompetitorOf(null)
+            .setTags(List.of())
+            .setEnabled(true)
+            .build());
+    pipeline.send(mention("p2").text("Flying Acme Air again").at(T0.plusSeconds(1)).build());
+
+    List<EnrichedMention> out = pipeline.enriched.readValuesToList();
+    assertThat(out.get(0).getBrands()).extracting(b -> b.getRuleId()).containsExactly("acme-1");
+    assertThat(out.get(1).getBrands()).isEmpty();
   }
 }
