@@ -32,8 +32,7 @@ public final class LeadAlerts implements Processor<String, EnrichedMention, Stri
 
   private final long cooldown;
   private final long lateness;
-  private final LeadThresholds thresholds;
-  private final Predicate<String> isCompetitor;
+  private final LeadDecision leads;
   private KeyValueStore<String, Long> lastAlert;
   private ProcessorContext<String, Alert> context;
 
@@ -50,8 +49,7 @@ public final class LeadAlerts implements Processor<String, EnrichedMention, Stri
       Duration lateness) {
     this.cooldown = cooldown.toMillis();
     this.lateness = lateness.toMillis();
-    this.thresholds = thresholds;
-    this.isCompetitor = isCompetitor;
+    this.leads = new LeadDecision(thresholds, isCompetitor);
   }
 
   @Override
@@ -66,7 +64,7 @@ public final class LeadAlerts implements Processor<String, EnrichedMention, Stri
   public void process(Record<String, EnrichedMention> record) {
     EnrichedMention mention = record.value();
     String brand = record.key();
-    if (!thresholds.isLead(brand, mention.getLead().getScore()) || isCompetitor.test(brand)) {
+    if (!leads.isLead(brand, mention)) {
       return;
     }
     var raw = mention.getMention();
