@@ -18,6 +18,8 @@ import io.sociallistening.topology.dedup.ExactDedup;
 import io.sociallistening.topology.dedup.NearDuplicateIndex;
 import io.sociallistening.topology.enrich.Enrichment;
 import io.sociallistening.topology.language.LanguageDetector;
+import io.sociallistening.topology.lead.LeadDecision;
+import io.sociallistening.topology.lead.LeadThresholds;
 import io.sociallistening.topology.match.Rule;
 import io.sociallistening.topology.match.RuleBook;
 import io.sociallistening.topology.match.Rules;
@@ -109,6 +111,7 @@ public class StageBenchmark {
   private LanguageDetector languages;
   private NearDuplicateIndex nearIndex;
   private BrandSentimentWindow window;
+  private LeadDecision leadDecision;
   private Path stateDir;
   private MockProcessorContext<String, Copy> dedupContext;
   private WindowStore<String, Long> dedupStore;
@@ -146,6 +149,7 @@ public class StageBenchmark {
     Scorers scorers = Scorers.loadDefault(0.5);
     enrichment = new Enrichment(book, scorers.languages(), scorers.sentiment(), scorers.leads());
     languages = scorers.languages();
+    leadDecision = new LeadDecision(LeadThresholds.of(0.5), book::isCompetitor);
 
     mentions = new Mention[n];
     encoded = new byte[n][];
@@ -281,7 +285,7 @@ public class StageBenchmark {
   @Benchmark
   public BrandSentimentWindow windowUpdate() {
     int i = next();
-    return BrandWindows.add(brands[i], enriched[i], window);
+    return BrandWindows.add(brands[i], enriched[i], window, leadDecision);
   }
 
   @Benchmark

@@ -20,6 +20,7 @@ import io.sociallistening.topology.dedup.NearDedup;
 import io.sociallistening.topology.enrich.Enrichment;
 import io.sociallistening.topology.enrich.EnrichmentStage;
 import io.sociallistening.topology.lead.LeadAlerts;
+import io.sociallistening.topology.lead.LeadDecision;
 import io.sociallistening.topology.match.RuleBook;
 import io.sociallistening.topology.match.RuleBookUpdater;
 import io.sociallistening.topology.validate.MentionRules;
@@ -191,6 +192,8 @@ public final class SocialListeningTopology {
                 () -> new NearDedup(settings.nearDedup()),
                 Named.as(NearDedup.NAME),
                 NearDedup.STORE);
+    // A window counts the leads of its brand by the decision of the lead alerts (stage 6).
+    LeadDecision leadDecision = new LeadDecision(settings.leadThresholds(), rules::isCompetitor);
     KStream<String, BrandSentimentWindow> minutes =
         aggregate(
             byBrand,
@@ -198,6 +201,7 @@ public final class SocialListeningTopology {
             Duration.ofMinutes(1),
             MINUTE_RETENTION,
             settings.aggregateGrace(),
+            leadDecision,
             topics.sentiment1m(),
             strings,
             windowSerde);
@@ -208,6 +212,7 @@ public final class SocialListeningTopology {
             Duration.ofHours(1),
             HOUR_RETENTION,
             settings.aggregateGrace(),
+            leadDecision,
             topics.sentiment1h(),
             strings,
             windowSerde);
@@ -290,13 +295,17 @@ public final class SocialListeningTopology {
     return out;
   }
 
-  /** The per-brand windows of one size; returns their change stream (stamped, keyed by brand). */
+  /**
+   * The per-brand windows of one size, counting leads by {@code leads}; returns their change stream
+   * (stamped, keyed by brand).
+   */
   private static KStream<String, BrandSentimentWindow> aggregate(
       KStream<String, EnrichedMention> byBrand,
       String name,
       Duration size,
       Duration retention,
       Duration grace,
+      LeadDecision leads,
       String topic,
       Serde<String> strings,
       Serde<BrandSentimentWindow> windowSerde) {
@@ -306,7 +315,7 @@ public final class SocialListeningTopology {
             .windowedBy(TimeWindows.ofSizeAndGrace(size, grace))
             .aggregate(
                 BrandWindows::empty,
-                BrandWindows::add,
+                (brand, mention, window) -> BrandWindows.add(brand, mention, window, leads),
                 Named.as(name + "-aggregate"),
                 Materialized.<String, BrandSentimentWindow, WindowStore<Bytes, byte[]>>as(name)
                     .withKeySerde(strings)

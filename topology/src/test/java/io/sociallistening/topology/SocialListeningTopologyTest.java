@@ -225,6 +225,77 @@ class SocialListeningTopologyTest {
   }
 
   @Test
+  void shouldCountInABrandsWindowsOnlyTheLeadsThatReachItsOwnThreshold() {
+    try (PipelineFixture strict =
+        new PipelineFixture(
+            PipelineSettings.defaults()
+                .withLeadThresholds(LeadThresholds.parse(0.5, "nimbus=0.99")))) {
+      strict.rule("nimbus-1", "nimbus", "nimbus");
+      strict.rule("acme-1", "acme-air", "\"acme air\"");
+      strict.send(
+          mention("t1")
+              .by("bob", 900)
+              .text("Thinking of getting the Nimbus X2, is it worth it? Any recommendations?")
+              .at(T0)
+              .build());
+      strict.send(
+          mention("t2")
+              .by("ann", 50)
+              .text("Should I buy a ticket with Acme Air or wait? Any recommendations?")
+              .at(T0.plusSeconds(5))
+              .build());
+
+      assertThat(strict.alerts.readValuesToList())
+          .extracting(a -> a.getBrand())
+          .containsExactly("acme-air");
+      List<BrandSentimentWindow> minutes = strict.sentiment1m.readValuesToList();
+      assertThat(lastWindowOf("nimbus", minutes).getLeads()).isZero();
+      assertThat(lastWindowOf("acme-air", minutes).getLeads()).isEqualTo(1);
+      List<BrandSentimentWindow> hours = strict.sentiment1h.readValuesToList();
+      assertThat(lastWindowOf("nimbus", hours).getLeads()).isZero();
+      assertThat(lastWindowOf("acme-air", hours).getLeads()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void shouldCountALeadInTheWindowsOfTheBrandAPostTurnsToNotOfTheCompetitorItLeaves() {
+    pipeline.rule("skyways-1", "skyways", "skyways", "acme-air");
+    pipeline.send(
+        mention("s1")
+            .by("kate", 300)
+            .text("Done with SkyWays delays, thinking of switching to Acme Air. Is it worth it?")
+            .at(T0)
+            .build());
+
+    List<BrandSentimentWindow> minutes = pipeline.sentiment1m.readValuesToList();
+    assertThat(lastWindowOf("skyways", minutes).getVolume()).isEqualTo(1);
+    assertThat(lastWindowOf("skyways", minutes).getLeads()).isZero();
+    assertThat(lastWindowOf("acme-air", minutes).getLeads()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldCountEveryLeadInTheWindowsWhileTheAuthorCooldownHoldsBackItsAlert() {
+    pipeline.send(
+        mention("l1")
+            .on(Platform.REDDIT)
+            .by("bob", 900)
+            .text("Thinking of getting the Nimbus X2, is it worth it? Any recommendations?")
+            .at(T0)
+            .build());
+    pipeline.send(
+        mention("l2")
+            .on(Platform.REDDIT)
+            .by("bob", 900)
+            .text("Should I buy the Nimbus X2 or wait? Any recommendations?")
+            .at(T0.plusSeconds(600))
+            .build());
+
+    assertThat(pipeline.alerts.readValuesToList()).hasSize(1);
+    assertThat(lastWindowOf("nimbus", pipeline.sentiment1h.readValuesToList()).getLeads())
+        .isEqualTo(2);
+  }
+
+  @Test
   void shouldOpenOneCrisisPerEpisodeWithItsExplanationAndResolveIt() {
     // given three quiet hours of about 4 posts a minute, one in four negative
     int n = 0;
@@ -352,5 +423,13 @@ class SocialListeningTopologyTest {
     List<EnrichedMention> out = pipeline.enriched.readValuesToList();
     assertThat(out.get(0).getBrands()).extracting(b -> b.getRuleId()).containsExactly("acme-1");
     assertThat(out.get(1).getBrands()).isEmpty();
+  }
+
+  private static BrandSentimentWindow lastWindowOf(
+      String brand, List<BrandSentimentWindow> updates) {
+    return updates.stream()
+        .filter(w -> w.getBrand().equals(brand))
+        .reduce((a, b) -> b)
+        .orElseThrow();
   }
 }

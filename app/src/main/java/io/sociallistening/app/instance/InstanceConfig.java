@@ -483,7 +483,8 @@ public final class InstanceConfig extends AbstractConfig {
         pipeline.leadThreshold(),
         Range.between(0.0, 1.0),
         Importance.MEDIUM,
-        "Lead score at or above which a mention raises a lead alert.",
+        "Lead score at or above which a mention is a lead: it raises a lead alert and counts in the"
+            + " leads of the brand windows.",
         GROUP_PIPELINE,
         ++order,
         ConfigDef.Width.SHORT,

@@ -3,13 +3,17 @@ package io.sociallistening.topology.aggregate;
 import io.sociallistening.avro.BrandSentimentWindow;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.SentimentLabel;
+import io.sociallistening.topology.lead.LeadDecision;
 import java.time.Instant;
 import org.apache.kafka.streams.kstream.Window;
 
 /**
  * The aggregation of the per-brand sentiment windows (stage 4), as plain functions: an empty
  * window, adding one mention, and stamping the window bounds. Copies count in {@code volume} and
- * {@code reach}; sentiment, leads and {@code uniqueVolume} count each post once.
+ * {@code reach}; sentiment, leads and {@code uniqueVolume} count each post once. {@code leads}
+ * counts the posts that are leads for the window's brand by the {@link LeadDecision} lead alerts
+ * use (its threshold; none for a competitor), including those whose alert the author cooldown held
+ * back.
  */
 public final class BrandWindows {
   private BrandWindows() {}
@@ -32,9 +36,12 @@ public final class BrandWindows {
         .build();
   }
 
-  /** Adds {@code mention} to {@code window} in place and returns it. */
+  /**
+   * Adds {@code mention} to {@code window} in place and returns it; {@code leads} decides whether
+   * it counts as a lead for {@code brand}.
+   */
   public static BrandSentimentWindow add(
-      String brand, EnrichedMention mention, BrandSentimentWindow window) {
+      String brand, EnrichedMention mention, BrandSentimentWindow window, LeadDecision leads) {
     window.setBrand(brand);
     window.setVolume(window.getVolume() + 1);
     Long followers = mention.getMention().getAuthor().getFollowers();
@@ -56,7 +63,7 @@ public final class BrandWindows {
     window.setMeanSentiment(
         window.getMeanSentiment() + (compound - window.getMeanSentiment()) / unique);
     window.setNetSentiment((window.getPositive() - window.getNegative()) / (double) unique);
-    if (mention.getLead().getLead()) {
+    if (leads.isLead(brand, mention)) {
       window.setLeads(window.getLeads() + 1);
     }
     return window;

@@ -7,7 +7,7 @@ import java.util.function.Predicate;
  * Whether a mention is a lead for a brand: its lead score reaches the brand's own threshold and the
  * brand is not tracked as a competitor (a post leaving a competitor is a lead for the brand it
  * turns to, not for the competitor). {@link LeadAlerts} raises alerts for these leads, after its
- * author cooldown.
+ * author cooldown; the brand sentiment windows count all of them in {@code leads}, cooldown or not.
  */
 public final class LeadDecision {
   private final LeadThresholds thresholds;
