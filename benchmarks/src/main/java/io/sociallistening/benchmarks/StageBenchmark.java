@@ -40,6 +40,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -77,7 +78,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #nearDedup}: the per-brand {@link NearDuplicateIndex} lookup and insert;
  *   <li>{@link #windowUpdate}: one windowed sentiment aggregate updated in place;
  *   <li>{@link #crisisUpdate}: {@link CrisisAlerts} adding a mention to its brand's open bucket and
- *       writing the brand state to its RocksDB store;
+ *       writing that bucket to its RocksDB store;
  *   <li>{@link #encodeEnriched}: Avro encode of the enriched mention with the registry serde
  *       ({@code AvroSerde}), and {@link #encodeEnrichedPerThread} with the topology's {@link
  *       ThreadLocalAvroSerde} (same bytes, encoder and buffer reused).
@@ -118,6 +119,7 @@ public class StageBenchmark {
   private ExactDedup exactDedup;
   private MockProcessorContext<String, io.sociallistening.avro.Alert> crisisContext;
   private KeyValueStore<String, byte[]> crisisStore;
+  private KeyValueStore<Bytes, byte[]> crisisBuckets;
   private CrisisAlerts crisisAlerts;
   private long bucketTime;
   private int next;
@@ -202,6 +204,15 @@ public class StageBenchmark {
             .build();
     crisisStore.init(crisisContext.getStateStoreContext(), crisisStore);
     crisisContext.addStateStore(crisisStore);
+    crisisBuckets =
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CrisisAlerts.BUCKET_STORE),
+                Serdes.Bytes(),
+                Serdes.ByteArray())
+            .withLoggingDisabled()
+            .build();
+    crisisBuckets.init(crisisContext.getStateStoreContext(), crisisBuckets);
+    crisisContext.addStateStore(crisisBuckets);
     CrisisSettings crisis = CrisisSettings.defaults();
     crisisAlerts = new CrisisAlerts(crisis, Duration.ofSeconds(60));
     crisisAlerts.init(crisisContext);
@@ -213,6 +224,7 @@ public class StageBenchmark {
   public void tearDown() throws IOException {
     dedupStore.close();
     crisisStore.close();
+    crisisBuckets.close();
     try (Stream<Path> paths = Files.walk(stateDir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

@@ -159,6 +159,21 @@ public record PipelineSettings(
         inputLimits);
   }
 
+  public PipelineSettings withCrisisGrace(Duration value) {
+    return new PipelineSettings(
+        topics,
+        maxTextLength,
+        dedupRetention,
+        aggregateGrace,
+        crisis,
+        value,
+        leadThresholds,
+        leadAuthorCooldown,
+        nearDedup,
+        idPartitions,
+        inputLimits);
+  }
+
   public PipelineSettings withNearDedup(DedupSettings value) {
     return new PipelineSettings(
         topics,

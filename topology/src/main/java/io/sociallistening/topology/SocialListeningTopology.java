@@ -254,11 +254,19 @@ public final class SocialListeningTopology {
                 Stores.persistentKeyValueStore(CrisisAlerts.STORE), strings, Serdes.ByteArray())
             // One changelog write per brand and commit instead of one per mention.
             .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CrisisAlerts.BUCKET_STORE),
+                Serdes.Bytes(),
+                Serdes.ByteArray())
+            // One changelog write per open bucket and commit instead of one per mention.
+            .withCachingEnabled());
     KStream<String, Alert> crises =
         firstByBrand.process(
             () -> new CrisisAlerts(settings.crisis(), settings.crisisGrace()),
             Named.as("crisis-detect"),
-            CrisisAlerts.STORE);
+            CrisisAlerts.STORE,
+            CrisisAlerts.BUCKET_STORE);
 
     // 6. Lead alerts.
     builder.addStateStore(

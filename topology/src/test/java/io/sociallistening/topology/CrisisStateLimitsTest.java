@@ -5,12 +5,20 @@ import static io.sociallistening.topology.PipelineFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.sociallistening.avro.Author;
+import io.sociallistening.avro.Mention;
 import io.sociallistening.topology.crisis.CrisisAlerts;
+import java.time.Duration;
 import java.util.Random;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
-/** Crisis state stays within Kafka's record size whatever words negative posts carry. */
+/**
+ * Crisis state stays bounded: every record of its stores stays well within Kafka's record size
+ * whatever negative posts carry and however long the grace.
+ */
 class CrisisStateLimitsTest {
 
   private static String letters(Random random, int length) {
@@ -54,6 +62,60 @@ class CrisisStateLimitsTest {
       assertThatCode(() -> pipeline.send(mention("long").text(text).at(T0).build()))
           .doesNotThrowAnyException();
       assertThat(pipeline.enriched.readValuesToList()).hasSize(1);
+    }
+  }
+
+  /**
+   * With an hour of grace, a brand has some sixty buckets open at once. Worst-case but valid posts
+   * (five negative posts a minute, 2,000-character URLs, 200-character handles, 200 distinct
+   * 48-letter words per post) must not make any single changelog record pass Kafka's default 1 MiB
+   * record limit (max.request.size / message.max.bytes).
+   */
+  @Test
+  void shouldKeepOneBrandsCrisisStateUnderKafkasRecordLimitWithAnHourOfGrace() {
+    PipelineSettings hourGrace = PipelineSettings.defaults().withCrisisGrace(Duration.ofHours(1));
+    try (PipelineFixture pipeline = new PipelineFixture(hourGrace)) {
+      pipeline.rule("acme-1", "acme", "acme");
+      Random random = new Random(7);
+      for (int n = 0; n < 300; n++) {
+        int minute = n / 5;
+        StringBuilder text = new StringBuilder("acme is terrible, awful, horrible");
+        for (int w = 0; w < 200; w++) {
+          text.append(' ').append(letters(random, 48));
+        }
+        Mention post =
+            Mention.newBuilder(mention("p" + n).at(T0.plusSeconds(minute * 60L + n % 5)).build())
+                .setText(text.toString())
+                .setUrl("https://example.com/" + "y".repeat(2_000) + n)
+                .setAuthor(
+                    Author.newBuilder()
+                        .setHandle("u" + "x".repeat(200) + n)
+                        .setDisplayName(null)
+                        .setFollowers(10L)
+                        .setUrl(null)
+                        .build())
+                .build();
+        pipeline.send(post);
+      }
+
+      KeyValueStore<String, byte[]> store = pipeline.driver.getKeyValueStore(CrisisAlerts.STORE);
+      assertThat(store.get("acme").length)
+          .as("bytes of one brand's crisis state (one changelog record)")
+          .isLessThan(64 * 1024);
+      KeyValueStore<Bytes, byte[]> buckets =
+          pipeline.driver.getKeyValueStore(CrisisAlerts.BUCKET_STORE);
+      int open = 0;
+      int largest = 0;
+      try (KeyValueIterator<Bytes, byte[]> all = buckets.all()) {
+        while (all.hasNext()) {
+          open++;
+          largest = Math.max(largest, all.next().value.length);
+        }
+      }
+      assertThat(open).as("open buckets of the brand").isEqualTo(60);
+      assertThat(largest)
+          .as("bytes of the largest open bucket (one changelog record)")
+          .isLessThan(64 * 1024);
     }
   }
 }

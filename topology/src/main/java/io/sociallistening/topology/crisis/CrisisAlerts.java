@@ -5,6 +5,8 @@ import io.sociallistening.avro.AlertType;
 import io.sociallistening.avro.CrisisMetrics;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.topology.dedup.ExactDedup;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -26,15 +29,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Input: key brand, value {@link EnrichedMention} (first copies only). Output: key brand, value
  * {@link Alert} of type CRISIS_OPENED, CRISIS_ESCALATED or CRISIS_RESOLVED with metrics, top terms,
  * platforms and sample mentions. State: key-value store {@value #STORE}, brand to {@code
- * BrandCrisisState} bytes (detector baseline, lifecycle, open buckets). Time: record time puts a
- * mention in its bucket; a stream-time punctuation closes every bucket that ended {@code grace}
- * ago, empty buckets included, and feeds it to the {@link CrisisDetector}. Mentions for a bucket
- * already closed are ignored, and counted in the Kafka Streams metric {@value #LATE}{@code -total}
- * (and {@code -rate}) of group {@code stream-social-listening-metrics}, one series per task. A
- * brand with no traffic at all is only evaluated when stream time of its task advances.
+ * BrandCrisisState} bytes (detector baseline and lifecycle, end of the last closed bucket, last
+ * bucket with a mention: under 1 KB), and key-value store {@value #BUCKET_STORE}, brand and bucket
+ * start to the {@code OpenBucket} bytes of each bucket still open (counts and the material of an
+ * explanation: at most about 80 KB, usually a few KB). A brand has about {@code grace / bucket + 2}
+ * buckets open at once; each is its own record, so no record grows with the grace. Time: record
+ * time puts a mention in its bucket; a stream-time punctuation closes every bucket that ended
+ * {@code grace} ago, empty buckets included, and feeds it to the {@link CrisisDetector}. Mentions
+ * for a bucket already closed are ignored, and counted in the Kafka Streams metric {@value
+ * #LATE}{@code -total} (and {@code -rate}) of group {@code stream-social-listening-metrics}, one
+ * series per task. A brand with no traffic at all is only evaluated when stream time of its task
+ * advances.
  */
 public final class CrisisAlerts implements Processor<String, EnrichedMention, String, Alert> {
   public static final String STORE = "crisis-state";
+  public static final String BUCKET_STORE = "crisis-buckets";
   public static final String LATE = "crisis-late-mentions";
   private static final int TOP = 5;
 
@@ -45,6 +54,7 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
   private final long bucket;
   private final long grace;
   private KeyValueStore<String, byte[]> store;
+  private KeyValueStore<Bytes, byte[]> buckets;
   private ProcessorContext<String, Alert> context;
   private Sensor late;
 
@@ -65,6 +75,7 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
     this.store = context.getStateStore(STORE);
+    this.buckets = context.getStateStore(BUCKET_STORE);
     this.late =
         context
             .metrics()
@@ -87,17 +98,72 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
       late.record();
       return;
     }
-    state.open.computeIfAbsent(start, OpenBucket::new).add(record.value(), brand);
-    store.put(brand, state.toBytes());
+    Bytes key = bucketKey(brand, start);
+    OpenBucket counts;
+    if (state.openStarts.add(start)) {
+      counts = new OpenBucket(start);
+    } else {
+      counts = OpenBucket.fromBytes(buckets.get(key));
+    }
+    counts.add(record.value(), brand);
+    buckets.put(key, counts.toBytes());
+    if (start > state.lastMention || state.dirty) {
+      state.lastMention = Math.max(state.lastMention, start);
+      state.dirty = false;
+      store.put(brand, state.toBytes());
+    }
   }
 
   private BrandCrisisState load(String brand) {
-    return decoded.computeIfAbsent(
-        brand,
-        key -> {
-          byte[] bytes = store.get(key);
-          return bytes == null ? BrandCrisisState.initial() : BrandCrisisState.fromBytes(bytes);
-        });
+    BrandCrisisState state = decoded.get(brand);
+    if (state == null) {
+      byte[] bytes = store.get(brand);
+      state = bytes == null ? BrandCrisisState.initial() : decode(brand, bytes);
+      decoded.put(brand, state);
+    }
+    return state;
+  }
+
+  /**
+   * Decodes a brand's state and lists its open buckets; moves the open buckets of a version 1 state
+   * (which held them inside) to the bucket store, where the next write of the state leaves them.
+   */
+  private BrandCrisisState decode(String brand, byte[] bytes) {
+    BrandCrisisState state = BrandCrisisState.fromBytes(bytes);
+    try (KeyValueIterator<Bytes, byte[]> open =
+        buckets.range(bucketKey(brand, Long.MIN_VALUE), bucketKey(brand, Long.MAX_VALUE))) {
+      while (open.hasNext()) {
+        state.openStarts.add(bucketStart(open.next().key));
+      }
+    }
+    for (OpenBucket legacy : state.legacyOpen) {
+      if (state.openStarts.add(legacy.start)) {
+        buckets.put(bucketKey(brand, legacy.start), legacy.toBytes());
+      }
+      state.dirty = true;
+    }
+    state.legacyOpen.clear();
+    return state;
+  }
+
+  /**
+   * The key of one open bucket: the brand's UTF-8 length and bytes, then the start with its sign
+   * bit flipped, so that a brand's buckets sort by start and no other brand's key falls between
+   * them.
+   */
+  static Bytes bucketKey(String brand, long start) {
+    byte[] name = brand.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(
+        ByteBuffer.allocate(Integer.BYTES + name.length + Long.BYTES)
+            .putInt(name.length)
+            .put(name)
+            .putLong(start ^ Long.MIN_VALUE)
+            .array());
+  }
+
+  private static long bucketStart(Bytes key) {
+    byte[] bytes = key.get();
+    return ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).getLong() ^ Long.MIN_VALUE;
   }
 
   private void closeDue(long streamTime) {
@@ -105,35 +171,45 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
     try (KeyValueIterator<String, byte[]> all = store.all()) {
       while (all.hasNext()) {
         var entry = all.next();
-        BrandCrisisState state =
-            decoded.computeIfAbsent(entry.key, key -> BrandCrisisState.fromBytes(entry.value));
-        if (close(entry.key, state, streamTime - grace)) {
+        BrandCrisisState state = decoded.get(entry.key);
+        if (state == null) {
+          state = decode(entry.key, entry.value);
+          decoded.put(entry.key, state);
+        }
+        boolean closed = close(entry.key, state, streamTime - grace);
+        if (closed || state.dirty) {
           changed.add(Map.entry(entry.key, state));
         }
       }
     }
     for (var entry : changed) {
+      entry.getValue().dirty = false;
       store.put(entry.getKey(), entry.getValue().toBytes());
     }
   }
 
   /** Closes every bucket of {@code brand} that ends at or before {@code until}. */
   private boolean close(String brand, BrandCrisisState state, long until) {
+    var open = state.openStarts;
     long next =
         state.closedUntil != Long.MIN_VALUE
             ? state.closedUntil
-            : (state.open.isEmpty() ? Long.MAX_VALUE : state.open.firstKey());
+            : (open.isEmpty() ? Long.MAX_VALUE : open.first());
     if (next + bucket > until) {
       return false;
     }
-    if (!state.open.isEmpty() && state.open.firstKey() - next > MAX_EMPTY_BUCKETS * bucket) {
-      next = state.open.firstKey();
-    } else if (state.open.isEmpty() && (until - next) / bucket > MAX_EMPTY_BUCKETS) {
+    if (!open.isEmpty() && open.first() - next > MAX_EMPTY_BUCKETS * bucket) {
+      next = open.first();
+    } else if (open.isEmpty() && (until - next) / bucket > MAX_EMPTY_BUCKETS) {
       next = until - until % bucket - MAX_EMPTY_BUCKETS * bucket;
     }
     while (next + bucket <= until) {
-      OpenBucket counts = state.open.remove(next);
-      if (counts == null) {
+      OpenBucket counts;
+      if (open.remove(next)) {
+        Bytes key = bucketKey(brand, next);
+        counts = OpenBucket.fromBytes(buckets.get(key));
+        buckets.delete(key);
+      } else {
         counts = new OpenBucket(next);
       }
       evaluate(brand, state, counts);

@@ -3,9 +3,12 @@ package io.sociallistening.topology.crisis;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.SampleMention;
 import io.sociallistening.avro.SentimentLabel;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,13 +19,21 @@ import java.util.Map;
 /**
  * What one brand's mentions in one bucket amount to, while the bucket is open: volume, negative
  * volume, reposts, and the material of an explanation (terms of negative posts, platforms, the most
- * visible negative samples). Bounded: at most {@value #MAX_TERMS} distinct terms and {@value
- * #MAX_SAMPLES} samples.
+ * visible negative samples). Bounded whatever the input limits: at most {@value #MAX_TERMS}
+ * distinct terms of at most {@value Terms#MAX_TERM_LENGTH} characters and {@value #MAX_SAMPLES}
+ * samples, each with at most {@value #MAX_SAMPLE_TEXT} characters of text, a URL of at most {@value
+ * #MAX_SAMPLE_URL} characters (a longer one is left out rather than cut into a broken link) and an
+ * author handle of at most {@value #MAX_SAMPLE_FIELD} characters; a mention whose key is longer
+ * than that is counted but not taken as a sample. That is at most about 80 KB in {@link
+ * #toBytes()}, some 5 to 25 KB in practice.
  */
 final class OpenBucket {
   static final int MAX_TERMS = 200;
   static final int MAX_SAMPLES = 5;
-  private static final int MAX_SAMPLE_TEXT = 280;
+  static final int MAX_SAMPLE_TEXT = 280;
+  static final int MAX_SAMPLE_URL = 2_048;
+  static final int MAX_SAMPLE_FIELD = 256;
+  private static final byte VERSION = 1;
 
   final long start;
   long volume;
@@ -65,16 +76,17 @@ final class OpenBucket {
     }
     negative++;
     Terms.count(raw.getText(), terms, MAX_TERMS);
+    if (mention.getKey().length() > MAX_SAMPLE_FIELD) {
+      return;
+    }
+    String url = raw.getUrl();
     SampleMention sample =
         SampleMention.newBuilder()
             .setKey(mention.getKey())
-            .setUrl(raw.getUrl())
-            .setAuthor(raw.getAuthor().getHandle())
+            .setUrl(url != null && url.length() > MAX_SAMPLE_URL ? null : url)
+            .setAuthor(cut(raw.getAuthor().getHandle(), MAX_SAMPLE_FIELD))
             .setFollowers(raw.getAuthor().getFollowers())
-            .setText(
-                raw.getText().length() > MAX_SAMPLE_TEXT
-                    ? raw.getText().substring(0, MAX_SAMPLE_TEXT)
-                    : raw.getText())
+            .setText(cut(raw.getText(), MAX_SAMPLE_TEXT))
             .setSentiment(mention.getSentiment().getCompound())
             .build();
     samples.add(sample);
@@ -82,6 +94,10 @@ final class OpenBucket {
     if (samples.size() > MAX_SAMPLES) {
       samples.remove(samples.size() - 1);
     }
+  }
+
+  private static String cut(String value, int length) {
+    return value.length() > length ? value.substring(0, length) : value;
   }
 
   private static final Comparator<SampleMention> BY_VISIBILITY =
@@ -99,6 +115,32 @@ final class OpenBucket {
         .limit(n)
         .map(Map.Entry::getKey)
         .toList();
+  }
+
+  /** This bucket as a record of the bucket store (a version byte, then {@link #write}). */
+  byte[] toBytes() {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+      DataOutputStream out = new DataOutputStream(bytes);
+      out.writeByte(VERSION);
+      write(out);
+      out.flush();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static OpenBucket fromBytes(byte[] bytes) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      byte version = in.readByte();
+      if (version != VERSION) {
+        throw new IllegalStateException("Unknown open crisis bucket version " + version);
+      }
+      return read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   void write(DataOutputStream out) throws IOException {
