@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Crisis state stays bounded: every record of its stores stays well within Kafka's record size
- * whatever negative posts carry and however long the grace.
+ * whatever negative posts carry and however long the grace, and a brand nobody mentions any more is
+ * forgotten.
  */
 class CrisisStateLimitsTest {
 
@@ -116,6 +117,54 @@ class CrisisStateLimitsTest {
       assertThat(largest)
           .as("bytes of the largest open bucket (one changelog record)")
           .isLessThan(64 * 1024);
+    }
+  }
+
+  /**
+   * A brand whose rules were deleted (or renamed) gets no more mentions; its state must not stay in
+   * the store, decoded and fed empty buckets on every punctuation, forever.
+   */
+  @Test
+  void shouldForgetTheCrisisStateOfABrandWithoutRulesOrTrafficForWeeks() {
+    try (PipelineFixture pipeline = new PipelineFixture()) {
+      pipeline.rule("old-1", "oldbrand", "oldbrand");
+      pipeline.rule("nimbus-1", "nimbus", "nimbus");
+      pipeline.send(mention("o1").text("oldbrand is fine").at(T0).build());
+      pipeline.deleteRule("old-1");
+      for (int day = 1; day <= 60; day++) {
+        pipeline.send(
+            mention("n" + day).text("nimbus is fine").at(T0.plus(Duration.ofDays(day))).build());
+      }
+
+      KeyValueStore<String, byte[]> store = pipeline.driver.getKeyValueStore(CrisisAlerts.STORE);
+      assertThat(store.get("oldbrand"))
+          .as("crisis state of a brand without rules and without a mention for 60 days")
+          .isNull();
+      assertThat(store.get("nimbus")).as("crisis state of a brand mentioned daily").isNotNull();
+    }
+  }
+
+  @Test
+  void shouldKeepTheCrisisStateOfABrandUntilItHasGoneUnmentionedForTheDetectorsLongestMemory() {
+    try (PipelineFixture pipeline = new PipelineFixture()) {
+      pipeline.rule("old-1", "oldbrand", "oldbrand");
+      pipeline.rule("nimbus-1", "nimbus", "nimbus");
+      pipeline.send(mention("o1").text("oldbrand is fine").at(T0).build());
+      KeyValueStore<String, byte[]> store = pipeline.driver.getKeyValueStore(CrisisAlerts.STORE);
+
+      pipeline.send(
+          mention("n1")
+              .text("nimbus is fine")
+              .at(T0.plus(Duration.ofDays(28)).minusSeconds(120))
+              .build());
+      assertThat(store.get("oldbrand")).as("two minutes before 28 days").isNotNull();
+
+      pipeline.send(
+          mention("n2")
+              .text("nimbus is fine")
+              .at(T0.plus(Duration.ofDays(28)).plusSeconds(120))
+              .build());
+      assertThat(store.get("oldbrand")).as("two minutes after 28 days").isNull();
     }
   }
 }

@@ -39,7 +39,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * for a bucket already closed are ignored, and counted in the Kafka Streams metric {@value
  * #LATE}{@code -total} (and {@code -rate}) of group {@code stream-social-listening-metrics}, one
  * series per task. A brand with no traffic at all is only evaluated when stream time of its task
- * advances.
+ * advances. A brand without an open episode, open bucket or mention for {@link #idleLimit} of
+ * stream time (28 days by default; a brand whose rules were deleted or renamed) is forgotten: both
+ * its records are deleted, and a later mention starts it afresh, warm-up included.
  */
 public final class CrisisAlerts implements Processor<String, EnrichedMention, String, Alert> {
   public static final String STORE = "crisis-state";
@@ -53,6 +55,7 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
   private final CrisisDetector detector;
   private final long bucket;
   private final long grace;
+  private final long idle;
   private KeyValueStore<String, byte[]> store;
   private KeyValueStore<Bytes, byte[]> buckets;
   private ProcessorContext<String, Alert> context;
@@ -69,6 +72,22 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
     this.detector = new CrisisDetector(settings);
     this.bucket = settings.bucket().toMillis();
     this.grace = grace.toMillis();
+    this.idle = idleLimit(settings).toMillis();
+  }
+
+  /**
+   * How long a brand without an open episode goes without a mention before it is forgotten: the
+   * longest memory of the detector (its day-of-week profile, 28 days by default) or its cooldown if
+   * longer. By then the baseline of a brand nobody mentions has decayed towards nothing anyway.
+   */
+  public static Duration idleLimit(CrisisSettings settings) {
+    Duration longest = settings.weeklyMemory();
+    for (Duration d : List.of(settings.dailyMemory(), settings.cooldown())) {
+      if (d.compareTo(longest) > 0) {
+        longest = d;
+      }
+    }
+    return longest;
   }
 
   @Override
@@ -168,6 +187,7 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
 
   private void closeDue(long streamTime) {
     List<Map.Entry<String, BrandCrisisState>> changed = new ArrayList<>();
+    List<String> idleBrands = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = store.all()) {
       while (all.hasNext()) {
         var entry = all.next();
@@ -177,7 +197,9 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
           decoded.put(entry.key, state);
         }
         boolean closed = close(entry.key, state, streamTime - grace);
-        if (closed || state.dirty) {
+        if (isIdle(state, streamTime)) {
+          idleBrands.add(entry.key);
+        } else if (closed || state.dirty) {
           changed.add(Map.entry(entry.key, state));
         }
       }
@@ -186,6 +208,18 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
       entry.getValue().dirty = false;
       store.put(entry.getKey(), entry.getValue().toBytes());
     }
+    for (String brand : idleBrands) {
+      store.delete(brand);
+      decoded.remove(brand);
+    }
+  }
+
+  /** No open episode, no open bucket, and no mention for {@link #idleLimit}. */
+  private boolean isIdle(BrandCrisisState state, long streamTime) {
+    return state.openStarts.isEmpty()
+        && state.detector.openEpisode().isEmpty()
+        && state.lastMention != Long.MIN_VALUE
+        && streamTime - state.lastMention >= idle;
   }
 
   /** Closes every bucket of {@code brand} that ends at or before {@code until}. */
