@@ -7,6 +7,7 @@ import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.avro.ShareOfVoiceWindow;
 import io.sociallistening.registry.InMemorySchemaRegistry;
+import io.sociallistening.registry.SchemaRegistry;
 import io.sociallistening.serde.AvroSerde;
 import io.sociallistening.topology.match.RuleBook;
 import io.sociallistening.topology.validate.InputLimits;
@@ -29,10 +30,10 @@ final class PipelineFixture implements AutoCloseable {
   static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
 
   final PipelineSettings settings;
-  final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+  final SchemaRegistry registry;
   final RuleBook rules = new RuleBook();
   final TopologyTestDriver driver;
-  final AvroSerde<Mention> mentions = AvroSerde.forValues(Mention.class, registry);
+  final AvroSerde<Mention> mentions;
   final TestInputTopic<byte[], byte[]> raw;
   final TestInputTopic<String, BrandRule> ruleTopic;
   final TestOutputTopic<String, EnrichedMention> enriched;
@@ -53,7 +54,15 @@ final class PipelineFixture implements AutoCloseable {
 
   /** The topology with {@code streamsProperties} added to the driver's configuration. */
   PipelineFixture(PipelineSettings settings, Properties streamsProperties) {
+    this(settings, streamsProperties, new InMemorySchemaRegistry());
+  }
+
+  /** The same with {@code registry} as the schema registry of the topology and of the topics. */
+  PipelineFixture(
+      PipelineSettings settings, Properties streamsProperties, SchemaRegistry registry) {
     this.settings = settings;
+    this.registry = registry;
+    this.mentions = AvroSerde.forValues(Mention.class, registry);
     Properties props = new Properties();
     props.putAll(streamsProperties);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pipeline-test");

@@ -5,13 +5,13 @@ import static io.sociallistening.topology.PipelineFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sociallistening.avro.AlertType;
-import io.sociallistening.avro.BrandRule;
 import io.sociallistening.avro.BrandSentimentWindow;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.avro.Platform;
 import io.sociallistening.topology.crisis.CrisisAlerts;
 import io.sociallistening.topology.lead.LeadThresholds;
+import io.sociallistening.topology.match.BrandRules;
 import io.sociallistening.topology.validate.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -198,34 +198,7 @@ class SocialListeningTopologyTest {
   }
 
   @Test
-  void shouldApplyABrandsOwnLeadThreshold() {
-    try (PipelineFixture strict =
-        new PipelineFixture(
-            PipelineSettings.defaults()
-                .withLeadThresholds(LeadThresholds.parse(0.5, "nimbus=0.99")))) {
-      strict.rule("nimbus-1", "nimbus", "nimbus");
-      strict.rule("acme-1", "acme-air", "\"acme air\"");
-      strict.send(
-          mention("t1")
-              .by("bob", 900)
-              .text("Thinking of getting the Nimbus X2, is it worth it? Any recommendations?")
-              .at(T0)
-              .build());
-      strict.send(
-          mention("t2")
-              .by("ann", 50)
-              .text("Should I buy a ticket with Acme Air or wait? Any recommendations?")
-              .at(T0.plusSeconds(5))
-              .build());
-
-      assertThat(strict.alerts.readValuesToList())
-          .extracting(a -> a.getBrand())
-          .containsExactly("acme-air");
-    }
-  }
-
-  @Test
-  void shouldCountInABrandsWindowsOnlyTheLeadsThatReachItsOwnThreshold() {
+  void shouldApplyABrandsOwnLeadThresholdToItsAlertsAndItsWindows() {
     try (PipelineFixture strict =
         new PipelineFixture(
             PipelineSettings.defaults()
@@ -271,28 +244,6 @@ class SocialListeningTopologyTest {
     assertThat(lastWindowOf("skyways", minutes).getVolume()).isEqualTo(1);
     assertThat(lastWindowOf("skyways", minutes).getLeads()).isZero();
     assertThat(lastWindowOf("acme-air", minutes).getLeads()).isEqualTo(1);
-  }
-
-  @Test
-  void shouldCountEveryLeadInTheWindowsWhileTheAuthorCooldownHoldsBackItsAlert() {
-    pipeline.send(
-        mention("l1")
-            .on(Platform.REDDIT)
-            .by("bob", 900)
-            .text("Thinking of getting the Nimbus X2, is it worth it? Any recommendations?")
-            .at(T0)
-            .build());
-    pipeline.send(
-        mention("l2")
-            .on(Platform.REDDIT)
-            .by("bob", 900)
-            .text("Should I buy the Nimbus X2 or wait? Any recommendations?")
-            .at(T0.plusSeconds(600))
-            .build());
-
-    assertThat(pipeline.alerts.readValuesToList()).hasSize(1);
-    assertThat(lastWindowOf("nimbus", pipeline.sentiment1h.readValuesToList()).getLeads())
-        .isEqualTo(2);
   }
 
   @Test
@@ -351,20 +302,10 @@ class SocialListeningTopologyTest {
 
   @Test
   void shouldRaiseOneLeadAlertPerAuthorWithinTheCooldown() {
-    pipeline.send(
-        mention("l1")
-            .on(Platform.REDDIT)
-            .by("bob", 900)
-            .text("Thinking of getting the Nimbus X2, is it worth it? Any recommendations?")
-            .at(T0)
-            .build());
-    pipeline.send(
-        mention("l2")
-            .on(Platform.REDDIT)
-            .by("bob", 900)
-            .text("Should I buy the Nimbus X2 or wait? Any recommendations?")
-            .at(T0.plusSeconds(600))
-            .build());
+    sendBobsLead(
+        "l1", "Thinking of getting the Nimbus X2, is it worth it? Any recommendations?", T0);
+    sendBobsLead(
+        "l2", "Should I buy the Nimbus X2 or wait? Any recommendations?", T0.plusSeconds(600));
 
     var alerts = pipeline.alerts.readValuesToList();
     assertThat(alerts).hasSize(1);
@@ -373,29 +314,22 @@ class SocialListeningTopologyTest {
     assertThat(alerts.get(0).getId()).isEqualTo("lead:nimbus:reddit:l1");
     assertThat(alerts.get(0).getReasons()).isNotEmpty();
     assertThat(alerts.get(0).getSamples().get(0).getAuthor()).isEqualTo("bob");
+    // the windows count every lead, also those whose alert the cooldown held back
+    assertThat(lastWindowOf("nimbus", pipeline.sentiment1h.readValuesToList()).getLeads())
+        .isEqualTo(2);
   }
 
   @Test
   void shouldKeepTheCooldownForALeadThatArrivesLateWithinTheGrace() {
-    pipeline.send(
-        mention("l1")
-            .on(Platform.REDDIT)
-            .by("bob", 900)
-            .text("Thinking of getting the Nimbus X2, is it worth it? Any recommendations?")
-            .at(T0)
-            .build());
+    sendBobsLead(
+        "l1", "Thinking of getting the Nimbus X2, is it worth it? Any recommendations?", T0);
     // other traffic of the task moves stream time 90 minutes on: past the 1 h cooldown, within
     // the cooldown plus the 1 h a mention may arrive late
     pipeline.send(mention("x1").text("Flying Acme Air today").at(T0.plusSeconds(3_600)).build());
     pipeline.send(mention("x2").text("Flying Acme Air again").at(T0.plusSeconds(5_400)).build());
     // bob's second lead post, written ten minutes after the first, arrives late
-    pipeline.send(
-        mention("l2")
-            .on(Platform.REDDIT)
-            .by("bob", 900)
-            .text("Should I buy the Nimbus X2 or wait? Any recommendations?")
-            .at(T0.plusSeconds(600))
-            .build());
+    sendBobsLead(
+        "l2", "Should I buy the Nimbus X2 or wait? Any recommendations?", T0.plusSeconds(600));
 
     assertThat(pipeline.alerts.readValuesToList())
         .filteredOn(a -> a.getType() == AlertType.LEAD)
@@ -408,21 +342,17 @@ class SocialListeningTopologyTest {
     // the book files rules by id and the compacted topic keeps one record per key: a rule under
     // another key would stay in force on running instances and be unknown to a restarted one
     pipeline.send(mention("p1").text("Flying Acme Air today").at(T0).build());
-    pipeline.ruleTopic.pipeInput(
-        "acme-1",
-        BrandRule.newBuilder()
-            .setId("acme-2")
-            .setBrand("acme-air")
-            .setQuery("\"acme air\"")
-            .setCompetitorOf(null)
-            .setTags(List.of())
-            .setEnabled(true)
-            .build());
+    pipeline.ruleTopic.pipeInput("acme-1", BrandRules.rule("acme-2", "acme-air", "\"acme air\""));
     pipeline.send(mention("p2").text("Flying Acme Air again").at(T0.plusSeconds(1)).build());
 
     List<EnrichedMention> out = pipeline.enriched.readValuesToList();
     assertThat(out.get(0).getBrands()).extracting(b -> b.getRuleId()).containsExactly("acme-1");
     assertThat(out.get(1).getBrands()).isEmpty();
+  }
+
+  /** A lead post of bob's on Reddit. */
+  private void sendBobsLead(String id, String text, Instant at) {
+    pipeline.send(mention(id).on(Platform.REDDIT).by("bob", 900).text(text).at(at).build());
   }
 
   private static BrandSentimentWindow lastWindowOf(
