@@ -49,8 +49,11 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
   public static final String LATE = "crisis-late-mentions";
   private static final int TOP = 5;
 
-  /** Gaps longer than this many buckets are skipped rather than replayed bucket by bucket. */
-  private static final int MAX_EMPTY_BUCKETS = 7 * 24 * 60;
+  /**
+   * Gaps longer than this many buckets (a day of 1-minute buckets) are skipped rather than replayed
+   * bucket by bucket: the catch-up of every brand runs in one punctuation, inside one transaction.
+   */
+  private static final int MAX_EMPTY_BUCKETS = 24 * 60;
 
   private final CrisisDetector detector;
   private final long bucket;
