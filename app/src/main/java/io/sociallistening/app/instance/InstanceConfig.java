@@ -143,7 +143,10 @@ public final class InstanceConfig extends AbstractConfig {
         StreamsConfig.EXACTLY_ONCE_V2,
         ValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE),
         Importance.MEDIUM,
-        "exactly_once_v2 (default) or at_least_once.",
+        "exactly_once_v2 (default) or at_least_once. Under at_least_once a crash replays the"
+            + " records after the last commit: outputs and alerts may repeat, and a post whose first"
+            + " copy was stored by exact or near dedup before the crash is read again as a copy of"
+            + " itself, so its enriched record and its alerts can be missing.",
         GROUP_KAFKA,
         ++order,
         ConfigDef.Width.SHORT,
