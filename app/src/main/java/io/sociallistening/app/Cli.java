@@ -107,10 +107,8 @@ public final class Cli {
   private static int demo(
       List<String> args, PrintStream out, PrintStream err, Map<String, String> env)
       throws Exception {
-    List<String> positional = new ArrayList<>();
-    Map<String, String> settings = keyValues(args, positional);
-    if (!positional.isEmpty()) {
-      err.printf("Unexpected argument '%s'%n%s", positional.get(0), USAGE);
+    Map<String, String> settings = keyValuesOnly(args, err);
+    if (settings == null) {
       return 2;
     }
     LocalStackConfig config = LocalStackConfig.load(env, settings);
@@ -165,10 +163,8 @@ public final class Cli {
 
   private static int registry(List<String> args, PrintStream err, Map<String, String> env)
       throws Exception {
-    List<String> positional = new ArrayList<>();
-    Map<String, String> overrides = keyValues(args, positional);
-    if (!positional.isEmpty()) {
-      err.printf("Unexpected argument '%s'%n%s", positional.get(0), USAGE);
+    Map<String, String> overrides = keyValuesOnly(args, err);
+    if (overrides == null) {
       return 2;
     }
     RegistryConfig config = RegistryConfig.load(env, overrides);
@@ -192,6 +188,20 @@ public final class Cli {
                 "registry-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * The {@code --key=value} arguments of a command that takes nothing else, or null (with the first
+   * other argument and the usage on {@code err}) if there is anything else.
+   */
+  private static Map<String, String> keyValuesOnly(List<String> args, PrintStream err) {
+    List<String> positional = new ArrayList<>();
+    Map<String, String> out = keyValues(args, positional);
+    if (!positional.isEmpty()) {
+      err.printf("Unexpected argument '%s'%n%s", positional.get(0), USAGE);
+      return null;
+    }
+    return out;
   }
 
   /** Collects {@code --key=value} arguments; others go to {@code positional}. */

@@ -276,10 +276,7 @@ public final class SocialListeningTopology {
         firstByBrand.process(
             () ->
                 new LeadAlerts(
-                    settings.leadAuthorCooldown(),
-                    settings.leadThresholds(),
-                    rules::isCompetitor,
-                    settings.aggregateGrace()),
+                    settings.leadAuthorCooldown(), leadDecision, settings.aggregateGrace()),
             Named.as("lead-detect"),
             LeadAlerts.STORE);
 

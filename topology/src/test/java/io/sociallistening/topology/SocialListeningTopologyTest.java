@@ -183,7 +183,7 @@ class SocialListeningTopologyTest {
   }
 
   @Test
-  void shouldRaiseALeadForTheBrandAPostTurnsToNotForTheCompetitorItLeaves() {
+  void shouldRaiseAndCountALeadForTheBrandAPostTurnsToNotForTheCompetitorItLeaves() {
     pipeline.rule("skyways-1", "skyways", "skyways", "acme-air");
     pipeline.send(
         mention("s1")
@@ -195,6 +195,11 @@ class SocialListeningTopologyTest {
     var alerts = pipeline.alerts.readValuesToList();
     assertThat(alerts).extracting(a -> a.getBrand()).containsExactly("acme-air");
     assertThat(alerts.get(0).getType()).isEqualTo(AlertType.LEAD);
+    // and the windows count the lead for that brand only
+    List<BrandSentimentWindow> minutes = pipeline.sentiment1m.readValuesToList();
+    assertThat(lastWindowOf("skyways", minutes).getVolume()).isEqualTo(1);
+    assertThat(lastWindowOf("skyways", minutes).getLeads()).isZero();
+    assertThat(lastWindowOf("acme-air", minutes).getLeads()).isEqualTo(1);
   }
 
   @Test
@@ -228,22 +233,6 @@ class SocialListeningTopologyTest {
       assertThat(lastWindowOf("nimbus", hours).getLeads()).isZero();
       assertThat(lastWindowOf("acme-air", hours).getLeads()).isEqualTo(1);
     }
-  }
-
-  @Test
-  void shouldCountALeadInTheWindowsOfTheBrandAPostTurnsToNotOfTheCompetitorItLeaves() {
-    pipeline.rule("skyways-1", "skyways", "skyways", "acme-air");
-    pipeline.send(
-        mention("s1")
-            .by("kate", 300)
-            .text("Done with SkyWays delays, thinking of switching to Acme Air. Is it worth it?")
-            .at(T0)
-            .build());
-
-    List<BrandSentimentWindow> minutes = pipeline.sentiment1m.readValuesToList();
-    assertThat(lastWindowOf("skyways", minutes).getVolume()).isEqualTo(1);
-    assertThat(lastWindowOf("skyways", minutes).getLeads()).isZero();
-    assertThat(lastWindowOf("acme-air", minutes).getLeads()).isEqualTo(1);
   }
 
   @Test

@@ -7,7 +7,6 @@ import io.sociallistening.avro.SampleMention;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -37,19 +36,14 @@ public final class LeadAlerts implements Processor<String, EnrichedMention, Stri
   private ProcessorContext<String, Alert> context;
 
   /**
-   * @param thresholds lead score threshold per brand
-   * @param isCompetitor brands tracked as competitors get no lead alerts (a post leaving them is a
-   *     lead for the brand it turns to)
+   * @param leads which mentions are leads for a brand (its threshold; none for a competitor), the
+   *     decision the brand windows count by too
    * @param lateness how late (behind stream time) a mention may arrive and still count
    */
-  public LeadAlerts(
-      Duration cooldown,
-      LeadThresholds thresholds,
-      Predicate<String> isCompetitor,
-      Duration lateness) {
+  public LeadAlerts(Duration cooldown, LeadDecision leads, Duration lateness) {
     this.cooldown = cooldown.toMillis();
     this.lateness = lateness.toMillis();
-    this.leads = new LeadDecision(thresholds, isCompetitor);
+    this.leads = leads;
   }
 
   @Override

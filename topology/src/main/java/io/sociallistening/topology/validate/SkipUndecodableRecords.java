@@ -43,9 +43,6 @@ public final class SkipUndecodableRecords extends LogAndContinueExceptionHandler
       if (t instanceof RegistryException registry) {
         return registry;
       }
-      if (t.getCause() == t) {
-        break;
-      }
     }
     return null;
   }
