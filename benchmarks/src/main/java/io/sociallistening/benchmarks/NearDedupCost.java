@@ -31,13 +31,7 @@ public final class NearDedupCost {
   private NearDedupCost() {}
 
   public static void main(String[] args) throws IOException {
-    List<String> texts = new ArrayList<>();
-    for (String arg : args) {
-      for (String line : Files.readAllLines(Path.of(arg), StandardCharsets.UTF_8)) {
-        String[] fields = line.split("\t", 3);
-        texts.add(fields.length == 3 ? fields[2] : line);
-      }
-    }
+    List<String> texts = texts(args);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     List<Double> perPost = new ArrayList<>();
     int copies = 0;
@@ -66,5 +60,20 @@ public final class NearDedupCost {
         perPost.get(0),
         perPost.get(perPost.size() - 1),
         perPost.size());
+  }
+
+  /**
+   * The texts of the files: a line with two tabs is VADER's {@code id TAB rating TAB text}, any
+   * other line is the text.
+   */
+  static List<String> texts(String[] files) throws IOException {
+    List<String> texts = new ArrayList<>();
+    for (String file : files) {
+      for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
+        String[] fields = line.split("\t", 3);
+        texts.add(fields.length == 3 ? fields[2] : line);
+      }
+    }
+    return texts;
   }
 }

@@ -18,9 +18,9 @@ import java.util.Optional;
  * it duplicates, or its own line number.
  *
  * <p><b>State:</b> one index with {@link DedupSettings#defaults()}, one scope for all lines, that
- * remembers {@link #firstCopies(long)} first copies: 100,000, or more in a larger heap (about 3 KB
- * each for a 20-word text; 10 KiB of heap are allowed for each). Beyond that the oldest first copy
- * is forgotten, and a later copy of it is numbered as its own. <b>Time:</b> every line gets
+ * remembers {@link #firstCopies(long)} first copies: 100,000, or more in a larger heap (about 1.5
+ * KB each for a 20-word text; 10 KiB of heap are allowed for each). Beyond that the oldest first
+ * copy is forgotten, and a later copy of it is numbered as its own. <b>Time:</b> every line gets
  * timestamp 0, so nothing expires by age.
  *
  * <p>Measured on the labelled set in {@code topology/src/test/resources/dedup/} by {@code

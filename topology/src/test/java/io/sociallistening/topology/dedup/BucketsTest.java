@@ -19,7 +19,7 @@ class BucketsTest {
 
     assertThat(items(buckets, 7L)).containsExactly("a", "b");
     assertThat(items(buckets, -7L)).containsExactly("c");
-    assertThat(buckets.get(8L)).isNull();
+    assertThat(buckets.slotOf(8L)).isEqualTo(-1);
   }
 
   @Test
@@ -42,7 +42,25 @@ class BucketsTest {
     assertThat(items(buckets, 42L)).containsExactly("only"); // removal is by identity
     buckets.remove(42L, item);
 
-    assertThat(buckets.get(42L)).isNull();
+    assertThat(buckets.slotOf(42L)).isEqualTo(-1);
+    assertThat(buckets.size()).isZero();
+  }
+
+  @Test
+  void shouldKeepTheOtherItemsInOrderWhenABucketShrinksAndGrowsAgain() {
+    Buckets<String> buckets = new Buckets<>();
+    String a = "a";
+    String b = "b";
+    buckets.add(5L, a, 128);
+    buckets.add(5L, b, 128);
+
+    buckets.remove(5L, a);
+    assertThat(items(buckets, 5L)).containsExactly("b");
+    buckets.add(5L, "c", 128);
+    assertThat(items(buckets, 5L)).containsExactly("b", "c");
+    buckets.remove(5L, b);
+    buckets.remove(5L, "c");
+    assertThat(buckets.slotOf(5L)).isEqualTo(-1);
     assertThat(buckets.size()).isZero();
   }
 
@@ -75,7 +93,7 @@ class BucketsTest {
       long key = k * 1_000_003L;
       List<Integer> expected = model.get(key);
       if (expected == null) {
-        assertThat(buckets.get(key)).isNull();
+        assertThat(buckets.slotOf(key)).isEqualTo(-1);
       } else {
         assertThat(items(buckets, key)).containsExactlyElementsOf(expected);
       }
@@ -84,10 +102,11 @@ class BucketsTest {
   }
 
   private static <T> List<T> items(Buckets<T> buckets, long key) {
-    Buckets.Bucket<T> bucket = buckets.get(key);
+    int slot = buckets.slotOf(key);
+    assertThat(slot).as("slot of key %d", key).isNotNegative();
     List<T> out = new ArrayList<>();
-    for (int i = 0; i < bucket.size; i++) {
-      out.add(bucket.item(i));
+    for (int i = 0; i < buckets.size(slot); i++) {
+      out.add(buckets.item(slot, i));
     }
     return out;
   }
