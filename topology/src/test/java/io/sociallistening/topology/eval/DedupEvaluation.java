@@ -28,8 +28,9 @@ import java.util.TreeMap;
  * <p>Run from the repository root:
  *
  * <pre>
- * mvn -o -q -pl topology test-compile
- * java -cp topology/target/test-classes:topology/target/classes \
+ * mvn -o -q -pl topology test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=/tmp/cp.txt -Dspotless.check.skip=true
+ * java -cp topology/target/test-classes:topology/target/classes:$(cat /tmp/cp.txt) \
  *     io.sociallistening.topology.eval.DedupEvaluation topology/src/test/resources/dedup/labelled.tsv
  * </pre>
  */
