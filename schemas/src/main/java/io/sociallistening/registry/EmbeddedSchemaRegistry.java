@@ -55,10 +55,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code DELETE /subjects/{s}}: soft delete of every version, answering their numbers; the
  *       subject then reads as not found, its ids stay readable, and a later registration continues
  *       the version numbers. {@code ?permanent=true} is refused (501, error code 50101).
- *   <li>{@code POST /compatibility/subjects/{s}/versions/{v|latest}} &rarr; {@code
- *       {"is_compatible": bool}} (plus {@code "messages"} with {@code ?verbose=true}). For {@code
- *       latest} the versions registration would check are used (all live ones under a transitive
- *       level); for a number, only that version.
+ *   <li>{@code POST /compatibility/subjects/{s}/versions} and {@code
+ *       /compatibility/subjects/{s}/versions/{v|latest}} &rarr; {@code {"is_compatible": bool}}
+ *       (plus {@code "messages"} with {@code ?verbose=true}), under the subject's level. Without a
+ *       version the check is registration's (every live version under a transitive level, else the
+ *       latest); {@code latest} checks the latest live version only, a number that version only. A
+ *       subject without live versions is compatible, except with a numbered version (40402).
  *   <li>{@code GET /config} &rarr; {@code {"compatibilityLevel": L}}; {@code PUT /config} and
  *       {@code PUT /config/{s}} with {@code {"compatibility": L}} answer the same body; {@code GET
  *       /config/{s}} answers the subject's own level, or 404 / 40408 when it has none (unless
@@ -215,12 +217,15 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
       case "subjects":
         return subjects(method, path, query, exchange);
       case "compatibility":
-        if (size == 5 && path.get(1).equals("subjects") && path.get(3).equals("versions")) {
+        if ((size == 4 || size == 5)
+            && path.get(1).equals("subjects")
+            && path.get(3).equals("versions")) {
           if (!on(method, "POST")) {
             return notAllowed();
           }
           String schema = schemaText(readJson(exchange));
-          List<String> problems = catalog.checkCompatibility(path.get(2), path.get(4), schema);
+          String version = size == 5 ? path.get(4) : null;
+          List<String> problems = catalog.checkCompatibility(path.get(2), version, schema);
           ObjectNode body = JSON.createObjectNode().put("is_compatible", problems.isEmpty());
           if ("true".equals(query.get("verbose"))) {
             ArrayNode messages = body.putArray("messages");

@@ -130,6 +130,10 @@ final class SchemaCatalog {
     if (wanted == -1) {
       return live.get(live.size() - 1);
     }
+    return liveVersion(live, wanted);
+  }
+
+  private static SchemaVersion liveVersion(List<SchemaVersion> live, int wanted) {
     for (SchemaVersion version : live) {
       if (version.version() == wanted) {
         return version;
@@ -149,18 +153,24 @@ final class SchemaCatalog {
   }
 
   /**
-   * Why {@code schemaText} may not be registered after {@code versionText} of {@code subject}:
-   * empty when compatible. For {@code latest} the same versions as registration are checked (all
-   * live ones under a transitive level); for a number, only that version.
+   * Why {@code schemaText} may not follow the versions of {@code subject} under its level: empty
+   * when compatible. {@code versionText} null checks the versions registration would check (every
+   * live one under a transitive level, else the latest); {@code latest} or {@code -1} only the
+   * latest live version; a number only that version. A subject without live versions has nothing to
+   * be incompatible with, except that a numbered version must exist.
    */
   synchronized List<String> checkCompatibility(
       String subject, String versionText, String schemaText) {
-    int wanted = parseVersion(versionText);
-    List<SchemaVersion> live = requireLive(subject);
-    Schema schema = parse(schemaText);
-    List<SchemaVersion> against =
-        wanted == -1 ? registrationBaseline(subject, live) : List.of(version(subject, versionText));
-    return incompatibilities(levelOf(subject), schema, against);
+    List<SchemaVersion> live = liveVersions(subject);
+    List<SchemaVersion> against;
+    if (versionText == null) {
+      against = registrationBaseline(subject, live);
+    } else if (parseVersion(versionText) == -1) {
+      against = live.isEmpty() ? List.of() : List.of(live.get(live.size() - 1));
+    } else {
+      against = List.of(liveVersion(live, parseVersion(versionText)));
+    }
+    return incompatibilities(levelOf(subject), parse(schemaText), against);
   }
 
   synchronized CompatibilityLevel globalLevel() {

@@ -204,12 +204,57 @@ class EmbeddedSchemaRegistryTest {
         .isEqualTo(
             "{\"is_compatible\":false,\"messages\":[\"version 1: BACKWARD"
                 + " READER_FIELD_MISSING_DEFAULT_VALUE at /fields/1: count\"]}");
-    assertThat(
-            call("POST", "/compatibility/subjects/nope/versions/latest", schemaBody(V2)).status())
-        .isEqualTo(404);
     assertThat(call("POST", "/compatibility/subjects/a-value/versions/3", schemaBody(V2)).body())
         .isEqualTo("{\"error_code\":40402,\"message\":\"Version 3 not found.\"}");
     assertThat(call("GET", "/subjects/a-value/versions", null).body()).isEqualTo("[1]");
+  }
+
+  @Test
+  void shouldCheckANewSubjectAsCompatibleWithLatest() throws Exception {
+    assertThat(call("POST", "/compatibility/subjects/nope/versions/latest", schemaBody(V2)).body())
+        .isEqualTo("{\"is_compatible\":true}");
+    assertThat(call("POST", "/compatibility/subjects/nope/versions", schemaBody(V2)).body())
+        .isEqualTo("{\"is_compatible\":true}");
+    assertThat(call("POST", "/compatibility/subjects/nope/versions/1", schemaBody(V2)).body())
+        .isEqualTo("{\"error_code\":40402,\"message\":\"Version 1 not found.\"}");
+  }
+
+  @Test
+  void shouldCheckLatestAgainstTheLatestVersionOnlyAndAllVersionsAsRegistrationDoes()
+      throws Exception {
+    Schema countWithDefault =
+        SchemaBuilder.record("Thing")
+            .namespace("test")
+            .fields()
+            .requiredString("id")
+            .name("count")
+            .type()
+            .intType()
+            .intDefault(0)
+            .endRecord();
+    call("PUT", "/config/a-value", "{\"compatibility\":\"BACKWARD_TRANSITIVE\"}");
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+    call("POST", "/subjects/a-value/versions", schemaBody(countWithDefault));
+
+    assertThat(
+            call("POST", "/compatibility/subjects/a-value/versions/latest", schemaBody(NEEDS_COUNT))
+                .body())
+        .isEqualTo("{\"is_compatible\":true}");
+    assertThat(
+            call(
+                    "POST",
+                    "/compatibility/subjects/a-value/versions?verbose=true",
+                    schemaBody(NEEDS_COUNT))
+                .body())
+        .isEqualTo(
+            "{\"is_compatible\":false,\"messages\":[\"version 1: BACKWARD"
+                + " READER_FIELD_MISSING_DEFAULT_VALUE at /fields/1: count\"]}");
+    assertThat(
+            call("POST", "/compatibility/subjects/a-value/versions/", schemaBody(countWithDefault))
+                .body())
+        .isEqualTo("{\"is_compatible\":true}");
+    assertThat(call("POST", "/subjects/a-value/versions", schemaBody(NEEDS_COUNT)).status())
+        .isEqualTo(409);
   }
 
   @Test
