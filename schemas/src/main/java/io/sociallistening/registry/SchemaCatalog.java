@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 
 /**
@@ -15,8 +18,8 @@ import org.apache.avro.Schema;
  * shared by equal canonical schemas (Avro's {@link Schema#toString()} of the parsed schema) across
  * subjects, compatibility levels per subject over a global default, soft deletion. The whole index
  * is held in memory, rebuilt from {@link SchemaStore#readAll()} at construction; every change is
- * written to the store before it is applied, so a failed write changes nothing. All methods are
- * synchronized: one writer.
+ * written to the store before it is applied, so a failed write changes nothing. Changes are made
+ * one at a time; reads do not wait for a change's write to the store, only for it to be applied.
  *
  * <p>Failures are {@link RegistryException}s with Confluent's error codes.
  */
@@ -25,6 +28,13 @@ final class SchemaCatalog {
   private static final String LATEST = "latest";
 
   private final SchemaStore store;
+
+  /** Held for a whole change: decide, write to the store, apply. */
+  private final Object changes = new Object();
+
+  /** Guards the index: read by reads, written only while a change is applied. */
+  private final ReadWriteLock index = new ReentrantReadWriteLock();
+
   private final Map<String, TreeMap<Integer, SchemaVersion>> subjects = new HashMap<>();
   private final Map<String, Integer> idsByCanonical = new HashMap<>();
   private final Map<Integer, Schema> schemasById = new HashMap<>();
@@ -40,97 +50,129 @@ final class SchemaCatalog {
   }
 
   /** Registers {@code schemaText} under {@code subject}, or finds it there; returns its id. */
-  synchronized int register(String subject, String schemaText) {
+  int register(String subject, String schemaText) {
     Schema schema = parse(schemaText);
     String canonical = schema.toString();
-    List<SchemaVersion> live = liveVersions(subject);
-    for (SchemaVersion version : live) {
+    Optional<Integer> existing = reading(() -> liveId(subject, canonical));
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    synchronized (changes) {
+      Optional<Integer> raced = liveId(subject, canonical);
+      if (raced.isPresent()) {
+        return raced.get();
+      }
+      List<SchemaVersion> live = liveVersions(subject);
+      List<SchemaVersion> against = registrationBaseline(subject, live);
+      List<String> problems = incompatibilities(levelOf(subject), schema, against);
+      if (!problems.isEmpty()) {
+        throw new RegistryException(
+            "Schema being registered is incompatible with an earlier schema for subject '"
+                + subject
+                + "', details: "
+                + problems,
+            409);
+      }
+      Integer known = idsByCanonical.get(canonical);
+      int id = known != null ? known : maxId + 1;
+      TreeMap<Integer, SchemaVersion> all = subjects.get(subject);
+      int version = all == null || all.isEmpty() ? 1 : all.lastKey() + 1;
+      write(new SchemaVersion(subject, version, id, canonical, false));
+      return id;
+    }
+  }
+
+  private Optional<Integer> liveId(String subject, String canonical) {
+    for (SchemaVersion version : liveVersions(subject)) {
       if (version.schema().equals(canonical)) {
-        return version.id();
+        return Optional.of(version.id());
       }
     }
-    List<SchemaVersion> against = registrationBaseline(subject, live);
-    List<String> problems = incompatibilities(levelOf(subject), schema, against);
-    if (!problems.isEmpty()) {
-      throw new RegistryException(
-          "Schema being registered is incompatible with an earlier schema for subject '"
-              + subject
-              + "', details: "
-              + problems,
-          409);
-    }
-    Integer known = idsByCanonical.get(canonical);
-    int id = known != null ? known : maxId + 1;
-    TreeMap<Integer, SchemaVersion> all = subjects.get(subject);
-    int version = all == null || all.isEmpty() ? 1 : all.lastKey() + 1;
-    write(new SchemaVersion(subject, version, id, canonical, false));
-    return id;
+    return Optional.empty();
   }
 
   /** The live version of {@code subject} holding {@code schemaText}. */
-  synchronized SchemaVersion lookup(String subject, String schemaText) {
-    List<SchemaVersion> live = requireLive(subject);
-    String canonical = parse(schemaText).toString();
-    for (SchemaVersion version : live) {
-      if (version.schema().equals(canonical)) {
-        return version;
-      }
-    }
-    throw new RegistryException("Schema not found", 40403);
+  SchemaVersion lookup(String subject, String schemaText) {
+    return reading(
+        () -> {
+          List<SchemaVersion> live = requireLive(subject);
+          String canonical = parse(schemaText).toString();
+          for (SchemaVersion version : live) {
+            if (version.schema().equals(canonical)) {
+              return version;
+            }
+          }
+          throw new RegistryException("Schema not found", 40403);
+        });
   }
 
   /** The canonical schema with global id {@code id}. */
-  synchronized Schema schemaById(int id) {
-    Schema schema = schemasById.get(id);
-    if (schema == null) {
-      throw new RegistryException("Schema " + id + " not found", 40403);
-    }
-    return schema;
+  Schema schemaById(int id) {
+    return reading(
+        () -> {
+          Schema schema = schemasById.get(id);
+          if (schema == null) {
+            throw new RegistryException("Schema " + id + " not found", 40403);
+          }
+          return schema;
+        });
   }
 
   /** The live subject versions that use schema {@code id}, by subject then version. */
-  synchronized List<SchemaVersion> versionsOfId(int id) {
-    schemaById(id);
-    List<SchemaVersion> found = new ArrayList<>();
-    for (String subject : subjects()) {
-      for (SchemaVersion version : liveVersions(subject)) {
-        if (version.id() == id) {
-          found.add(version);
-        }
-      }
-    }
-    return found;
+  List<SchemaVersion> versionsOfId(int id) {
+    return reading(
+        () -> {
+          schemaById(id);
+          List<SchemaVersion> found = new ArrayList<>();
+          for (String subject : subjects()) {
+            for (SchemaVersion version : liveVersions(subject)) {
+              if (version.id() == id) {
+                found.add(version);
+              }
+            }
+          }
+          return found;
+        });
   }
 
   /** Subjects with at least one live version, sorted. */
-  synchronized List<String> subjects() {
-    List<String> names = new ArrayList<>();
-    for (Map.Entry<String, TreeMap<Integer, SchemaVersion>> subject : subjects.entrySet()) {
-      if (subject.getValue().values().stream().anyMatch(v -> !v.deleted())) {
-        names.add(subject.getKey());
-      }
-    }
-    names.sort(null);
-    return names;
+  List<String> subjects() {
+    return reading(
+        () -> {
+          List<String> names = new ArrayList<>();
+          for (Map.Entry<String, TreeMap<Integer, SchemaVersion>> subject : subjects.entrySet()) {
+            if (subject.getValue().values().stream().anyMatch(v -> !v.deleted())) {
+              names.add(subject.getKey());
+            }
+          }
+          names.sort(null);
+          return names;
+        });
   }
 
   /** Live version numbers of {@code subject}, ascending. */
-  synchronized List<Integer> versions(String subject) {
-    List<Integer> numbers = new ArrayList<>();
-    for (SchemaVersion version : requireLive(subject)) {
-      numbers.add(version.version());
-    }
-    return numbers;
+  List<Integer> versions(String subject) {
+    return reading(
+        () -> {
+          List<Integer> numbers = new ArrayList<>();
+          for (SchemaVersion version : requireLive(subject)) {
+            numbers.add(version.version());
+          }
+          return numbers;
+        });
   }
 
   /** A live version of {@code subject}: a number, {@code latest} or {@code -1}. */
-  synchronized SchemaVersion version(String subject, String versionText) {
-    int wanted = parseVersion(versionText);
-    List<SchemaVersion> live = requireLive(subject);
-    if (wanted == -1) {
-      return live.get(live.size() - 1);
-    }
-    return liveVersion(live, wanted);
+  SchemaVersion version(String subject, String versionText) {
+    return reading(
+        () -> {
+          int wanted = parseVersion(versionText);
+          List<SchemaVersion> live = requireLive(subject);
+          if (wanted == -1) {
+            return live.get(live.size() - 1);
+          }
+          return liveVersion(live, wanted);
+        });
   }
 
   private static SchemaVersion liveVersion(List<SchemaVersion> live, int wanted) {
@@ -143,13 +185,15 @@ final class SchemaCatalog {
   }
 
   /** Soft-deletes every live version of {@code subject}; returns their numbers. */
-  synchronized List<Integer> deleteSubject(String subject) {
-    List<Integer> deleted = new ArrayList<>();
-    for (SchemaVersion version : requireLive(subject)) {
-      write(version.asDeleted());
-      deleted.add(version.version());
+  List<Integer> deleteSubject(String subject) {
+    synchronized (changes) {
+      List<Integer> deleted = new ArrayList<>();
+      for (SchemaVersion version : requireLive(subject)) {
+        write(version.asDeleted());
+        deleted.add(version.version());
+      }
+      return deleted;
     }
-    return deleted;
   }
 
   /**
@@ -159,45 +203,53 @@ final class SchemaCatalog {
    * latest live version; a number only that version. A subject without live versions has nothing to
    * be incompatible with, except that a numbered version must exist.
    */
-  synchronized List<String> checkCompatibility(
-      String subject, String versionText, String schemaText) {
-    List<SchemaVersion> live = liveVersions(subject);
-    List<SchemaVersion> against;
-    if (versionText == null) {
-      against = registrationBaseline(subject, live);
-    } else if (parseVersion(versionText) == -1) {
-      against = live.isEmpty() ? List.of() : List.of(live.get(live.size() - 1));
-    } else {
-      against = List.of(liveVersion(live, parseVersion(versionText)));
+  List<String> checkCompatibility(String subject, String versionText, String schemaText) {
+    return reading(
+        () -> {
+          List<SchemaVersion> live = liveVersions(subject);
+          List<SchemaVersion> against;
+          if (versionText == null) {
+            against = registrationBaseline(subject, live);
+          } else if (parseVersion(versionText) == -1) {
+            against = live.isEmpty() ? List.of() : List.of(live.get(live.size() - 1));
+          } else {
+            against = List.of(liveVersion(live, parseVersion(versionText)));
+          }
+          return incompatibilities(levelOf(subject), parse(schemaText), against);
+        });
+  }
+
+  CompatibilityLevel globalLevel() {
+    return reading(() -> globalLevel);
+  }
+
+  void setGlobalLevel(CompatibilityLevel level) {
+    synchronized (changes) {
+      write(new SubjectCompatibility(null, level));
     }
-    return incompatibilities(levelOf(subject), parse(schemaText), against);
-  }
-
-  synchronized CompatibilityLevel globalLevel() {
-    return globalLevel;
-  }
-
-  synchronized void setGlobalLevel(CompatibilityLevel level) {
-    write(new SubjectCompatibility(null, level));
   }
 
   /** The level set on {@code subject} itself, if any. */
-  synchronized Optional<CompatibilityLevel> subjectLevel(String subject) {
-    return Optional.ofNullable(subjectLevels.get(subject));
+  Optional<CompatibilityLevel> subjectLevel(String subject) {
+    return reading(() -> Optional.ofNullable(subjectLevels.get(subject)));
   }
 
-  synchronized void setSubjectLevel(String subject, CompatibilityLevel level) {
-    write(new SubjectCompatibility(subject, level));
+  void setSubjectLevel(String subject, CompatibilityLevel level) {
+    synchronized (changes) {
+      write(new SubjectCompatibility(subject, level));
+    }
   }
 
   /** Removes the level set on {@code subject}; returns it. */
-  synchronized CompatibilityLevel deleteSubjectLevel(String subject) {
-    CompatibilityLevel level = subjectLevels.get(subject);
-    if (level == null) {
-      throw noSubjectLevel(subject);
+  CompatibilityLevel deleteSubjectLevel(String subject) {
+    synchronized (changes) {
+      CompatibilityLevel level = subjectLevels.get(subject);
+      if (level == null) {
+        throw noSubjectLevel(subject);
+      }
+      write(new SubjectCompatibility(subject, null));
+      return level;
     }
-    write(new SubjectCompatibility(subject, null));
-    return level;
   }
 
   static RegistryException noSubjectLevel(String subject) {
@@ -259,7 +311,21 @@ final class SchemaCatalog {
     } catch (RuntimeException e) {
       throw new RegistryException("Error while writing to the schema store: " + e, 50001, e);
     }
-    apply(entry);
+    index.writeLock().lock();
+    try {
+      apply(entry);
+    } finally {
+      index.writeLock().unlock();
+    }
+  }
+
+  private <T> T reading(Supplier<T> read) {
+    index.readLock().lock();
+    try {
+      return read.get();
+    } finally {
+      index.readLock().unlock();
+    }
   }
 
   private void apply(SchemaStore.Entry entry) {

@@ -6,11 +6,17 @@ import static io.sociallistening.registry.HttpSchemaRegistryClientTest.V2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sociallistening.registry.SchemaStore.SchemaVersion;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +67,17 @@ class EmbeddedSchemaRegistryTest {
 
   private Reply call(String method, String path, String body) throws Exception {
     return call(method, path, body, null);
+  }
+
+  private Reply get(String path, Duration timeout) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(registry.url() + path)).timeout(timeout).build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Reply(
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(""),
+        response.body());
   }
 
   private static String schemaBody(Schema schema) throws IOException {
@@ -377,6 +394,57 @@ class EmbeddedSchemaRegistryTest {
         .isEqualTo("{\"compatibilityLevel\":\"NONE\"}");
     assertThat(call("POST", "/subjects/a-value/versions", schemaBody(NEEDS_COUNT)).body())
         .isEqualTo("{\"id\":3}");
+  }
+
+  @Test
+  void shouldServeReadsWhileAWriteToTheStoreIsPending() throws Exception {
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    SchemaStore slow =
+        new SchemaStore() {
+          private final InMemorySchemaStore inner = new InMemorySchemaStore();
+
+          @Override
+          public List<Entry> readAll() {
+            return inner.readAll();
+          }
+
+          @Override
+          public void write(Entry entry) {
+            if (entry instanceof SchemaVersion version && version.version() == 2) {
+              writing.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            inner.write(entry);
+          }
+        };
+    registry.close();
+    registry = EmbeddedSchemaRegistry.start("127.0.0.1", 0, slow);
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+    CompletableFuture<Reply> pending =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return call("POST", "/subjects/a-value/versions", schemaBody(V2));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+
+    try {
+      assertThat(get("/schemas/ids/1", Duration.ofSeconds(10)).body())
+          .isEqualTo("{\"schema\":" + quoted(V1) + "}");
+      assertThat(get("/subjects/a-value/versions", Duration.ofSeconds(10)).body()).isEqualTo("[1]");
+    } finally {
+      release.countDown();
+    }
+    assertThat(pending.get(10, TimeUnit.SECONDS).body()).isEqualTo("{\"id\":2}");
+    assertThat(call("GET", "/subjects/a-value/versions", null).body()).isEqualTo("[1,2]");
   }
 
   @Test
