@@ -44,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * partition. {@link #open} creates the topic if it is missing ({@code cleanup.policy=compact}, the
  * given replication factor) and refuses an existing one that is not compacted or has more than one
  * partition. {@link #readAll()} reads the partition from the beginning to the end offset it finds
- * at that moment; {@link #write} produces with {@code acks=all} and idempotence and waits for the
- * acknowledgement, so an answer of the registry means the entry is in the log. Only one registry
- * may write the topic (no fencing is done).
+ * at that moment; {@link #write} produces with {@code acks=all} and idempotence and waits until the
+ * producer has settled the record (acknowledged, or given up after the timeout), so an answer of
+ * the registry means the entry is in the log, and a failed write is no longer in flight. Only one
+ * registry may write the topic (no fencing is done).
  *
  * <p>Records are UTF-8 JSON keys and values, laid out like Confluent's own {@code _schemas} topic
  * (but not promised to be interchangeable with it):
@@ -83,6 +84,10 @@ public final class KafkaSchemaStore implements SchemaStore {
     producerConfigs.put(ProducerConfig.ACKS_CONFIG, "all");
     producerConfigs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     producerConfigs.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    producerConfigs.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, millis);
+    producerConfigs.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, millis);
+    producerConfigs.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, millis));
     producerConfigs.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     producerConfigs.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     producerConfigs.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-store");
@@ -102,7 +107,8 @@ public final class KafkaSchemaStore implements SchemaStore {
    * @param clientConfigs Kafka client settings shared by the admin client, producer and consumer
    *     ({@code bootstrap.servers}, security); serializers, acks and idempotence are set here
    * @param replicationFactor replication of the topic if it has to be created
-   * @param timeout bound on each admin call, each write and the initial read
+   * @param timeout bound on each admin call, each write ({@code delivery.timeout.ms}) and the
+   *     initial read
    * @throws IllegalStateException if the topic cannot be created or is not usable
    */
   public static KafkaSchemaStore open(
@@ -152,11 +158,14 @@ public final class KafkaSchemaStore implements SchemaStore {
     ProducerRecord<String, String> record =
         new ProducerRecord<>(topic, 0, encodeKey(entry), encodeValue(entry));
     try {
-      producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      // The producer settles every send within delivery.timeout.ms (the store's timeout): once
+      // this returns or throws, the record is no longer in flight, so a re-read after a failure
+      // sees it if it was written after all.
+      producer.send(record).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RegistryException("Interrupted while writing to " + topic, 50001, e);
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+    } catch (ExecutionException | RuntimeException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       throw new RegistryException(
           "Error while writing to the schema store topic " + topic + ": " + cause, 50001, cause);

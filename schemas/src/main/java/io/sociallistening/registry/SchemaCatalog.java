@@ -18,8 +18,10 @@ import org.apache.avro.Schema;
  * shared by equal canonical schemas (Avro's {@link Schema#toString()} of the parsed schema) across
  * subjects, compatibility levels per subject over a global default, soft deletion. The whole index
  * is held in memory, rebuilt from {@link SchemaStore#readAll()} at construction; every change is
- * written to the store before it is applied, so a failed write changes nothing. Changes are made
- * one at a time; reads do not wait for a change's write to the store, only for it to be applied.
+ * written to the store before it is applied. A write reported as failed may still have reached the
+ * store (an acknowledgement lost or timed out), so the next change first rebuilds the index from
+ * {@link SchemaStore#readAll()}: an id or version is never handed out twice. Changes are made one
+ * at a time; reads do not wait for a change's write to the store, only for it to be applied.
  *
  * <p>Failures are {@link RegistryException}s with Confluent's error codes.
  */
@@ -42,6 +44,9 @@ final class SchemaCatalog {
   private CompatibilityLevel globalLevel = DEFAULT_LEVEL;
   private int maxId;
 
+  /** A write failed: the store may hold an entry the index lacks. Guarded by {@link #changes}. */
+  private boolean unsure;
+
   SchemaCatalog(SchemaStore store) {
     this.store = store;
     for (SchemaStore.Entry entry : store.readAll()) {
@@ -58,6 +63,7 @@ final class SchemaCatalog {
       return existing.get();
     }
     synchronized (changes) {
+      catchUp();
       Optional<Integer> raced = liveId(subject, canonical);
       if (raced.isPresent()) {
         return raced.get();
@@ -187,6 +193,7 @@ final class SchemaCatalog {
   /** Soft-deletes every live version of {@code subject}; returns their numbers. */
   List<Integer> deleteSubject(String subject) {
     synchronized (changes) {
+      catchUp();
       List<Integer> deleted = new ArrayList<>();
       for (SchemaVersion version : requireLive(subject)) {
         write(version.asDeleted());
@@ -225,6 +232,7 @@ final class SchemaCatalog {
 
   void setGlobalLevel(CompatibilityLevel level) {
     synchronized (changes) {
+      catchUp();
       write(new SubjectCompatibility(null, level));
     }
   }
@@ -236,6 +244,7 @@ final class SchemaCatalog {
 
   void setSubjectLevel(String subject, CompatibilityLevel level) {
     synchronized (changes) {
+      catchUp();
       write(new SubjectCompatibility(subject, level));
     }
   }
@@ -243,6 +252,7 @@ final class SchemaCatalog {
   /** Removes the level set on {@code subject}; returns it. */
   CompatibilityLevel deleteSubjectLevel(String subject) {
     synchronized (changes) {
+      catchUp();
       CompatibilityLevel level = subjectLevels.get(subject);
       if (level == null) {
         throw noSubjectLevel(subject);
@@ -303,12 +313,43 @@ final class SchemaCatalog {
     return live;
   }
 
+  /** After a failed write, rebuilds the index from the store before anything else changes. */
+  private void catchUp() {
+    if (!unsure) {
+      return;
+    }
+    List<SchemaStore.Entry> entries;
+    try {
+      entries = store.readAll();
+    } catch (RuntimeException e) {
+      throw new RegistryException(
+          "Error while re-reading the schema store after a failed write: " + e, 50001, e);
+    }
+    index.writeLock().lock();
+    try {
+      subjects.clear();
+      idsByCanonical.clear();
+      schemasById.clear();
+      subjectLevels.clear();
+      globalLevel = DEFAULT_LEVEL;
+      maxId = 0;
+      for (SchemaStore.Entry entry : entries) {
+        apply(entry);
+      }
+    } finally {
+      index.writeLock().unlock();
+    }
+    unsure = false;
+  }
+
   private void write(SchemaStore.Entry entry) {
     try {
       store.write(entry);
-    } catch (RegistryException e) {
-      throw e;
     } catch (RuntimeException e) {
+      unsure = true;
+      if (e instanceof RegistryException registryException) {
+        throw registryException;
+      }
       throw new RegistryException("Error while writing to the schema store: " + e, 50001, e);
     }
     index.writeLock().lock();
