@@ -370,14 +370,21 @@ final class SchemaCatalog {
   }
 
   private void apply(SchemaStore.Entry entry) {
-    if (entry instanceof SchemaVersion version) {
+    if (entry instanceof SchemaVersion stored) {
+      // Entries this registry writes are canonical already; others (another writer, an older
+      // Avro) are made so, or the same schema would not be found again.
+      Schema schema = parse(stored.schema());
+      String canonical = schema.toString();
+      SchemaVersion version =
+          canonical.equals(stored.schema())
+              ? stored
+              : new SchemaVersion(
+                  stored.subject(), stored.version(), stored.id(), canonical, stored.deleted());
       subjects
           .computeIfAbsent(version.subject(), s -> new TreeMap<>())
           .put(version.version(), version);
-      if (!schemasById.containsKey(version.id())) {
-        schemasById.put(version.id(), parse(version.schema()));
-      }
-      idsByCanonical.putIfAbsent(version.schema(), version.id());
+      schemasById.putIfAbsent(version.id(), schema);
+      idsByCanonical.putIfAbsent(canonical, version.id());
       maxId = Math.max(maxId, version.id());
     } else if (entry instanceof SubjectCompatibility config) {
       if (config.subject() == null) {

@@ -77,4 +77,16 @@ class SchemaCatalogTest {
     assertThat(catalog.versions("a-value")).containsExactly(1, 2, 3);
     assertThat(catalog.version("a-value", "2").schema()).isEqualTo(V2.toString());
   }
+
+  @Test
+  void shouldFindAStoredSchemaWrittenInAnotherLayout() {
+    InMemorySchemaStore store = new InMemorySchemaStore();
+    store.write(new SchemaStore.SchemaVersion("a-value", 1, 5, V1.toString(true), false));
+    SchemaCatalog catalog = new SchemaCatalog(store);
+
+    assertThat(catalog.register("a-value", V1.toString())).isEqualTo(5);
+    assertThat(catalog.register("b-value", V1.toString())).isEqualTo(5);
+    assertThat(catalog.versions("a-value")).containsExactly(1);
+    assertThat(catalog.lookup("a-value", V1.toString()).id()).isEqualTo(5);
+  }
 }
