@@ -24,11 +24,13 @@ public class RegistryException extends RuntimeException {
   }
 
   /**
-   * Whether the registry answered that the schema or subject does not exist (404, 40401 to 40499):
-   * a record that names such a schema id is at fault. Any other failure (unreachable, failing, rate
-   * limiting, refusing the credentials) is the registry's, and the same record may decode later.
+   * Whether the registry answered that the schema or subject does not exist (error codes 40401 to
+   * 40499): a record that names such a schema id is at fault. Any other failure (unreachable,
+   * failing, rate limiting, refusing the credentials) is the registry's, and the same record may
+   * decode later. A bare 404 (no Confluent error code, or error code 404) is an unknown path: a
+   * wrong URL or a proxy in the way, not an unknown schema.
    */
   public boolean isNotFound() {
-    return errorCode == 404 || (errorCode >= 40400 && errorCode <= 40499);
+    return errorCode >= 40400 && errorCode <= 40499;
   }
 }

@@ -114,6 +114,24 @@ class HttpSchemaRegistryClientTest {
   }
 
   @Test
+  void shouldNotTakeA404WithoutARegistryErrorCodeForAnUnknownSchema() {
+    try (ScriptedHttpServer server =
+        new ScriptedHttpServer(Answer.of(404, "<html><body>Not Found</body></html>"))) {
+      assertThatThrownBy(() -> client(server.url()).schemaById(1))
+          .isInstanceOfSatisfying(
+              RegistryException.class,
+              e -> {
+                assertThat(e.errorCode()).isEqualTo(404);
+                assertThat(e.isNotFound()).isFalse();
+              });
+    }
+    assertThatThrownBy(() -> client(registry.url() + "/wrong-prefix").schemaById(1))
+        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.isNotFound()).isFalse());
+    assertThatThrownBy(() -> client(registry.url()).schemaById(1))
+        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.isNotFound()).isTrue());
+  }
+
+  @Test
   void shouldReportASchemaMissingFromItsSubjectWith40403() {
     HttpSchemaRegistryClient client = client(registry.url());
     client.register("things-value", V1);

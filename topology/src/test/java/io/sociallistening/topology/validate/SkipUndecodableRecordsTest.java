@@ -74,6 +74,8 @@ class SkipUndecodableRecordsTest {
     assertThat(handle(new RegistryException("connect timed out", -1))).isEqualTo(Result.FAIL);
     assertThat(handle(new RegistryException("Service Unavailable", 503))).isEqualTo(Result.FAIL);
     assertThat(handle(new RegistryException("Unauthorized", 40101))).isEqualTo(Result.FAIL);
+    // a bare 404 is a wrong URL, not an unknown schema
+    assertThat(handle(new RegistryException("Not Found", 404))).isEqualTo(Result.FAIL);
     // wrapped, as a deserializer may throw it
     assertThat(
             handle(
@@ -86,7 +88,6 @@ class SkipUndecodableRecordsTest {
   void shouldSkipARecordThatIsNotWhatItShouldBe() {
     // a schema id the registry does not know is the record's fault
     assertThat(handle(new RegistryException("Schema 9 not found", 40403))).isEqualTo(Result.RESUME);
-    assertThat(handle(new RegistryException("Not Found", 404))).isEqualTo(Result.RESUME);
     assertThat(handle(new SerializationException("Unknown magic byte"))).isEqualTo(Result.RESUME);
   }
 }
