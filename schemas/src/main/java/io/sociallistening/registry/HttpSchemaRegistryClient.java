@@ -312,7 +312,10 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
       throw new RegistryException("The registry's answer for " + what + " has no schema", -1);
     }
     try {
-      return new Schema.Parser().parse(schema.asText());
+      // Registries check defaults against their types only when a schema is registered, and did
+      // not always: schemas with such a default are in use, and data written with them must be
+      // readable (a writer schema's defaults play no part in reading its data).
+      return new Schema.Parser().setValidateDefaults(false).parse(schema.asText());
     } catch (RuntimeException e) {
       throw new RegistryException(
           "The registry's " + what + " is not a valid Avro schema: " + e.getMessage(), -1, e);

@@ -82,6 +82,22 @@ class HttpSchemaRegistryClientTest {
   }
 
   @Test
+  void shouldReadAWriterSchemaWhoseDefaultDoesNotMatchItsType() {
+    String written =
+        "{\"type\":\"record\",\"name\":\"Thing\",\"namespace\":\"test\",\"fields\":["
+            + "{\"name\":\"id\",\"type\":\"string\"},"
+            + "{\"name\":\"note\",\"type\":\"string\",\"default\":null}]}";
+    try (ScriptedHttpServer server =
+        new ScriptedHttpServer(Answer.of(200, "{\"schema\":" + quoted(written) + "}"))) {
+
+      Schema schema = client(server.url()).schemaById(7);
+
+      assertThat(schema.getField("note").schema().getType()).isEqualTo(Schema.Type.STRING);
+      assertThat(schema.toString()).isEqualTo(written);
+    }
+  }
+
+  @Test
   void shouldLookUpAVersionAndTheLatest() {
     HttpSchemaRegistryClient client = client(registry.url());
     client.register("things-value", V1);
