@@ -42,7 +42,8 @@ import org.apache.avro.Schema;
  * (±20% jitter). A {@code Retry-After} header (seconds or an HTTP date) lengthens the wait to what
  * the server asked; one longer than the maximum backoff ends the retries at once. Any other 4xx is
  * not retried. Failures surface as {@link RegistryException} carrying Confluent's {@code
- * error_code} and message (or the HTTP status when the body has none, or -1 when no answer came).
+ * error_code} and message (or the HTTP status when the body has none, or -1 when no answer came); a
+ * schema answered that is not Avro, or not valid Avro, is reported with 42201 (invalid schema).
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistry {
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -305,7 +306,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
   private static Schema parseAnswered(JsonNode answer, String what) {
     String type = answer.path("schemaType").asText("AVRO");
     if (!"AVRO".equals(type)) {
-      throw new RegistryException(what + " is a " + type + " schema, not Avro", -1);
+      throw new RegistryException(
+          what + " is a " + type + " schema, not Avro", RegistryException.INVALID_SCHEMA);
     }
     JsonNode schema = answer.get("schema");
     if (schema == null || !schema.isTextual()) {
@@ -318,7 +320,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
       return new Schema.Parser().setValidateDefaults(false).parse(schema.asText());
     } catch (RuntimeException e) {
       throw new RegistryException(
-          "The registry's " + what + " is not a valid Avro schema: " + e.getMessage(), -1, e);
+          "The registry's " + what + " is not a valid Avro schema: " + e.getMessage(),
+          RegistryException.INVALID_SCHEMA,
+          e);
     }
   }
 

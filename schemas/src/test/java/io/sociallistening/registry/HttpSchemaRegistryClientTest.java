@@ -98,6 +98,43 @@ class HttpSchemaRegistryClientTest {
   }
 
   @Test
+  void shouldBlameTheRecordForASchemaIdThatIsNotAnAvroSchema() {
+    try (ScriptedHttpServer server =
+        new ScriptedHttpServer(
+            Answer.of(200, "{\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\"}"),
+            Answer.of(200, "{\"schema\":\"{\\\"type\\\":\\\"nope\\\"}\"}"))) {
+      HttpSchemaRegistryClient client = client(server.url());
+
+      assertThatThrownBy(() -> client.schemaById(7))
+          .isInstanceOfSatisfying(
+              RegistryException.class,
+              e -> {
+                assertThat(e.errorCode()).isEqualTo(42201);
+                assertThat(e.isRecordAtFault()).isTrue();
+              })
+          .hasMessage("schema id 7 is a PROTOBUF schema, not Avro");
+      assertThatThrownBy(() -> client.schemaById(8))
+          .isInstanceOfSatisfying(
+              RegistryException.class,
+              e -> {
+                assertThat(e.errorCode()).isEqualTo(42201);
+                assertThat(e.isRecordAtFault()).isTrue();
+              })
+          .hasMessageStartingWith("The registry's schema id 8 is not a valid Avro schema: ");
+    }
+  }
+
+  @Test
+  void shouldBlameTheRecordOnlyForAnUnknownOrUnusableSchema() {
+    assertThat(new RegistryException("x", 40403).isRecordAtFault()).isTrue();
+    assertThat(new RegistryException("x", 40401).isRecordAtFault()).isTrue();
+    assertThat(new RegistryException("x", 42201).isRecordAtFault()).isTrue();
+    assertThat(new RegistryException("x", 404).isRecordAtFault()).isFalse();
+    assertThat(new RegistryException("x", 50001).isRecordAtFault()).isFalse();
+    assertThat(new RegistryException("x", -1).isRecordAtFault()).isFalse();
+  }
+
+  @Test
   void shouldLookUpAVersionAndTheLatest() {
     HttpSchemaRegistryClient client = client(registry.url());
     client.register("things-value", V1);

@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
  * rejected records keep their original key and value bytes and gain {@link DeadLetterHeaders}. A
  * value over {@link InputLimits#maxRecordBytes()} is refused before decoding; a mention with a
  * field over its {@link InputLimits} limit after decoding; both carry a {@value
- * DeadLetterHeaders#LIMIT} header naming the limit. A schema id the registry does not know is the
- * record's fault (dead letter); any other registry error (unreachable, 5xx, rate limited, refused
- * credentials) is not: it propagates (the task fails and retries after restart) instead of
- * dead-lettering good records. State: none. Time: sets record time from the mention.
+ * DeadLetterHeaders#LIMIT} header naming the limit. A schema id the registry does not know, or
+ * whose schema is not Avro, is the record's fault (dead letter); any other registry error
+ * (unreachable, 5xx, rate limited, refused credentials) is not: it propagates (the task fails and
+ * retries after restart) instead of dead-lettering good records. State: none. Time: sets record
+ * time from the mention.
  */
 public final class Validation implements Processor<byte[], byte[], byte[], Validated> {
   public static final String STAGE = "validate";
@@ -65,7 +66,7 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
     try {
       mention = serde.deserialize(topic, record.value());
     } catch (RegistryException e) {
-      if (!e.isNotFound()) {
+      if (!e.isRecordAtFault()) {
         // unreachable, failing, rate limiting or refusing our credentials: not the record's
         // fault, so it is not dead-lettered (the task fails and the record is retried)
         throw e;

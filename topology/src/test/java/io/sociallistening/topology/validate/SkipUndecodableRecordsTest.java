@@ -88,6 +88,9 @@ class SkipUndecodableRecordsTest {
   void shouldSkipARecordThatIsNotWhatItShouldBe() {
     // a schema id the registry does not know is the record's fault
     assertThat(handle(new RegistryException("Schema 9 not found", 40403))).isEqualTo(Result.RESUME);
+    // as is an id whose schema is not Avro
+    assertThat(handle(new RegistryException("schema id 9 is a PROTOBUF schema, not Avro", 42201)))
+        .isEqualTo(Result.RESUME);
     assertThat(handle(new SerializationException("Unknown magic byte"))).isEqualTo(Result.RESUME);
   }
 }

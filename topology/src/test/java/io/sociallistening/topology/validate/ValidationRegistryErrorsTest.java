@@ -69,7 +69,7 @@ class ValidationRegistryErrorsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {40401, 40403})
+  @ValueSource(ints = {40401, 40403, 42201})
   void shouldDeadLetterARecordWhoseSchemaIdIsUnknown(int errorCode) {
     try (TopologyTestDriver driver = driver(errorCode)) {
       driver
