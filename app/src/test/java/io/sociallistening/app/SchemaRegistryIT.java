@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sociallistening.app.local.EmbeddedKafka;
+import io.sociallistening.avro.Alert;
 import io.sociallistening.avro.Author;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.avro.Platform;
@@ -124,6 +125,34 @@ class SchemaRegistryIT {
             SchemaRegistries.fromConfig(Map.of("schema.registry.url", server.url()))) {
       assertThat(client.schemaById(id)).isEqualTo(Mention.getClassSchema());
       assertThat(client.register("restart-test-value", Mention.getClassSchema())).isEqualTo(id);
+    }
+  }
+
+  @Test
+  void shouldNotGiveOneIdTwiceWhenTwoRegistriesShareTheTopic() {
+    Map<String, Object> store = Map.of("bootstrap.servers", kafka.bootstrapServers());
+    try (EmbeddedSchemaRegistry first =
+            EmbeddedSchemaRegistry.start(
+                "127.0.0.1",
+                0,
+                KafkaSchemaStore.open(
+                    store, "_schemas-shared", (short) 1, Duration.ofSeconds(30)));
+        EmbeddedSchemaRegistry second =
+            EmbeddedSchemaRegistry.start(
+                "127.0.0.1",
+                0,
+                KafkaSchemaStore.open(
+                    store, "_schemas-shared", (short) 1, Duration.ofSeconds(30)));
+        SchemaRegistry firstClient =
+            SchemaRegistries.fromConfig(Map.of("schema.registry.url", first.url()));
+        SchemaRegistry secondClient =
+            SchemaRegistries.fromConfig(Map.of("schema.registry.url", second.url()))) {
+      int mentionId = firstClient.register("shared.mentions-value", Mention.getClassSchema());
+      int alertId = secondClient.register("shared.alerts-value", Alert.getClassSchema());
+
+      assertThat(alertId).isNotEqualTo(mentionId);
+      assertThat(secondClient.schemaById(mentionId)).isEqualTo(Mention.getClassSchema());
+      assertThat(firstClient.schemaById(alertId)).isEqualTo(Alert.getClassSchema());
     }
   }
 

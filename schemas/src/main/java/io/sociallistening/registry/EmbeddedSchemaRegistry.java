@@ -32,8 +32,11 @@ import org.slf4j.LoggerFactory;
 /**
  * An embeddable schema registry speaking the part of the Confluent Schema Registry REST API that
  * Confluent's serializers and {@code @kafkajs/confluent-schema-registry} use, on the JDK's {@link
- * HttpServer}. Avro only; one instance is the single writer of its {@link SchemaStore} (do not run
- * two against the same store: ids would collide).
+ * HttpServer}. Avro only. Instances sharing a {@link SchemaStore} see each other's writes: each
+ * re-reads the store before a change when another has written to it, and before answering that a
+ * schema, subject or version is not found. Nothing elects a single writer, though: two
+ * registrations at the same moment on two instances can still be given one id, so send
+ * registrations to one instance when several serve reads.
  *
  * <p>Endpoints (bodies are JSON; responses are {@code application/vnd.schemaregistry.v1+json}, or
  * {@code application/json} when the request accepts only that):

@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * partition. {@link #readAll()} reads the partition from the beginning to the end offset it finds
  * at that moment; {@link #write} produces with {@code acks=all} and idempotence and waits until the
  * producer has settled the record (acknowledged, or given up after the timeout), so an answer of
- * the registry means the entry is in the log, and a failed write is no longer in flight. Only one
- * registry may write the topic (no fencing is done).
+ * the registry means the entry is in the log, and a failed write is no longer in flight. {@link
+ * #end()} is the partition's end offset, so registries sharing the topic notice each other's
+ * writes; nothing fences them (see {@link EmbeddedSchemaRegistry} on running more than one).
  *
  * <p>Records are UTF-8 JSON keys and values, laid out like Confluent's own {@code _schemas} topic
  * (but not promised to be interchangeable with it):
@@ -76,10 +77,14 @@ public final class KafkaSchemaStore implements SchemaStore {
   private final Duration timeout;
   private final KafkaProducer<String, String> producer;
 
+  /** Asks where the topic ends ({@link #end()}); guarded by itself (consumers are not shared). */
+  private final KafkaConsumer<String, String> endReader;
+
   private KafkaSchemaStore(Map<String, Object> clientConfigs, String topic, Duration timeout) {
     this.clientConfigs = clientConfigs;
     this.topic = topic;
     this.timeout = timeout;
+    this.endReader = new KafkaConsumer<>(consumerConfigs("schema-registry-store-end"));
     Map<String, Object> producerConfigs = new HashMap<>(clientConfigs);
     producerConfigs.put(ProducerConfig.ACKS_CONFIG, "all");
     producerConfigs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -119,18 +124,23 @@ public final class KafkaSchemaStore implements SchemaStore {
     return new KafkaSchemaStore(configs, topic, timeout);
   }
 
-  @Override
-  public List<Entry> readAll() {
+  private Map<String, Object> consumerConfigs(String clientId) {
     Map<String, Object> consumerConfigs = new HashMap<>(clientConfigs);
     consumerConfigs.remove(ConsumerConfig.GROUP_ID_CONFIG);
     consumerConfigs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumerConfigs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumerConfigs.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     consumerConfigs.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    consumerConfigs.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-store-reader");
+    consumerConfigs.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    return consumerConfigs;
+  }
+
+  @Override
+  public List<Entry> readAll() {
     TopicPartition partition = new TopicPartition(topic, 0);
     List<Entry> entries = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfigs)) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(consumerConfigs("schema-registry-store-reader"))) {
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
       long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
@@ -172,9 +182,26 @@ public final class KafkaSchemaStore implements SchemaStore {
     }
   }
 
+  /** The end offset of the partition: one more with every record written, by anyone. */
+  @Override
+  public long end() {
+    TopicPartition partition = new TopicPartition(topic, 0);
+    synchronized (endReader) {
+      try {
+        return endReader.endOffsets(List.of(partition), timeout).get(partition);
+      } catch (RuntimeException e) {
+        throw new RegistryException(
+            "Cannot read the end offset of the schema store topic " + topic + ": " + e, 50001, e);
+      }
+    }
+  }
+
   @Override
   public void close() {
     producer.close(timeout);
+    synchronized (endReader) {
+      endReader.close(timeout);
+    }
   }
 
   /** The record key of {@code entry}. */

@@ -18,10 +18,15 @@ import org.apache.avro.Schema;
  * shared by equal canonical schemas (Avro's {@link Schema#toString()} of the parsed schema) across
  * subjects, compatibility levels per subject over a global default, soft deletion. The whole index
  * is held in memory, rebuilt from {@link SchemaStore#readAll()} at construction; every change is
- * written to the store before it is applied. A write reported as failed may still have reached the
- * store (an acknowledgement lost or timed out), so the next change first rebuilds the index from
- * {@link SchemaStore#readAll()}: an id or version is never handed out twice. Changes are made one
- * at a time; reads do not wait for a change's write to the store, only for it to be applied.
+ * written to the store before it is applied. The index is rebuilt from {@link
+ * SchemaStore#readAll()} before a change when the store may hold entries it lacks: after a write
+ * reported as failed (that may have reached the store after all, an acknowledgement lost or timed
+ * out), and when the store has grown by entries another registry on the same store wrote ({@link
+ * SchemaStore#end()}); a read that finds nothing checks the same before answering not found. So ids
+ * and versions are not handed out twice, except by two registries changing the store at the same
+ * moment. Changes are made one at a time; a read that finds what it looks for does not wait for a
+ * change's write to the store, only for it to be applied (one that finds nothing waits for the
+ * change, then checks the store).
  *
  * <p>Failures are {@link RegistryException}s with Confluent's error codes.
  */
@@ -47,8 +52,12 @@ final class SchemaCatalog {
   /** A write failed: the store may hold an entry the index lacks. Guarded by {@link #changes}. */
   private boolean unsure;
 
+  /** {@link SchemaStore#end()} the index reflects (-1: unknown). Guarded by {@link #changes}. */
+  private long mark;
+
   SchemaCatalog(SchemaStore store) {
     this.store = store;
+    this.mark = store.end();
     for (SchemaStore.Entry entry : store.readAll()) {
       apply(entry);
     }
@@ -114,23 +123,24 @@ final class SchemaCatalog {
 
   /** The canonical schema with global id {@code id}. */
   Schema schemaById(int id) {
-    return reading(
-        () -> {
-          Schema schema = schemasById.get(id);
-          if (schema == null) {
-            throw new RegistryException("Schema " + id + " not found", 40403);
-          }
-          return schema;
-        });
+    return reading(() -> requireSchema(id));
+  }
+
+  private Schema requireSchema(int id) {
+    Schema schema = schemasById.get(id);
+    if (schema == null) {
+      throw new RegistryException("Schema " + id + " not found", 40403);
+    }
+    return schema;
   }
 
   /** The live subject versions that use schema {@code id}, by subject then version. */
   List<SchemaVersion> versionsOfId(int id) {
     return reading(
         () -> {
-          schemaById(id);
+          requireSchema(id);
           List<SchemaVersion> found = new ArrayList<>();
-          for (String subject : subjects()) {
+          for (String subject : liveSubjects()) {
             for (SchemaVersion version : liveVersions(subject)) {
               if (version.id() == id) {
                 found.add(version);
@@ -143,17 +153,18 @@ final class SchemaCatalog {
 
   /** Subjects with at least one live version, sorted. */
   List<String> subjects() {
-    return reading(
-        () -> {
-          List<String> names = new ArrayList<>();
-          for (Map.Entry<String, TreeMap<Integer, SchemaVersion>> subject : subjects.entrySet()) {
-            if (subject.getValue().values().stream().anyMatch(v -> !v.deleted())) {
-              names.add(subject.getKey());
-            }
-          }
-          names.sort(null);
-          return names;
-        });
+    return reading(this::liveSubjects);
+  }
+
+  private List<String> liveSubjects() {
+    List<String> names = new ArrayList<>();
+    for (Map.Entry<String, TreeMap<Integer, SchemaVersion>> subject : subjects.entrySet()) {
+      if (subject.getValue().values().stream().anyMatch(v -> !v.deleted())) {
+        names.add(subject.getKey());
+      }
+    }
+    names.sort(null);
+    return names;
   }
 
   /** Live version numbers of {@code subject}, ascending. */
@@ -313,17 +324,21 @@ final class SchemaCatalog {
     return live;
   }
 
-  /** After a failed write, rebuilds the index from the store before anything else changes. */
-  private void catchUp() {
-    if (!unsure) {
-      return;
-    }
+  /**
+   * Rebuilds the index from the store if it may lack entries: after a failed write, or when the
+   * store has grown by entries this catalog did not write. Returns whether it did.
+   */
+  private boolean catchUp() {
+    long end;
     List<SchemaStore.Entry> entries;
     try {
+      end = store.end();
+      if (!unsure && end == mark) {
+        return false;
+      }
       entries = store.readAll();
     } catch (RuntimeException e) {
-      throw new RegistryException(
-          "Error while re-reading the schema store after a failed write: " + e, 50001, e);
+      throw new RegistryException("Error while reading the schema store: " + e, 50001, e);
     }
     index.writeLock().lock();
     try {
@@ -339,7 +354,9 @@ final class SchemaCatalog {
     } finally {
       index.writeLock().unlock();
     }
+    mark = end;
     unsure = false;
+    return true;
   }
 
   private void write(SchemaStore.Entry entry) {
@@ -352,6 +369,9 @@ final class SchemaCatalog {
       }
       throw new RegistryException("Error while writing to the schema store: " + e, 50001, e);
     }
+    if (mark >= 0) {
+      mark++;
+    }
     index.writeLock().lock();
     try {
       apply(entry);
@@ -360,7 +380,26 @@ final class SchemaCatalog {
     }
   }
 
+  /** {@code read} under the read lock; a not-found answer is checked against the store first. */
   private <T> T reading(Supplier<T> read) {
+    try {
+      return underReadLock(read);
+    } catch (RegistryException e) {
+      if (!e.isNotFound()) {
+        throw e;
+      }
+      boolean reread;
+      synchronized (changes) {
+        reread = catchUp();
+      }
+      if (!reread) {
+        throw e;
+      }
+      return underReadLock(read);
+    }
+  }
+
+  private <T> T underReadLock(Supplier<T> read) {
     index.readLock().lock();
     try {
       return read.get();

@@ -21,6 +21,17 @@ public interface SchemaStore extends AutoCloseable {
    */
   void write(Entry entry);
 
+  /**
+   * Where the log ends now: grows by one with every entry written to it, by this store or by
+   * another writer of the same log, so that a registry can tell whether someone else wrote. -1 if
+   * the store cannot tell (then only its own writes are assumed).
+   *
+   * @throws RegistryException with error code 50001 if the store cannot be asked
+   */
+  default long end() {
+    return -1;
+  }
+
   @Override
   default void close() {}
 

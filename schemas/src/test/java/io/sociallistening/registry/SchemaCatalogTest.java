@@ -89,4 +89,21 @@ class SchemaCatalogTest {
     assertThat(catalog.versions("a-value")).containsExactly(1);
     assertThat(catalog.lookup("a-value", V1.toString()).id()).isEqualTo(5);
   }
+
+  @Test
+  void shouldSeeWhatAnotherRegistryOnTheSameStoreWrote() {
+    InMemorySchemaStore store = new InMemorySchemaStore();
+    SchemaCatalog first = new SchemaCatalog(store);
+    SchemaCatalog second = new SchemaCatalog(store);
+
+    assertThat(first.register("a-value", V1.toString())).isEqualTo(1);
+    assertThat(second.register("b-value", V2.toString())).isEqualTo(2);
+    assertThat(second.schemaById(1)).isEqualTo(V1);
+    assertThat(first.versionsOfId(2))
+        .containsExactly(new SchemaStore.SchemaVersion("b-value", 1, 2, V2.toString(), false));
+    assertThat(first.schemaById(2)).isEqualTo(V2);
+    assertThat(first.versions("b-value")).containsExactly(1);
+    assertThat(first.register("b-value", V2.toString())).isEqualTo(2);
+    assertThat(first.subjects()).containsExactly("a-value", "b-value");
+  }
 }
