@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * {@code application.server}) names it; when that is another instance the request is forwarded to
  * it over HTTP (with {@code local=true}, so it is not forwarded again) and its answer returned as
  * is. When the active owner does not answer, standby owners are asked for their (possibly a little
- * stale) copy.
+ * stale) copy. An instance answers from its store of the brand's partition only; when that
+ * partition is not here (it has just moved, or is being restored) the answer is 503, never an empty
+ * list of windows.
  */
 public final class WindowQueries {
   private static final Logger LOG = LoggerFactory.getLogger(WindowQueries.class);
@@ -95,16 +97,16 @@ public final class WindowQueries {
   public Answer windows(
       String brand, Size size, Instant from, Instant to, int limit, boolean local, boolean stale)
       throws InterruptedException {
-    if (local) {
-      return localWindows(brand, size, from, to, limit, stale);
-    }
     KeyQueryMetadata owner =
         streams.queryMetadataForKey(size.store, brand, Serdes.String().serializer());
     if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
       return error(503, "No instance owns " + size.store + " yet (rebalancing?)");
     }
+    if (local) {
+      return localWindows(brand, owner.partition(), size, from, to, limit, stale);
+    }
     if (owner.activeHost().equals(self)) {
-      return localWindows(brand, size, from, to, limit, false);
+      return localWindows(brand, owner.partition(), size, from, to, limit, false);
     }
     List<HostInfo> candidates = new ArrayList<>();
     candidates.add(owner.activeHost());
@@ -113,7 +115,7 @@ public final class WindowQueries {
     for (int i = 0; i < candidates.size(); i++) {
       HostInfo host = candidates.get(i);
       if (host.equals(self)) {
-        return localWindows(brand, size, from, to, limit, true);
+        return localWindows(brand, owner.partition(), size, from, to, limit, true);
       }
       try {
         return forward(host, brand, size, from, to, limit, i > 0);
@@ -125,12 +127,20 @@ public final class WindowQueries {
     return error(502, "No owner of '" + brand + "' answered:" + failures);
   }
 
+  /**
+   * The windows of {@code brand} from this instance's copy of its {@code partition} (active, or
+   * with {@code stale} a standby too). Only that partition's store is read: another partition's
+   * store here has no windows of the brand, and an empty answer from it would claim the brand had
+   * none, so a partition that is not here (it moved away, or is still being restored) is a 503.
+   */
   private Answer localWindows(
-      String brand, Size size, Instant from, Instant to, int limit, boolean stale) {
+      String brand, int partition, Size size, Instant from, Instant to, int limit, boolean stale) {
     ReadOnlyWindowStore<String, BrandSentimentWindow> store;
     try {
       StoreQueryParameters<ReadOnlyWindowStore<String, BrandSentimentWindow>> parameters =
-          StoreQueryParameters.fromNameAndType(size.store, QueryableStoreTypes.windowStore());
+          StoreQueryParameters.fromNameAndType(
+                  size.store, QueryableStoreTypes.<String, BrandSentimentWindow>windowStore())
+              .withPartition(partition);
       store = streams.store(stale ? parameters.enableStaleStores() : parameters);
     } catch (RuntimeException e) {
       return error(503, "Store " + size.store + " is not queryable here: " + e.getMessage());

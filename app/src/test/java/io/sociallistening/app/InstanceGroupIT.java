@@ -1,0 +1,184 @@
+package io.sociallistening.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sociallistening.app.instance.Instance;
+import io.sociallistening.app.instance.InstanceConfig;
+import io.sociallistening.avro.Mention;
+import io.sociallistening.serde.AvroSerde;
+import io.sociallistening.topology.SocialListeningTopology;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two topology instances in one JVM sharing an application id on a 3-partition in-process broker
+ * (own state directories and HTTP ports, no standby replicas): what an instance answers for a brand
+ * it does not hold.
+ */
+class InstanceGroupIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> BRANDS =
+      List.of("alpha", "bravo", "charlie", "delta", "echo", "foxtrot");
+
+  @TempDir static Path dataDir;
+  private static TestCluster cluster;
+  private static Path rules;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = TestCluster.start(dataDir);
+    rules = dataDir.resolve("group-rules.jsonl");
+    StringBuilder lines = new StringBuilder();
+    for (String brand : BRANDS) {
+      lines.append(
+          String.format(
+              "{\"id\":\"%s-1\",\"brand\":\"%s\",\"query\":\"%s\"}%n", brand, brand, brand));
+    }
+    Files.writeString(rules, lines);
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    cluster.close();
+  }
+
+  @Test
+  void shouldAnswer503NotAnEmptyListWhenAskedLocallyForABrandItDoesNotHold() throws Exception {
+    try (Instance a = Instance.start(config("iq-partition", "a"));
+        Instance b = Instance.start(config("iq-partition", "b"))) {
+      awaitBothOwnPartitions(a, b);
+      Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(3));
+      produce(BRANDS.stream().map(brand -> mention(brand, t0)).toList());
+
+      // Given a brand held by one instance, whose windows that instance serves.
+      String brand = BRANDS.get(0);
+      Instance holder = owner(a, brand).activeHost().port() == a.web().orElseThrow().port() ? a : b;
+      Instance other = holder == a ? b : a;
+      JsonNode served = awaitWindows(holder.web().orElseThrow().url(), brand);
+      assertThat(served.at("/windows/0/volume").asLong()).isEqualTo(1);
+
+      // When the other instance is asked for it locally, as a forwarded query asks the instance
+      // the forwarding one believes holds it (an answer that can reach a former owner while the
+      // partition moves), it does not claim the brand has no windows.
+      HttpResponse<String> notHere =
+          Http.get(
+              other.web().orElseThrow().url()
+                  + "/api/brands/"
+                  + brand
+                  + "/windows?size=1m&local=true",
+              null);
+
+      assertThat(notHere.statusCode()).as(notHere.body()).isEqualTo(503);
+      assertThat(JSON.readTree(notHere.body()).get("error").asText())
+          .startsWith("Store brand-sentiment-1m is not queryable here");
+    }
+  }
+
+  private static KeyQueryMetadata owner(Instance instance, String brand) {
+    return instance
+        .streams()
+        .queryMetadataForKey(
+            SocialListeningTopology.BRAND_SENTIMENT_1M_STORE, brand, Serdes.String().serializer());
+  }
+
+  /** Waits until both instances run and each holds partitions of the 1-minute windows. */
+  private static void awaitBothOwnPartitions(Instance a, Instance b) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean running = a.awaitRunning(Duration.ofSeconds(60)) && b.awaitRunning(Duration.ZERO);
+      long owners =
+          a
+              .streams()
+              .streamsMetadataForStore(SocialListeningTopology.BRAND_SENTIMENT_1M_STORE)
+              .stream()
+              .filter(m -> !m.topicPartitions().isEmpty())
+              .map(StreamsMetadata::hostInfo)
+              .distinct()
+              .count();
+      if (running && owners == 2) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("The two instances did not both come to hold partitions");
+  }
+
+  private static JsonNode awaitWindows(String url, String brand) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    String last = null;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response =
+          Http.get(url + "/api/brands/" + brand + "/windows?size=1m", null);
+      last = response.statusCode() + " " + response.body();
+      if (response.statusCode() == 200) {
+        JsonNode json = JSON.readTree(response.body());
+        if (!json.get("windows").isEmpty()) {
+          return json;
+        }
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(brand + " never had a window: " + last);
+  }
+
+  private static InstanceConfig config(String applicationId, String name) {
+    return InstanceConfig.load(
+        Optional.empty(),
+        Map.of(),
+        Map.ofEntries(
+            Map.entry(InstanceConfig.APPLICATION_ID, applicationId),
+            Map.entry(InstanceConfig.BOOTSTRAP_SERVERS, cluster.bootstrapServers()),
+            Map.entry(InstanceConfig.SCHEMA_REGISTRY_URL, cluster.registryServer.url()),
+            Map.entry(
+                InstanceConfig.STATE_DIR,
+                dataDir.resolve("state-" + applicationId + "-" + name).toString()),
+            Map.entry(InstanceConfig.RULES_FILE, rules.toString()),
+            Map.entry(InstanceConfig.HTTP_HOST, "127.0.0.1"),
+            Map.entry(InstanceConfig.HTTP_PORT, "0"),
+            Map.entry("kafka.commit.interval.ms", "200")));
+  }
+
+  private static Mention mention(String brand, Instant at) {
+    return TestMentions.bluesky(brand + "-post", "Trying " + brand + " today", "user", 10L, at);
+  }
+
+  private static void produce(List<Mention> mentions) {
+    AvroSerde<Mention> serde = AvroSerde.forValues(Mention.class, cluster.registry);
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", cluster.bootstrapServers()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      for (Mention mention : mentions) {
+        producer.send(
+            new ProducerRecord<>(
+                "social.mentions.raw",
+                null,
+                mention.getCreatedAt().toEpochMilli(),
+                ("bluesky:" + mention.getId()).getBytes(StandardCharsets.UTF_8),
+                serde.serialize("social.mentions.raw", mention)));
+      }
+      producer.flush();
+    }
+  }
+}
