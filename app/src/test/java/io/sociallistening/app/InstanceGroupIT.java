@@ -19,12 +19,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two topology instances in one JVM sharing an application id on a 3-partition in-process broker
  * (own state directories and HTTP ports, no standby replicas): what an instance answers for a brand
- * it does not hold.
+ * it does not hold, and what happens to the group when one of them is closed.
  */
 class InstanceGroupIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -91,6 +97,35 @@ class InstanceGroupIT {
       assertThat(notHere.statusCode()).as(notHere.body()).isEqualTo(503);
       assertThat(JSON.readTree(notHere.body()).get("error").asText())
           .startsWith("Store brand-sentiment-1m is not queryable here");
+    }
+  }
+
+  @Test
+  void shouldLeaveTheGroupWhenClosedSoTheOthersTakeOverAtOnce() throws Exception {
+    try (Instance a = Instance.start(config("scale-in", "a"))) {
+      Set<String> consumersOfB;
+      try (Instance b = Instance.start(config("scale-in", "b"))) {
+        awaitBothOwnPartitions(a, b);
+        consumersOfB =
+            b.streams().metadataForLocalThreads().stream()
+                .map(ThreadMetadata::consumerClientId)
+                .collect(Collectors.toSet());
+        assertThat(members("scale-in")).containsAll(consumersOfB);
+      }
+
+      // Once b is closed, it is no longer a member: the group need not wait for its session to
+      // time out before a takes over its partitions.
+      assertThat(members("scale-in")).doesNotContainAnyElementsOf(consumersOfB).isNotEmpty();
+    }
+  }
+
+  private static Set<String> members(String group) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+      ConsumerGroupDescription description =
+          admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+      return description.members().stream()
+          .map(MemberDescription::clientId)
+          .collect(Collectors.toSet());
     }
   }
 
