@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -134,5 +139,43 @@ class CliTest {
     assertThat(code).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo("config-docs: cannot write the output (closed pipe or full disk)\n");
+  }
+
+  @Test
+  void shouldNameTheStateDirInUseAndFreeTheHttpPortWhenAnotherInstanceHoldsIt(@TempDir Path dir)
+      throws Exception {
+    Path appDir = Files.createDirectories(dir.resolve("shared-app"));
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    try (FileChannel channel =
+            FileChannel.open(
+                appDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = channel.lock()) {
+      int code =
+          run(
+              "",
+              Map.of(),
+              "run",
+              "--application.id=shared-app",
+              "--state.dir=" + dir,
+              "--topics.create=false",
+              "--bootstrap.servers=127.0.0.1:9",
+              "--http.host=127.0.0.1",
+              "--http.port=" + port);
+
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .isEqualTo(
+              "Starting against the Kafka cluster at 127.0.0.1:9\n"
+                  + "Cannot start: state.dir "
+                  + dir
+                  + " is in use by another instance of application shared-app on this host:"
+                  + " give each instance its own state.dir\n");
+    }
+    try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      assertThat(again.getLocalPort()).as("http.port is free again").isEqualTo(port);
+    }
   }
 }

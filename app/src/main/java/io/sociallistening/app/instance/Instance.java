@@ -52,8 +52,21 @@ public final class Instance implements AutoCloseable {
 
   /** Prepares topics and rules, then starts the topology; returns once Streams is starting. */
   public static Instance start(InstanceConfig config) {
+    StateDirCheck.ensureFree(
+        config.getString(InstanceConfig.STATE_DIR),
+        config.getString(InstanceConfig.APPLICATION_ID));
     PipelineSettings settings = config.pipeline().withIdPartitions(config.topicPartitions());
     SchemaRegistry registry = SchemaRegistries.fromConfig(config.registryClientConfig());
+    try {
+      return start(config, settings, registry);
+    } catch (RuntimeException e) {
+      registry.close();
+      throw e;
+    }
+  }
+
+  private static Instance start(
+      InstanceConfig config, PipelineSettings settings, SchemaRegistry registry) {
     if (config.createTopics()) {
       TopicSetup.createMissing(
           config.kafkaClientConfig(),
@@ -84,7 +97,14 @@ public final class Instance implements AutoCloseable {
     Optional<WebServer> web = WebServer.bind(config);
     Properties properties = config.streamsProperties();
     web.ifPresent(server -> server.configure(properties));
-    KafkaStreams streams = new KafkaStreams(topology, properties);
+    KafkaStreams streams;
+    try {
+      streams = new KafkaStreams(topology, properties);
+    } catch (RuntimeException e) {
+      // the port is bound: free it for the next attempt
+      web.ifPresent(WebServer::close);
+      throw new IllegalStateException("Cannot create Kafka Streams: " + e.getMessage(), e);
+    }
     Instance instance = new Instance(streams, registry, rules, web, config.shutdownTimeout());
     streams.setUncaughtExceptionHandler(
         e -> {
