@@ -15,6 +15,7 @@ import io.sociallistening.topology.eval.SentimentCommand;
 import io.sociallistening.topology.eval.SpikesCommand;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,7 +149,7 @@ public final class Cli {
     Instance instance;
     try {
       instance = Instance.start(config);
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | UncheckedIOException e) {
       err.println("Cannot start: " + e.getMessage());
       return 1;
     }

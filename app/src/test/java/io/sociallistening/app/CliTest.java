@@ -178,4 +178,28 @@ class CliTest {
       assertThat(again.getLocalPort()).as("http.port is free again").isEqualTo(port);
     }
   }
+
+  @Test
+  void shouldNameTheHttpPortInUseWithoutAStackTrace(@TempDir Path dir) throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int code =
+          run(
+              "",
+              Map.of(),
+              "run",
+              "--state.dir=" + dir,
+              "--topics.create=false",
+              "--bootstrap.servers=127.0.0.1:9",
+              "--http.host=127.0.0.1",
+              "--http.port=" + taken.getLocalPort());
+
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .startsWith(
+              "Starting against the Kafka cluster at 127.0.0.1:9\n"
+                  + "Cannot start: Cannot listen on http.host=127.0.0.1 http.port="
+                  + taken.getLocalPort()
+                  + ": java.net.BindException: Address already in use");
+    }
+  }
 }
