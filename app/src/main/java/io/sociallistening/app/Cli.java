@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -115,17 +116,24 @@ public final class Cli {
     LocalStackConfig config = LocalStackConfig.load(env, settings);
     LocalStack stack = LocalStack.start(config, env, out);
     CountDownLatch done = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  out.println("\nStopping the local stack...");
-                  stack.close();
-                  out.println("Stopped.");
-                  done.countDown();
-                },
-                "local-stack-shutdown"));
+    AtomicBoolean stopping = new AtomicBoolean();
+    Runnable stop =
+        () -> {
+          if (stopping.compareAndSet(false, true)) {
+            out.println("\nStopping the local stack...");
+            stack.close();
+            out.println("Stopped.");
+            done.countDown();
+          }
+        };
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "local-stack-shutdown"));
     stack.awaitStop();
+    if (stack.instance().failed()) {
+      // the broker, registry and Connect worker would otherwise keep the process up
+      stop.run();
+      err.println("The topology failed (see the log above); the local stack is stopped");
+      return 1;
+    }
     done.await();
     return 0;
   }

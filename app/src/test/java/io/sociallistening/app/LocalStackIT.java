@@ -12,6 +12,7 @@ import io.sociallistening.avro.AlertType;
 import io.sociallistening.registry.SchemaRegistries;
 import io.sociallistening.registry.SchemaRegistry;
 import io.sociallistening.serde.AvroSerde;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +91,44 @@ class LocalStackIT {
       assertThat(console.toString(StandardCharsets.UTF_8))
           .contains("CRISIS_OPENED  acme-air")
           .contains("LEAD  nimbus");
+    }
+  }
+
+  @Test
+  void shouldStopTheStackAndExitOneWhenTheTopologyFails() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    // Every record the topology produces is refused as too large, so its stream thread dies on
+    // the first output.
+    Map<String, String> env = Map.of("SOCIAL_LISTENING_KAFKA_PRODUCER_MAX_REQUEST_SIZE", "100");
+    List<String> args =
+        List.of(
+            "demo",
+            "--data.dir=" + dataDir,
+            "--kafka.port=" + EmbeddedKafka.freePort(),
+            "--kafka.controller.port=" + EmbeddedKafka.freePort(),
+            "--registry.port=" + EmbeddedKafka.freePort(),
+            "--connect.port=" + EmbeddedKafka.freePort(),
+            "--http.port=" + EmbeddedKafka.freePort());
+    ExecutorService runner = Executors.newSingleThreadExecutor();
+    try {
+      Future<Integer> code =
+          runner.submit(
+              () ->
+                  Cli.run(
+                      args,
+                      new ByteArrayInputStream(new byte[0]),
+                      new PrintStream(out, true, StandardCharsets.UTF_8),
+                      new PrintStream(err, true, StandardCharsets.UTF_8),
+                      env));
+
+      // a guard against a hang, not a measure: the demo returns once the topology has failed
+      assertThat(code.get(5, TimeUnit.MINUTES)).isEqualTo(1);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .isEqualTo("The topology failed (see the log above); the local stack is stopped\n");
+      assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("Stopped.\n");
+    } finally {
+      runner.shutdownNow();
     }
   }
 }
