@@ -155,7 +155,7 @@ public final class WebServer implements AutoCloseable {
 
   /** The advertised base URL, e.g. {@code http://127.0.0.1:8080}. */
   public String url() {
-    return "http://" + advertised.host() + ":" + advertised.port();
+    return "http://" + WindowQueries.authority(advertised);
   }
 
   public int port() {

@@ -178,24 +178,40 @@ public final class WindowQueries {
   private Answer forward(
       HostInfo host, String brand, Size size, Instant from, Instant to, int limit, boolean stale)
       throws IOException, InterruptedException {
-    String uri =
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(forwardUri(host, brand, size, from, to, limit, stale))
+            .timeout(Duration.ofSeconds(10))
+            .GET();
+    token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    HttpResponse<String> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Answer(response.statusCode(), response.body());
+  }
+
+  /** The request for {@code brand}'s windows that {@code host} answers from its own store. */
+  static URI forwardUri(
+      HostInfo host, String brand, Size size, Instant from, Instant to, int limit, boolean stale) {
+    return URI.create(
         String.format(
             Locale.ROOT,
-            "http://%s:%d/api/brands/%s/windows?size=%s&from=%s&to=%s&limit=%d&local=true%s",
-            host.host(),
-            host.port(),
+            "http://%s/api/brands/%s/windows?size=%s&from=%s&to=%s&limit=%d&local=true%s",
+            authority(host),
             URLEncoder.encode(brand, StandardCharsets.UTF_8).replace("+", "%20"),
             size.label,
             URLEncoder.encode(from.toString(), StandardCharsets.UTF_8),
             URLEncoder.encode(to.toString(), StandardCharsets.UTF_8),
             limit,
-            stale ? "&stale=true" : "");
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10)).GET();
-    token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-    HttpResponse<String> response =
-        client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    return new Answer(response.statusCode(), response.body());
+            stale ? "&stale=true" : ""));
+  }
+
+  /**
+   * {@code host:port} for a URL, an IPv6 address in brackets ({@code [fd00::5]:8080}): Streams
+   * reads {@code application.server} {@code fd00::5:8080} as host {@code fd00::5}, port 8080.
+   */
+  static String authority(HostInfo host) {
+    String name = host.host();
+    boolean ipv6 = name.indexOf(':') >= 0 && !name.startsWith("[");
+    return (ipv6 ? "[" + name + "]" : name) + ":" + host.port();
   }
 
   static Answer error(int status, String message) {
