@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +120,42 @@ class InstanceGroupIT {
     }
   }
 
+  @Test
+  void shouldAnswer502ForABrandHeldByAnInstanceWithoutHttp() throws Exception {
+    Map<String, String> noHttp = Map.of(InstanceConfig.HTTP_PORT, "-1");
+    try (Instance a = Instance.start(config("mixed", "a"));
+        Instance b = Instance.start(config("mixed", "b", noHttp))) {
+      // Given a brand whose windows live on the instance that serves no HTTP.
+      String brand = null;
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (brand == null && System.nanoTime() < deadline) {
+        if (a.awaitRunning(Duration.ofSeconds(60)) && b.awaitRunning(Duration.ZERO)) {
+          for (String candidate : BRANDS) {
+            KeyQueryMetadata owner = owner(a, candidate);
+            if (!owner.equals(KeyQueryMetadata.NOT_AVAILABLE)
+                && owner.activeHost().port() != a.web().orElseThrow().port()) {
+              brand = candidate;
+              break;
+            }
+          }
+        }
+        Thread.sleep(200);
+      }
+      assertThat(brand).as("a brand held by the instance without HTTP").isNotNull();
+
+      // When the instance with HTTP is asked for it, it says no owner answered (not a bad request).
+      HttpResponse<String> answer =
+          Http.get(a.web().orElseThrow().url() + "/api/brands/" + brand + "/windows", null);
+
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(502);
+      assertThat(JSON.readTree(answer.body()).get("error").asText())
+          .isEqualTo(
+              "No owner of '"
+                  + brand
+                  + "' answered: its active owner serves no HTTP (http.port is not set there)");
+    }
+  }
+
   private static Set<String> members(String group) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
       ConsumerGroupDescription description =
@@ -177,20 +214,26 @@ class InstanceGroupIT {
   }
 
   private static InstanceConfig config(String applicationId, String name) {
-    return InstanceConfig.load(
-        Optional.empty(),
-        Map.of(),
-        Map.ofEntries(
-            Map.entry(InstanceConfig.APPLICATION_ID, applicationId),
-            Map.entry(InstanceConfig.BOOTSTRAP_SERVERS, cluster.bootstrapServers()),
-            Map.entry(InstanceConfig.SCHEMA_REGISTRY_URL, cluster.registryServer.url()),
-            Map.entry(
-                InstanceConfig.STATE_DIR,
-                dataDir.resolve("state-" + applicationId + "-" + name).toString()),
-            Map.entry(InstanceConfig.RULES_FILE, rules.toString()),
-            Map.entry(InstanceConfig.HTTP_HOST, "127.0.0.1"),
-            Map.entry(InstanceConfig.HTTP_PORT, "0"),
-            Map.entry("kafka.commit.interval.ms", "200")));
+    return config(applicationId, name, Map.of());
+  }
+
+  private static InstanceConfig config(
+      String applicationId, String name, Map<String, String> overrides) {
+    Map<String, String> settings =
+        new HashMap<>(
+            Map.ofEntries(
+                Map.entry(InstanceConfig.APPLICATION_ID, applicationId),
+                Map.entry(InstanceConfig.BOOTSTRAP_SERVERS, cluster.bootstrapServers()),
+                Map.entry(InstanceConfig.SCHEMA_REGISTRY_URL, cluster.registryServer.url()),
+                Map.entry(
+                    InstanceConfig.STATE_DIR,
+                    dataDir.resolve("state-" + applicationId + "-" + name).toString()),
+                Map.entry(InstanceConfig.RULES_FILE, rules.toString()),
+                Map.entry(InstanceConfig.HTTP_HOST, "127.0.0.1"),
+                Map.entry(InstanceConfig.HTTP_PORT, "0"),
+                Map.entry("kafka.commit.interval.ms", "200")));
+    settings.putAll(overrides);
+    return InstanceConfig.load(Optional.empty(), Map.of(), settings);
   }
 
   private static Mention mention(String brand, Instant at) {

@@ -117,6 +117,14 @@ public final class WindowQueries {
       if (host.equals(self)) {
         return localWindows(brand, owner.partition(), size, from, to, limit, true);
       }
+      if (host.port() < 0) {
+        // Streams' placeholder (HostInfo.unavailable()) for a member without application.server
+        failures +=
+            (i == 0 ? " its active owner" : " a standby")
+                + " serves no HTTP ("
+                + "http.port is not set there)";
+        continue;
+      }
       try {
         return forward(host, brand, size, from, to, limit, i > 0);
       } catch (IOException e) {
