@@ -79,20 +79,33 @@ public final class PipelineMetrics {
   /**
    * Streams settings installing the interceptors: {@code interceptor.classes} of the main consumer
    * and of the producers, each with this registration's id. {@code existing} are the settings
-   * already chosen, whose interceptors are kept first.
+   * already chosen, whose interceptors are kept first: those the client would have had, by Streams'
+   * precedence ({@code main.consumer.} over {@code consumer.} over no prefix for the main consumer,
+   * {@code producer.} over no prefix for the producers), since the keys set here override the
+   * others.
    */
   public Map<String, Object> streamsProperties(Map<?, ?> existing) {
-    String consumerKey = "main.consumer.interceptor.classes";
-    String producerKey = "producer.interceptor.classes";
+    String key = "interceptor.classes";
+    String consumerKey = "main.consumer." + key;
+    String producerKey = "producer." + key;
     return Map.of(
         consumerKey,
-        append(existing.get(consumerKey), ConsumedRecords.class),
+        append(firstOf(existing, consumerKey, "consumer." + key, key), ConsumedRecords.class),
         producerKey,
-        append(existing.get(producerKey), ProducedRecords.class),
+        append(firstOf(existing, producerKey, key), ProducedRecords.class),
         "main.consumer." + ID_CONFIG,
         id,
         "producer." + ID_CONFIG,
         id);
+  }
+
+  private static Object firstOf(Map<?, ?> settings, String... keys) {
+    for (String key : keys) {
+      if (settings.get(key) != null) {
+        return settings.get(key);
+      }
+    }
+    return null;
   }
 
   private static String append(Object existing, Class<?> type) {

@@ -92,6 +92,30 @@ class PipelineMetricsTest {
             "No pipeline metrics registered as social.listening.metrics.id=app#" + idOf(metrics));
   }
 
+  @Test
+  void shouldKeepInterceptorsConfiguredForEveryClientOrEveryConsumer() {
+    PipelineMetrics metrics = PipelineMetrics.register("app", Topics.defaults());
+    try {
+      Properties props = new Properties();
+      props.put(StreamsConfig.APPLICATION_ID_CONFIG, "app");
+      props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+      props.put("interceptor.classes", "com.example.Tracing");
+      props.put("consumer.interceptor.classes", "com.example.ConsumerAudit");
+      props.putAll(metrics.streamsProperties(props));
+      StreamsConfig config = new StreamsConfig(props);
+
+      assertThat(
+              config
+                  .getMainConsumerConfigs("app", "c", 0)
+                  .get(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG))
+          .isEqualTo("com.example.ConsumerAudit," + ConsumedRecords.class.getName());
+      assertThat(config.getProducerConfigs("p").get(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG))
+          .isEqualTo("com.example.Tracing," + ProducedRecords.class.getName());
+    } finally {
+      metrics.unregister();
+    }
+  }
+
   private static String idOf(PipelineMetrics metrics) {
     return metrics.streamsId().substring("app#".length());
   }
