@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -47,11 +48,25 @@ public final class AlertFeed implements AutoCloseable {
   private final List<BlockingQueue<String>> subscribers = new CopyOnWriteArrayList<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
+  private final Duration metadataWait;
 
   private record Entry(long eventTime, ObjectNode json) {}
 
   public AlertFeed(
       Map<String, Object> kafkaClientConfig, SchemaRegistry registry, String topic, int capacity) {
+    this(kafkaClientConfig, registry, topic, capacity, Duration.ofSeconds(10));
+  }
+
+  /**
+   * As above, waiting at most {@code metadataWait} for each answer about the topic's partitions.
+   */
+  AlertFeed(
+      Map<String, Object> kafkaClientConfig,
+      SchemaRegistry registry,
+      String topic,
+      int capacity,
+      Duration metadataWait) {
+    this.metadataWait = metadataWait;
     Map<String, Object> config = new HashMap<>(kafkaClientConfig);
     config.remove("group.id");
     config.put("enable.auto.commit", "false");
@@ -72,12 +87,8 @@ public final class AlertFeed implements AutoCloseable {
 
   private void run() {
     try {
-      List<TopicPartition> partitions = awaitPartitions();
-      consumer.assign(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
-      for (TopicPartition partition : partitions) {
-        consumer.seek(partition, Math.max(begins.get(partition), ends.get(partition) - capacity));
+      while (!positioned()) {
+        Thread.sleep(1000);
       }
       while (running.get()) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -95,9 +106,31 @@ public final class AlertFeed implements AutoCloseable {
     }
   }
 
+  /**
+   * Assigns every partition of the topic and seeks {@code capacity} records before its end; false
+   * (to try again) while the cluster does not answer, so that a feed started while the cluster is
+   * away serves the alerts once it is back instead of none until a restart.
+   */
+  private boolean positioned() throws InterruptedException {
+    try {
+      List<TopicPartition> partitions = awaitPartitions();
+      consumer.assign(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
+      for (TopicPartition partition : partitions) {
+        consumer.seek(partition, Math.max(begins.get(partition), ends.get(partition) - capacity));
+      }
+      return true;
+    } catch (TimeoutException e) {
+      LOG.warn(
+          "No answer about {} from the Kafka cluster yet ({}); trying again", topic, e.toString());
+      return false;
+    }
+  }
+
   private List<TopicPartition> awaitPartitions() throws InterruptedException {
     while (running.get()) {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+      List<PartitionInfo> infos = consumer.partitionsFor(topic, metadataWait);
       if (infos != null && !infos.isEmpty()) {
         List<TopicPartition> out = new ArrayList<>();
         for (PartitionInfo info : infos) {

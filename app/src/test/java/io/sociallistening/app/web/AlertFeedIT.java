@@ -1,0 +1,81 @@
+package io.sociallistening.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sociallistening.app.local.EmbeddedKafka;
+import io.sociallistening.avro.Alert;
+import io.sociallistening.avro.AlertType;
+import io.sociallistening.registry.InMemorySchemaRegistry;
+import io.sociallistening.serde.AvroSerde;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The alert feed of the API and dashboard against a broker that is not there yet. */
+class AlertFeedIT {
+  @TempDir Path dataDir;
+
+  @Test
+  void shouldKeepWaitingForTheClusterWhenItDoesNotAnswerAtStart() throws Exception {
+    int port = EmbeddedKafka.freePort();
+    InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    // Given a feed started while its cluster does not answer (metadata waits of 200 ms)
+    try (AlertFeed feed =
+        new AlertFeed(
+            Map.of("bootstrap.servers", "127.0.0.1:" + port),
+            registry,
+            "alerts",
+            10,
+            Duration.ofMillis(200))) {
+      feed.start();
+
+      // When the cluster comes up, with an alert on the topic
+      try (EmbeddedKafka kafka =
+          EmbeddedKafka.start(dataDir, "127.0.0.1", port, 0, Map.of("num.partitions", "1"))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+          admin.createTopics(List.of(new NewTopic("alerts", 1, (short) 1))).all().get();
+        }
+        Alert alert =
+            Alert.newBuilder()
+                .setId("lead-1")
+                .setType(AlertType.LEAD)
+                .setBrand("acme-air")
+                .setSeverity(1)
+                .setEventTime(Instant.parse("2026-01-05T06:00:00Z"))
+                .setSummary("a lead")
+                .build();
+        try (KafkaProducer<byte[], byte[]> producer =
+            new KafkaProducer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      "alerts",
+                      "lead-1".getBytes(StandardCharsets.UTF_8),
+                      AvroSerde.forValues(Alert.class, registry).serialize("alerts", alert)))
+              .get();
+        }
+
+        // Then the feed serves it
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (feed.leads(10).isEmpty() && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
+        assertThat(feed.leads(10)).hasSize(1);
+        assertThat(feed.leads(10).get(0).get("id").asText()).isEqualTo("lead-1");
+      }
+    }
+  }
+}
