@@ -14,6 +14,9 @@
   const token = () => sessionStorage.getItem(TOKEN_KEY) || '';
   let source = null;
   const seenAlerts = new Set();
+  // The last windows each brand's chart showed, by size and brand: kept on screen while the API
+  // cannot answer (503 while the stores rebalance, 502 while an owner is away).
+  const lastWindows = new Map();
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -98,12 +101,20 @@
     const cards = await Promise.all(brands.map(async (brand) => {
       let windows = [];
       let note = '';
+      const key = size + ' ' + brand;
       try {
         const answer = await api(`/api/brands/${encodeURIComponent(brand)}/windows?size=${size}&limit=${limit}`);
         windows = answer.windows;
         note = 'from ' + answer.servedBy;
+        lastWindows.set(key, windows);
       } catch (e) {
-        note = String(e.message || e);
+        const error = String(e.message || e);
+        if (lastWindows.has(key)) {
+          windows = lastWindows.get(key);
+          note = 'last known, now ' + error;
+        } else {
+          note = error;
+        }
       }
       const total = windows.reduce((sum, w) => sum + w.volume, 0);
       const unique = windows.reduce((sum, w) => sum + w.uniqueVolume, 0);
