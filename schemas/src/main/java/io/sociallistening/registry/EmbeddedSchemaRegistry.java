@@ -58,6 +58,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code DELETE /subjects/{s}}: soft delete of every version, answering their numbers; the
  *       subject then reads as not found, its ids stay readable, and a later registration continues
  *       the version numbers. {@code ?permanent=true} is refused (501, error code 50101).
+ *   <li>{@code DELETE /subjects/{s}/versions/{v|latest|-1}}: soft delete of one version (latest:
+ *       the latest live one), answering its number; its id stays readable. With {@code
+ *       ?permanent=true} a soft-deleted version is removed for good, and its id with it when no
+ *       other version uses the schema (40407 if it was not soft-deleted first; 40406 for a soft
+ *       delete of a soft-deleted version). The next version number follows the highest one left.
  *   <li>{@code POST /compatibility/subjects/{s}/versions} and {@code
  *       /compatibility/subjects/{s}/versions/{v|latest}} &rarr; {@code {"is_compatible": bool}}
  *       (plus {@code "messages"} with {@code ?verbose=true}), under the subject's level. Without a
@@ -73,11 +78,12 @@ import org.slf4j.LoggerFactory;
  * <p>Levels: NONE, BACKWARD (default), BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL,
  * FULL_TRANSITIVE, checked with Avro's {@code SchemaCompatibility}. Errors are Confluent's bodies
  * {@code {"error_code": 40401, "message": "Subject 'x' not found."}}: 40401 subject not found,
- * 40402 version not found, 40403 schema not found, 40408 no subject-level config (HTTP 404); 409
+ * 40402 version not found, 40403 schema not found, 40406 version already soft-deleted, 40407
+ * version not soft-deleted before a permanent delete, 40408 no subject-level config (HTTP 404); 409
  * incompatible schema (409); 42201 invalid schema, 42202 invalid version, 42203 invalid
  * compatibility level (422); 50001 store error (500). Unknown paths answer 404 / 404 and wrong
  * methods 405 / 405. Not supported: modes, contexts, schema references, JSON Schema and Protobuf,
- * hard deletes, deleting single versions, authentication.
+ * permanent deletion of whole subjects, authentication.
  *
  * <p>Loading this class sets the JDK server's {@code sun.net.httpserver.nodelay} system property to
  * {@code true} unless it is already set: without it each answer waits on Nagle's algorithm and the
@@ -322,6 +328,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
     if (size == 5 && !path.get(4).equals("schema")) {
       return notFound();
+    }
+    if (size == 4 && on(method, "DELETE")) {
+      boolean permanent = "true".equals(query.get("permanent"));
+      return Response.ok(
+          JSON.getNodeFactory().numberNode(catalog.deleteVersion(subject, path.get(3), permanent)));
     }
     if (!on(method, "GET")) {
       return notAllowed();

@@ -3,6 +3,7 @@ package io.sociallistening.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sociallistening.registry.SchemaStore.RemovedVersion;
 import io.sociallistening.registry.SchemaStore.SchemaVersion;
 import io.sociallistening.registry.SchemaStore.SubjectCompatibility;
 import java.io.IOException;
@@ -56,16 +57,17 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a schema version: key {@code {"keytype":"SCHEMA","subject":"s","version":1,"magic":1}},
  *       value {@code {"subject":"s","version":1,"id":7,"schema":"<canonical Avro
- *       JSON>","deleted":false}}; a soft delete rewrites the same key with {@code "deleted":true}.
+ *       JSON>","deleted":false}}; a soft delete rewrites the same key with {@code "deleted":true},
+ *       a permanent delete (of a soft-deleted version) writes a null value (tombstone) to it.
  *   <li>a compatibility level: key {@code {"keytype":"CONFIG","subject":"s","magic":0}} ({@code
  *       "subject":null} for the global level), value {@code {"compatibilityLevel":"BACKWARD"}}; a
  *       null value (tombstone) removes a subject's level.
  * </ul>
  *
  * <p>Keys are written with fixed field order so that compaction sees equal keys as equal bytes.
- * Records with another {@code keytype} (such as Confluent's {@code NOOP}) and tombstones of schema
- * keys are skipped; a record that cannot be decoded stops {@link #readAll()} with an exception
- * rather than risk handing out an id twice.
+ * Records with another {@code keytype} (such as Confluent's {@code NOOP}) are skipped; a record
+ * that cannot be decoded stops {@link #readAll()} with an exception rather than risk handing out an
+ * id twice.
  */
 public final class KafkaSchemaStore implements SchemaStore {
   public static final String DEFAULT_TOPIC = "_schemas";
@@ -212,14 +214,22 @@ public final class KafkaSchemaStore implements SchemaStore {
           .put("subject", version.subject())
           .put("version", version.version())
           .put("magic", 1);
+    } else if (entry instanceof RemovedVersion removed) {
+      key.put("keytype", "SCHEMA")
+          .put("subject", removed.subject())
+          .put("version", removed.version())
+          .put("magic", 1);
     } else if (entry instanceof SubjectCompatibility config) {
       key.put("keytype", "CONFIG").put("subject", config.subject()).put("magic", 0);
     }
     return key.toString();
   }
 
-  /** The record value of {@code entry}; null for the removal of a subject's level. */
+  /** The record value of {@code entry}; null for a removed version or a subject's level. */
   static String encodeValue(Entry entry) {
+    if (entry instanceof RemovedVersion) {
+      return null;
+    }
     if (entry instanceof SchemaVersion version) {
       return JSON.createObjectNode()
           .put("subject", version.subject())
@@ -251,8 +261,9 @@ public final class KafkaSchemaStore implements SchemaStore {
       switch (type) {
         case "SCHEMA":
           if (value == null) {
-            LOG.warn("Skipping tombstone of schema key {}", key);
-            return Optional.empty();
+            return Optional.of(
+                new RemovedVersion(
+                    required(keyNode, "subject").asText(), required(keyNode, "version").asInt()));
           }
           JsonNode schema = JSON.readTree(value);
           return Optional.of(

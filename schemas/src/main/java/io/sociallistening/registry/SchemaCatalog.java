@@ -1,5 +1,6 @@
 package io.sociallistening.registry;
 
+import io.sociallistening.registry.SchemaStore.RemovedVersion;
 import io.sociallistening.registry.SchemaStore.SchemaVersion;
 import io.sociallistening.registry.SchemaStore.SubjectCompatibility;
 import java.util.ArrayList;
@@ -16,17 +17,17 @@ import org.apache.avro.Schema;
 /**
  * The registry's rules over a {@link SchemaStore}: subjects with numbered versions, global ids
  * shared by equal canonical schemas (Avro's {@link Schema#toString()} of the parsed schema) across
- * subjects, compatibility levels per subject over a global default, soft deletion. The whole index
- * is held in memory, rebuilt from {@link SchemaStore#readAll()} at construction; every change is
- * written to the store before it is applied. The index is rebuilt from {@link
- * SchemaStore#readAll()} before a change when the store may hold entries it lacks: after a write
- * reported as failed (that may have reached the store after all, an acknowledgement lost or timed
- * out), and when the store has grown by entries another registry on the same store wrote ({@link
- * SchemaStore#end()}); a read that finds nothing checks the same before answering not found. So ids
- * and versions are not handed out twice, except by two registries changing the store at the same
- * moment. Changes are made one at a time; a read that finds what it looks for does not wait for a
- * change's write to the store, only for it to be applied (one that finds nothing waits for the
- * change, then checks the store).
+ * subjects, compatibility levels per subject over a global default, soft and permanent deletion (a
+ * version must be soft-deleted before it can be permanently deleted). The whole index is held in
+ * memory, rebuilt from {@link SchemaStore#readAll()} at construction; every change is written to
+ * the store before it is applied. The index is rebuilt from {@link SchemaStore#readAll()} before a
+ * change when the store may hold entries it lacks: after a write reported as failed (that may have
+ * reached the store after all, an acknowledgement lost or timed out), and when the store has grown
+ * by entries another registry on the same store wrote ({@link SchemaStore#end()}); a read that
+ * finds nothing checks the same before answering not found. So ids and versions are not handed out
+ * twice, except by two registries changing the store at the same moment. Changes are made one at a
+ * time; a read that finds what it looks for does not wait for a change's write to the store, only
+ * for it to be applied (one that finds nothing waits for the change, then checks the store).
  *
  * <p>Failures are {@link RegistryException}s with Confluent's error codes.
  */
@@ -198,7 +199,15 @@ final class SchemaCatalog {
         return version;
       }
     }
-    throw new RegistryException("Version " + wanted + " not found.", 40402);
+    throw versionNotFound(wanted);
+  }
+
+  private static RegistryException versionNotFound(int version) {
+    return new RegistryException("Version " + version + " not found.", 40402);
+  }
+
+  private static RegistryException subjectNotFound(String subject) {
+    return new RegistryException("Subject '" + subject + "' not found.", 40401);
   }
 
   /** Soft-deletes every live version of {@code subject}; returns their numbers. */
@@ -211,6 +220,61 @@ final class SchemaCatalog {
         deleted.add(version.version());
       }
       return deleted;
+    }
+  }
+
+  /**
+   * Deletes one version of {@code subject} ({@code versionText}: a number, {@code latest} or {@code
+   * -1}, the latest live version) and returns its number. A soft delete hides a live version; a
+   * permanent one removes a soft-deleted version, and its schema id with it when no other version
+   * (live or soft-deleted) uses that schema. Ids are not handed out again while the store holds
+   * their entries.
+   *
+   * @throws RegistryException 40401 if the subject has no versions at all, 40402 if the version
+   *     does not exist, 40406 for a soft delete of a soft-deleted version, 40407 for a permanent
+   *     delete of a live version, 42202 for an invalid version
+   */
+  int deleteVersion(String subject, String versionText, boolean permanent) {
+    int wanted = parseVersion(versionText);
+    synchronized (changes) {
+      catchUp();
+      TreeMap<Integer, SchemaVersion> all = subjects.get(subject);
+      if (all == null || all.isEmpty()) {
+        throw subjectNotFound(subject);
+      }
+      SchemaVersion target;
+      if (wanted == -1) {
+        List<SchemaVersion> live = liveVersions(subject);
+        target = live.isEmpty() ? null : live.get(live.size() - 1);
+      } else {
+        target = all.get(wanted);
+      }
+      if (target == null) {
+        throw versionNotFound(wanted);
+      }
+      if (permanent && !target.deleted()) {
+        throw new RegistryException(
+            "Subject '"
+                + subject
+                + "' Version "
+                + target.version()
+                + " was not deleted first before being permanently deleted",
+            40407);
+      }
+      if (!permanent && target.deleted()) {
+        throw new RegistryException(
+            "Subject '"
+                + subject
+                + "' Version "
+                + versionText
+                + " was soft deleted.Set permanent=true to delete permanently",
+            40406);
+      }
+      write(
+          permanent
+              ? new RemovedVersion(subject, target.version())
+              : (SchemaStore.Entry) target.asDeleted());
+      return target.version();
     }
   }
 
@@ -306,7 +370,7 @@ final class SchemaCatalog {
   private List<SchemaVersion> requireLive(String subject) {
     List<SchemaVersion> live = liveVersions(subject);
     if (live.isEmpty()) {
-      throw new RegistryException("Subject '" + subject + "' not found.", 40401);
+      throw subjectNotFound(subject);
     }
     return live;
   }
@@ -425,6 +489,19 @@ final class SchemaCatalog {
       schemasById.putIfAbsent(version.id(), schema);
       idsByCanonical.putIfAbsent(canonical, version.id());
       maxId = Math.max(maxId, version.id());
+    } else if (entry instanceof RemovedVersion removed) {
+      TreeMap<Integer, SchemaVersion> all = subjects.get(removed.subject());
+      SchemaVersion version = all == null ? null : all.remove(removed.version());
+      if (version == null) {
+        return;
+      }
+      if (all.isEmpty()) {
+        subjects.remove(removed.subject());
+      }
+      if (!idInUse(version.id())) {
+        schemasById.remove(version.id());
+        idsByCanonical.remove(version.schema(), version.id());
+      }
     } else if (entry instanceof SubjectCompatibility config) {
       if (config.subject() == null) {
         globalLevel = config.level() == null ? DEFAULT_LEVEL : config.level();
@@ -434,6 +511,17 @@ final class SchemaCatalog {
         subjectLevels.put(config.subject(), config.level());
       }
     }
+  }
+
+  private boolean idInUse(int id) {
+    for (TreeMap<Integer, SchemaVersion> versions : subjects.values()) {
+      for (SchemaVersion version : versions.values()) {
+        if (version.id() == id) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -36,7 +36,7 @@ public interface SchemaStore extends AutoCloseable {
   default void close() {}
 
   /** One persisted fact. */
-  sealed interface Entry permits SchemaVersion, SubjectCompatibility {
+  sealed interface Entry permits SchemaVersion, RemovedVersion, SubjectCompatibility {
     /** Identity for compaction: entries with equal keys replace one another. */
     String key();
   }
@@ -59,6 +59,21 @@ public interface SchemaStore extends AutoCloseable {
 
     SchemaVersion asDeleted() {
       return new SchemaVersion(subject, version, id, schema, true);
+    }
+  }
+
+  /**
+   * Version {@code version} of {@code subject} was permanently deleted: it replaces that version's
+   * {@link SchemaVersion} (same key), so compaction may drop both.
+   */
+  record RemovedVersion(String subject, int version) implements Entry {
+    public RemovedVersion {
+      Objects.requireNonNull(subject, "subject");
+    }
+
+    @Override
+    public String key() {
+      return "schema:" + version + ":" + subject;
     }
   }
 

@@ -380,6 +380,101 @@ class EmbeddedSchemaRegistryTest {
   }
 
   @Test
+  void shouldSoftDeleteOneVersionAndAnswerItsNumber() throws Exception {
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+    call("POST", "/subjects/a-value/versions", schemaBody(V2));
+
+    assertThat(call("DELETE", "/subjects/a-value/versions/1", null))
+        .isEqualTo(new Reply(200, JSON_TYPE, "1"));
+    assertThat(call("GET", "/subjects/a-value/versions", null).body()).isEqualTo("[2]");
+    assertThat(call("GET", "/subjects/a-value/versions/1", null).body())
+        .isEqualTo("{\"error_code\":40402,\"message\":\"Version 1 not found.\"}");
+    assertThat(call("POST", "/subjects/a-value", schemaBody(V1)).body())
+        .isEqualTo("{\"error_code\":40403,\"message\":\"Schema not found\"}");
+    assertThat(call("GET", "/schemas/ids/1", null).status()).isEqualTo(200);
+
+    assertThat(call("DELETE", "/subjects/a-value/versions/latest", null).body()).isEqualTo("2");
+    assertThat(call("GET", "/subjects/a-value/versions", null).status()).isEqualTo(404);
+    assertThat(call("GET", "/subjects", null).body()).isEqualTo("[]");
+    assertThat(call("POST", "/subjects/a-value/versions", schemaBody(V1)).body())
+        .isEqualTo("{\"id\":1}");
+    assertThat(call("GET", "/subjects/a-value/versions", null).body()).isEqualTo("[3]");
+  }
+
+  @Test
+  void shouldAnswerConfluentErrorsWhenDeletingAVersion() throws Exception {
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+    call("POST", "/subjects/a-value/versions", schemaBody(V2));
+    call("DELETE", "/subjects/a-value/versions/1", null);
+
+    assertThat(call("DELETE", "/subjects/nope/versions/1", null))
+        .isEqualTo(
+            new Reply(
+                404,
+                JSON_TYPE,
+                "{\"error_code\":40401,\"message\":\"Subject 'nope' not found.\"}"));
+    assertThat(call("DELETE", "/subjects/a-value/versions/7", null).body())
+        .isEqualTo("{\"error_code\":40402,\"message\":\"Version 7 not found.\"}");
+    assertThat(call("DELETE", "/subjects/a-value/versions/1", null))
+        .isEqualTo(
+            new Reply(
+                404,
+                JSON_TYPE,
+                "{\"error_code\":40406,\"message\":\"Subject 'a-value' Version 1 was soft"
+                    + " deleted.Set permanent=true to delete permanently\"}"));
+    assertThat(call("DELETE", "/subjects/a-value/versions/2?permanent=true", null))
+        .isEqualTo(
+            new Reply(
+                404,
+                JSON_TYPE,
+                "{\"error_code\":40407,\"message\":\"Subject 'a-value' Version 2 was not"
+                    + " deleted first before being permanently deleted\"}"));
+    assertThat(call("DELETE", "/subjects/a-value/versions/zero", null).status()).isEqualTo(422);
+    assertThat(call("PUT", "/subjects/a-value/versions/1", null).status()).isEqualTo(405);
+  }
+
+  @Test
+  void shouldPermanentlyDeleteASoftDeletedVersionAndItsId() throws Exception {
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+    call("POST", "/subjects/a-value/versions", schemaBody(V2));
+    call("DELETE", "/subjects/a-value/versions/2", null);
+
+    assertThat(call("DELETE", "/subjects/a-value/versions/2?permanent=true", null))
+        .isEqualTo(new Reply(200, JSON_TYPE, "2"));
+    assertThat(call("DELETE", "/subjects/a-value/versions/2?permanent=true", null).body())
+        .isEqualTo("{\"error_code\":40402,\"message\":\"Version 2 not found.\"}");
+    assertThat(call("GET", "/schemas/ids/2", null).body())
+        .isEqualTo("{\"error_code\":40403,\"message\":\"Schema 2 not found\"}");
+    assertThat(call("GET", "/subjects/a-value/versions", null).body()).isEqualTo("[1]");
+
+    assertThat(call("POST", "/subjects/a-value/versions", schemaBody(V2)).body())
+        .isEqualTo("{\"id\":3}");
+    assertThat(call("GET", "/subjects/a-value/versions", null).body()).isEqualTo("[1,2]");
+  }
+
+  @Test
+  void shouldKeepVersionDeletionsAcrossARestartOnTheSameStore() throws Exception {
+    call("PUT", "/config/a-value", "{\"compatibility\":\"NONE\"}");
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+    call("POST", "/subjects/a-value/versions", schemaBody(V2));
+    call("POST", "/subjects/a-value/versions", schemaBody(NEEDS_COUNT));
+    call("DELETE", "/subjects/a-value/versions/1", null);
+    call("DELETE", "/subjects/a-value/versions/3", null);
+    call("DELETE", "/subjects/a-value/versions/3?permanent=true", null);
+    registry.close();
+
+    registry = EmbeddedSchemaRegistry.start("127.0.0.1", 0, store);
+
+    assertThat(call("GET", "/subjects/a-value/versions", null).body()).isEqualTo("[2]");
+    assertThat(call("GET", "/schemas/ids/1", null).status()).isEqualTo(200);
+    assertThat(call("GET", "/schemas/ids/3", null).status()).isEqualTo(404);
+    assertThat(call("DELETE", "/subjects/a-value/versions/1", null).body())
+        .contains("\"error_code\":40406");
+    assertThat(call("POST", "/subjects/b-value/versions", schemaBody(NEEDS_COUNT)).body())
+        .isEqualTo("{\"id\":4}");
+  }
+
+  @Test
   void shouldKeepIdsAcrossARestartOnTheSameStore() throws Exception {
     call("POST", "/subjects/a-value/versions", schemaBody(V1));
     call("POST", "/subjects/a-value/versions", schemaBody(V2));

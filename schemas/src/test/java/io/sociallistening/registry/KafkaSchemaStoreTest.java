@@ -28,6 +28,18 @@ class KafkaSchemaStoreTest {
   }
 
   @Test
+  void shouldEncodeAPermanentlyDeletedVersionAsATombstoneOfItsKey() {
+    SchemaStore.RemovedVersion removed = new SchemaStore.RemovedVersion("a-value", 2);
+
+    assertThat(KafkaSchemaStore.encodeKey(removed))
+        .isEqualTo("{\"keytype\":\"SCHEMA\",\"subject\":\"a-value\",\"version\":2,\"magic\":1}");
+    assertThat(KafkaSchemaStore.encodeValue(removed)).isNull();
+    assertThat(removed.key()).isEqualTo(new SchemaVersion("a-value", 2, 7, "\"int\"", true).key());
+    assertThat(KafkaSchemaStore.decode(KafkaSchemaStore.encodeKey(removed), null))
+        .contains(removed);
+  }
+
+  @Test
   void shouldEncodeLevelsAndTheirRemovalAsATombstone() {
     SubjectCompatibility global = new SubjectCompatibility(null, CompatibilityLevel.FULL);
     SubjectCompatibility removed = new SubjectCompatibility("a-value", null);
