@@ -55,9 +55,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /subjects}; {@code GET /subjects/{s}/versions}; {@code GET
  *       /subjects/{s}/versions/{v|latest|-1}} &rarr; {@code {"subject","id","version","schema"}};
  *       {@code GET /subjects/{s}/versions/{v}/schema} &rarr; the schema itself
- *   <li>{@code DELETE /subjects/{s}}: soft delete of every version, answering their numbers; the
- *       subject then reads as not found, its ids stay readable, and a later registration continues
- *       the version numbers. {@code ?permanent=true} is refused (501, error code 50101).
+ *   <li>{@code DELETE /subjects/{s}}: soft delete of every live version, answering their numbers;
+ *       the subject then reads as not found, its ids stay readable, and a later registration
+ *       continues the version numbers. Again on a soft-deleted subject: 404 / 40404. With {@code
+ *       ?permanent=true} every version of a soft-deleted subject is removed for good (answering
+ *       their numbers), with the ids no other version uses (40405 while it has live versions); a
+ *       later registration starts again at version 1.
  *   <li>{@code DELETE /subjects/{s}/versions/{v|latest|-1}}: soft delete of one version (latest:
  *       the latest live one), answering its number; its id stays readable. With {@code
  *       ?permanent=true} a soft-deleted version is removed for good, and its id with it when no
@@ -78,12 +81,13 @@ import org.slf4j.LoggerFactory;
  * <p>Levels: NONE, BACKWARD (default), BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL,
  * FULL_TRANSITIVE, checked with Avro's {@code SchemaCompatibility}. Errors are Confluent's bodies
  * {@code {"error_code": 40401, "message": "Subject 'x' not found."}}: 40401 subject not found,
- * 40402 version not found, 40403 schema not found, 40406 version already soft-deleted, 40407
+ * 40402 version not found, 40403 schema not found, 40404 subject already soft-deleted, 40405
+ * subject not soft-deleted before a permanent delete, 40406 version already soft-deleted, 40407
  * version not soft-deleted before a permanent delete, 40408 no subject-level config (HTTP 404); 409
  * incompatible schema (409); 42201 invalid schema, 42202 invalid version, 42203 invalid
  * compatibility level (422); 50001 store error (500). Unknown paths answer 404 / 404 and wrong
  * methods 405 / 405. Not supported: modes, contexts, schema references, JSON Schema and Protobuf,
- * permanent deletion of whole subjects, authentication.
+ * authentication.
  *
  * <p>Loading this class sets the JDK server's {@code sun.net.httpserver.nodelay} system property to
  * {@code true} unless it is already set: without it each answer waits on Nagle's algorithm and the
@@ -301,12 +305,9 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         return Response.ok(describe(catalog.lookup(subject, schemaText(readJson(exchange)))));
       }
       if (on(method, "DELETE")) {
-        if ("true".equals(query.get("permanent"))) {
-          throw new RegistryException(
-              "Permanent deletion is not supported by this registry; soft deletion is", 50101);
-        }
+        boolean permanent = "true".equals(query.get("permanent"));
         ArrayNode versions = JSON.createArrayNode();
-        catalog.deleteSubject(subject).forEach(versions::add);
+        catalog.deleteSubject(subject, permanent).forEach(versions::add);
         return Response.ok(versions);
       }
       return notAllowed();

@@ -210,12 +210,42 @@ final class SchemaCatalog {
     return new RegistryException("Subject '" + subject + "' not found.", 40401);
   }
 
-  /** Soft-deletes every live version of {@code subject}; returns their numbers. */
-  List<Integer> deleteSubject(String subject) {
+  /**
+   * Soft-deletes every live version of {@code subject}, or with {@code permanent} removes every
+   * version of a subject whose versions are all soft-deleted (and the ids no other version uses);
+   * returns the numbers of the versions deleted.
+   *
+   * @throws RegistryException 40401 if the subject has no versions at all, 40404 for a soft delete
+   *     of a subject without live versions, 40405 for a permanent delete of a subject with live
+   *     versions
+   */
+  List<Integer> deleteSubject(String subject, boolean permanent) {
     synchronized (changes) {
       catchUp();
+      TreeMap<Integer, SchemaVersion> all = subjects.get(subject);
+      if (all == null || all.isEmpty()) {
+        throw subjectNotFound(subject);
+      }
+      List<SchemaVersion> live = liveVersions(subject);
       List<Integer> deleted = new ArrayList<>();
-      for (SchemaVersion version : requireLive(subject)) {
+      if (permanent) {
+        if (!live.isEmpty()) {
+          throw new RegistryException(
+              "Subject '" + subject + "' was not deleted first before being permanently deleted",
+              40405);
+        }
+        for (SchemaVersion version : List.copyOf(all.values())) {
+          write(new RemovedVersion(subject, version.version()));
+          deleted.add(version.version());
+        }
+        return deleted;
+      }
+      if (live.isEmpty()) {
+        throw new RegistryException(
+            "Subject '" + subject + "' was soft deleted.Set permanent=true to delete permanently",
+            40404);
+      }
+      for (SchemaVersion version : live) {
         write(version.asDeleted());
         deleted.add(version.version());
       }

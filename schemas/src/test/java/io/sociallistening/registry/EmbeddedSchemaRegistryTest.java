@@ -372,11 +372,58 @@ class EmbeddedSchemaRegistryTest {
     assertThat(call("GET", "/subjects/a-value/versions", null).status()).isEqualTo(404);
     assertThat(call("GET", "/subjects", null).body()).isEqualTo("[]");
     assertThat(call("GET", "/schemas/ids/1", null).status()).isEqualTo(200);
-    assertThat(call("DELETE", "/subjects/a-value?permanent=true", null).status()).isEqualTo(501);
 
     assertThat(call("POST", "/subjects/a-value/versions", schemaBody(V1)).body())
         .isEqualTo("{\"id\":1}");
     assertThat(call("GET", "/subjects/a-value/versions", null).body()).isEqualTo("[3]");
+  }
+
+  @Test
+  void shouldAnswer40404ToASecondSoftDeleteOfASubject() throws Exception {
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+    call("DELETE", "/subjects/a-value", null);
+
+    assertThat(call("DELETE", "/subjects/a-value", null))
+        .isEqualTo(
+            new Reply(
+                404,
+                JSON_TYPE,
+                "{\"error_code\":40404,\"message\":\"Subject 'a-value' was soft deleted.Set"
+                    + " permanent=true to delete permanently\"}"));
+    assertThat(call("DELETE", "/subjects/nope", null).body())
+        .isEqualTo("{\"error_code\":40401,\"message\":\"Subject 'nope' not found.\"}");
+  }
+
+  @Test
+  void shouldPermanentlyDeleteASoftDeletedSubjectAcrossARestart() throws Exception {
+    call("PUT", "/config/a-value", "{\"compatibility\":\"NONE\"}");
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+    call("POST", "/subjects/a-value/versions", schemaBody(V2));
+    call("POST", "/subjects/b-value/versions", schemaBody(V2));
+    call("DELETE", "/subjects/a-value/versions/1", null);
+
+    assertThat(call("DELETE", "/subjects/a-value?permanent=true", null))
+        .isEqualTo(
+            new Reply(
+                404,
+                JSON_TYPE,
+                "{\"error_code\":40405,\"message\":\"Subject 'a-value' was not deleted first"
+                    + " before being permanently deleted\"}"));
+    assertThat(call("DELETE", "/subjects/a-value", null).body()).isEqualTo("[2]");
+    assertThat(call("DELETE", "/subjects/a-value?permanent=true", null))
+        .isEqualTo(new Reply(200, JSON_TYPE, "[1,2]"));
+    assertThat(call("DELETE", "/subjects/a-value?permanent=true", null).body())
+        .isEqualTo("{\"error_code\":40401,\"message\":\"Subject 'a-value' not found.\"}");
+    registry.close();
+
+    registry = EmbeddedSchemaRegistry.start("127.0.0.1", 0, store);
+
+    assertThat(call("GET", "/schemas/ids/1", null).status()).isEqualTo(404);
+    assertThat(call("GET", "/schemas/ids/2", null).status()).isEqualTo(200);
+    assertThat(call("DELETE", "/subjects/a-value", null).status()).isEqualTo(404);
+    assertThat(call("POST", "/subjects/a-value/versions", schemaBody(V1)).body())
+        .isEqualTo("{\"id\":3}");
+    assertThat(call("GET", "/subjects/a-value/versions", null).body()).isEqualTo("[1]");
   }
 
   @Test
