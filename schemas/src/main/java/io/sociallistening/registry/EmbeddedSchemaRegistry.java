@@ -51,10 +51,15 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /subjects/{s}} (lookup) &rarr; {@code {"subject","id","version","schema"}}
  *   <li>{@code GET /schemas/ids/{id}} &rarr; {@code {"schema": "..."}}; {@code GET
  *       /schemas/ids/{id}/schema} &rarr; the schema itself; {@code GET /schemas/ids/{id}/versions}
- *       &rarr; {@code [{"subject","version"}]}
+ *       &rarr; {@code [{"subject","version"}]}; {@code GET /schemas/ids/{id}/subjects} &rarr; the
+ *       subjects, sorted
  *   <li>{@code GET /subjects}; {@code GET /subjects/{s}/versions}; {@code GET
  *       /subjects/{s}/versions/{v|latest|-1}} &rarr; {@code {"subject","id","version","schema"}};
  *       {@code GET /subjects/{s}/versions/{v}/schema} &rarr; the schema itself
+ *   <li>{@code ?deleted=true} on the lookup, the four reads of subjects and versions above and the
+ *       id's subjects and versions takes soft-deleted versions in (a numbered version then reads
+ *       even when soft-deleted; {@code latest} stays the latest live one; a lookup answers the
+ *       latest version holding the schema)
  *   <li>{@code DELETE /subjects/{s}}: soft delete of every live version, answering their numbers;
  *       the subject then reads as not found, its ids stay readable, and a later registration
  *       continues the version numbers. Again on a soft-deleted subject: 404 / 40404. With {@code
@@ -226,7 +231,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
     switch (first) {
       case "schemas":
-        return schemas(method, path);
+        return schemas(method, path, query);
       case "subjects":
         return subjects(method, path, query, exchange);
       case "compatibility":
@@ -254,7 +259,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
   }
 
-  private Response schemas(String method, List<String> path) throws IOException {
+  private Response schemas(String method, List<String> path, Map<String, String> query)
+      throws IOException {
     int size = path.size();
     if (size == 2 && path.get(1).equals("types")) {
       return on(method, "GET") ? Response.ok(JSON.createArrayNode().add("AVRO")) : notAllowed();
@@ -273,15 +279,23 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
       String schema = catalog.schemaById(id.get()).toString();
       return Response.ok(JSON.createObjectNode().put("schema", schema));
     }
+    boolean deleted = "true".equals(query.get("deleted"));
     switch (path.get(3)) {
       case "schema":
         return Response.ok(JSON.readTree(catalog.schemaById(id.get()).toString()));
       case "versions":
         ArrayNode versions = JSON.createArrayNode();
-        for (SchemaVersion version : catalog.versionsOfId(id.get())) {
+        for (SchemaVersion version : catalog.versionsOfId(id.get(), deleted)) {
           versions.addObject().put("subject", version.subject()).put("version", version.version());
         }
         return Response.ok(versions);
+      case "subjects":
+        ArrayNode subjects = JSON.createArrayNode();
+        catalog.versionsOfId(id.get(), deleted).stream()
+            .map(SchemaVersion::subject)
+            .distinct()
+            .forEach(subjects::add);
+        return Response.ok(subjects);
       default:
         return notFound();
     }
@@ -291,18 +305,20 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
       String method, List<String> path, Map<String, String> query, HttpExchange exchange)
       throws IOException {
     int size = path.size();
+    boolean deleted = "true".equals(query.get("deleted"));
     if (size == 1) {
       if (!on(method, "GET")) {
         return notAllowed();
       }
       ArrayNode names = JSON.createArrayNode();
-      catalog.subjects().forEach(names::add);
+      catalog.subjects(deleted).forEach(names::add);
       return Response.ok(names);
     }
     String subject = path.get(1);
     if (size == 2) {
       if (on(method, "POST")) {
-        return Response.ok(describe(catalog.lookup(subject, schemaText(readJson(exchange)))));
+        String schema = schemaText(readJson(exchange));
+        return Response.ok(describe(catalog.lookup(subject, schema, deleted)));
       }
       if (on(method, "DELETE")) {
         boolean permanent = "true".equals(query.get("permanent"));
@@ -322,7 +338,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
       }
       if (on(method, "GET")) {
         ArrayNode versions = JSON.createArrayNode();
-        catalog.versions(subject).forEach(versions::add);
+        catalog.versions(subject, deleted).forEach(versions::add);
         return Response.ok(versions);
       }
       return notAllowed();
@@ -338,7 +354,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     if (!on(method, "GET")) {
       return notAllowed();
     }
-    SchemaVersion version = catalog.version(subject, path.get(3));
+    SchemaVersion version = catalog.version(subject, path.get(3), deleted);
     return Response.ok(size == 4 ? describe(version) : JSON.readTree(version.schema()));
   }
 

@@ -107,15 +107,18 @@ final class SchemaCatalog {
     return Optional.empty();
   }
 
-  /** The live version of {@code subject} holding {@code schemaText}. */
-  SchemaVersion lookup(String subject, String schemaText) {
+  /**
+   * The version of {@code subject} holding {@code schemaText}: a live one, or with {@code deleted}
+   * the latest one, soft-deleted or not.
+   */
+  SchemaVersion lookup(String subject, String schemaText, boolean deleted) {
     return reading(
         () -> {
-          List<SchemaVersion> live = requireLive(subject);
+          List<SchemaVersion> versions = requireVersions(subject, deleted);
           String canonical = parse(schemaText).toString();
-          for (SchemaVersion version : live) {
-            if (version.schema().equals(canonical)) {
-              return version;
+          for (int i = versions.size() - 1; i >= 0; i--) {
+            if (versions.get(i).schema().equals(canonical)) {
+              return versions.get(i);
             }
           }
           throw new RegistryException("Schema not found", 40403);
@@ -135,14 +138,17 @@ final class SchemaCatalog {
     return schema;
   }
 
-  /** The live subject versions that use schema {@code id}, by subject then version. */
-  List<SchemaVersion> versionsOfId(int id) {
+  /**
+   * The subject versions that use schema {@code id}, by subject then version: the live ones, or
+   * with {@code deleted} the soft-deleted ones too.
+   */
+  List<SchemaVersion> versionsOfId(int id, boolean deleted) {
     return reading(
         () -> {
           requireSchema(id);
           List<SchemaVersion> found = new ArrayList<>();
-          for (String subject : liveSubjects()) {
-            for (SchemaVersion version : liveVersions(subject)) {
+          for (String subject : subjectNames(deleted)) {
+            for (SchemaVersion version : versionsOf(subject, deleted)) {
               if (version.id() == id) {
                 found.add(version);
               }
@@ -152,15 +158,15 @@ final class SchemaCatalog {
         });
   }
 
-  /** Subjects with at least one live version, sorted. */
-  List<String> subjects() {
-    return reading(this::liveSubjects);
+  /** Subjects with at least one live version, or with {@code deleted} any version, sorted. */
+  List<String> subjects(boolean deleted) {
+    return reading(() -> subjectNames(deleted));
   }
 
-  private List<String> liveSubjects() {
+  private List<String> subjectNames(boolean deleted) {
     List<String> names = new ArrayList<>();
     for (Map.Entry<String, TreeMap<Integer, SchemaVersion>> subject : subjects.entrySet()) {
-      if (subject.getValue().values().stream().anyMatch(v -> !v.deleted())) {
+      if (subject.getValue().values().stream().anyMatch(v -> deleted || !v.deleted())) {
         names.add(subject.getKey());
       }
     }
@@ -168,33 +174,40 @@ final class SchemaCatalog {
     return names;
   }
 
-  /** Live version numbers of {@code subject}, ascending. */
-  List<Integer> versions(String subject) {
+  /** Live version numbers of {@code subject}, or with {@code deleted} all of them, ascending. */
+  List<Integer> versions(String subject, boolean deleted) {
     return reading(
         () -> {
           List<Integer> numbers = new ArrayList<>();
-          for (SchemaVersion version : requireLive(subject)) {
+          for (SchemaVersion version : requireVersions(subject, deleted)) {
             numbers.add(version.version());
           }
           return numbers;
         });
   }
 
-  /** A live version of {@code subject}: a number, {@code latest} or {@code -1}. */
-  SchemaVersion version(String subject, String versionText) {
+  /**
+   * A version of {@code subject}: a number, or {@code latest} / {@code -1} for the latest live one.
+   * A numbered version must be live, unless {@code deleted}.
+   */
+  SchemaVersion version(String subject, String versionText, boolean deleted) {
     return reading(
         () -> {
           int wanted = parseVersion(versionText);
-          List<SchemaVersion> live = requireLive(subject);
           if (wanted == -1) {
+            requireVersions(subject, deleted);
+            List<SchemaVersion> live = liveVersions(subject);
+            if (live.isEmpty()) {
+              throw versionNotFound(wanted);
+            }
             return live.get(live.size() - 1);
           }
-          return liveVersion(live, wanted);
+          return versionIn(requireVersions(subject, deleted), wanted);
         });
   }
 
-  private static SchemaVersion liveVersion(List<SchemaVersion> live, int wanted) {
-    for (SchemaVersion version : live) {
+  private static SchemaVersion versionIn(List<SchemaVersion> versions, int wanted) {
+    for (SchemaVersion version : versions) {
       if (version.version() == wanted) {
         return version;
       }
@@ -325,7 +338,7 @@ final class SchemaCatalog {
           } else if (parseVersion(versionText) == -1) {
             against = live.isEmpty() ? List.of() : List.of(live.get(live.size() - 1));
           } else {
-            against = List.of(liveVersion(live, parseVersion(versionText)));
+            against = List.of(versionIn(live, parseVersion(versionText)));
           }
           return incompatibilities(levelOf(subject), parse(schemaText), against);
         });
@@ -397,25 +410,30 @@ final class SchemaCatalog {
     return problems;
   }
 
-  private List<SchemaVersion> requireLive(String subject) {
-    List<SchemaVersion> live = liveVersions(subject);
-    if (live.isEmpty()) {
+  /** The live versions of {@code subject}, or with {@code deleted} all; 40401 if none. */
+  private List<SchemaVersion> requireVersions(String subject, boolean deleted) {
+    List<SchemaVersion> versions = versionsOf(subject, deleted);
+    if (versions.isEmpty()) {
       throw subjectNotFound(subject);
     }
-    return live;
+    return versions;
   }
 
   private List<SchemaVersion> liveVersions(String subject) {
+    return versionsOf(subject, false);
+  }
+
+  private List<SchemaVersion> versionsOf(String subject, boolean deleted) {
     TreeMap<Integer, SchemaVersion> all = subjects.get(subject);
-    List<SchemaVersion> live = new ArrayList<>();
+    List<SchemaVersion> found = new ArrayList<>();
     if (all != null) {
       for (SchemaVersion version : all.values()) {
-        if (!version.deleted()) {
-          live.add(version);
+        if (deleted || !version.deleted()) {
+          found.add(version);
         }
       }
     }
-    return live;
+    return found;
   }
 
   /**

@@ -379,6 +379,56 @@ class EmbeddedSchemaRegistryTest {
   }
 
   @Test
+  void shouldListSoftDeletedSubjectsAndVersionsWithDeletedTrue() throws Exception {
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+    call("POST", "/subjects/a-value/versions", schemaBody(V2));
+    call("POST", "/subjects/b-value/versions", schemaBody(V1));
+    call("DELETE", "/subjects/a-value/versions/1", null);
+    call("DELETE", "/subjects/b-value", null);
+
+    assertThat(call("GET", "/subjects", null).body()).isEqualTo("[\"a-value\"]");
+    assertThat(call("GET", "/subjects?deleted=true", null).body())
+        .isEqualTo("[\"a-value\",\"b-value\"]");
+    assertThat(call("GET", "/subjects/a-value/versions?deleted=true", null).body())
+        .isEqualTo("[1,2]");
+    assertThat(call("GET", "/subjects/b-value/versions?deleted=true", null).body())
+        .isEqualTo("[1]");
+    assertThat(call("GET", "/subjects/nope/versions?deleted=true", null).body())
+        .contains("\"error_code\":40401");
+    assertThat(call("GET", "/subjects/a-value/versions/1?deleted=true", null).body())
+        .isEqualTo(
+            "{\"subject\":\"a-value\",\"id\":1,\"version\":1,\"schema\":" + quoted(V1) + "}");
+    assertThat(call("POST", "/subjects/b-value?deleted=true", schemaBody(V1)).body())
+        .isEqualTo(
+            "{\"subject\":\"b-value\",\"id\":1,\"version\":1,\"schema\":" + quoted(V1) + "}");
+    assertThat(call("POST", "/subjects/b-value", schemaBody(V1)).body())
+        .contains("\"error_code\":40401");
+  }
+
+  @Test
+  void shouldListTheSubjectsAndVersionsOfAnId() throws Exception {
+    call("POST", "/subjects/b-value/versions", schemaBody(V1));
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+    call("POST", "/subjects/c-value/versions", schemaBody(V1));
+    call("DELETE", "/subjects/c-value", null);
+
+    assertThat(call("GET", "/schemas/ids/1/subjects", null))
+        .isEqualTo(new Reply(200, JSON_TYPE, "[\"a-value\",\"b-value\"]"));
+    assertThat(call("GET", "/schemas/ids/1/subjects?deleted=true", null).body())
+        .isEqualTo("[\"a-value\",\"b-value\",\"c-value\"]");
+    assertThat(call("GET", "/schemas/ids/1/versions", null).body())
+        .isEqualTo(
+            "[{\"subject\":\"a-value\",\"version\":1},{\"subject\":\"b-value\",\"version\":1}]");
+    assertThat(call("GET", "/schemas/ids/1/versions?deleted=true", null).body())
+        .isEqualTo(
+            "[{\"subject\":\"a-value\",\"version\":1},{\"subject\":\"b-value\",\"version\":1},"
+                + "{\"subject\":\"c-value\",\"version\":1}]");
+    assertThat(call("GET", "/schemas/ids/9/subjects", null))
+        .isEqualTo(
+            new Reply(404, JSON_TYPE, "{\"error_code\":40403,\"message\":\"Schema 9 not found\"}"));
+  }
+
+  @Test
   void shouldAnswer40404ToASecondSoftDeleteOfASubject() throws Exception {
     call("POST", "/subjects/a-value/versions", schemaBody(V1));
     call("DELETE", "/subjects/a-value", null);

@@ -74,8 +74,8 @@ class SchemaCatalogTest {
 
     assertThat(catalog.register("a-value", v3.toString())).isEqualTo(3);
     assertThat(catalog.register("a-value", V2.toString())).isEqualTo(2);
-    assertThat(catalog.versions("a-value")).containsExactly(1, 2, 3);
-    assertThat(catalog.version("a-value", "2").schema()).isEqualTo(V2.toString());
+    assertThat(catalog.versions("a-value", false)).containsExactly(1, 2, 3);
+    assertThat(catalog.version("a-value", "2", false).schema()).isEqualTo(V2.toString());
   }
 
   @Test
@@ -86,8 +86,8 @@ class SchemaCatalogTest {
 
     assertThat(catalog.register("a-value", V1.toString())).isEqualTo(5);
     assertThat(catalog.register("b-value", V1.toString())).isEqualTo(5);
-    assertThat(catalog.versions("a-value")).containsExactly(1);
-    assertThat(catalog.lookup("a-value", V1.toString()).id()).isEqualTo(5);
+    assertThat(catalog.versions("a-value", false)).containsExactly(1);
+    assertThat(catalog.lookup("a-value", V1.toString(), false).id()).isEqualTo(5);
   }
 
   @Test
@@ -99,11 +99,11 @@ class SchemaCatalogTest {
     assertThat(first.register("a-value", V1.toString())).isEqualTo(1);
     assertThat(second.register("b-value", V2.toString())).isEqualTo(2);
     assertThat(second.schemaById(1)).isEqualTo(V1);
-    assertThat(first.versionsOfId(2))
+    assertThat(first.versionsOfId(2, false))
         .containsExactly(new SchemaStore.SchemaVersion("b-value", 1, 2, V2.toString(), false));
     assertThat(first.schemaById(2)).isEqualTo(V2);
-    assertThat(first.versions("b-value")).containsExactly(1);
+    assertThat(first.versions("b-value", false)).containsExactly(1);
     assertThat(first.register("b-value", V2.toString())).isEqualTo(2);
-    assertThat(first.subjects()).containsExactly("a-value", "b-value");
+    assertThat(first.subjects(false)).containsExactly("a-value", "b-value");
   }
 }
