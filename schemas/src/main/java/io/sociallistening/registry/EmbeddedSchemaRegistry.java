@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +82,11 @@ import org.slf4j.LoggerFactory;
  *       {@code PUT /config/{s}} with {@code {"compatibility": L}} answer the same body; {@code GET
  *       /config/{s}} answers the subject's own level, or 404 / 40408 when it has none (unless
  *       {@code ?defaultToGlobal=true}); {@code DELETE /config/{s}} removes it and answers it.
+ *   <li>{@code GET /mode} &rarr; {@code {"mode": "READWRITE"}}, always: {@code PUT /mode} accepts
+ *       {@code {"mode": "READWRITE"}} and answers it, and refuses READONLY, READONLY_OVERRIDE and
+ *       IMPORT (422 / 42205; another name 42204). No subject has a mode of its own: {@code GET
+ *       /mode/{s}} answers 404 / 40409 (READWRITE with {@code ?defaultToGlobal=true}), {@code PUT
+ *       /mode/{s}} 42205, {@code DELETE /mode/{s}} 40401.
  * </ul>
  *
  * <p>Levels: NONE, BACKWARD (default), BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL,
@@ -88,10 +94,11 @@ import org.slf4j.LoggerFactory;
  * {@code {"error_code": 40401, "message": "Subject 'x' not found."}}: 40401 subject not found,
  * 40402 version not found, 40403 schema not found, 40404 subject already soft-deleted, 40405
  * subject not soft-deleted before a permanent delete, 40406 version already soft-deleted, 40407
- * version not soft-deleted before a permanent delete, 40408 no subject-level config (HTTP 404); 409
- * incompatible schema (409); 42201 invalid schema, 42202 invalid version, 42203 invalid
- * compatibility level (422); 50001 store error (500). Unknown paths answer 404 / 404 and wrong
- * methods 405 / 405. Not supported: modes, contexts, schema references, JSON Schema and Protobuf,
+ * version not soft-deleted before a permanent delete, 40408 no subject-level config, 40409 no
+ * subject-level mode (HTTP 404); 409 incompatible schema (409); 42201 invalid schema, 42202 invalid
+ * version, 42203 invalid compatibility level, 42204 invalid mode, 42205 operation not permitted
+ * (422); 50001 store error (500). Unknown paths answer 404 / 404 and wrong methods 405 / 405. Not
+ * supported: modes other than READWRITE, contexts, schema references, JSON Schema and Protobuf,
  * authentication.
  *
  * <p>Loading this class sets the JDK server's {@code sun.net.httpserver.nodelay} system property to
@@ -104,6 +111,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   static final String CONFLUENT_JSON = "application/vnd.schemaregistry.v1+json";
   private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> MODES =
+      Set.of("READWRITE", "READONLY", "READONLY_OVERRIDE", "IMPORT");
 
   static {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -254,6 +263,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         return notFound();
       case "config":
         return config(method, path, query, exchange);
+      case "mode":
+        return mode(method, path, query, exchange);
       default:
         return notFound();
     }
@@ -395,6 +406,54 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
       default:
         return notAllowed();
     }
+  }
+
+  /** Modes: every subject is READWRITE, and nothing else can be set. */
+  private Response mode(
+      String method, List<String> path, Map<String, String> query, HttpExchange exchange)
+      throws IOException {
+    if (path.size() > 2) {
+      return notFound();
+    }
+    String subject = path.size() == 2 ? path.get(1) : null;
+    switch (method) {
+      case "GET":
+        if (subject != null && !"true".equals(query.get("defaultToGlobal"))) {
+          throw new RegistryException(
+              "Subject '" + subject + "' does not have subject-level mode configured", 40409);
+        }
+        return readWrite();
+      case "PUT":
+        JsonNode mode = readJson(exchange).get("mode");
+        String name =
+            mode == null || !mode.isTextual() ? "" : mode.asText().toUpperCase(Locale.ROOT);
+        if (!MODES.contains(name)) {
+          throw new RegistryException(
+              "Invalid mode. Valid values are READWRITE, READONLY, READONLY_OVERRIDE, and IMPORT",
+              42204);
+        }
+        if (subject != null) {
+          throw new RegistryException(
+              "Subject-level modes are not supported by this registry; every subject is READWRITE",
+              42205);
+        }
+        if (!name.equals("READWRITE")) {
+          throw new RegistryException(
+              "Mode " + name + " is not supported by this registry; only READWRITE is", 42205);
+        }
+        return readWrite();
+      case "DELETE":
+        if (subject == null) {
+          return notAllowed();
+        }
+        throw new RegistryException("Subject '" + subject + "' not found.", 40401);
+      default:
+        return notAllowed();
+    }
+  }
+
+  private static Response readWrite() {
+    return Response.ok(JSON.createObjectNode().put("mode", "READWRITE"));
   }
 
   private static ObjectNode describe(SchemaVersion version) {

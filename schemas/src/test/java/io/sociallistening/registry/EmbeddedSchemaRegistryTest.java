@@ -379,6 +379,44 @@ class EmbeddedSchemaRegistryTest {
   }
 
   @Test
+  void shouldAnswerReadWriteModeAndRefuseOtherModes() throws Exception {
+    assertThat(call("GET", "/mode", null))
+        .isEqualTo(new Reply(200, JSON_TYPE, "{\"mode\":\"READWRITE\"}"));
+    assertThat(call("PUT", "/mode", "{\"mode\":\"readwrite\"}").body())
+        .isEqualTo("{\"mode\":\"READWRITE\"}");
+    assertThat(call("GET", "/mode/a-value?defaultToGlobal=true", null).body())
+        .isEqualTo("{\"mode\":\"READWRITE\"}");
+    assertThat(call("GET", "/mode/a-value", null))
+        .isEqualTo(
+            new Reply(
+                404,
+                JSON_TYPE,
+                "{\"error_code\":40409,\"message\":\"Subject 'a-value' does not have"
+                    + " subject-level mode configured\"}"));
+    assertThat(call("PUT", "/mode", "{\"mode\":\"READONLY\"}"))
+        .isEqualTo(
+            new Reply(
+                422,
+                JSON_TYPE,
+                "{\"error_code\":42205,\"message\":\"Mode READONLY is not supported by this"
+                    + " registry; only READWRITE is\"}"));
+    assertThat(call("PUT", "/mode/a-value", "{\"mode\":\"READWRITE\"}").body())
+        .isEqualTo(
+            "{\"error_code\":42205,\"message\":\"Subject-level modes are not supported by this"
+                + " registry; every subject is READWRITE\"}");
+    assertThat(call("PUT", "/mode", "{\"mode\":\"SOMETIMES\"}"))
+        .isEqualTo(
+            new Reply(
+                422,
+                JSON_TYPE,
+                "{\"error_code\":42204,\"message\":\"Invalid mode. Valid values are READWRITE,"
+                    + " READONLY, READONLY_OVERRIDE, and IMPORT\"}"));
+    assertThat(call("DELETE", "/mode/a-value", null).body())
+        .isEqualTo("{\"error_code\":40401,\"message\":\"Subject 'a-value' not found.\"}");
+    assertThat(call("DELETE", "/mode", null).status()).isEqualTo(405);
+  }
+
+  @Test
   void shouldListSoftDeletedSubjectsAndVersionsWithDeletedTrue() throws Exception {
     call("POST", "/subjects/a-value/versions", schemaBody(V1));
     call("POST", "/subjects/a-value/versions", schemaBody(V2));
