@@ -48,7 +48,11 @@ import org.slf4j.LoggerFactory;
  *       (schemaType optional; references must be absent or empty) &rarr; {@code {"id": N}}. The
  *       same schema under a subject returns its existing id; equal canonical schemas share one
  *       global id across subjects; a new version is checked against the subject's compatibility
- *       level.
+ *       level. Schemas are compared in Avro's canonical form (the parsed schema written out again),
+ *       so whitespace, the order of JSON keys, {@code {"type": "string"}} for {@code "string"} and
+ *       a namespace spelled in the name do not make a new schema; {@code ?normalize=true} (sent by
+ *       clients configured with {@code normalize.schemas=true}) is accepted and changes nothing
+ *       more, here and on lookup.
  *   <li>{@code POST /subjects/{s}} (lookup) &rarr; {@code {"subject","id","version","schema"}}
  *   <li>{@code GET /schemas/ids/{id}} &rarr; {@code {"schema": "..."}}; {@code GET
  *       /schemas/ids/{id}/schema} &rarr; the schema itself; {@code GET /schemas/ids/{id}/versions}

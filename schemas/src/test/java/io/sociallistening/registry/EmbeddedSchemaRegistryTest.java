@@ -120,6 +120,23 @@ class EmbeddedSchemaRegistryTest {
   }
 
   @Test
+  void shouldFindASchemaInAnotherLayoutWithOrWithoutNormalize() throws Exception {
+    String relaidOut =
+        "{ \"fields\": [ {\"type\": {\"type\": \"string\"}, \"name\": \"id\"} ],"
+            + " \"type\": \"record\", \"name\": \"test.Thing\" }";
+    String body = JSON.createObjectNode().put("schema", relaidOut).toString();
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+
+    assertThat(call("POST", "/subjects/a-value/versions?normalize=true", body).body())
+        .isEqualTo("{\"id\":1}");
+    assertThat(call("POST", "/subjects/a-value/versions", body).body()).isEqualTo("{\"id\":1}");
+    assertThat(call("POST", "/subjects/a-value?normalize=true", body).body())
+        .isEqualTo(
+            "{\"subject\":\"a-value\",\"id\":1,\"version\":1,\"schema\":" + quoted(V1) + "}");
+    assertThat(call("GET", "/subjects/a-value/versions", null).body()).isEqualTo("[1]");
+  }
+
+  @Test
   void shouldServeVersionsByNumberAndLatest() throws Exception {
     call("POST", "/subjects/a-value/versions", schemaBody(V1));
     call("POST", "/subjects/a-value/versions", schemaBody(V2));
