@@ -46,8 +46,12 @@ import org.slf4j.LoggerFactory;
  * {@code errors.tolerance=all} and {@code errors.deadletterqueue.topic.name}) and is logged at
  * ERROR with its id; the task goes on. 401 and 403 stop the task (the URL or its credentials are
  * wrong, every alert would fail). A 2xx reply whose body is over {@code http.max.response.bytes}
- * counts as delivered (its body is not used). A registry that cannot be reached is retriable: the
- * batch is handed back to Connect, and alerts already posted from it are not posted again.
+ * counts as delivered (its body is not used). A registry that cannot be reached, fails (5xx) or
+ * rate limits (429) is retriable: the batch is handed back to Connect, and alerts already posted
+ * from it are not posted again. Only a registry's "not found" for the alert's schema id (error
+ * codes 40400 to 40499) or a schema that is not Avro sends the alert to the errant record reporter;
+ * any other refusal of the registry (401, 403, a bare 404 without an error code: a wrong {@code
+ * schema.registry.url} or a proxy in the way) stops the task without dead-lettering.
  */
 public final class WebhookSinkTask extends SinkTask {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSinkTask.class);
@@ -183,6 +187,10 @@ public final class WebhookSinkTask extends SinkTask {
     try {
       alert = serde.deserialize(r.topic(), bytes);
     } catch (RegistryException e) {
+      if (e.isRecordAtFault()) {
+        deadLetter(r, null, new DataException("Cannot decode alert: " + e.getMessage(), e));
+        return;
+      }
       if (registryUnavailable(e)) {
         long backoff = config.http().retry().backoffMs(1);
         if (context != null) {
@@ -190,8 +198,13 @@ public final class WebhookSinkTask extends SinkTask {
         }
         throw new RetriableException("Schema registry unavailable: " + e.getMessage(), e);
       }
-      deadLetter(r, null, new DataException("Cannot decode alert: " + e.getMessage(), e));
-      return;
+      // refusing the credentials, or a bare 404 (a wrong URL or a proxy, not an unknown schema):
+      // every alert would fail the same way, and none of them is at fault
+      throw new ConnectException(
+          "Schema registry refused: "
+              + e.getMessage()
+              + "; check schema.registry.url and its credentials",
+          e);
     } catch (SerializationException | DataException e) {
       deadLetter(r, null, new DataException("Cannot decode alert: " + e.getMessage(), e));
       return;
@@ -240,8 +253,13 @@ public final class WebhookSinkTask extends SinkTask {
     }
   }
 
+  /** Unreachable, failing or rate limiting: the same alert may decode later. */
   private static boolean registryUnavailable(RegistryException e) {
     int code = e.errorCode();
-    return code == -1 || (code >= 500 && code < 600) || (code >= 50000 && code < 60000);
+    return code == -1
+        || code == 429
+        || (code >= 42900 && code < 43000)
+        || (code >= 500 && code < 600)
+        || (code >= 50000 && code < 60000);
   }
 }

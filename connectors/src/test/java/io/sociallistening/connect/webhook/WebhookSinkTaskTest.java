@@ -345,6 +345,71 @@ class WebhookSinkTaskTest {
     assertThat(context.reported).isEmpty();
   }
 
+  /** A registry that registers, but answers every schema lookup with {@code error}. */
+  private SchemaRegistry failingWith(RegistryException error) {
+    return new SchemaRegistry() {
+      @Override
+      public int register(String subject, Schema schema) {
+        return registry.register(subject, schema);
+      }
+
+      @Override
+      public Schema schemaById(int id) {
+        throw error;
+      }
+    };
+  }
+
+  @Test
+  void shouldStopOnABare404FromTheRegistryInsteadOfDeadLetteringTheAlert() {
+    task =
+        start(
+            props("slack"),
+            failingWith(
+                new RegistryException(
+                    "HTTP 404 (error code 404, GET http://proxy/schemas/ids/1)", 404)),
+            context);
+
+    assertThatThrownBy(() -> task.put(List.of(record(crisis()))))
+        .isInstanceOf(ConnectException.class)
+        .isNotInstanceOf(RetriableException.class)
+        .hasMessage(
+            "Schema registry refused: HTTP 404 (error code 404, GET http://proxy/schemas/ids/1);"
+                + " check schema.registry.url and its credentials");
+    assertThat(context.reported).isEmpty();
+    assertThat(task.deadLettered()).isEqualTo(0);
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void shouldDeadLetterAnAlertWhoseSchemaIdTheRegistryDoesNotKnow() {
+    task =
+        start(
+            props("slack"),
+            failingWith(new RegistryException("Schema 1 not found (error code 40403)", 40403)),
+            context);
+
+    task.put(List.of(record(crisis())));
+
+    assertThat(context.reported).hasSize(1);
+    assertThat(task.deadLettered()).isEqualTo(1);
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void shouldHandTheBatchBackWhileTheRegistryRateLimits() {
+    task =
+        start(
+            props("slack"),
+            failingWith(new RegistryException("HTTP 429 (gave up after 3 attempts)", 429)),
+            context);
+
+    assertThatThrownBy(() -> task.put(List.of(record(crisis()))))
+        .isInstanceOf(RetriableException.class);
+    assertThat(context.reported).isEmpty();
+    assertThat(server.requests()).isEmpty();
+  }
+
   @Test
   void shouldCountAnAlertAsDeliveredWhenTheReplyBodyIsOverTheLimit() {
     server.enqueue(Reply.ok("a".repeat(4096), "text/plain").chunked());
