@@ -14,6 +14,10 @@ import io.sociallistening.registry.KafkaSchemaStore;
 import io.sociallistening.registry.SchemaRegistries;
 import io.sociallistening.registry.SchemaRegistry;
 import io.sociallistening.serde.AvroSerde;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,6 +158,53 @@ class SchemaRegistryIT {
       assertThat(secondClient.schemaById(mentionId)).isEqualTo(Mention.getClassSchema());
       assertThat(firstClient.schemaById(alertId)).isEqualTo(Alert.getClassSchema());
     }
+  }
+
+  @Test
+  void shouldKeepSoftAndPermanentDeletesAcrossARegistryRestart() throws Exception {
+    Map<String, Object> store = Map.of("bootstrap.servers", kafka.bootstrapServers());
+    int mentionId;
+    int alertId;
+    try (EmbeddedSchemaRegistry server =
+            EmbeddedSchemaRegistry.start(
+                "127.0.0.1",
+                0,
+                KafkaSchemaStore.open(
+                    store, "_schemas-deletes", (short) 1, Duration.ofSeconds(30)));
+        SchemaRegistry client =
+            SchemaRegistries.fromConfig(Map.of("schema.registry.url", server.url()))) {
+      mentionId = client.register("kept-value", Mention.getClassSchema());
+      alertId = client.register("gone-value", Alert.getClassSchema());
+      assertThat(http("DELETE", server.url() + "/subjects/kept-value")).isEqualTo("200 [1]");
+      assertThat(http("DELETE", server.url() + "/subjects/gone-value/versions/1"))
+          .isEqualTo("200 1");
+      assertThat(http("DELETE", server.url() + "/subjects/gone-value/versions/1?permanent=true"))
+          .isEqualTo("200 1");
+    }
+    try (EmbeddedSchemaRegistry server =
+        EmbeddedSchemaRegistry.start(
+            "127.0.0.1",
+            0,
+            KafkaSchemaStore.open(store, "_schemas-deletes", (short) 1, Duration.ofSeconds(30)))) {
+      assertThat(http("GET", server.url() + "/subjects?deleted=true"))
+          .isEqualTo("200 [\"kept-value\"]");
+      assertThat(http("GET", server.url() + "/subjects")).isEqualTo("200 []");
+      assertThat(http("GET", server.url() + "/schemas/ids/" + mentionId + "/subjects?deleted=true"))
+          .isEqualTo("200 [\"kept-value\"]");
+      assertThat(http("GET", server.url() + "/schemas/ids/" + alertId)).startsWith("404 ");
+      assertThat(http("DELETE", server.url() + "/subjects/kept-value")).contains("40404");
+    }
+  }
+
+  private static String http(String method, String url) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url))
+                    .method(method, HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() + " " + response.body();
   }
 
   private List<Mention> readMentions(String topic, AvroSerde<Mention> serde, int expected) {
