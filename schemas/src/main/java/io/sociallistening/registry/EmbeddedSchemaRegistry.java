@@ -75,7 +75,9 @@ import org.slf4j.LoggerFactory;
  *       the latest live one), answering its number; its id stays readable. With {@code
  *       ?permanent=true} a soft-deleted version is removed for good, and its id with it when no
  *       other version uses the schema (40407 if it was not soft-deleted first; 40406 for a soft
- *       delete of a soft-deleted version). The next version number follows the highest one left.
+ *       delete of a soft-deleted version). The next version number follows the highest one left. A
+ *       removed id is not handed out again while the store still holds the version's first record;
+ *       once compaction of {@code _schemas} has dropped it, the highest id can be.
  *   <li>{@code POST /compatibility/subjects/{s}/versions} and {@code
  *       /compatibility/subjects/{s}/versions/{v|latest}} &rarr; {@code {"is_compatible": bool}}
  *       (plus {@code "messages"} with {@code ?verbose=true}), under the subject's level. Without a
