@@ -165,9 +165,16 @@ public final class Instance implements AutoCloseable {
   @Override
   public void close() {
     web.ifPresent(WebServer::close);
-    streams.close(
-        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-            .withTimeout(shutdownTimeout));
+    boolean closed =
+        streams.close(
+            CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(shutdownTimeout));
+    if (!closed) {
+      LOG.warn(
+          "Kafka Streams did not close within shutdown.timeout.ms ({} ms): the last commit may not"
+              + " have been made, and the instance may not have left the group",
+          shutdownTimeout.toMillis());
+    }
     registry.close();
   }
 }

@@ -257,8 +257,18 @@ public final class WebServer implements AutoCloseable {
 
   private void health(HttpExchange exchange) throws IOException {
     KafkaStreams.State state = streams == null ? KafkaStreams.State.CREATED : streams.state();
-    boolean alive = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING;
+    boolean alive = alive(state);
     send(exchange, alive ? 200 : 503, "application/json", status(alive ? "UP" : "DOWN", state));
+  }
+
+  /**
+   * Whether {@code /health} answers UP: not once Streams has failed or is failing ({@code
+   * PENDING_ERROR} leads only to {@code ERROR}) or has stopped.
+   */
+  static boolean alive(KafkaStreams.State state) {
+    return state != KafkaStreams.State.ERROR
+        && state != KafkaStreams.State.PENDING_ERROR
+        && state != KafkaStreams.State.NOT_RUNNING;
   }
 
   private void ready(HttpExchange exchange) throws IOException {
@@ -272,12 +282,17 @@ public final class WebServer implements AutoCloseable {
   }
 
   private boolean storesQueryable() {
-    for (WindowQueries.Size size : WindowQueries.Size.values()) {
-      if (streams.streamsMetadataForStore(size.store).isEmpty()) {
-        return false;
+    try {
+      for (WindowQueries.Size size : WindowQueries.Size.values()) {
+        if (streams.streamsMetadataForStore(size.store).isEmpty()) {
+          return false;
+        }
       }
+      return true;
+    } catch (RuntimeException e) {
+      // Streams left RUNNING between the state check and this call: not ready, not a server error
+      return false;
     }
-    return true;
   }
 
   private static String status(String status, KafkaStreams.State state) {

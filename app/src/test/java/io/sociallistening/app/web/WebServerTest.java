@@ -16,6 +16,16 @@ import org.junit.jupiter.api.Test;
 class WebServerTest {
 
   @Test
+  void shouldReportDownOnceStreamsIsFailingNotOnlyWhenItHasFailed() {
+    assertThat(WebServer.alive(org.apache.kafka.streams.KafkaStreams.State.PENDING_ERROR))
+        .isFalse();
+    assertThat(WebServer.alive(org.apache.kafka.streams.KafkaStreams.State.ERROR)).isFalse();
+    assertThat(WebServer.alive(org.apache.kafka.streams.KafkaStreams.State.NOT_RUNNING)).isFalse();
+    assertThat(WebServer.alive(org.apache.kafka.streams.KafkaStreams.State.REBALANCING)).isTrue();
+    assertThat(WebServer.alive(org.apache.kafka.streams.KafkaStreams.State.RUNNING)).isTrue();
+  }
+
+  @Test
   void shouldKeepAPlusInABrandPathAsAPlus() {
     // '+' is a literal character in a URI path (RFC 3986); only form-encoded queries read it as
     // a space
