@@ -102,6 +102,9 @@ class ComposeFileIT {
         .isEqualTo("http://schema-registry:8081");
     assertThat(topology.get("environment").get("SOCIAL_LISTENING_HTTP_PORT").asText())
         .isEqualTo("8080");
+    assertThat(topology.get("healthcheck").get("test").toString()).contains("GET /health");
+    // Docker's default of 10 s would kill an instance still inside shutdown.timeout.ms (30 s)
+    assertThat(topology.get("stop_grace_period").asText()).isEqualTo("45s");
 
     JsonNode prometheus = services.get("prometheus");
     assertThat(prometheus.get("volumes").get(0).asText())
