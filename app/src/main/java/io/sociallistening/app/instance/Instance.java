@@ -24,11 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running topology instance: creates missing topics, publishes the bootstrap rules, builds and
- * starts Kafka Streams. Start more instances with the same {@code application.id} to scale out.
+ * One running topology instance: creates missing topics, seeds the rules topic with the bootstrap
+ * rules it never held ({@link RuleSeeder}), builds and starts Kafka Streams. Start more instances
+ * with the same {@code application.id} to scale out.
  */
 public final class Instance implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Instance.class);
+
+  /** How long reading the rules topic to its end at start-up may take. */
+  private static final Duration RULES_TOPIC_TIMEOUT = Duration.ofSeconds(60);
 
   private final KafkaStreams streams;
   private final SchemaRegistry registry;
@@ -82,9 +86,13 @@ public final class Instance implements AutoCloseable {
                 reader,
                 warning ->
                     LOG.warn("{} {}: {}, ignored", InstanceConfig.RULES_FILE, file, warning));
-        RulePublisher.publish(
-            config.kafkaClientConfig(), registry, settings.topics().rules(), list);
-        LOG.info("Published {} rules from {} to {}", list.size(), file, settings.topics().rules());
+        RuleSeeder.seed(
+            config.kafkaClientConfig(),
+            registry,
+            settings.topics().rules(),
+            file,
+            list,
+            RULES_TOPIC_TIMEOUT);
       } catch (IOException e) {
         throw new IllegalArgumentException(
             "Cannot read " + InstanceConfig.RULES_FILE + " " + file + ": " + e, e);

@@ -329,7 +329,10 @@ public final class InstanceConfig extends AbstractConfig {
         Type.STRING,
         "",
         Importance.MEDIUM,
-        "Optional JSON-lines file of brand rules published to the rules topic at start-up.",
+        "Optional JSON-lines file of brand rules that seeds the rules topic: at every start the"
+            + " instance reads the topic and publishes only the file's rules whose id it has never"
+            + " held (no record, not even a deletion). A rule the topic holds, live or deleted, is"
+            + " kept as it is, and one that differs from the file is logged at WARN.",
         GROUP_PIPELINE,
         ++order,
         ConfigDef.Width.LONG,
