@@ -48,6 +48,7 @@ public final class Rules {
         warning -> {
           throw new IllegalArgumentException(warning);
         },
+        null,
         null);
   }
 
@@ -59,7 +60,7 @@ public final class Rules {
    * integer ({@code "id": 7}) is read as its decimal digits ({@code "7"}).
    */
   public static List<Rule> readJsonLines(Reader reader, Consumer<String> unknownFields) {
-    return read(reader, true, unknownFields, null);
+    return read(reader, true, unknownFields, null, null);
   }
 
   /**
@@ -69,11 +70,32 @@ public final class Rules {
    */
   public static List<Rule> readJsonLines(
       Reader reader, Consumer<String> unknownFields, Set<String> integerIds) {
-    return read(reader, true, unknownFields, integerIds);
+    return read(reader, true, unknownFields, integerIds, null);
+  }
+
+  /** A rule and the 1-based number of the line it was read from. */
+  public record Line(int number, Rule rule) {}
+
+  /**
+   * As {@link #readJsonLines(Reader, Consumer)}, with the number of the line of each rule, for a
+   * caller that reports errors found later (an invalid query) by line.
+   */
+  public static List<Line> readNumberedJsonLines(Reader reader, Consumer<String> unknownFields) {
+    List<Integer> numbers = new ArrayList<>();
+    List<Rule> rules = read(reader, true, unknownFields, null, numbers);
+    List<Line> lines = new ArrayList<>(rules.size());
+    for (int i = 0; i < rules.size(); i++) {
+      lines.add(new Line(numbers.get(i), rules.get(i)));
+    }
+    return List.copyOf(lines);
   }
 
   private static List<Rule> read(
-      Reader reader, boolean lenient, Consumer<String> unknownFields, Set<String> integerIds) {
+      Reader reader,
+      boolean lenient,
+      Consumer<String> unknownFields,
+      Set<String> integerIds,
+      List<Integer> lineNumbers) {
     BufferedReader lines =
         reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
     List<Rule> rules = new ArrayList<>();
@@ -98,6 +120,9 @@ public final class Rules {
           }
         }
         rules.add(rule);
+        if (lineNumbers != null) {
+          lineNumbers.add(number);
+        }
       }
     } catch (CharacterCodingException e) {
       throw new UncheckedIOException(

@@ -28,6 +28,25 @@ class RulesTest {
   }
 
   @Test
+  void shouldNumberEachRuleWithItsLine() {
+    String lines =
+        "# brand rules\n"
+            + "{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme\"}\n"
+            + "\n"
+            + "{\"id\":7,\"brand\":\"Anvil\",\"query\":\"(anvil\",\"tags\":[]}\n";
+    List<String> warnings = new ArrayList<>();
+
+    assertThat(Rules.readNumberedJsonLines(new StringReader(lines), warnings::add))
+        .containsExactly(
+            new Rules.Line(2, new Rule("r1", "Acme", "acme", null)),
+            new Rules.Line(4, new Rule("7", "Anvil", "(anvil", null)));
+    assertThat(warnings)
+        .containsExactly(
+            "Line 4: unknown field \"tags\" (a rule has \"id\", \"brand\", \"query\" and an"
+                + " optional \"competitorOf\")");
+  }
+
+  @Test
   void shouldReadAFileThatStartsWithAByteOrderMark() {
     String lines = "\uFEFF{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme\"}\r\n";
 
