@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * The {@code social-listening} command: the local stack, a topology instance, and the evaluation
- * commands.
+ * The {@code social-listening} command: the local stack, a topology instance, the rules topic, and
+ * the evaluation commands.
  */
 public final class Cli {
   static final String USAGE =
@@ -40,6 +40,9 @@ public final class Cli {
         demo [--key=value ...]        the whole stack in one process, fed by the bundled sample
         run [--config FILE] [--key=value ...]
                                       one topology instance against an existing cluster
+        rules publish FILE | delete ID... | list [--config FILE] [--key=value ...]
+                                      publish a rules file over the rules topic, delete rules, or
+                                      print them as JSON lines (the format of rules.bootstrap.file)
         registry [--key=value ...]    the schema registry alone, schemas stored in Kafka
         sentiment                     stdin: one text per line -> {"compound","label","language"}
         leads                         stdin: one text per line -> {"lead","score","reasons"}
@@ -76,6 +79,7 @@ public final class Cli {
       return switch (args.get(0)) {
         case "demo" -> demo(rest, out, err, env);
         case "run" -> runInstance(rest, err, env);
+        case "rules" -> RulesCommand.run(rest, out, err, env);
         case "registry" -> registry(rest, err, env);
         case "sentiment" -> SentimentCommand.run(rest, in, out, err);
         case "leads" -> LeadsCommand.run(rest, in, out, err);
@@ -141,18 +145,11 @@ public final class Cli {
   private static int runInstance(List<String> args, PrintStream err, Map<String, String> env)
       throws Exception {
     List<String> positional = new ArrayList<>();
-    Map<String, String> overrides = keyValues(args, positional);
-    // --config=FILE as well as --config FILE
-    Optional<Path> file = Optional.ofNullable(overrides.remove("config")).map(Path::of);
-    for (int i = 0; i < positional.size(); i++) {
-      if (positional.get(i).equals("--config") && i + 1 < positional.size()) {
-        file = Optional.of(Path.of(positional.get(++i)));
-      } else {
-        err.printf("Unexpected argument '%s'%n%s", positional.get(i), USAGE);
-        return 2;
-      }
+    InstanceConfig config = instanceConfig(args, env, positional);
+    if (!positional.isEmpty()) {
+      err.printf("Unexpected argument '%s'%n%s", positional.get(0), USAGE);
+      return 2;
     }
-    InstanceConfig config = InstanceConfig.load(file, env, overrides);
     err.printf("Starting against the Kafka cluster at %s%n", config.bootstrapServers());
     Instance instance;
     try {
@@ -197,6 +194,28 @@ public final class Cli {
                 "registry-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * The instance configuration that {@code args} give ({@code --config FILE} or {@code
+   * --config=FILE}, then {@code --key=value}) on top of {@code env}; the other arguments go to
+   * {@code positional}, in order.
+   *
+   * @throws org.apache.kafka.common.config.ConfigException naming a bad or unknown key
+   */
+  static InstanceConfig instanceConfig(
+      List<String> args, Map<String, String> env, List<String> positional) {
+    List<String> others = new ArrayList<>();
+    Map<String, String> overrides = keyValues(args, others);
+    Optional<Path> file = Optional.ofNullable(overrides.remove("config")).map(Path::of);
+    for (int i = 0; i < others.size(); i++) {
+      if (others.get(i).equals("--config") && i + 1 < others.size()) {
+        file = Optional.of(Path.of(others.get(++i)));
+      } else {
+        positional.add(others.get(i));
+      }
+    }
+    return InstanceConfig.load(file, env, overrides);
   }
 
   /**

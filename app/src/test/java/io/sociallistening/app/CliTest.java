@@ -45,6 +45,70 @@ class CliTest {
   }
 
   @Test
+  void shouldRefuseAnUnknownRulesCommand() throws Exception {
+    assertThat(run("", Map.of(), "rules", "show")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("Unknown rules command 'show'\n" + RulesCommand.USAGE);
+  }
+
+  @Test
+  void shouldRefuseRulesCommandsWithMissingOrExtraOperands() throws Exception {
+    assertThat(run("", Map.of(), "rules")).isEqualTo(2);
+    assertThat(run("", Map.of(), "rules", "publish")).isEqualTo(2);
+    assertThat(run("", Map.of(), "rules", "publish", "a.jsonl", "b.jsonl")).isEqualTo(2);
+    assertThat(run("", Map.of(), "rules", "delete")).isEqualTo(2);
+    assertThat(run("", Map.of(), "rules", "list", "acme")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(RulesCommand.USAGE.repeat(5));
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseAnUnknownSettingOfTheRulesCommand() throws Exception {
+    assertThat(run("", Map.of(), "rules", "list", "--bootstrap.server=kafka:9092")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("Configuration error: Unknown setting 'bootstrap.server' given as --key=value");
+  }
+
+  @Test
+  void shouldRefuseToPublishARulesFileWithAnInvalidQueryBeforeConnecting(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("rules.jsonl");
+    Files.writeString(
+        file,
+        "{\"id\":\"acme\",\"brand\":\"Acme\",\"query\":\"acme\"}\n"
+            + "{\"id\":\"r1\",\"brand\":\"Acme\",\"query\":\"acme AND OR anvil\"}\n");
+    // nothing listens on port 1: a connection attempt would fail with another message
+    assertThat(
+            run(
+                "",
+                Map.of(),
+                "rules",
+                "publish",
+                file.toString(),
+                "--bootstrap.servers=127.0.0.1:1",
+                "--schema.registry.url=http://127.0.0.1:1"))
+        .isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "rules publish: "
+                + file
+                + ": Line 2: Expected a term but found 'OR' at position 9 in rule 'r1'; nothing"
+                + " published\n");
+  }
+
+  @Test
+  void shouldRefuseToPublishAFileThatIsNotRulesAsJsonLines(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("rules.jsonl");
+    Files.writeString(file, "{\"id\":\"acme\",\"brand\":\"Acme\"}\n");
+    assertThat(run("", Map.of(), "rules", "publish", file.toString())).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "rules publish: "
+                + file
+                + ": Line 1: \"query\" must be a non-empty string; nothing published\n");
+  }
+
+  @Test
   void shouldNameTheKeyOfABadSettingBeforeConnectingAnywhere() throws Exception {
     assertThat(run("", Map.of(), "run", "--lead.threshold=2")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))

@@ -332,7 +332,8 @@ public final class InstanceConfig extends AbstractConfig {
         "Optional JSON-lines file of brand rules that seeds the rules topic: at every start the"
             + " instance reads the topic and publishes only the file's rules whose id it has never"
             + " held (no record, not even a deletion). A rule the topic holds, live or deleted, is"
-            + " kept as it is, and one that differs from the file is logged at WARN.",
+            + " kept as it is, and one that differs from the file is logged at WARN; publish the"
+            + " file over the topic with `social-listening rules publish FILE`.",
         GROUP_PIPELINE,
         ++order,
         ConfigDef.Width.LONG,

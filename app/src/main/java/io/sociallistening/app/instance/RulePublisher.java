@@ -5,6 +5,7 @@ import io.sociallistening.registry.SchemaRegistry;
 import io.sociallistening.serde.AvroSerde;
 import io.sociallistening.topology.match.Rule;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes brand rules to the compacted rules topic (key = rule id) and returns once every record
- * is acknowledged. Records are sent in order without waiting for each ack in turn (the producer is
- * idempotent, so they land in that order).
+ * Publishes brand rules to the compacted rules topic (key = rule id), or deletions (null values),
+ * and returns once every record is acknowledged. Records are sent in order without waiting for each
+ * ack in turn (the producer is idempotent, so they land in that order).
  */
 public final class RulePublisher {
   private RulePublisher() {}
@@ -29,6 +30,19 @@ public final class RulePublisher {
     List<ProducerRecord<String, BrandRule>> records = new ArrayList<>(rules.size());
     for (Rule rule : rules) {
       records.add(new ProducerRecord<>(topic, rule.id(), toAvro(rule)));
+    }
+    send(producerConfig, registry, topic, records);
+  }
+
+  /** Writes a deletion (a null value) for each of {@code ids}. */
+  public static void delete(
+      Map<String, Object> producerConfig,
+      SchemaRegistry registry,
+      String topic,
+      Collection<String> ids) {
+    List<ProducerRecord<String, BrandRule>> records = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      records.add(new ProducerRecord<>(topic, id, null));
     }
     send(producerConfig, registry, topic, records);
   }

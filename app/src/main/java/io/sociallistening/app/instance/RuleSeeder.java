@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Seeds the rules topic from {@code rules.bootstrap.file}: publishes only the file's rules whose id
  * the topic has never held (no record for that key, not even a deletion). A rule the topic holds,
  * live or deleted, is kept as it is, so a change made in the topic survives every start of every
- * instance; a file rule that differs from it is logged at WARN.
+ * instance; a file rule that differs from it is logged at WARN with the command that publishes it.
  */
 public final class RuleSeeder {
   private static final Logger LOG = LoggerFactory.getLogger(RuleSeeder.class);
@@ -54,12 +54,14 @@ public final class RuleSeeder {
       String difference = difference(rule, held.get(rule.id()), serde, topic);
       if (difference != null) {
         LOG.warn(
-            "Rule '{}' of {} {} differs from {}, which is kept: {}",
+            "Rule '{}' of {} {} differs from {}, which is kept: {}; to publish the file over"
+                + " it: social-listening rules publish {}",
             rule.id(),
             InstanceConfig.RULES_FILE,
             file,
             topic,
-            difference);
+            difference,
+            file);
       }
     }
     RulePublisher.publish(kafkaClientConfig, registry, topic, missing);
