@@ -36,7 +36,9 @@ public final class Latencies {
     }
     long[] sorted = Arrays.copyOf(values, size);
     Arrays.sort(sorted);
-    int rank = (int) Math.ceil(p / 100.0 * size);
+    // p * size / 100 rather than p / 100 * size: the quotient of two exact values is exact when it
+    // is whole, where 0.07 * 100 is 7.000000000000001 and would round up to the next rank.
+    int rank = (int) Math.ceil(p * size / 100.0);
     return sorted[Math.max(1, rank) - 1];
   }
 }

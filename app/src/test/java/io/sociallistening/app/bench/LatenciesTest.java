@@ -36,6 +36,20 @@ class LatenciesTest {
   }
 
   @Test
+  void shouldRankInWholeSamplesWhereTheFractionIsNotExactInBinary() {
+    // 0.07 * 100 is 7.000000000000001 in floating point: the rank must still be 7, not 8
+    Latencies latencies = new Latencies();
+    for (int i = 1; i <= 100; i++) {
+      latencies.add(i);
+    }
+
+    assertThat(latencies.percentile(7)).isEqualTo(7);
+    assertThat(latencies.percentile(14)).isEqualTo(14);
+    assertThat(latencies.percentile(99)).isEqualTo(99);
+    assertThat(latencies.percentile(99.5)).isEqualTo(100);
+  }
+
+  @Test
   void shouldRefuseAPercentileOfNoSamples() {
     assertThatThrownBy(() -> new Latencies().percentile(50))
         .isInstanceOf(IllegalStateException.class)
