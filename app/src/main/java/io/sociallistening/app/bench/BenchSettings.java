@@ -142,15 +142,16 @@ public record BenchSettings(
       digits = digits.substring(0, digits.length() - 1);
     }
     try {
-      long n = Long.parseLong(digits) * scale;
-      if (n > Integer.MAX_VALUE
-          && !name.equals("--records")
-          && !name.equals("--warmup")
-          && !name.equals("--rocksdb-memory")) {
+      // multiplyExact: 18446744073709552k wraps to 384 in plain long arithmetic
+      long n = Math.multiplyExact(Long.parseLong(digits), scale);
+      boolean wide =
+          name.equals("--records") || name.equals("--warmup") || name.equals("--rocksdb-memory");
+      // both bounds: a narrowing cast turns -4294967295 into 1
+      if (!wide && (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE)) {
         throw new NumberFormatException();
       }
       return n;
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | ArithmeticException e) {
       throw new IllegalArgumentException(name + " expects a whole number, got '" + value + "'");
     }
   }

@@ -49,6 +49,20 @@ class BenchSettingsTest {
   }
 
   @Test
+  void shouldRefuseANumberThatOverflowsInsteadOfWrappingAround() {
+    assertThatThrownBy(() -> BenchSettings.parse(List.of("--records=18446744073709552k")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--records expects a whole number, got '18446744073709552k'");
+  }
+
+  @Test
+  void shouldRefuseANegativeNumberBeyondTheRangeOfTheOption() {
+    assertThatThrownBy(() -> BenchSettings.parse(List.of("--threads=-4294967295")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--threads expects a whole number, got '-4294967295'");
+  }
+
+  @Test
   void shouldRefuseARocksDbBoundBelowTheInstanceMinimum() {
     assertThatThrownBy(() -> BenchSettings.parse(List.of("--rocksdb-memory=1m")))
         .isInstanceOf(IllegalArgumentException.class)
