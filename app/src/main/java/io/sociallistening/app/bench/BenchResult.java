@@ -22,8 +22,9 @@ import java.util.Set;
  *     total), scaled from the records it committed in its timed part to {@code settings.records()}:
  *     a load-independent view of its cost on a shared machine
  * @param fullCpu the same while the full topology ran
- * @param passThroughWrites what the pass-through phase wrote to each topic
- * @param fullWrites what the full-topology phase wrote to each topic
+ * @param passThroughWrites what the pass-through phase wrote to each topic, and over how many input
+ *     records its offsets were taken
+ * @param fullWrites the same for the full topology
  * @param pacedRate records/s offered in the latency phase (half of {@code fullRate})
  * @param toEnriched produce-to-enriched latency samples of the paced phase
  * @param toAlert produce-to-alert latency samples of the paced phase (may be empty)
@@ -45,8 +46,8 @@ public record BenchResult(
     double fullRate,
     Map<String, Long> passThroughCpu,
     Map<String, Long> fullCpu,
-    List<TopicWrites.Topic> passThroughWrites,
-    List<TopicWrites.Topic> fullWrites,
+    TopicWrites.Written passThroughWrites,
+    TopicWrites.Written fullWrites,
     double pacedRate,
     Latencies toEnriched,
     Latencies toAlert,
@@ -168,16 +169,18 @@ public record BenchResult(
     return out;
   }
 
-  private void writes(String phase, List<TopicWrites.Topic> topics, List<String> out) {
+  private void writes(String phase, TopicWrites.Written written, List<String> out) {
     out.add(
         f(
             "writes of the %s per input record (offsets taken in the timed part, transaction"
                 + " markers included; committed records in the topic, not yet purged ones of"
                 + " repartition topics; bytes per record):",
             phase));
-    double records = settings.records();
+    // The offsets were taken over the timed part's input records, the committed records read back
+    // over every input record the application read (warm-up included).
+    double records = written.timedRecords();
     double total = settings.total();
-    for (TopicWrites.Topic topic : topics) {
+    for (TopicWrites.Topic topic : written.topics()) {
       if (topic.records() < 0) {
         out.add(f("  %-58s %6.3f", topic.name(), topic.offsets() / records));
       } else {

@@ -177,9 +177,9 @@ public final class Benchmark {
             "bench: the full topology ran with %,d rules in force (%d refused)%n",
             inForce, instance.rules().errors().size());
         progress.println("bench: counting what each application wrote");
-        List<TopicWrites.Topic> passThroughWrites =
+        TopicWrites.Written passThroughWrites =
             writes(bootstrap, topics.raw(), passThrough, beforePassThrough);
-        List<TopicWrites.Topic> fullWrites = writes(bootstrap, topics.raw(), full, beforePipeline);
+        TopicWrites.Written fullWrites = writes(bootstrap, topics.raw(), full, beforePipeline);
         double fullRate = full.rate();
         progress.printf("bench: full pipeline %,.0f records/s%n", fullRate);
         // The baseline again, over the same records, so that the two bracket the pipeline's phase
@@ -262,6 +262,7 @@ public final class Benchmark {
    */
   private record Phase(
       double rate,
+      long timedRecords,
       Map<String, Long> cpuNanos,
       Map<String, Long> offsetsAtStart,
       Map<String, Long> offsetsAtEnd) {}
@@ -305,7 +306,8 @@ public final class Benchmark {
         .forEach(
             (threads, nanos) ->
                 cpu.put(threads, Math.round(nanos * (double) settings.records() / timedRecords)));
-    return new Phase(atEnd.rateSince(atStart), cpu, offsetsAtStart, TopicWrites.endOffsets(admin));
+    return new Phase(
+        atEnd.rateSince(atStart), timedRecords, cpu, offsetsAtStart, TopicWrites.endOffsets(admin));
   }
 
   /**
@@ -315,7 +317,7 @@ public final class Benchmark {
    * application started: earlier applications, such as a warm-up run, wrote to the same output
    * topics).
    */
-  private static List<TopicWrites.Topic> writes(
+  private static TopicWrites.Written writes(
       String bootstrap, String raw, Phase phase, Map<TopicPartition, Long> beforeStart) {
     Set<String> readable = new HashSet<>();
     for (var entry : phase.offsetsAtEnd().entrySet()) {
@@ -326,8 +328,10 @@ public final class Benchmark {
         readable.add(topic);
       }
     }
-    return TopicWrites.between(
-        bootstrap, phase.offsetsAtStart(), phase.offsetsAtEnd(), readable, beforeStart);
+    return new TopicWrites.Written(
+        phase.timedRecords(),
+        TopicWrites.between(
+            bootstrap, phase.offsetsAtStart(), phase.offsetsAtEnd(), readable, beforeStart));
   }
 
   /** The full pipeline's configuration under {@code applicationId}, as the timed run uses it. */

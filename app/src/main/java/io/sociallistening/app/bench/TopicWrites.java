@@ -25,6 +25,12 @@ final class TopicWrites {
   /** Writes to one topic during a phase. */
   record Topic(String name, long offsets, long records, long bytes) {}
 
+  /**
+   * What one application wrote: the {@code topics}' offsets taken while it committed {@code
+   * timedRecords} input records (its timed part, which need not start exactly at the warm-up).
+   */
+  record Written(long timedRecords, List<Topic> topics) {}
+
   private TopicWrites() {}
 
   /** Sum of the end offsets of every topic's partitions, internal topics included. */

@@ -9,6 +9,11 @@ import org.junit.jupiter.api.Test;
 class BenchResultTest {
 
   private static BenchResult result(double before, double full, double after) {
+    return result(before, full, after, new TopicWrites.Written(300_000, List.of()));
+  }
+
+  private static BenchResult result(
+      double before, double full, double after, TopicWrites.Written passThroughWrites) {
     Latencies toEnriched = new Latencies();
     toEnriched.add(120);
     return new BenchResult(
@@ -20,8 +25,8 @@ class BenchResultTest {
         full,
         Map.of("total (process)", 3_000_000_000L, "JVM JIT", 600_000_000L),
         Map.of("total (process)", 30_000_000_000L, "JVM JIT", 6_000_000_000L),
-        List.of(),
-        List.of(),
+        passThroughWrites,
+        new TopicWrites.Written(300_000, List.of()),
         full / 2,
         toEnriched,
         new Latencies(),
@@ -39,6 +44,22 @@ class BenchResultTest {
 
     assertThat(result.baselineRate()).isEqualTo(75_000);
     assertThat(result.ratio()).isEqualTo(0.4);
+  }
+
+  @Test
+  void shouldTakeTheOffsetsPerRecordOverTheRecordsOfTheTimedPart() {
+    // timing began at 340,000 of 400,000 (warm-up 100,000): 60,000 records in the timed part,
+    // which wrote 61,200 offsets (records and transaction markers); 400,000 committed records in
+    // the topic over the whole run, 286 bytes each
+    TopicWrites.Written written =
+        new TopicWrites.Written(
+            60_000,
+            List.of(new TopicWrites.Topic("bench.pass-through", 61_200, 400_000, 114_400_000)));
+
+    assertThat(result(100_000, 30_000, 50_000, written).lines())
+        .contains(
+            "  bench.pass-through                                         "
+                + " 1.020  1.000    286 B");
   }
 
   @Test
