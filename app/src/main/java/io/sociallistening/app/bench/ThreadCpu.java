@@ -27,9 +27,20 @@ public final class ThreadCpu {
   /** The group of CPU time no thread snapshot accounts for. */
   public static final String REST = "other (ended threads, native)";
 
+  /**
+   * The embedded registry's HTTP server ({@code com.sun.net.httpserver}: dispatcher, handlers, idle
+   * timer) and store, and the registry clients' {@code java.net.http} threads.
+   */
+  private static final String SCHEMA_REGISTRY = "schema registry (server, store, clients)";
+
   /** Name prefixes or fragments of Java threads, first match wins, and their group. */
   private static final List<Map.Entry<String, String>> JAVA_GROUPS =
       List.of(
+          // before the producers: the registry's store has one of its own
+          Map.entry("schema-registry-", SCHEMA_REGISTRY),
+          Map.entry("HTTP-Dispatcher", SCHEMA_REGISTRY),
+          Map.entry("idle-timeout-task", SCHEMA_REGISTRY),
+          Map.entry("HttpClient-", SCHEMA_REGISTRY),
           Map.entry("kafka-producer-network-thread", "producer I/O threads"),
           Map.entry("GlobalStreamThread", "global stream thread (rules)"),
           Map.entry("StreamThread-", "stream threads"),
@@ -53,9 +64,21 @@ public final class ThreadCpu {
           Map.entry("C2 CompilerThre", "JVM JIT"),
           Map.entry("VM ", "JVM VM thread"));
 
-  private static final String BROKER_OTHER = "broker other (raft, coordinators, scheduler)";
+  /** Raft, metadata, group and transaction coordinators (transaction markers included), timers. */
+  private static final String BROKER_OTHER = "broker other (raft, metadata, coordinators)";
+
   private static final List<String> BROKER_FRAGMENTS =
       List.of(
+          "TxnMarkerSender",
+          "AddPartitionsToTxn",
+          "metadata-loader",
+          "snapshot-generator",
+          "executor-",
+          "PersisterStateManager",
+          "persister-",
+          "client-metrics",
+          "SensorExpiryThread",
+          "metrics-meter-tick",
           "raft",
           "quorum",
           "controller",

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ThreadCpuTest {
+  private static final String BROKER_OTHER = "broker other (raft, metadata, coordinators)";
 
   @Test
   void shouldGroupThreadsByTheirKafkaNames() {
@@ -24,10 +25,40 @@ class ThreadCpuTest {
                 "data-plane-kafka-network-thread-1-ListenerName(PLAINTEXT)-PLAINTEXT-0"))
         .isEqualTo("broker network threads");
     assertThat(ThreadCpu.groupOf("kafka-log-cleaner-thread-0")).isEqualTo("broker log cleaner");
-    assertThat(ThreadCpu.groupOf("raft-io-thread"))
-        .isEqualTo("broker other (raft, coordinators, scheduler)");
+    assertThat(ThreadCpu.groupOf("raft-io-thread")).isEqualTo(BROKER_OTHER);
     assertThat(ThreadCpu.groupOf("main")).isEqualTo("bench main thread");
     assertThat(ThreadCpu.groupOf("pool-3-thread-1")).isEqualTo("other Java threads");
+  }
+
+  @Test
+  void shouldCountTheBrokersTransactionAndMetadataThreadsAsBrokerWork() {
+    for (String name :
+        List.of(
+            "TxnMarkerSenderThread-1",
+            "AddPartitionsToTxnSenderThread-1",
+            "kafka-1-metadata-loader-event-handler",
+            "kafka-1-snapshot-generator-event-handler",
+            "executor-Fetch",
+            "PersisterStateManager",
+            "SensorExpiryThread",
+            "metrics-meter-tick-thread-1")) {
+      assertThat(ThreadCpu.groupOf(name)).as(name).isEqualTo(BROKER_OTHER);
+    }
+  }
+
+  @Test
+  void shouldCountTheSchemaRegistrysThreadsAsTheRegistrysNotTheApplications() {
+    for (String name :
+        List.of(
+            "schema-registry-http-3",
+            "HTTP-Dispatcher",
+            "idle-timeout-task",
+            "HttpClient-2-Worker-0",
+            "kafka-producer-network-thread | schema-registry-store")) {
+      assertThat(ThreadCpu.groupOf(name))
+          .as(name)
+          .isEqualTo("schema registry (server, store, clients)");
+    }
   }
 
   @Test
