@@ -27,7 +27,8 @@ import java.util.Set;
  * @param fullWrites the same for the full topology
  * @param pacedRate records/s offered in the latency phase (half of {@code fullRate})
  * @param toEnriched produce-to-enriched latency samples of the paced phase
- * @param toAlert produce-to-alert latency samples of the paced phase (may be empty)
+ * @param toAlert produce-to-alert latency samples of the paced phase, lead alerts only (a crisis
+ *     alert's record time is the end of its bucket, not a mention's send time; may be empty)
  * @param heapUsedBytes heap in use after a full GC, the whole process (broker included)
  * @param heapMaxBytes the heap limit
  * @param rssBytes resident set size of the process, or -1 where /proc is missing
@@ -147,7 +148,7 @@ public record BenchResult(
         f(
             "latency at %,.0f records/s for %d s, produce to enriched: %s",
             pacedRate, settings.pacedSeconds(), summary(toEnriched)));
-    out.add(f("latency produce to alert: %s", summary(toAlert)));
+    out.add(f("latency produce to lead alert: %s", summary(toAlert)));
     out.add(
         f(
             "heap used after GC %d MiB (max %d MiB), RSS %s",

@@ -4,6 +4,8 @@ import io.sociallistening.app.instance.Instance;
 import io.sociallistening.app.instance.InstanceConfig;
 import io.sociallistening.app.local.EmbeddedKafka;
 import io.sociallistening.app.metrics.PrometheusText;
+import io.sociallistening.avro.Alert;
+import io.sociallistening.avro.AlertType;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.connect.sample.SampleTimeline;
 import io.sociallistening.registry.EmbeddedSchemaRegistry;
@@ -36,6 +38,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -77,7 +80,7 @@ import org.apache.kafka.streams.kstream.Produced;
  *       stamping each mention's {@code createdAt} (hence the record time of everything derived from
  *       it) with the time it was due on its schedule ({@link PacedSchedule}), not the time it was
  *       sent; read_committed consumers of the enriched and alerts topics take latency as receive
- *       time minus record time;
+ *       time minus record time (of lead alerts only: a crisis alert's is the end of its bucket);
  *   <li>heap after a full GC and RSS, then the per-stage costs ({@link StageCosts}).
  * </ol>
  *
@@ -191,7 +194,7 @@ public final class Benchmark {
         double pacedRate = fullRate / 2;
         Latencies toEnriched = new Latencies();
         Latencies toAlert = new Latencies();
-        paced(bootstrap, topics, feed, mentionSerde, pacedRate, toEnriched, toAlert);
+        paced(bootstrap, topics, feed, mentionSerde, registry, pacedRate, toEnriched, toAlert);
 
         RocksDbFootprint rocksDb =
             RocksDbFootprint.take(instance.streams().metrics(), dir.resolve("state-pipeline"));
@@ -517,6 +520,7 @@ public final class Benchmark {
       Topics topics,
       MentionFeed feed,
       AvroSerde<Mention> serde,
+      SchemaRegistry registry,
       double rate,
       Latencies toEnriched,
       Latencies toAlert)
@@ -530,9 +534,25 @@ public final class Benchmark {
     long phaseStart = System.currentTimeMillis();
     Thread enriched =
         reader(
-            bootstrap, topics.enriched(), phaseStart, toEnriched, stop, lastReceived, "enriched");
+            bootstrap,
+            topics.enriched(),
+            value -> true,
+            phaseStart,
+            toEnriched,
+            stop,
+            lastReceived,
+            "enriched");
+    AvroSerde<Alert> alertSerde = AvroSerde.forValues(Alert.class, registry);
     Thread alerts =
-        reader(bootstrap, topics.alerts(), phaseStart, toAlert, stop, lastReceived, "alerts");
+        reader(
+            bootstrap,
+            topics.alerts(),
+            value -> timesFromMention(alertSerde.deserialize(topics.alerts(), value)),
+            phaseStart,
+            toAlert,
+            stop,
+            lastReceived,
+            "alerts");
     enriched.start();
     alerts.start();
     Thread.sleep(2_000); // both readers positioned at the end before the first paced record
@@ -577,9 +597,24 @@ public final class Benchmark {
     alerts.join();
   }
 
+  /**
+   * Whether an alert's record time is the time of the mention it alerts on, so that its latency can
+   * be taken from it: a lead alert carries its mention's record time, a crisis alert the end of the
+   * bucket it closes (reached only when a later mention, up to the grace period later, moves stream
+   * time past it).
+   */
+  static boolean timesFromMention(Alert alert) {
+    return alert.getType() == AlertType.LEAD;
+  }
+
+  /**
+   * A read_committed reader of {@code topic} from its end, adding receive time minus record time
+   * for every record at or after {@code since} whose value is {@code timed}.
+   */
   private static Thread reader(
       String bootstrap,
       String topic,
+      Predicate<byte[]> timed,
       long since,
       Latencies latencies,
       AtomicBoolean stop,
@@ -606,7 +641,7 @@ public final class Benchmark {
                   var records = consumer.poll(Duration.ofMillis(20));
                   long received = System.currentTimeMillis();
                   for (ConsumerRecord<byte[], byte[]> record : records) {
-                    if (record.timestamp() >= since) {
+                    if (record.timestamp() >= since && timed.test(record.value())) {
                       latencies.add(received - record.timestamp());
                       lastReceived.set(System.nanoTime());
                     }
