@@ -15,7 +15,8 @@ import java.util.Locale;
  * @param commitMs {@code commit.interval.ms} of both applications (100, the Kafka Streams default
  *     under exactly-once, unless given)
  * @param warmup mentions each application processes before its timed {@code records}: the JIT
- *     compiles the broker, client and pipeline code during them, not during the timed part
+ *     compiles the broker, client and pipeline code during them, not during the timed part; with 0,
+ *     timing starts at the application's first commit, after its start-up
  * @param batchBytes producer {@code batch.size} of both applications; 0 keeps the instance's
  *     default ({@code InstanceConfig.clientDefaults()})
  * @param rocksDbMemory {@code rocksdb.memory.bytes} of the full pipeline: the bytes all its RocksDB

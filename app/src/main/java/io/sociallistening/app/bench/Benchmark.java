@@ -288,9 +288,8 @@ public final class Benchmark {
       Admin admin, String group, String raw, boolean internalToo, KafkaStreams application)
       throws Exception {
     Committed atStart =
-        settings.warmup() > 0
-            ? awaitCommitted(admin, group, raw, settings.warmup(), false, application)
-            : new Committed(System.nanoTime(), 0);
+        awaitCommitted(
+            admin, group, raw, Committed.timingStartsAt(settings.warmup()), false, application);
     ThreadCpu.Snapshot cpuAtStart = ThreadCpu.take();
     Map<String, Long> offsetsAtStart = TopicWrites.endOffsets(admin);
     Committed atEnd = awaitCommitted(admin, group, raw, settings.total(), internalToo, application);

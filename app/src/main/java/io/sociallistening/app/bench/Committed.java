@@ -7,6 +7,15 @@ package io.sociallistening.app.bench;
 record Committed(long nanos, long records) {
 
   /**
+   * Records of the raw topic an application must have committed before its timing starts: the
+   * warm-up, or with none its first commit, so that its start-up, first rebalance and state
+   * restoration stay out of the rate (the full pipeline's take longer than the pass-through's).
+   */
+  static long timingStartsAt(long warmup) {
+    return Math.max(1, warmup);
+  }
+
+  /**
    * Records per second committed from {@code start} to this observation: what the application did
    * between the two, however far past the warm-up it already was at {@code start}.
    */
