@@ -290,8 +290,8 @@ public final class Benchmark {
     Committed atStart =
         awaitCommitted(
             admin, group, raw, Committed.timingStartsAt(settings.warmup()), false, application);
-    ThreadCpu.Snapshot cpuAtStart = ThreadCpu.take();
     Map<String, Long> offsetsAtStart = TopicWrites.endOffsets(admin);
+    ThreadCpu.Snapshot cpuAtStart = ThreadCpu.take();
     Committed atEnd = awaitCommitted(admin, group, raw, settings.total(), internalToo, application);
     ThreadCpu.Snapshot cpuAtEnd = ThreadCpu.take();
     long timedRecords = atEnd.records() - atStart.records();

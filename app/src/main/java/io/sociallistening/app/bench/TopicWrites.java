@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -33,15 +35,27 @@ final class TopicWrites {
 
   private TopicWrites() {}
 
-  /** Sum of the end offsets of every topic's partitions, internal topics included. */
+  /**
+   * Sum of the last stable offsets of every topic's partitions, internal topics included: the end
+   * of what committed transactions wrote, markers included, without the records of a transaction
+   * still open. Taken as an application's timed part begins, the end offset would count the records
+   * its open transaction has written for input records not yet committed, whose commit falls in the
+   * timed part: the offsets per timed input record would read one transaction's worth low.
+   */
   static Map<String, Long> endOffsets(Admin admin) throws Exception {
     Map<String, Long> out = new TreeMap<>();
-    partitionEnds(admin).forEach((partition, end) -> out.merge(partition.topic(), end, Long::sum));
+    partitionEnds(admin, IsolationLevel.READ_COMMITTED)
+        .forEach((partition, end) -> out.merge(partition.topic(), end, Long::sum));
     return out;
   }
 
   /** The end offset of every partition of every topic, internal topics included. */
   static Map<TopicPartition, Long> partitionEnds(Admin admin) throws Exception {
+    return partitionEnds(admin, IsolationLevel.READ_UNCOMMITTED);
+  }
+
+  private static Map<TopicPartition, Long> partitionEnds(Admin admin, IsolationLevel isolation)
+      throws Exception {
     Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
     Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
     for (TopicDescription topic : admin.describeTopics(names).allTopicNames().get().values()) {
@@ -52,7 +66,7 @@ final class TopicWrites {
     }
     Map<TopicPartition, Long> out = new HashMap<>();
     admin
-        .listOffsets(specs)
+        .listOffsets(specs, new ListOffsetsOptions(isolation))
         .all()
         .get()
         .forEach((partition, end) -> out.put(partition, end.offset()));
