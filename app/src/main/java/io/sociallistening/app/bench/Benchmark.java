@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,6 +50,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
@@ -443,9 +445,8 @@ public final class Benchmark {
 
   /**
    * Waits until {@code group} has committed {@code records} records of {@code raw} and, when {@code
-   * internalToo}, all but the final transaction marker of each partition of the application's
-   * repartition topics (a partition it has no offset for counts from 0); returns when it saw that
-   * and how many records of {@code raw} were committed then.
+   * internalToo}, every record of its repartition topics ({@link #repartitionLag} 0); returns when
+   * it saw that and how many records of {@code raw} were committed then.
    *
    * @throws IllegalStateException when {@code application} stopped or the phase timed out
    */
@@ -483,14 +484,15 @@ public final class Benchmark {
         if (!internalToo) {
           return new Committed(now, rawDone);
         }
-        long lag = 0;
-        var ends = admin.listOffsets(repartitions).all().get();
-        for (var end : ends.entrySet()) {
-          OffsetAndMetadata done = committed.get(end.getKey());
-          long position = done == null ? 0 : done.offset();
-          lag += Math.max(0, end.getValue().offset() - 1 - position);
-        }
-        if (lag == 0) {
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(repartitions).all().get().forEach((p, end) -> ends.put(p, end.offset()));
+        Map<TopicPartition, Long> stable = new HashMap<>();
+        admin
+            .listOffsets(repartitions, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+            .all()
+            .get()
+            .forEach((p, end) -> stable.put(p, end.offset()));
+        if (repartitionLag(ends, stable, committed) == 0) {
           return new Committed(now, rawDone);
         }
       }
@@ -508,6 +510,28 @@ public final class Benchmark {
       }
       Thread.sleep(POLL.toMillis());
     }
+  }
+
+  /**
+   * Records of the repartition topics the application has yet to process: per partition, those of a
+   * transaction still open (from its last stable offset to its end; the records of an open
+   * transaction are not readable yet, so one is never done) and the committed ones past its
+   * committed offset but the final transaction marker (a partition it has no offset for counts from
+   * 0).
+   */
+  static long repartitionLag(
+      Map<TopicPartition, Long> ends,
+      Map<TopicPartition, Long> stable,
+      Map<TopicPartition, OffsetAndMetadata> committed) {
+    long lag = 0;
+    for (var entry : ends.entrySet()) {
+      long end = entry.getValue();
+      long lastStable = stable.getOrDefault(entry.getKey(), end);
+      OffsetAndMetadata done = committed.get(entry.getKey());
+      long position = done == null ? 0 : done.offset();
+      lag += (end - lastStable) + Math.max(0, lastStable - 1 - position);
+    }
+    return lag;
   }
 
   /**
