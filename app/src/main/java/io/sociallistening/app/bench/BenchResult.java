@@ -196,9 +196,18 @@ public record BenchResult(
     }
   }
 
-  private static String summary(Latencies latencies) {
+  /**
+   * p50, p99 and max of {@code latencies}; below 100 samples no p99, which would be the maximum by
+   * another name.
+   */
+  static String summary(Latencies latencies) {
     if (latencies.count() == 0) {
       return "n/a (no records in the paced phase)";
+    }
+    if (latencies.count() < 100) {
+      return f(
+          "p50 %d ms, max %d ms (n=%,d, too few samples for a p99)",
+          latencies.percentile(50), latencies.percentile(100), latencies.count());
     }
     return f(
         "p50 %d ms, p99 %d ms, max %d ms (n=%,d)",

@@ -63,6 +63,23 @@ class BenchResultTest {
   }
 
   @Test
+  void shouldGiveNoP99OfFewerThanAHundredSamples() {
+    Latencies toAlert = new Latencies();
+    for (long v : new long[] {298, 250, 424}) {
+      toAlert.add(v);
+    }
+    Latencies toEnriched = new Latencies();
+    for (int i = 1; i <= 100; i++) {
+      toEnriched.add(i);
+    }
+
+    assertThat(BenchResult.summary(toAlert))
+        .isEqualTo("p50 298 ms, max 424 ms (n=3, too few samples for a p99)");
+    assertThat(BenchResult.summary(toEnriched))
+        .isEqualTo("p50 50 ms, p99 99 ms, max 100 ms (n=100)");
+  }
+
+  @Test
   void shouldSayThatASharedCacheIsCountedOncePerStore() {
     RocksDbFootprint footprint = new RocksDbFootprint(24, 46L << 20, 0, 1050L << 20, 58L << 20);
 
