@@ -163,7 +163,7 @@ public record BenchResult(
     for (StageCosts.Cost cost : stageCosts) {
       out.add(
           f(
-              "stage %-28s %,9.0f ns/record (%,.0f records/s on one core)",
+              "stage %-48s %,9.0f ns/record (%,.0f records/s on one core)",
               cost.stage(), cost.nanosPerRecord(), 1e9 / cost.nanosPerRecord()));
     }
     out.add(f("ratio=%.2f", ratio()));

@@ -104,7 +104,7 @@ public final class StageCosts {
             i -> Double.doubleToRawLongBits(scorers.leads().score(texts[i], false).score())));
     out.add(
         time(
-            "enrich (all of the above)",
+            "enrich (language, match, sentiment, lead score)",
             n,
             i -> enrichment.enrich(copies[i], 0L).getBrands().size()));
     out.add(
