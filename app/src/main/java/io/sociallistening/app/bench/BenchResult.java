@@ -29,7 +29,8 @@ import java.util.Set;
  * @param toEnriched produce-to-enriched latency samples of the paced phase
  * @param toAlert produce-to-alert latency samples of the paced phase, lead alerts only (a crisis
  *     alert's record time is the end of its bucket, not a mention's send time; may be empty)
- * @param heapUsedBytes heap in use after a full GC, the whole process (broker included)
+ * @param heapUsedBytes heap in use after a full GC, the whole process (broker included), or -1 when
+ *     {@code System.gc()} collected nothing
  * @param heapMaxBytes the heap limit
  * @param rssBytes resident set size of the process, or -1 where /proc is missing
  * @param rocksDb RocksDB's memory in the full pipeline at the end of the paced phase
@@ -151,8 +152,10 @@ public record BenchResult(
     out.add(f("latency produce to lead alert: %s", summary(toAlert)));
     out.add(
         f(
-            "heap used after GC %d MiB (max %d MiB), RSS %s",
-            heapUsedBytes >> 20,
+            "heap used after GC %s (max %d MiB), RSS %s",
+            heapUsedBytes < 0
+                ? "n/a (System.gc() ran no collection)"
+                : (heapUsedBytes >> 20) + " MiB",
             heapMaxBytes >> 20,
             rssBytes < 0 ? "n/a" : (rssBytes >> 20) + " MiB"));
     out.add(rocksDb.line());

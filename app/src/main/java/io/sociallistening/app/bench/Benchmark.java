@@ -19,7 +19,6 @@ import io.sociallistening.topology.validate.MentionRules;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,9 +200,8 @@ public final class Benchmark {
         RocksDbFootprint rocksDb =
             RocksDbFootprint.take(instance.streams().metrics(), dir.resolve("state-pipeline"));
         long dropped = droppedRecords(instance.streams().metrics());
-        System.gc();
-        System.gc();
-        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long heapAfterGc = HeapAfterGc.take();
+        long heapMax = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
         long rss = rss();
         progress.println("bench: per-stage costs in-process");
         List<Mention> sample = new ArrayList<>(timeline.size());
@@ -226,8 +224,8 @@ public final class Benchmark {
             pacedRate,
             toEnriched,
             toAlert,
-            heap.getUsed(),
-            heap.getMax(),
+            heapAfterGc,
+            heapMax,
             rss,
             rocksDb,
             dropped,

@@ -104,6 +104,7 @@ class BenchResultTest {
                 + " 0.30 and 0.60 against each)",
             "process CPU per record (pass-through: its first phase): pass-through 10 us, full"
                 + " 100 us, ratio 0.10");
+    assertThat(lines).contains("heap used after GC 100 MiB (max 1024 MiB), RSS n/a");
     assertThat(lines)
         .contains(
             "RocksDB at the end: 40 databases; shared cache in use 0 MiB (blocks and memtables);"
