@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sociallistening.app.instance.Instance;
 import io.sociallistening.app.instance.InstanceConfig;
 import io.sociallistening.avro.Mention;
-import io.sociallistening.serde.AvroSerde;
 import io.sociallistening.topology.SocialListeningTopology;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,9 +23,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
@@ -75,7 +70,10 @@ class InstanceGroupIT {
         Instance b = Instance.start(config("iq-partition", "b"))) {
       awaitBothOwnPartitions(a, b);
       Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(3));
-      produce(BRANDS.stream().map(brand -> mention(brand, t0)).toList());
+      TestMentions.produceRaw(
+          cluster.bootstrapServers(),
+          cluster.registry,
+          BRANDS.stream().map(brand -> mention(brand, t0)).toList());
 
       // Given a brand held by one instance, whose windows that instance serves.
       String brand = BRANDS.get(0);
@@ -238,25 +236,5 @@ class InstanceGroupIT {
 
   private static Mention mention(String brand, Instant at) {
     return TestMentions.bluesky(brand + "-post", "Trying " + brand + " today", "user", 10L, at);
-  }
-
-  private static void produce(List<Mention> mentions) {
-    AvroSerde<Mention> serde = AvroSerde.forValues(Mention.class, cluster.registry);
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", cluster.bootstrapServers()),
-            new ByteArraySerializer(),
-            new ByteArraySerializer())) {
-      for (Mention mention : mentions) {
-        producer.send(
-            new ProducerRecord<>(
-                "social.mentions.raw",
-                null,
-                mention.getCreatedAt().toEpochMilli(),
-                ("bluesky:" + mention.getId()).getBytes(StandardCharsets.UTF_8),
-                serde.serialize("social.mentions.raw", mention)));
-      }
-      producer.flush();
-    }
   }
 }

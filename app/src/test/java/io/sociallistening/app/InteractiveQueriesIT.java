@@ -12,12 +12,10 @@ import io.sociallistening.registry.EmbeddedSchemaRegistry;
 import io.sociallistening.registry.KafkaSchemaStore;
 import io.sociallistening.registry.SchemaRegistries;
 import io.sociallistening.registry.SchemaRegistry;
-import io.sociallistening.serde.AvroSerde;
 import io.sociallistening.topology.SocialListeningTopology;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,9 +31,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
@@ -102,7 +97,7 @@ class InteractiveQueriesIT {
         mentions.add(mentions.get(0));
         expectedVolume.merge("alpha", 1L, Long::sum);
         mentions.add(mention("blank", "  ", "nobody", t0));
-        produce(kafka.bootstrapServers(), registry, mentions);
+        TestMentions.produceRaw(kafka.bootstrapServers(), registry, mentions);
 
         // Then every brand's windows, asked of either instance, are the same and complete.
         Set<String> servedBy = new HashSet<>();
@@ -179,7 +174,7 @@ class InteractiveQueriesIT {
                 "sse-reader");
         reader.setDaemon(true);
         reader.start();
-        produce(
+        TestMentions.produceRaw(
             kafka.bootstrapServers(),
             registry,
             List.of(
@@ -328,26 +323,6 @@ class InteractiveQueriesIT {
             Map.entry(InstanceConfig.HTTP_TOKEN, TOKEN),
             Map.entry("kafka.num.standby.replicas", "1"),
             Map.entry("kafka.commit.interval.ms", "200")));
-  }
-
-  private static void produce(String bootstrap, SchemaRegistry registry, List<Mention> mentions) {
-    AvroSerde<Mention> serde = AvroSerde.forValues(Mention.class, registry);
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", bootstrap),
-            new ByteArraySerializer(),
-            new ByteArraySerializer())) {
-      for (Mention mention : mentions) {
-        producer.send(
-            new ProducerRecord<>(
-                "social.mentions.raw",
-                null,
-                mention.getCreatedAt().toEpochMilli(),
-                ("bluesky:" + mention.getId()).getBytes(StandardCharsets.UTF_8),
-                serde.serialize("social.mentions.raw", mention)));
-      }
-      producer.flush();
-    }
   }
 
   private static Mention mention(String id, String text, String handle, Instant at) {

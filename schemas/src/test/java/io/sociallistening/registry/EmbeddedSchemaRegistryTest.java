@@ -24,6 +24,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedSchemaRegistryTest {
+  /** V1 with an optional count: backward compatible with V1. */
+  private static final Schema COUNT_WITH_DEFAULT =
+      SchemaBuilder.record("Thing")
+          .namespace("test")
+          .fields()
+          .requiredString("id")
+          .name("count")
+          .type()
+          .intType()
+          .intDefault(0)
+          .endRecord();
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -256,19 +268,9 @@ class EmbeddedSchemaRegistryTest {
   @Test
   void shouldCheckLatestAgainstTheLatestVersionOnlyAndAllVersionsAsRegistrationDoes()
       throws Exception {
-    Schema countWithDefault =
-        SchemaBuilder.record("Thing")
-            .namespace("test")
-            .fields()
-            .requiredString("id")
-            .name("count")
-            .type()
-            .intType()
-            .intDefault(0)
-            .endRecord();
     call("PUT", "/config/a-value", "{\"compatibility\":\"BACKWARD_TRANSITIVE\"}");
     call("POST", "/subjects/a-value/versions", schemaBody(V1));
-    call("POST", "/subjects/a-value/versions", schemaBody(countWithDefault));
+    call("POST", "/subjects/a-value/versions", schemaBody(COUNT_WITH_DEFAULT));
 
     assertThat(
             call("POST", "/compatibility/subjects/a-value/versions/latest", schemaBody(NEEDS_COUNT))
@@ -284,7 +286,10 @@ class EmbeddedSchemaRegistryTest {
             "{\"is_compatible\":false,\"messages\":[\"version 1: BACKWARD"
                 + " READER_FIELD_MISSING_DEFAULT_VALUE at /fields/1: count\"]}");
     assertThat(
-            call("POST", "/compatibility/subjects/a-value/versions/", schemaBody(countWithDefault))
+            call(
+                    "POST",
+                    "/compatibility/subjects/a-value/versions/",
+                    schemaBody(COUNT_WITH_DEFAULT))
                 .body())
         .isEqualTo("{\"is_compatible\":true}");
     assertThat(call("POST", "/subjects/a-value/versions", schemaBody(NEEDS_COUNT)).status())
@@ -340,21 +345,11 @@ class EmbeddedSchemaRegistryTest {
 
   @Test
   void shouldCheckEveryVersionUnderATransitiveLevel() throws Exception {
-    Schema countWithDefault =
-        SchemaBuilder.record("Thing")
-            .namespace("test")
-            .fields()
-            .requiredString("id")
-            .name("count")
-            .type()
-            .intType()
-            .intDefault(0)
-            .endRecord();
     call("POST", "/subjects/plain/versions", schemaBody(V1));
-    call("POST", "/subjects/plain/versions", schemaBody(countWithDefault));
+    call("POST", "/subjects/plain/versions", schemaBody(COUNT_WITH_DEFAULT));
     call("PUT", "/config/transitive", "{\"compatibility\":\"BACKWARD_TRANSITIVE\"}");
     call("POST", "/subjects/transitive/versions", schemaBody(V1));
-    call("POST", "/subjects/transitive/versions", schemaBody(countWithDefault));
+    call("POST", "/subjects/transitive/versions", schemaBody(COUNT_WITH_DEFAULT));
 
     assertThat(call("POST", "/subjects/plain/versions", schemaBody(NEEDS_COUNT)).status())
         .isEqualTo(200);
