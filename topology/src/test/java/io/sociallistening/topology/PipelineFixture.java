@@ -177,8 +177,14 @@ final class PipelineFixture implements AutoCloseable {
     raw.pipeInput(new TestRecord<>(key.getBytes(StandardCharsets.UTF_8), value, time));
   }
 
+  private boolean closed;
+
+  /** Closes the driver once; a test that closed it already leaves nothing to do. */
   @Override
   public void close() {
-    driver.close();
+    if (!closed) {
+      closed = true;
+      driver.close();
+    }
   }
 }

@@ -10,6 +10,7 @@ import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.avro.Platform;
 import io.sociallistening.topology.crisis.CrisisAlerts;
+import io.sociallistening.topology.dedup.ExactDedup;
 import io.sociallistening.topology.lead.LeadThresholds;
 import io.sociallistening.topology.match.BrandRules;
 import io.sociallistening.topology.validate.DeadLetterHeaders;
@@ -106,6 +107,26 @@ class SocialListeningTopologyTest {
             .sum();
     assertThat(late).isEqualTo(1.0);
     assertThat(pipeline.enriched.readValuesToList()).hasSize(3);
+  }
+
+  @Test
+  void shouldRemoveATasksOwnMetricsWhenTheTaskCloses() {
+    pipeline.send(mention("a").text("Nimbus X2 is terrible").at(T0).build());
+    assertThat(projectMetricNames())
+        .contains(ExactDedup.DUPLICATES + "-total", CrisisAlerts.LATE + "-total");
+
+    // a task that moves to another instance on a rebalance is closed here: its series must go
+    // with it, not stay behind frozen at their last value
+    pipeline.close();
+
+    assertThat(projectMetricNames()).isEmpty();
+  }
+
+  private List<String> projectMetricNames() {
+    return pipeline.driver.metrics().keySet().stream()
+        .filter(name -> name.group().equals("stream-" + ExactDedup.METRICS_SCOPE + "-metrics"))
+        .map(org.apache.kafka.common.MetricName::name)
+        .toList();
   }
 
   @Test

@@ -188,6 +188,14 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
     return ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).getLong() ^ Long.MIN_VALUE;
   }
 
+  /** The task's series leave with it (a rebalance that moves the task elsewhere closes it here). */
+  @Override
+  public void close() {
+    if (late != null) {
+      context.metrics().removeSensor(late);
+    }
+  }
+
   private void closeDue(long streamTime) {
     List<Map.Entry<String, BrandCrisisState>> changed = new ArrayList<>();
     List<String> idleBrands = new ArrayList<>();

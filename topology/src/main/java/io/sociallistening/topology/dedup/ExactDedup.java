@@ -102,4 +102,12 @@ public final class ExactDedup implements Processor<String, Mention, String, Copy
               new Copy(key, record.value(), (int) Math.min(copies + 1, 1 << 30), key)));
     }
   }
+
+  /** The task's series leave with it (a rebalance that moves the task elsewhere closes it here). */
+  @Override
+  public void close() {
+    if (duplicates != null) {
+      context.metrics().removeSensor(duplicates);
+    }
+  }
 }
