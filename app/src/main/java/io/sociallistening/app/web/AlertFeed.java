@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * topic (read_committed, all partitions assigned, no consumer group) that starts {@code capacity}
  * records before the end of each partition and keeps the last {@code capacity} crisis alerts and
  * the last {@code capacity} leads in memory; subscribers (server-sent-event streams) get each new
- * alert as JSON, and one that falls 1,000 alerts behind is dropped. Every instance runs one, so any
- * instance answers.
+ * alert as JSON, and one that falls 1,000 alerts behind is dropped. Partitions added to the topic
+ * later are read from their beginning once the consumer's metadata names them (within {@code
+ * metadata.max.age.ms}, 30 s unless configured). Every instance runs one, so any instance answers.
  */
 public final class AlertFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
@@ -71,6 +72,8 @@ public final class AlertFeed implements AutoCloseable {
     config.remove("group.id");
     config.put("enable.auto.commit", "false");
     config.put("isolation.level", "read_committed");
+    // partitions added to the topic later are found within this (a cached metadata read per poll)
+    config.putIfAbsent("metadata.max.age.ms", "30000");
     config.put("client.id", "alert-feed-" + System.identityHashCode(this));
     this.consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -94,6 +97,7 @@ public final class AlertFeed implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           accept(record);
         }
+        assignAdded();
       }
     } catch (WakeupException e) {
       // closing
@@ -126,6 +130,34 @@ public final class AlertFeed implements AutoCloseable {
           "No answer about {} from the Kafka cluster yet ({}); trying again", topic, e.toString());
       return false;
     }
+  }
+
+  /**
+   * Assigns partitions added to the topic since the feed started, read from their beginning: its
+   * consumer's metadata names them within {@code metadata.max.age.ms}.
+   */
+  private void assignAdded() {
+    List<PartitionInfo> infos;
+    try {
+      infos = consumer.partitionsFor(topic, metadataWait);
+    } catch (TimeoutException e) {
+      return; // the cluster is away: the assigned partitions stay, and the next poll asks again
+    }
+    if (infos == null || infos.size() <= consumer.assignment().size()) {
+      return;
+    }
+    List<TopicPartition> all = new ArrayList<>();
+    List<TopicPartition> added = new ArrayList<>();
+    for (PartitionInfo info : infos) {
+      TopicPartition partition = new TopicPartition(topic, info.partition());
+      all.add(partition);
+      if (!consumer.assignment().contains(partition)) {
+        added.add(partition);
+      }
+    }
+    consumer.assign(all);
+    consumer.seekToBeginning(added);
+    LOG.info("Alert feed reads the partitions added to {}: {}", topic, added);
   }
 
   private List<TopicPartition> awaitPartitions() throws InterruptedException {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,37 +46,84 @@ class AlertFeedIT {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
           admin.createTopics(List.of(new NewTopic("alerts", 1, (short) 1))).all().get();
         }
-        Alert alert =
-            Alert.newBuilder()
-                .setId("lead-1")
-                .setType(AlertType.LEAD)
-                .setBrand("acme-air")
-                .setSeverity(1)
-                .setEventTime(Instant.parse("2026-01-05T06:00:00Z"))
-                .setSummary("a lead")
-                .build();
-        try (KafkaProducer<byte[], byte[]> producer =
-            new KafkaProducer<>(
-                Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-          producer
-              .send(
-                  new ProducerRecord<>(
-                      "alerts",
-                      "lead-1".getBytes(StandardCharsets.UTF_8),
-                      AvroSerde.forValues(Alert.class, registry).serialize("alerts", alert)))
-              .get();
-        }
+        produce(kafka, registry, lead("lead-1"), null);
 
         // Then the feed serves it
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (feed.leads(10).isEmpty() && System.nanoTime() < deadline) {
-          Thread.sleep(100);
-        }
-        assertThat(feed.leads(10)).hasSize(1);
+        awaitLeads(feed, 1);
         assertThat(feed.leads(10).get(0).get("id").asText()).isEqualTo("lead-1");
       }
     }
+  }
+
+  @Test
+  void shouldReadAPartitionAddedToTheTopicAfterItStarted() throws Exception {
+    InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    try (EmbeddedKafka kafka =
+        EmbeddedKafka.start(
+            dataDir, "127.0.0.1", EmbeddedKafka.freePort(), 0, Map.of("num.partitions", "1"))) {
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        admin.createTopics(List.of(new NewTopic("alerts", 1, (short) 1))).all().get();
+        // Given a feed reading the topic's one partition (metadata refreshed every 500 ms)
+        try (AlertFeed feed =
+            new AlertFeed(
+                Map.of("bootstrap.servers", kafka.bootstrapServers(), "metadata.max.age.ms", "500"),
+                registry,
+                "alerts",
+                10,
+                Duration.ofSeconds(10))) {
+          feed.start();
+          produce(kafka, registry, lead("lead-1"), 0);
+          awaitLeads(feed, 1);
+
+          // When a second partition is added and an alert lands on it
+          admin.createPartitions(Map.of("alerts", NewPartitions.increaseTo(2))).all().get();
+          produce(kafka, registry, lead("lead-2"), 1);
+
+          // Then the feed serves it too
+          awaitLeads(feed, 2);
+          assertThat(feed.leads(10))
+              .extracting(json -> json.get("id").asText())
+              .containsExactlyInAnyOrder("lead-1", "lead-2");
+        }
+      }
+    }
+  }
+
+  private static Alert lead(String id) {
+    return Alert.newBuilder()
+        .setId(id)
+        .setType(AlertType.LEAD)
+        .setBrand("acme-air")
+        .setSeverity(1)
+        .setEventTime(Instant.parse("2026-01-05T06:00:00Z"))
+        .setSummary("a lead")
+        .build();
+  }
+
+  private static void produce(
+      EmbeddedKafka kafka, InMemorySchemaRegistry registry, Alert alert, Integer partition)
+      throws Exception {
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", kafka.bootstrapServers()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  "alerts",
+                  partition,
+                  alert.getId().getBytes(StandardCharsets.UTF_8),
+                  AvroSerde.forValues(Alert.class, registry).serialize("alerts", alert)))
+          .get();
+    }
+  }
+
+  private static void awaitLeads(AlertFeed feed, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (feed.leads(10).size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(feed.leads(10)).hasSize(count);
   }
 }
