@@ -35,8 +35,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -195,7 +194,17 @@ public final class Benchmark {
         double pacedRate = fullRate / 2;
         Latencies toEnriched = new Latencies();
         Latencies toAlert = new Latencies();
-        paced(bootstrap, topics, feed, mentionSerde, registry, pacedRate, toEnriched, toAlert);
+        paced(
+            bootstrap,
+            admin,
+            instance.streams(),
+            topics,
+            feed,
+            mentionSerde,
+            registry,
+            pacedRate,
+            toEnriched,
+            toAlert);
 
         RocksDbFootprint rocksDb =
             RocksDbFootprint.take(instance.streams().metrics(), dir.resolve("state-pipeline"));
@@ -534,10 +543,13 @@ public final class Benchmark {
 
   /**
    * Offers {@code rate} live mentions/s for the paced phase and collects produce-to-output
-   * latencies of the records derived from them.
+   * latencies of the records derived from them: every one, however late, since the readers stop
+   * only once they have read up to where the pipeline was when it had committed every paced record.
    */
   private void paced(
       String bootstrap,
+      Admin admin,
+      KafkaStreams pipeline,
       Topics topics,
       MentionFeed feed,
       AvroSerde<Mention> serde,
@@ -550,8 +562,7 @@ public final class Benchmark {
     progress.printf(
         "bench: paced phase, %,.0f records/s for %d s (%,d records)%n",
         rate, settings.pacedSeconds(), total);
-    AtomicBoolean stop = new AtomicBoolean();
-    AtomicLong lastReceived = new AtomicLong(System.nanoTime());
+    AtomicReference<Map<TopicPartition, Long>> readUntil = new AtomicReference<>();
     long phaseStart = System.currentTimeMillis();
     Thread enriched =
         reader(
@@ -560,8 +571,7 @@ public final class Benchmark {
             value -> true,
             phaseStart,
             toEnriched,
-            stop,
-            lastReceived,
+            readUntil,
             "enriched");
     AvroSerde<Alert> alertSerde = AvroSerde.forValues(Alert.class, registry);
     Thread alerts =
@@ -571,8 +581,7 @@ public final class Benchmark {
             value -> timesFromMention(alertSerde.deserialize(topics.alerts(), value)),
             phaseStart,
             toAlert,
-            stop,
-            lastReceived,
+            readUntil,
             "alerts");
     enriched.start();
     alerts.start();
@@ -607,15 +616,36 @@ public final class Benchmark {
           (System.nanoTime() - schedule.startNanos()) / 1e9,
           TimeUnit.NANOSECONDS.toMillis(maxBehind));
     }
-    long quietSince = System.nanoTime();
-    long deadline = quietSince + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() - lastReceived.get() < TimeUnit.SECONDS.toNanos(3)
-        && System.nanoTime() < deadline) {
-      Thread.sleep(200);
+    // Everything the paced records led to is in the output topics once the pipeline has committed
+    // them all (exactly-once: its outputs commit with its offsets); the readers read up to there.
+    awaitCommitted(admin, PIPELINE_ID, topics.raw(), settings.total() + total, true, pipeline);
+    Map<TopicPartition, OffsetSpec> outputs = new HashMap<>();
+    admin
+        .describeTopics(List.of(topics.enriched(), topics.alerts()))
+        .allTopicNames()
+        .get()
+        .forEach(
+            (topic, description) ->
+                description
+                    .partitions()
+                    .forEach(
+                        partition ->
+                            outputs.put(
+                                new TopicPartition(topic, partition.partition()),
+                                OffsetSpec.latest())));
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    admin
+        .listOffsets(outputs, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+        .all()
+        .get()
+        .forEach((partition, end) -> ends.put(partition, end.offset()));
+    readUntil.set(ends);
+    enriched.join(PHASE_TIMEOUT.toMillis());
+    alerts.join(PHASE_TIMEOUT.toMillis());
+    if (enriched.isAlive() || alerts.isAlive()) {
+      throw new IllegalStateException(
+          "the latency readers did not reach the outputs' ends in time");
     }
-    stop.set(true);
-    enriched.join();
-    alerts.join();
   }
 
   /**
@@ -630,7 +660,8 @@ public final class Benchmark {
 
   /**
    * A read_committed reader of {@code topic} from its end, adding receive time minus record time
-   * for every record at or after {@code since} whose value is {@code timed}.
+   * for every record at or after {@code since} whose value is {@code timed}, until it has read up
+   * to the offsets {@code readUntil} is set to (its partitions among them).
    */
   private static Thread reader(
       String bootstrap,
@@ -638,8 +669,7 @@ public final class Benchmark {
       Predicate<byte[]> timed,
       long since,
       Latencies latencies,
-      AtomicBoolean stop,
-      AtomicLong lastReceived,
+      AtomicReference<Map<TopicPartition, Long>> readUntil,
       String name) {
     Map<String, Object> config = new HashMap<>();
     config.put("bootstrap.servers", bootstrap);
@@ -658,13 +688,12 @@ public final class Benchmark {
                 consumer.assign(partitions);
                 consumer.seekToEnd(partitions);
                 partitions.forEach(consumer::position);
-                while (!stop.get()) {
+                while (!readUpTo(consumer, partitions, readUntil.get())) {
                   var records = consumer.poll(Duration.ofMillis(20));
                   long received = System.currentTimeMillis();
                   for (ConsumerRecord<byte[], byte[]> record : records) {
                     if (record.timestamp() >= since && timed.test(record.value())) {
                       latencies.add(received - record.timestamp());
-                      lastReceived.set(System.nanoTime());
                     }
                   }
                 }
@@ -673,6 +702,24 @@ public final class Benchmark {
             "bench-reader-" + name);
     thread.setDaemon(true);
     return thread;
+  }
+
+  /**
+   * Whether {@code consumer} is at or past {@code until} (null: not set yet) on every partition.
+   */
+  private static boolean readUpTo(
+      KafkaConsumer<byte[], byte[]> consumer,
+      List<TopicPartition> partitions,
+      Map<TopicPartition, Long> until) {
+    if (until == null) {
+      return false;
+    }
+    for (TopicPartition partition : partitions) {
+      if (consumer.position(partition) < until.getOrDefault(partition, 0L)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static KafkaProducer<byte[], byte[]> producer(String bootstrap, int lingerMs) {
