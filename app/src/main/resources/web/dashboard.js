@@ -164,12 +164,24 @@
     while (list.children.length > MAX_ALERTS) list.lastChild.remove();
   }
 
+  // A post's address comes from the post's source: only http and https are links, so that a
+  // javascript: or data: address is never one click away.
+  function webAddress(url) {
+    try {
+      const parsed = new URL(url);
+      return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
   async function refreshLeads() {
     const { leads } = await api('/api/leads?limit=30');
     const rows = leads.map((l) => {
       const sample = l.samples[0];
-      const post = sample && sample.url
-        ? el('a', { href: sample.url, target: '_blank', rel: 'noopener' }, sample.text)
+      const href = sample && sample.url ? webAddress(sample.url) : null;
+      const post = href
+        ? el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, sample.text)
         : (sample ? sample.text : l.summary);
       return el('tr', { class: 'lead', 'data-brand': l.brand },
         el('td', {}, l.eventTime.replace('T', ' ').slice(0, 16)),

@@ -1,0 +1,57 @@
+package io.sociallistening.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard's page in headless Chromium against an API that each test plays ({@code
+ * src/test/node/dashboard-page.mjs}): no instance runs, so the API can fail, stall, end the alert
+ * stream or send hostile text. {@code DashboardIT} shows the page against a real stack.
+ */
+class DashboardPageIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void shouldLinkALeadsPostOnlyByAnHttpAddress() throws Exception {
+    JsonNode shown = scenario("hostile-lead");
+
+    assertThat(shown.get("links").toString()).isEqualTo("[\"https://example.com/p?a=1&b=2\"]");
+    assertThat(shown.get("posts").toString())
+        .isEqualTo(
+            "[\"cheap <img src=x onerror=\\\"document.body.dataset.pwned='img'\\\">\","
+                + "\"second\",\"third\"]");
+    assertThat(shown.get("images").asInt()).isZero();
+    assertThat(shown.get("pwned").isNull()).isTrue();
+  }
+
+  private static JsonNode scenario(String name) throws Exception {
+    Path node = Path.of(System.getProperty("compat.client.dir", "src/test/node"));
+    Path web =
+        Path.of(System.getProperty("basedir", "."))
+            .resolve("src/main/resources/web")
+            .toAbsolutePath();
+    Path output = Files.createTempFile("dashboard-page", ".json");
+    Path errors = Files.createTempFile("dashboard-page", ".err");
+    Process process =
+        new ProcessBuilder("node", "dashboard-page.mjs", web.toString(), name)
+            .directory(node.toFile())
+            .redirectOutput(output.toFile())
+            .redirectError(errors.toFile())
+            .start();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("The headless browser did not finish " + name);
+    }
+    assertThat(process.exitValue()).as(Files.readString(errors, StandardCharsets.UTF_8)).isZero();
+    JsonNode shown = JSON.readTree(Files.readString(output, StandardCharsets.UTF_8));
+    assertThat(shown.get("pageErrors")).as(name).isEmpty();
+    return shown;
+  }
+}
