@@ -12,7 +12,11 @@
   }
   const $ = (id) => document.getElementById(id);
   const token = () => sessionStorage.getItem(TOKEN_KEY) || '';
+  const REOPEN_MIN_MS = 3000;
+  const REOPEN_MAX_MS = 60000;
   let source = null;
+  let reopenTimer = null;
+  let reopenDelay = REOPEN_MIN_MS;
   const seenAlerts = new Set();
   // The last windows each brand's chart showed, by size and brand: kept on screen while the API
   // cannot answer (503 while the stores rebalance, 502 while an owner is away).
@@ -193,13 +197,28 @@
     $('leads').replaceChildren(...rows);
   }
 
+  // An EventSource reconnects by itself after a network error or the end of the response, but
+  // gives up for good on an HTTP error answer (a proxy's 502 or 503 while the instance restarts):
+  // then the stream is opened again, after 3 s, doubling up to a minute while it keeps failing.
   function openStream() {
+    clearTimeout(reopenTimer);
     if (source) source.close();
     const query = token() ? '?access_token=' + encodeURIComponent(token()) : '';
-    source = new EventSource('/api/alerts/stream' + query);
-    source.addEventListener('open', () => { $('status').textContent = 'live'; });
-    source.addEventListener('error', () => { $('status').textContent = 'reconnecting…'; });
-    source.addEventListener('alert', (event) => {
+    const current = new EventSource('/api/alerts/stream' + query);
+    source = current;
+    current.addEventListener('open', () => {
+      reopenDelay = REOPEN_MIN_MS;
+      $('status').textContent = 'live';
+    });
+    current.addEventListener('error', () => {
+      $('status').textContent = 'reconnecting…';
+      if (current !== source || current.readyState !== EventSource.CLOSED) return;
+      reopenTimer = setTimeout(() => {
+        if (!$('main').hidden) openStream(); // else the login form starts again
+      }, reopenDelay);
+      reopenDelay = Math.min(2 * reopenDelay, REOPEN_MAX_MS);
+    });
+    current.addEventListener('alert', (event) => {
       const a = JSON.parse(event.data);
       addAlert(a, true);
       if (a.type === 'LEAD') refreshLeads().catch(() => {});

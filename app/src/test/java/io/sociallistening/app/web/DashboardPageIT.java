@@ -31,6 +31,15 @@ class DashboardPageIT {
     assertThat(shown.get("pwned").isNull()).isTrue();
   }
 
+  @Test
+  void shouldOpenTheAlertStreamAgainAfterAnHttpErrorAnswer() throws Exception {
+    // a browser's EventSource gives up for good on an HTTP error (here a 503 from a proxy)
+    JsonNode shown = scenario("stream-http-error");
+
+    assertThat(shown.get("streamRequests").asInt()).isEqualTo(2);
+    assertThat(shown.get("alerts").toString()).isEqualTo("[\"a2\",\"a1\"]");
+  }
+
   private static JsonNode scenario(String name) throws Exception {
     Path node = Path.of(System.getProperty("compat.client.dir", "src/test/node"));
     Path web =
