@@ -97,7 +97,7 @@ const scenarios = {
   // the browser reconnects, so it never comes over the stream.
   'reconnect': {
     api: {
-      alerts: (n) => json({ alerts: n === 1 ? [A1] : [A2, A1] }),
+      alerts: (n, _, api) => json({ alerts: api.count('stream') < 2 ? [A1] : [A2, A1] }),
       stream: (n) => (n === 1 ? events(100) : n === 2 ? events(60000) : never()),
     },
     run: async (page, api) => {
@@ -212,7 +212,7 @@ try {
         : path === '/api/alerts/stream' ? 'stream' : null;
     if (!name) return route.fulfill(json({ error: 'No such endpoint' }, 404));
     counts[name] = (counts[name] || 0) + 1;
-    const answer = await handlers[name](name === 'windows' ? url : counts[name], counts[name]);
+    const answer = await handlers[name](name === 'windows' ? url : counts[name], counts[name], api);
     await route.fulfill(answer).catch(() => {}); // the page may have given up on it
   });
   // requests the page still waits for: neither answered nor given up

@@ -17,7 +17,6 @@
   let source = null;
   let reopenTimer = null;
   let reopenDelay = REOPEN_MIN_MS;
-  const seenAlerts = new Set();
   // The last windows each brand's chart showed, by size and brand: kept on screen while the API
   // cannot answer (503 while the stores rebalance, 502 while an owner is away).
   const lastWindows = new Map();
@@ -158,14 +157,26 @@
       explanation);
   }
 
-  // Crisis alerts go to the feed; leads have their own queue.
-  function addAlert(a, atTop) {
-    if (a.type === 'LEAD' || seenAlerts.has(a.id)) return;
-    seenAlerts.add(a.id);
+  // Crisis alerts go to the feed, newest event time first, each once; leads have their own queue.
+  // Only the alerts on screen are remembered, so a tab open for weeks keeps MAX_ALERTS of them.
+  function addAlert(a) {
+    if (a.type === 'LEAD') return;
     const list = $('alerts');
+    const items = [...list.children];
+    if (items.some((item) => item.dataset.id === a.id)) return;
     const item = alertItem(a);
-    if (atTop) list.prepend(item); else list.append(item);
+    item.dataset.time = String(Date.parse(a.eventTime));
+    const older = items.find((shown) => Number(shown.dataset.time) < Number(item.dataset.time));
+    list.insertBefore(item, older || null);
     while (list.children.length > MAX_ALERTS) list.lastChild.remove();
+  }
+
+  // What was published while the stream was not connected (before it first opened, while it
+  // reconnected) is not sent over it: each time it opens the alerts and the leads are fetched.
+  async function catchUp() {
+    const { alerts } = await api('/api/alerts?type=CRISIS&limit=' + MAX_ALERTS);
+    alerts.forEach(addAlert);
+    await refreshLeads();
   }
 
   // A post's address comes from the post's source: only http and https are links, so that a
@@ -209,6 +220,7 @@
     current.addEventListener('open', () => {
       reopenDelay = REOPEN_MIN_MS;
       $('status').textContent = 'live';
+      catchUp().catch(() => {});
     });
     current.addEventListener('error', () => {
       $('status').textContent = 'reconnecting…';
@@ -220,7 +232,7 @@
     });
     current.addEventListener('alert', (event) => {
       const a = JSON.parse(event.data);
-      addAlert(a, true);
+      addAlert(a);
       if (a.type === 'LEAD') refreshLeads().catch(() => {});
     });
   }
@@ -228,7 +240,7 @@
   async function start() {
     try {
       const { alerts } = await api('/api/alerts?type=CRISIS&limit=' + MAX_ALERTS);
-      alerts.forEach((a) => addAlert(a, false));
+      alerts.forEach(addAlert);
       await Promise.all([refreshBrands(), refreshLeads()]);
       openStream();
       document.body.dataset.loaded = 'true';

@@ -40,6 +40,15 @@ class DashboardPageIT {
     assertThat(shown.get("alerts").toString()).isEqualTo("[\"a2\",\"a1\"]");
   }
 
+  @Test
+  void shouldShowTheAlertsPublishedWhileTheStreamReconnected() throws Exception {
+    // a2 is published while the browser reconnects, so it never comes over the stream
+    JsonNode shown = scenario("reconnect");
+
+    assertThat(shown.get("streamRequests").asInt()).isEqualTo(2);
+    assertThat(shown.get("alerts").toString()).isEqualTo("[\"a2\",\"a1\"]");
+  }
+
   private static JsonNode scenario(String name) throws Exception {
     Path node = Path.of(System.getProperty("compat.client.dir", "src/test/node"));
     Path web =
