@@ -1,14 +1,14 @@
 // Drives the dashboard's page (the files of app/src/main/resources/web, unbuilt) in headless
 // Chromium against an API that one scenario plays, and prints what the page did as one JSON object.
-// No instance runs: every request of the page is answered here, so a scenario can answer slowly,
-// fail, end the alert stream or send hostile text.
+// No instance runs: a small HTTP server here serves the files and answers the API as the scenario
+// says, so it can answer slowly or never, fail, end or hold the alert stream, or send hostile text.
 // usage: node dashboard-page.mjs <web dir> <scenario>
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const [webDir, scenarioName] = process.argv.slice(2);
-const ORIGIN = 'http://dashboard.test';
 
 const crisis = (id, eventTime, summary = 'Negative mentions of acme-air rose') => ({
   id, type: 'CRISIS_OPENED', brand: 'acme-air', severity: 2, eventTime, episodeId: 'e-' + id,
@@ -35,15 +35,18 @@ const WINDOWS = {
 const A1 = crisis('a1', '2026-01-05T10:05:00Z');
 const A2 = crisis('a2', '2026-01-05T10:20:00Z', 'Negative mentions of acme-air rose again');
 const json = (body, status = 200) => ({ status, contentType: 'application/json', body: JSON.stringify(body) });
+// an alert stream that sends these alerts, then ends
 const events = (retryMs, ...alerts) => ({
   status: 200, contentType: 'text/event-stream',
   body: `retry: ${retryMs}\n: connected\n\n` + alerts.map((a) => `event: alert\ndata: ${JSON.stringify(a)}\n\n`).join(''),
 });
+// an alert stream that sends these alerts, then stays open
+const held = (...alerts) => ({ ...events(3000, ...alerts), hold: true });
 const never = () => new Promise(() => {});
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // The API a scenario does not replace: one brand, its windows, one crisis, one lead, and an alert
-// stream that opens once and then stays quiet (its reconnection is a minute away).
+// stream that stays open without alerts.
 const defaults = {
   brands: () => json({ brands: ['acme-air'] }),
   windows: (url) => json({ brand: 'acme-air', size: url.searchParams.get('size'), servedBy: 'here:8080',
@@ -51,7 +54,7 @@ const defaults = {
   alerts: () => json({ alerts: [A1] }),
   leads: () => json({ leads: [lead('l1', '2026-01-05T10:03:00Z',
     { key: 'bluesky:7', url: 'https://bsky.app/post/7', author: 'bob', followers: 5, text: 'price?', sentiment: 0 })] }),
-  stream: (n) => (n === 1 ? events(60000) : never()),
+  stream: () => held(),
 };
 
 const alertIds = (page) => page.$$eval('li.alert', (items) => items.map((i) => i.dataset.id));
@@ -86,7 +89,7 @@ const scenarios = {
   },
   // A proxy answers 503 for the alert stream while the instance restarts.
   'stream-http-error': {
-    api: { stream: (n) => (n === 1 ? json({ error: 'restarting' }, 503) : n === 2 ? events(60000, A2) : never()) },
+    api: { stream: (n) => (n === 1 ? json({ error: 'restarting' }, 503) : held(A2)) },
     run: async (page, api) => {
       await page.waitForSelector('li.alert[data-id="a2"]', { timeout: 15000 }).catch(() => {});
       return { streamRequests: api.count('stream'), alerts: await alertIds(page),
@@ -98,7 +101,7 @@ const scenarios = {
   'reconnect': {
     api: {
       alerts: (n, _, api) => json({ alerts: api.count('stream') < 2 ? [A1] : [A2, A1] }),
-      stream: (n) => (n === 1 ? events(100) : n === 2 ? events(60000) : never()),
+      stream: (n) => (n === 1 ? events(100) : held()),
     },
     run: async (page, api) => {
       await page.waitForFunction(() => document.querySelectorAll('li.alert').length === 2, null,
@@ -118,9 +121,9 @@ const scenarios = {
   // Lead alerts arrive in a burst over the stream.
   'lead-burst': {
     api: {
-      stream: (n) => (n === 1 ? events(60000, ...Array.from({ length: 50 }, (_, i) =>
+      stream: () => held(...Array.from({ length: 50 }, (_, i) =>
         lead('burst-' + i, '2026-01-05T10:10:00Z', { key: 'x:' + i, url: null, author: 'c', followers: null,
-          text: 'buy', sentiment: 0 }))) : never()),
+          text: 'buy', sentiment: 0 }))),
       leads: async () => { await sleep(200); return defaults.leads(); },
     },
     run: async (page, api) => {
@@ -185,6 +188,47 @@ const scenarios = {
 
 const scenario = scenarios[scenarioName];
 if (!scenario) throw new Error('No scenario ' + scenarioName + '; one of ' + Object.keys(scenarios));
+const counts = {};
+const pending = {};
+const api = { count: (name) => counts[name] || 0, pending: (name) => pending[name] || 0 };
+const handlers = { ...defaults, ...(scenario.api || {}) };
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  const path = url.pathname;
+  if (!path.startsWith('/api/')) {
+    const file = path === '/' ? 'index.html' : path.slice(1);
+    const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';
+    res.writeHead(200, { 'Content-Type': type });
+    res.end(await readFile(join(webDir, file), 'utf8'));
+    return;
+  }
+  const name = path === '/api/brands' ? 'brands' : path.endsWith('/windows') ? 'windows'
+    : path === '/api/alerts' ? 'alerts' : path === '/api/leads' ? 'leads'
+      : path === '/api/alerts/stream' ? 'stream' : null;
+  if (!name) {
+    res.writeHead(404, { 'Content-Type': 'application/json' });
+    res.end('{"error":"No such endpoint"}');
+    return;
+  }
+  counts[name] = (counts[name] || 0) + 1;
+  // requests the page still waits for: neither answered nor given up
+  pending[name] = (pending[name] || 0) + 1;
+  let open = true;
+  const done = () => { if (open) { open = false; pending[name] -= 1; } };
+  res.on('close', done);
+  const answer = await handlers[name](name === 'windows' ? url : counts[name], counts[name], api);
+  if (!open) return;
+  res.writeHead(answer.status, { 'Content-Type': answer.contentType, 'Cache-Control': 'no-store' });
+  res.write(answer.body);
+  if (answer.hold) {
+    done();
+  } else {
+    res.end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -193,39 +237,15 @@ const browser = await chromium.launch({
 try {
   const context = await browser.newContext({ timezoneId: scenario.timezoneId || 'UTC' });
   const page = await context.newPage();
-  const counts = {};
-  const pending = {};
-  const api = { count: (name) => counts[name] || 0, pending: (name) => pending[name] || 0 };
-  const handlers = { ...defaults, ...(scenario.api || {}) };
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.route(ORIGIN + '/**', async (route) => {
-    const url = new URL(route.request().url());
-    const path = url.pathname;
-    if (!path.startsWith('/api/')) {
-      const file = path === '/' ? 'index.html' : path.slice(1);
-      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';
-      return route.fulfill({ contentType: type, body: await readFile(join(webDir, file), 'utf8') });
-    }
-    const name = path === '/api/brands' ? 'brands' : path.endsWith('/windows') ? 'windows'
-      : path === '/api/alerts' ? 'alerts' : path === '/api/leads' ? 'leads'
-        : path === '/api/alerts/stream' ? 'stream' : null;
-    if (!name) return route.fulfill(json({ error: 'No such endpoint' }, 404));
-    counts[name] = (counts[name] || 0) + 1;
-    const answer = await handlers[name](name === 'windows' ? url : counts[name], counts[name], api);
-    await route.fulfill(answer).catch(() => {}); // the page may have given up on it
-  });
-  // requests the page still waits for: neither answered nor given up
-  const windowsRequest = (request) => request.url().includes('/windows?');
-  page.on('request', (r) => { if (windowsRequest(r)) pending.windows = (pending.windows || 0) + 1; });
-  for (const event of ['requestfinished', 'requestfailed']) {
-    page.on(event, (r) => { if (windowsRequest(r)) pending.windows -= 1; });
-  }
   if (scenario.clock) await page.clock.install();
-  await page.goto(ORIGIN + '/');
+  await page.goto(origin + '/');
   const shown = await scenario.run(page, api);
   shown.pageErrors = pageErrors;
   console.log(JSON.stringify(shown));
 } finally {
   await browser.close();
+  server.closeAllConnections();
+  server.close();
 }

@@ -12,6 +12,7 @@
   }
   const $ = (id) => document.getElementById(id);
   const token = () => sessionStorage.getItem(TOKEN_KEY) || '';
+  const RETRY_MS = 5000;
   const REOPEN_MIN_MS = 3000;
   const REOPEN_MAX_MS = 60000;
   let source = null;
@@ -172,11 +173,21 @@
   }
 
   // What was published while the stream was not connected (before it first opened, while it
-  // reconnected) is not sent over it: each time it opens the alerts and the leads are fetched.
-  async function catchUp() {
-    const { alerts } = await api('/api/alerts?type=CRISIS&limit=' + MAX_ALERTS);
-    alerts.forEach(addAlert);
-    await refreshLeads();
+  // reconnected) is not sent over it: each time it opens the alerts and the leads are fetched,
+  // again every 5 s until that succeeds.
+  async function catchUp(current) {
+    try {
+      const { alerts } = await api('/api/alerts?type=CRISIS&limit=' + MAX_ALERTS);
+      alerts.forEach(addAlert);
+      await refreshLeads();
+      if (current.readyState === EventSource.OPEN) $('status').textContent = 'live';
+    } catch (e) {
+      if (String(e.message) === 'unauthorised') return;
+      $('status').textContent = String(e.message || e);
+      setTimeout(() => {
+        if (current === source && current.readyState === EventSource.OPEN) catchUp(current);
+      }, RETRY_MS);
+    }
   }
 
   // A post's address comes from the post's source: only http and https are links, so that a
@@ -220,7 +231,7 @@
     current.addEventListener('open', () => {
       reopenDelay = REOPEN_MIN_MS;
       $('status').textContent = 'live';
-      catchUp().catch(() => {});
+      catchUp(current);
     });
     current.addEventListener('error', () => {
       $('status').textContent = 'reconnecting…';
@@ -237,15 +248,21 @@
     });
   }
 
-  async function start() {
+  // The stream opens whatever the first requests answer: an instance that is not answering yet
+  // when the page loads is asked again, and its alerts reach the page once it answers.
+  function start() {
+    openStream();
+    load();
+  }
+
+  async function load() {
     try {
-      const { alerts } = await api('/api/alerts?type=CRISIS&limit=' + MAX_ALERTS);
-      alerts.forEach(addAlert);
       await Promise.all([refreshBrands(), refreshLeads()]);
-      openStream();
       document.body.dataset.loaded = 'true';
     } catch (e) {
-      if (String(e.message) !== 'unauthorised') $('status').textContent = String(e.message || e);
+      if (String(e.message) === 'unauthorised') return;
+      $('status').textContent = String(e.message || e);
+      setTimeout(() => { if (!$('main').hidden) load(); }, RETRY_MS);
     }
   }
 

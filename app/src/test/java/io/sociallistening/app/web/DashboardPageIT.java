@@ -49,6 +49,16 @@ class DashboardPageIT {
     assertThat(shown.get("alerts").toString()).isEqualTo("[\"a2\",\"a1\"]");
   }
 
+  @Test
+  void shouldShowTheAlertsOnceTheInstanceAnswersAfterAFailedFirstRequest() throws Exception {
+    // the first /api/alerts answers 503 (the instance is starting)
+    JsonNode shown = scenario("start-fails");
+
+    assertThat(shown.get("alertRequests").asInt()).isEqualTo(2);
+    assertThat(shown.get("alerts").toString()).isEqualTo("[\"a1\"]");
+    assertThat(shown.get("loaded").asText()).isEqualTo("true");
+  }
+
   private static JsonNode scenario(String name) throws Exception {
     Path node = Path.of(System.getProperty("compat.client.dir", "src/test/node"));
     Path web =
