@@ -201,7 +201,29 @@
     }
   }
 
-  async function refreshLeads() {
+  // One request for the lead queue at a time: asked for while one runs (a burst of lead alerts),
+  // it is asked for once more when that one is answered.
+  let leadsRequest = null;
+  let leadsAgain = false;
+  function refreshLeads() {
+    if (leadsRequest) {
+      leadsAgain = true;
+      return leadsRequest;
+    }
+    leadsRequest = (async () => {
+      try {
+        do {
+          leadsAgain = false;
+          await showLeads();
+        } while (leadsAgain);
+      } finally {
+        leadsRequest = null;
+      }
+    })();
+    return leadsRequest;
+  }
+
+  async function showLeads() {
     const { leads } = await api('/api/leads?limit=30');
     const rows = leads.map((l) => {
       const sample = l.samples[0];

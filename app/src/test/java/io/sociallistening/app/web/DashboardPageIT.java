@@ -59,6 +59,15 @@ class DashboardPageIT {
     assertThat(shown.get("loaded").asText()).isEqualTo("true");
   }
 
+  @Test
+  void shouldAskForTheLeadQueueOnceAtATimeWhileLeadAlertsArriveInABurst() throws Exception {
+    // 50 lead alerts over the stream; each used to send its own request for the lead queue
+    JsonNode shown = scenario("lead-burst");
+
+    // the first load, then one more after the burst (or two, should it arrive during the second)
+    assertThat(shown.get("leadRequests").asInt()).isBetween(2, 3);
+  }
+
   private static JsonNode scenario(String name) throws Exception {
     Path node = Path.of(System.getProperty("compat.client.dir", "src/test/node"));
     Path web =
