@@ -13,6 +13,7 @@
   const $ = (id) => document.getElementById(id);
   const token = () => sessionStorage.getItem(TOKEN_KEY) || '';
   const RETRY_MS = 5000;
+  const ANSWER_MS = 30000;
   const REOPEN_MIN_MS = 3000;
   const REOPEN_MAX_MS = 60000;
   let source = null;
@@ -40,9 +41,9 @@
     return node;
   }
 
-  async function api(path) {
+  async function api(path, signal) {
     const headers = token() ? { Authorization: 'Bearer ' + token() } : {};
-    const response = await fetch(path, { headers });
+    const response = await fetch(path, { headers, signal });
     if (response.status === 401) {
       showLogin();
       throw new Error('unauthorised');
@@ -97,22 +98,44 @@
     return root;
   }
 
-  async function refreshBrands() {
+  // One refresh of the charts at a time: the periodic one waits while one runs, and one that has
+  // no answer after 30 s (an instance that stopped answering) gives up, so requests never pile up.
+  // A change of window size replaces the running refresh, whose answers are for the other size.
+  let brandsRefresh = null;
+  function refreshBrands(replace) {
+    if (brandsRefresh) {
+      if (!replace) return brandsRefresh.done;
+      brandsRefresh.replaced = true;
+      brandsRefresh.controller.abort();
+    }
+    const current = { controller: new AbortController(), replaced: false };
+    const timer = setTimeout(() => current.controller.abort(), ANSWER_MS);
+    current.done = showBrands(current).finally(() => {
+      clearTimeout(timer);
+      if (brandsRefresh === current) brandsRefresh = null;
+    });
+    brandsRefresh = current;
+    return current.done;
+  }
+
+  async function showBrands(refresh) {
+    const signal = refresh.controller.signal;
     const size = $('size').value;
     const limit = size === '1h' ? 168 : 240;
-    const { brands } = await api('/api/brands');
+    const { brands } = await api('/api/brands', signal);
     const container = $('brands');
     const cards = await Promise.all(brands.map(async (brand) => {
       let windows = [];
       let note = '';
       const key = size + ' ' + brand;
       try {
-        const answer = await api(`/api/brands/${encodeURIComponent(brand)}/windows?size=${size}&limit=${limit}`);
+        const answer = await api(`/api/brands/${encodeURIComponent(brand)}/windows?size=${size}&limit=${limit}`,
+          signal);
         windows = answer.windows;
         note = 'from ' + answer.servedBy;
         lastWindows.set(key, windows);
       } catch (e) {
-        const error = String(e.message || e);
+        const error = signal.aborted ? `no answer in ${ANSWER_MS / 1000} s` : String(e.message || e);
         if (lastWindows.has(key)) {
           windows = lastWindows.get(key);
           note = 'last known, now ' + error;
@@ -128,6 +151,7 @@
         el('h3', {}, brand, el('small', {}, `${total} mentions · net sentiment ${net.toFixed(2)} · ${note}`)),
         chart(windows));
     }));
+    if (refresh.replaced) return;
     container.replaceChildren(...cards);
     if (brands.length === 0) container.append(el('p', { class: 'empty' }, 'No brand rules yet.'));
   }
@@ -288,7 +312,7 @@
     }
   }
 
-  $('size').addEventListener('change', () => refreshBrands().catch(() => {}));
+  $('size').addEventListener('change', () => refreshBrands(true).catch(() => {}));
   setInterval(() => { if (!$('main').hidden) refreshBrands().catch(() => {}); }, 10000);
   setInterval(() => { if (!$('main').hidden) refreshLeads().catch(() => {}); }, 15000);
   start();

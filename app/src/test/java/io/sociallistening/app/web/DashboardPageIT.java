@@ -68,6 +68,25 @@ class DashboardPageIT {
     assertThat(shown.get("leadRequests").asInt()).isBetween(2, 3);
   }
 
+  @Test
+  void shouldKeepTheChosenWindowSizeWhenAnAnswerForTheOtherSizeArrivesLater() throws Exception {
+    // a slow answer for 1-minute windows arrives after the switch to 1-hour windows
+    JsonNode shown = scenario("size-switch");
+
+    assertThat(shown.get("size").asText()).isEqualTo("1h");
+    assertThat(shown.get("points").asInt()).as("the two 1-hour windows").isEqualTo(2);
+  }
+
+  @Test
+  void shouldWaitForOneChartRefreshAtATimeAndGiveUpAfter30sWithoutAnAnswer() throws Exception {
+    // the windows API stops answering; two minutes of the page's clock pass
+    JsonNode shown = scenario("hung-api");
+
+    assertThat(shown.get("mostWaiting").asInt()).isEqualTo(1);
+    assertThat(shown.get("note").asText())
+        .isEqualTo("9 mentions · net sentiment 0.00 · last known, now no answer in 30 s");
+  }
+
   private static JsonNode scenario(String name) throws Exception {
     Path node = Path.of(System.getProperty("compat.client.dir", "src/test/node"));
     Path web =
