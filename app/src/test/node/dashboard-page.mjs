@@ -184,7 +184,10 @@ const scenarios = {
   'gaps': {
     run: async (page) => {
       await page.waitForSelector('svg.chart[data-points="3"]');
-      return { bars: await page.$$eval('svg.chart rect.bar', (rs) => rs.map((r) => Number(r.getAttribute('x')))) };
+      return {
+        bars: await page.$$eval('svg.chart rect.bar', (rs) => rs.map((r) => Number(r.getAttribute('x')))),
+        lines: await page.$$eval('svg.chart polyline.net', (ls) => ls.map((l) => l.getAttribute('points'))),
+      };
     },
   },
   // A person in New York.

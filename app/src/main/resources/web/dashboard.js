@@ -72,12 +72,22 @@
       preserveAspectRatio: 'none', 'data-points': String(windows.length) });
     if (windows.length === 0) return root;
     const maxVolume = Math.max(1, ...windows.map((w) => w.volume));
-    const step = (width - 2 * pad) / windows.length;
+    // The x axis is time: a window without mentions has no record, and its slot stays empty
+    // (the net sentiment line breaks there) instead of the next window moving into it.
+    const first = Date.parse(windows[0].windowStart);
+    const length = Date.parse(windows[0].windowEnd) - first;
+    const slot = (w) => Math.round((Date.parse(w.windowStart) - first) / length);
+    const step = (width - 2 * pad) / (slot(windows[windows.length - 1]) + 1);
     const mid = height / 2;
     root.append(svg('line', { class: 'zero', x1: pad, x2: width - pad, y1: mid, y2: mid }));
-    const points = [];
+    const lines = [];
+    let points = [];
     windows.forEach((w, i) => {
-      const x = pad + i * step;
+      const x = pad + slot(w) * step;
+      if (i > 0 && slot(w) !== slot(windows[i - 1]) + 1) {
+        lines.push(points);
+        points = [];
+      }
       const h = (w.volume / maxVolume) * (height - 2 * pad);
       const bar = svg('rect', { class: 'bar', x: x.toFixed(1), y: (height - pad - h).toFixed(1),
         width: Math.max(1, step - 1).toFixed(1), height: h.toFixed(1) });
@@ -87,14 +97,15 @@
       root.append(bar);
       points.push(`${(x + step / 2).toFixed(1)},${(mid - w.netSentiment * (mid - pad)).toFixed(1)}`);
     });
-    root.append(svg('polyline', { class: 'net', points: points.join(' ') }));
-    const first = svg('text', { x: pad, y: height - 4 });
-    first.textContent = windows[0].windowStart.replace('T', ' ').slice(0, 16);
-    const last = svg('text', { x: width - pad, y: height - 4, 'text-anchor': 'end' });
-    last.textContent = windows[windows.length - 1].windowStart.replace('T', ' ').slice(0, 16);
+    lines.push(points);
+    for (const line of lines) root.append(svg('polyline', { class: 'net', points: line.join(' ') }));
+    const from = svg('text', { x: pad, y: height - 4 });
+    from.textContent = windows[0].windowStart.replace('T', ' ').slice(0, 16);
+    const to = svg('text', { x: width - pad, y: height - 4, 'text-anchor': 'end' });
+    to.textContent = windows[windows.length - 1].windowStart.replace('T', ' ').slice(0, 16);
     const top = svg('text', { x: pad, y: 10 });
     top.textContent = `max ${maxVolume}`;
-    root.append(first, last, top);
+    root.append(from, to, top);
     return root;
   }
 

@@ -87,6 +87,17 @@ class DashboardPageIT {
         .isEqualTo("9 mentions · net sentiment 0.00 · last known, now no answer in 30 s");
   }
 
+  @Test
+  void shouldPlaceEachWindowOfAChartAtItsTime() throws Exception {
+    // 1-minute windows at 10:00, 10:01 and 10:05: the minutes between had no mentions
+    JsonNode shown = scenario("gaps");
+
+    // six one-minute slots of 94 units from x = 18; the third window in the sixth slot
+    assertThat(shown.get("bars").toString()).isEqualTo("[18,112,488]");
+    assertThat(shown.get("lines").toString())
+        .isEqualTo("[\"65.0,55.0 159.0,55.0\",\"535.0,55.0\"]");
+  }
+
   private static JsonNode scenario(String name) throws Exception {
     Path node = Path.of(System.getProperty("compat.client.dir", "src/test/node"));
     Path web =
