@@ -200,6 +200,8 @@ const scenarios = {
         alertTime: await page.textContent('li.alert .head span:last-child'),
         leadTime: await page.textContent('tr.lead td:first-child'),
         chartLabels: await page.$$eval('svg.chart text', (ts) => ts.map((t) => t.textContent)),
+        barTitle: await page.textContent('svg.chart rect.bar title'),
+        zone: await page.$eval('#zone', (z) => z.textContent).catch(() => null),
       };
     },
   },

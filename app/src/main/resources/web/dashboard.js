@@ -35,6 +35,15 @@
     return node;
   }
 
+  // The API's times are UTC; the page shows them in the browser's time zone, named in the header.
+  const two = (n) => String(n).padStart(2, '0');
+  function localTime(iso) {
+    const t = new Date(iso);
+    return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())} ` +
+      `${two(t.getHours())}:${two(t.getMinutes())}`;
+  }
+  $('zone').textContent = 'times in ' + Intl.DateTimeFormat().resolvedOptions().timeZone;
+
   function svg(tag, attrs) {
     const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
     for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
@@ -92,7 +101,7 @@
       const bar = svg('rect', { class: 'bar', x: x.toFixed(1), y: (height - pad - h).toFixed(1),
         width: Math.max(1, step - 1).toFixed(1), height: h.toFixed(1) });
       const title = svg('title', {});
-      title.textContent = `${w.windowStart}: ${w.volume} mentions, net ${w.netSentiment.toFixed(2)}`;
+      title.textContent = `${localTime(w.windowStart)}: ${w.volume} mentions, net ${w.netSentiment.toFixed(2)}`;
       bar.append(title);
       root.append(bar);
       points.push(`${(x + step / 2).toFixed(1)},${(mid - w.netSentiment * (mid - pad)).toFixed(1)}`);
@@ -100,9 +109,9 @@
     lines.push(points);
     for (const line of lines) root.append(svg('polyline', { class: 'net', points: line.join(' ') }));
     const from = svg('text', { x: pad, y: height - 4 });
-    from.textContent = windows[0].windowStart.replace('T', ' ').slice(0, 16);
+    from.textContent = localTime(windows[0].windowStart);
     const to = svg('text', { x: width - pad, y: height - 4, 'text-anchor': 'end' });
-    to.textContent = windows[windows.length - 1].windowStart.replace('T', ' ').slice(0, 16);
+    to.textContent = localTime(windows[windows.length - 1].windowStart);
     const top = svg('text', { x: pad, y: 10 });
     top.textContent = `max ${maxVolume}`;
     root.append(from, to, top);
@@ -188,7 +197,7 @@
         el('span', { class: 'type' }, a.type),
         el('span', { class: 'brand-name' }, a.brand),
         el('span', { class: 'severity' }, 'severity ' + a.severity),
-        el('span', {}, a.eventTime.replace('T', ' ').slice(0, 16))),
+        el('span', {}, localTime(a.eventTime))),
       el('div', { class: 'summary' }, a.summary),
       explanation);
   }
@@ -267,7 +276,7 @@
         ? el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, sample.text)
         : (sample ? sample.text : l.summary);
       return el('tr', { class: 'lead', 'data-brand': l.brand },
-        el('td', {}, l.eventTime.replace('T', ' ').slice(0, 16)),
+        el('td', {}, localTime(l.eventTime)),
         el('td', {}, l.brand),
         el('td', {}, l.score == null ? '' : l.score.toFixed(2)),
         el('td', {}, post),

@@ -98,6 +98,19 @@ class DashboardPageIT {
         .isEqualTo("[\"65.0,55.0 159.0,55.0\",\"535.0,55.0\"]");
   }
 
+  @Test
+  void shouldShowTimesInTheBrowsersTimeZone() throws Exception {
+    // a person in New York (UTC-5 in January); the API's times are UTC
+    JsonNode shown = scenario("time-zone");
+
+    assertThat(shown.get("alertTime").asText()).isEqualTo("2026-01-05 05:05");
+    assertThat(shown.get("leadTime").asText()).isEqualTo("2026-01-05 05:03");
+    assertThat(shown.get("chartLabels").toString())
+        .isEqualTo("[\"2026-01-05 05:00\",\"2026-01-05 05:05\",\"max 4\"]");
+    assertThat(shown.get("barTitle").asText()).isEqualTo("2026-01-05 05:00: 4 mentions, net 0.00");
+    assertThat(shown.get("zone").asText()).isEqualTo("times in America/New_York");
+  }
+
   private static JsonNode scenario(String name) throws Exception {
     Path node = Path.of(System.getProperty("compat.client.dir", "src/test/node"));
     Path web =
