@@ -24,6 +24,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.StreamsNotStartedException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
@@ -97,8 +98,13 @@ public final class WindowQueries {
   public Answer windows(
       String brand, Size size, Instant from, Instant to, int limit, boolean local, boolean stale)
       throws InterruptedException {
-    KeyQueryMetadata owner =
-        streams.queryMetadataForKey(size.store, brand, Serdes.String().serializer());
+    KeyQueryMetadata owner;
+    try {
+      owner = streams.queryMetadataForKey(size.store, brand, Serdes.String().serializer());
+    } catch (StreamsNotStartedException | IllegalStateException e) {
+      // not started yet, or stopping, stopped or failed: nothing here to ask, not a server error
+      return error(503, "Kafka Streams is not running here (" + streams.state() + ")");
+    }
     if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
       return error(503, "No instance owns " + size.store + " yet (rebalancing?)");
     }
