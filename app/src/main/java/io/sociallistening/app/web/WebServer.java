@@ -148,9 +148,14 @@ public final class WebServer implements AutoCloseable {
         new AlertFeed(
             config.kafkaClientConfig(), registry, config.topics().alerts(), ALERT_CAPACITY);
     feed.start();
+    listen();
+    LOG.info("Serving the API and dashboard on {}", url());
+  }
+
+  /** Starts answering requests; {@link #start} does, once Streams exists. */
+  void listen() {
     server.createContext("/", this::handle);
     server.start();
-    LOG.info("Serving the API and dashboard on {}", url());
   }
 
   /** The advertised base URL, e.g. {@code http://127.0.0.1:8080}. */
@@ -186,8 +191,9 @@ public final class WebServer implements AutoCloseable {
   private void serve(HttpExchange exchange) throws IOException, InterruptedException {
     String path = exchange.getRequestURI().getRawPath();
     Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-    if (!exchange.getRequestMethod().equals("GET")) {
-      send(exchange, 405, "application/json", error("Only GET is served"));
+    if (!exchange.getRequestMethod().equals("GET") && !head(exchange)) {
+      exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+      send(exchange, 405, "application/json", error("Only GET and HEAD are served"));
       return;
     }
     if (path.equals("/health")) {
@@ -309,6 +315,10 @@ public final class WebServer implements AutoCloseable {
   private void stream(HttpExchange exchange) throws IOException, InterruptedException {
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+    if (head(exchange)) {
+      exchange.sendResponseHeaders(200, -1);
+      return;
+    }
     exchange.sendResponseHeaders(200, 0);
     BlockingQueue<String> queue = feed.subscribe();
     try (OutputStream out = exchange.getResponseBody()) {
@@ -470,8 +480,17 @@ public final class WebServer implements AutoCloseable {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    if (head(exchange)) {
+      exchange.sendResponseHeaders(status, -1);
+      return;
+    }
     exchange.sendResponseHeaders(status, bytes.length);
     exchange.getResponseBody().write(bytes);
+  }
+
+  /** A HEAD request: answered as GET is, without the body. */
+  private static boolean head(HttpExchange exchange) {
+    return exchange.getRequestMethod().equals("HEAD");
   }
 
   /** Stops serving (open streams end within a second), then the alert feed. */

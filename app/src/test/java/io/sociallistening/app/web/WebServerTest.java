@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.sociallistening.app.instance.InstanceConfig;
 import io.sociallistening.registry.InMemorySchemaRegistry;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import org.junit.jupiter.api.Test;
 
@@ -106,5 +112,44 @@ class WebServerTest {
       assertThat(events.split("event: alert\n", -1)).hasSize(1001);
       assertThat(events).endsWith("data: {\"n\":999}\n\n: dropped (too far behind); reconnect\n\n");
     }
+  }
+
+  @Test
+  void shouldAnswerHeadAsGetWithoutABodyAndNameTheMethodsItServes() throws Exception {
+    // uptime checks send HEAD; a 405 must say which methods are allowed (RFC 9110)
+    InstanceConfig config =
+        InstanceConfig.load(
+            Optional.empty(),
+            Map.of(),
+            Map.of(InstanceConfig.HTTP_PORT, "0", InstanceConfig.HTTP_HOST, "127.0.0.1"));
+    try (WebServer server = WebServer.bind(config).orElseThrow()) {
+      server.listen();
+      HttpClient client = HttpClient.newHttpClient();
+      URI root = URI.create("http://127.0.0.1:" + server.port());
+
+      HttpResponse<String> health = send(client, "HEAD", root.resolve("/health"));
+      HttpResponse<String> page = send(client, "HEAD", root.resolve("/"));
+      HttpResponse<String> delete = send(client, "DELETE", root.resolve("/"));
+
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.headers().firstValue("Content-Type")).contains("application/json");
+      assertThat(health.body()).isEmpty();
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
+      assertThat(page.body()).isEmpty();
+      assertThat(delete.statusCode()).isEqualTo(405);
+      assertThat(delete.headers().firstValue("Allow")).contains("GET, HEAD");
+      assertThat(delete.body()).isEqualTo("{\"error\":\"Only GET and HEAD are served\"}");
+    }
+  }
+
+  private static HttpResponse<String> send(HttpClient client, String method, URI uri)
+      throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(uri)
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 }
