@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -182,7 +184,7 @@ public final class WebServer implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
-        LOG.warn("HTTP {} failed", exchange.getRequestURI(), e);
+        LOG.warn("HTTP {} failed", loggable(exchange.getRequestURI()), e);
         send(exchange, 500, "application/json", error(e.toString()));
       }
     }
@@ -451,6 +453,31 @@ public final class WebServer implements AutoCloseable {
       throw new IllegalArgumentException("time before 1970-01-01T00:00:00Z: '" + value + "'");
     }
     return parsed;
+  }
+
+  /**
+   * The path and query of {@code uri} for a log line, the value of an {@code access_token}
+   * parameter (however its name is encoded) replaced by {@code ***}: the alert stream's URL holds
+   * the token.
+   */
+  static String loggable(URI uri) {
+    String raw = uri.getRawQuery();
+    if (raw == null) {
+      return uri.getRawPath();
+    }
+    StringJoiner query = new StringJoiner("&", uri.getRawPath() + "?", "");
+    for (String pair : raw.split("&", -1)) {
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      boolean token;
+      try {
+        token = URLDecoder.decode(key, StandardCharsets.UTF_8).equals("access_token");
+      } catch (IllegalArgumentException e) {
+        token = false;
+      }
+      query.add(token ? key + "=***" : pair);
+    }
+    return query.toString();
   }
 
   private static Map<String, String> query(String raw) {

@@ -152,4 +152,18 @@ class WebServerTest {
             .build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void shouldHideTheAccessTokenOfARequestItLogs() {
+    // a failed request is logged with its URL, and the alert stream's URL carries the token
+    assertThat(WebServer.loggable(URI.create("/api/alerts/stream?access_token=s3cret")))
+        .isEqualTo("/api/alerts/stream?access_token=***");
+    assertThat(
+            WebServer.loggable(
+                URI.create("/api/brands/a%20b/windows?size=1m&access%5Ftoken=s3cret&limit=5")))
+        .isEqualTo("/api/brands/a%20b/windows?size=1m&access%5Ftoken=***&limit=5");
+    assertThat(WebServer.loggable(URI.create("/api/alerts?limit=5&type=CRISIS")))
+        .isEqualTo("/api/alerts?limit=5&type=CRISIS");
+    assertThat(WebServer.loggable(URI.create("/metrics"))).isEqualTo("/metrics");
+  }
 }
