@@ -2,13 +2,15 @@
 // Chromium against an API that one scenario plays, and prints what the page did as one JSON object.
 // No instance runs: a small HTTP server here serves the files and answers the API as the scenario
 // says, so it can answer slowly or never, fail, end or hold the alert stream, or send hostile text.
-// usage: node dashboard-page.mjs <web dir> <scenario>
+// The page is served with the Content-Security-Policy given (the instance's), and every violation
+// of it the browser reports is printed too.
+// usage: node dashboard-page.mjs <web dir> <scenario> [content security policy]
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const [webDir, scenarioName] = process.argv.slice(2);
+const [webDir, scenarioName, policy] = process.argv.slice(2);
 
 const crisis = (id, eventTime, summary = 'Negative mentions of acme-air rose') => ({
   id, type: 'CRISIS_OPENED', brand: 'acme-air', severity: 2, eventTime, episodeId: 'e-' + id,
@@ -218,7 +220,9 @@ const server = createServer(async (req, res) => {
   if (!path.startsWith('/api/')) {
     const file = path === '/' ? 'index.html' : path.slice(1);
     const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';
-    res.writeHead(200, { 'Content-Type': type });
+    const headers = { 'Content-Type': type };
+    if (policy && type === 'text/html') headers['Content-Security-Policy'] = policy;
+    res.writeHead(200, headers);
     res.end(await readFile(join(webDir, file), 'utf8'));
     return;
   }
@@ -252,11 +256,16 @@ try {
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  const policyViolations = [];
+  page.on('console', (m) => {
+    if (m.text().includes('Content Security Policy')) policyViolations.push(m.text());
+  });
   if (scenario.init) await page.addInitScript(scenario.init);
   if (scenario.clock) await page.clock.install();
   await page.goto(origin + '/');
   const shown = await scenario.run(page, api);
   shown.pageErrors = pageErrors;
+  shown.policyViolations = policyViolations;
   console.log(JSON.stringify(shown));
 } finally {
   await browser.close();

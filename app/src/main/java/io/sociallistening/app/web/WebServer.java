@@ -63,6 +63,14 @@ public final class WebServer implements AutoCloseable {
           "/dashboard.js", "dashboard.js",
           "/dashboard.css", "dashboard.css");
 
+  /**
+   * The dashboard page's policy: its own script, style sheet, API and event stream, nothing inline
+   * and nothing from elsewhere, the empty {@code data:} icon, and never inside a frame.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src data:;"
+          + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final HostInfo advertised;
@@ -174,6 +182,8 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    // no answer is to be read as another type than it says (a JSON error as a script, say)
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     // the exchange is closed after the error answers too: a resource block would close it before
     // its catch clauses could write them
     try (exchange) {
@@ -372,6 +382,11 @@ public final class WebServer implements AutoCloseable {
           name.endsWith(".js")
               ? "text/javascript; charset=utf-8"
               : name.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
+      if (name.endsWith(".html")) {
+        exchange.getResponseHeaders().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
+        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+      }
       send(exchange, 200, type, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The dashboard's page in headless Chromium against an API that each test plays ({@code
  * src/test/node/dashboard-page.mjs}): no instance runs, so the API can fail, stall, end the alert
- * stream or send hostile text. {@code DashboardIT} shows the page against a real stack.
+ * stream or send hostile text. The page is served with the instance's Content-Security-Policy, and
+ * a scenario fails on any violation of it. {@code DashboardIT} shows the page against a real stack.
  */
 class DashboardPageIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -120,7 +121,12 @@ class DashboardPageIT {
     Path output = Files.createTempFile("dashboard-page", ".json");
     Path errors = Files.createTempFile("dashboard-page", ".err");
     Process process =
-        new ProcessBuilder("node", "dashboard-page.mjs", web.toString(), name)
+        new ProcessBuilder(
+                "node",
+                "dashboard-page.mjs",
+                web.toString(),
+                name,
+                WebServer.CONTENT_SECURITY_POLICY)
             .directory(node.toFile())
             .redirectOutput(output.toFile())
             .redirectError(errors.toFile())
@@ -132,6 +138,7 @@ class DashboardPageIT {
     assertThat(process.exitValue()).as(Files.readString(errors, StandardCharsets.UTF_8)).isZero();
     JsonNode shown = JSON.readTree(Files.readString(output, StandardCharsets.UTF_8));
     assertThat(shown.get("pageErrors")).as(name).isEmpty();
+    assertThat(shown.get("policyViolations")).as(name).isEmpty();
     return shown;
   }
 }

@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -141,6 +143,46 @@ class WebServerTest {
       assertThat(delete.headers().firstValue("Allow")).contains("GET, HEAD");
       assertThat(delete.body()).isEqualTo("{\"error\":\"Only GET and HEAD are served\"}");
     }
+  }
+
+  @Test
+  void shouldForbidSniffingEveryAnswerAndFramingOrForeignCodeInThePage() throws Exception {
+    // without them a browser may run an answer it takes for a script, a foreign site may show the
+    // page in a frame, and any markup that got into the page could load code from elsewhere
+    try (WebServer server = WebServer.bind(httpConfig(Map.of())).orElseThrow()) {
+      server.listen();
+      HttpClient client = HttpClient.newHttpClient();
+      URI root = URI.create("http://127.0.0.1:" + server.port());
+
+      HttpResponse<String> page = send(client, "GET", root.resolve("/"));
+      HttpResponse<String> script = send(client, "GET", root.resolve("/dashboard.js"));
+      HttpResponse<String> health = send(client, "GET", root.resolve("/health"));
+      HttpResponse<String> missing = send(client, "GET", root.resolve("/api/nothing"));
+
+      assertThat(page.headers().firstValue("Content-Security-Policy"))
+          .contains(
+              "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
+                  + " img-src data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+      assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+      assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+      for (HttpResponse<String> answer : List.of(page, script, health, missing)) {
+        assertThat(answer.headers().firstValue("X-Content-Type-Options"))
+            .as(answer.uri().getPath())
+            .contains("nosniff");
+      }
+      assertThat(script.headers().firstValue("Content-Security-Policy")).isEmpty();
+      assertThat(health.headers().firstValue("Content-Security-Policy")).isEmpty();
+      assertThat(health.headers().firstValue("Cache-Control")).contains("no-store");
+      assertThat(missing.statusCode()).isEqualTo(404);
+      assertThat(missing.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+  }
+
+  private static InstanceConfig httpConfig(Map<String, String> settings) {
+    Map<String, String> overrides = new HashMap<>(settings);
+    overrides.put(InstanceConfig.HTTP_PORT, "0");
+    overrides.put(InstanceConfig.HTTP_HOST, "127.0.0.1");
+    return InstanceConfig.load(Optional.empty(), Map.of(), overrides);
   }
 
   private static HttpResponse<String> send(HttpClient client, String method, URI uri)
