@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -194,8 +195,13 @@ public final class WebServer implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
-        LOG.warn("HTTP {} failed", loggable(exchange.getRequestURI()), e);
-        send(exchange, 500, "application/json", error(e.toString()));
+        // a defect: the client learns nothing of it but a reference to the log entry
+        String reference = UUID.randomUUID().toString();
+        LOG.error("HTTP {} failed, reference {}", loggable(exchange.getRequestURI()), reference, e);
+        ObjectNode out = AlertJson.MAPPER.createObjectNode();
+        out.put("error", "internal error");
+        out.put("reference", reference);
+        send(exchange, 500, "application/json", out.toString());
       }
     }
   }

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sociallistening.app.instance.InstanceConfig;
 import io.sociallistening.registry.InMemorySchemaRegistry;
+import io.sociallistening.topology.match.RuleBook;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -19,9 +22,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WebServerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void shouldReportDownOnceStreamsIsFailingNotOnlyWhenItHasFailed() {
@@ -175,6 +191,104 @@ class WebServerTest {
       assertThat(health.headers().firstValue("Cache-Control")).contains("no-store");
       assertThat(missing.statusCode()).isEqualTo(404);
       assertThat(missing.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+  }
+
+  @Test
+  void shouldAnswerAFailureWithAReferenceToItsLogEntryInsteadOfItsInternals(@TempDir Path stateDir)
+      throws Exception {
+    // the answer used to be the exception's toString(): its class and internal message
+    RuntimeException failure = new UnsupportedOperationException("segment /var/state/0_1 is gone");
+    try (Served served = serve(stateDir, Map.of(InstanceConfig.HTTP_TOKEN, "s3cret"), failure);
+        CapturedLog log = new CapturedLog()) {
+
+      HttpResponse<String> answer =
+          send(
+              HttpClient.newHttpClient(),
+              "GET",
+              served.uri("/api/brands/nimbus/windows?access_token=s3cret"));
+
+      assertThat(answer.statusCode()).isEqualTo(500);
+      assertThat(answer.body()).doesNotContain("Unsupported").doesNotContain("/var/state");
+      String reference = JSON.readTree(answer.body()).path("reference").asText();
+      assertThat(reference).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+      assertThat(answer.body())
+          .isEqualTo("{\"error\":\"internal error\",\"reference\":\"" + reference + "\"}");
+      assertThat(log.events).hasSize(1);
+      LogEvent logged = log.events.get(0);
+      assertThat(logged.getLevel()).isEqualTo(Level.ERROR);
+      assertThat(logged.getMessage().getFormattedMessage())
+          .isEqualTo(
+              "HTTP /api/brands/nimbus/windows?access_token=*** failed, reference " + reference);
+      assertThat(logged.getThrown()).isSameAs(failure);
+    }
+  }
+
+  /**
+   * A server of {@code settings} started with Kafka Streams that is never started (its metadata
+   * queries fail with {@code failure}, unless null) and an alert feed that finds no cluster.
+   */
+  private static Served serve(
+      Path stateDir, Map<String, String> settings, RuntimeException failure) {
+    Map<String, String> withFeed = new HashMap<>(settings);
+    withFeed.put(InstanceConfig.BOOTSTRAP_SERVERS, "127.0.0.1:9");
+    WebServer server = WebServer.bind(httpConfig(withFeed)).orElseThrow();
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream("in");
+    KafkaStreams streams =
+        new KafkaStreams(
+            builder.build(),
+            new StreamsConfig(
+                Map.of(
+                    StreamsConfig.APPLICATION_ID_CONFIG, "web-server-test",
+                    StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9",
+                    StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()))) {
+          @Override
+          public <K> KeyQueryMetadata queryMetadataForKey(
+              String storeName, K key, Serializer<K> keySerializer) {
+            if (failure != null) {
+              throw failure;
+            }
+            return super.queryMetadataForKey(storeName, key, keySerializer);
+          }
+        };
+    server.start(streams, new RuleBook(), new InMemorySchemaRegistry());
+    return new Served(server, streams);
+  }
+
+  private record Served(WebServer server, KafkaStreams streams) implements AutoCloseable {
+    URI uri(String pathAndQuery) {
+      return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+    }
+
+    @Override
+    public void close() {
+      server.close();
+      streams.close();
+    }
+  }
+
+  /** What {@link WebServer} logs while open. */
+  private static final class CapturedLog extends AbstractAppender implements AutoCloseable {
+    final List<LogEvent> events = new CopyOnWriteArrayList<>();
+    private final org.apache.logging.log4j.core.Logger logger =
+        (org.apache.logging.log4j.core.Logger) LogManager.getLogger(WebServer.class);
+
+    CapturedLog() {
+      super("captured", null, null, true, Property.EMPTY_ARRAY);
+      start();
+      logger.addAppender(this);
+    }
+
+    @Override
+    public void append(LogEvent event) {
+      events.add(event.toImmutable());
+    }
+
+    @Override
+    public void close() {
+      logger.removeAppender(this);
+      stop();
     }
   }
 
