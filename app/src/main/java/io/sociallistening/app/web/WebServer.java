@@ -190,7 +190,7 @@ public final class WebServer implements AutoCloseable {
     try (exchange) {
       try {
         serve(exchange);
-      } catch (IllegalArgumentException | DateTimeParseException e) {
+      } catch (BadParameter e) {
         send(exchange, 400, "application/json", error(e.getMessage()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -416,11 +416,11 @@ public final class WebServer implements AutoCloseable {
     try {
       int parsed = Integer.parseInt(value);
       if (parsed < 1 || parsed > max) {
-        throw new IllegalArgumentException(name + " must be in 1.." + max + ", not " + value);
+        throw new BadParameter(name + " must be in 1.." + max + ", not " + value);
       }
       return parsed;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a number, not '" + value + "'");
+      throw new BadParameter(name + " must be a number, not '" + value + "'");
     }
   }
 
@@ -444,7 +444,7 @@ public final class WebServer implements AutoCloseable {
   record TimeRange(Instant from, Instant to) {
     TimeRange {
       if (from.isAfter(to)) {
-        throw new IllegalArgumentException("from " + from + " is after to " + to);
+        throw new BadParameter("from " + from + " is after to " + to);
       }
     }
   }
@@ -464,14 +464,19 @@ public final class WebServer implements AutoCloseable {
     if (value == null || value.isEmpty()) {
       return fallback;
     }
-    Instant parsed = Instant.parse(value);
+    Instant parsed;
+    try {
+      parsed = Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new BadParameter("not an ISO-8601 time: '" + value + "'");
+    }
     try {
       parsed.toEpochMilli();
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("time out of range: '" + value + "'");
+      throw new BadParameter("time out of range: '" + value + "'");
     }
     if (parsed.isBefore(Instant.EPOCH)) {
-      throw new IllegalArgumentException("time before 1970-01-01T00:00:00Z: '" + value + "'");
+      throw new BadParameter("time before 1970-01-01T00:00:00Z: '" + value + "'");
     }
     return parsed;
   }

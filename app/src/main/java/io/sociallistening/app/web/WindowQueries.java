@@ -72,7 +72,7 @@ public final class WindowQueries {
           return size;
         }
       }
-      throw new IllegalArgumentException("size must be 1m or 1h, not '" + label + "'");
+      throw new BadParameter("size must be 1m or 1h, not '" + label + "'");
     }
   }
 

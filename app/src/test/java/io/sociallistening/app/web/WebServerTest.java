@@ -73,7 +73,7 @@ class WebServerTest {
     // Instant.parse reads it, but the window store cannot: that answered 503 ("not queryable
     // here"), which tells a client to retry, instead of 400
     assertThatThrownBy(() -> WebServer.instant("+1000000000-01-01T00:00:00Z", Instant.EPOCH))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(BadParameter.class)
         .hasMessage("time out of range: '+1000000000-01-01T00:00:00Z'");
     assertThat(WebServer.instant("2125-01-01T00:00:00Z", Instant.EPOCH))
         .isEqualTo(Instant.parse("2125-01-01T00:00:00Z"));
@@ -84,7 +84,7 @@ class WebServerTest {
   void shouldRejectATimeBefore1970AsABadParameter() {
     // the window store fails on it ("segment interval has changed"), which answered 503
     assertThatThrownBy(() -> WebServer.instant("1960-01-01T00:00:00Z", Instant.EPOCH))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(BadParameter.class)
         .hasMessage("time before 1970-01-01T00:00:00Z: '1960-01-01T00:00:00Z'");
     assertThat(WebServer.instant("1970-01-01T00:00:00Z", Instant.MAX)).isEqualTo(Instant.EPOCH);
   }
@@ -96,7 +96,7 @@ class WebServerTest {
             () ->
                 WebServer.timeRange(
                     Map.of("from", "2026-01-02T00:00:00Z", "to", "2026-01-01T00:00:00Z")))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(BadParameter.class)
         .hasMessage("from 2026-01-02T00:00:00Z is after to 2026-01-01T00:00:00Z");
     assertThat(WebServer.timeRange(Map.of("to", "2026-01-01T00:00:00Z")))
         .isEqualTo(new WebServer.TimeRange(Instant.EPOCH, Instant.parse("2026-01-01T00:00:00Z")));
@@ -221,6 +221,43 @@ class WebServerTest {
           .isEqualTo(
               "HTTP /api/brands/nimbus/windows?access_token=*** failed, reference " + reference);
       assertThat(logged.getThrown()).isSameAs(failure);
+    }
+  }
+
+  @Test
+  void shouldAnswer400ForABadParameterOnlyAndAFailureWhileAnsweringAs500(@TempDir Path stateDir)
+      throws Exception {
+    // any IllegalArgumentException, wherever thrown, was answered 400 with its message as if the
+    // client had asked wrongly
+    RuntimeException failure = new IllegalArgumentException("Unknown topic partition in store");
+    try (Served served = serve(stateDir, Map.of(), failure)) {
+      HttpClient client = HttpClient.newHttpClient();
+
+      HttpResponse<String> inside = send(client, "GET", served.uri("/api/brands/nimbus/windows"));
+      HttpResponse<String> size =
+          send(client, "GET", served.uri("/api/brands/nimbus/windows?size=5m"));
+      HttpResponse<String> limit =
+          send(client, "GET", served.uri("/api/brands/nimbus/windows?limit=0"));
+      HttpResponse<String> from =
+          send(client, "GET", served.uri("/api/brands/nimbus/windows?from=yesterday"));
+      HttpResponse<String> range =
+          send(
+              client,
+              "GET",
+              served.uri(
+                  "/api/brands/nimbus/windows?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z"));
+
+      assertThat(inside.statusCode()).isEqualTo(500);
+      assertThat(inside.body()).doesNotContain("Unknown topic partition");
+      assertThat(size.statusCode()).isEqualTo(400);
+      assertThat(size.body()).isEqualTo("{\"error\":\"size must be 1m or 1h, not '5m'\"}");
+      assertThat(limit.statusCode()).isEqualTo(400);
+      assertThat(limit.body()).isEqualTo("{\"error\":\"limit must be in 1..100000, not 0\"}");
+      assertThat(from.statusCode()).isEqualTo(400);
+      assertThat(from.body()).isEqualTo("{\"error\":\"not an ISO-8601 time: 'yesterday'\"}");
+      assertThat(range.statusCode()).isEqualTo(400);
+      assertThat(range.body())
+          .isEqualTo("{\"error\":\"from 2026-01-02T00:00:00Z is after to 2026-01-01T00:00:00Z\"}");
     }
   }
 
