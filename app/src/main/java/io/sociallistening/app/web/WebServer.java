@@ -333,6 +333,8 @@ public final class WebServer implements AutoCloseable {
   private void stream(HttpExchange exchange) throws IOException, InterruptedException {
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+    // nginx passes each event on at once instead of when its buffer is full
+    exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
     if (head(exchange)) {
       exchange.sendResponseHeaders(200, -1);
       return;

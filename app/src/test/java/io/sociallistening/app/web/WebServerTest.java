@@ -9,6 +9,7 @@ import io.sociallistening.app.instance.InstanceConfig;
 import io.sociallistening.registry.InMemorySchemaRegistry;
 import io.sociallistening.topology.match.RuleBook;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -259,6 +260,33 @@ class WebServerTest {
       assertThat(range.body())
           .isEqualTo("{\"error\":\"from 2026-01-02T00:00:00Z is after to 2026-01-01T00:00:00Z\"}");
     }
+  }
+
+  @Test
+  void shouldAskProxiesNotToBufferNorCacheTheAlertStream(@TempDir Path stateDir) throws Exception {
+    // nginx buffers a proxied answer unless told otherwise: alerts and keep-alive comments reached
+    // the browser only once a buffer was full
+    try (Served served = serve(stateDir, Map.of(), null)) {
+
+      HttpResponse<InputStream> stream =
+          openStream(HttpClient.newHttpClient(), served.uri("/api/alerts/stream"));
+
+      try (InputStream body = stream.body()) {
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type"))
+            .contains("text/event-stream; charset=utf-8");
+        assertThat(stream.headers().firstValue("X-Accel-Buffering")).contains("no");
+        assertThat(stream.headers().firstValue("Cache-Control")).contains("no-cache");
+        assertThat(new String(body.readNBytes(12), StandardCharsets.UTF_8))
+            .isEqualTo("retry: 3000\n");
+      }
+    }
+  }
+
+  private static HttpResponse<InputStream> openStream(HttpClient client, URI uri) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
   }
 
   /**
