@@ -86,6 +86,7 @@ public final class InstanceConfig extends AbstractConfig {
   public static final String HTTP_PORT = "http.port";
   public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
   public static final String HTTP_TOKEN = "http.token";
+  public static final String HTTP_MAX_ALERT_STREAMS = "http.max.alert.streams";
   public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
 
   private static final String GROUP_KAFKA = "Kafka";
@@ -573,6 +574,18 @@ public final class InstanceConfig extends AbstractConfig {
         ConfigDef.Width.MEDIUM,
         HTTP_TOKEN);
     def.define(
+        HTTP_MAX_ALERT_STREAMS,
+        Type.INT,
+        64,
+        Range.atLeast(1),
+        Importance.LOW,
+        "Alert streams (/api/alerts/stream) open at once on this instance, each holding a thread;"
+            + " one more is answered 503 with Retry-After.",
+        GROUP_SERVING,
+        ++order,
+        ConfigDef.Width.SHORT,
+        HTTP_MAX_ALERT_STREAMS);
+    def.define(
         SHUTDOWN_TIMEOUT_MS,
         Type.LONG,
         30_000L,
@@ -643,7 +656,8 @@ public final class InstanceConfig extends AbstractConfig {
             getString(HTTP_ADVERTISED_HOST),
             token == null || token.value().isEmpty()
                 ? Optional.empty()
-                : Optional.of(token.value())));
+                : Optional.of(token.value()),
+            getInt(HTTP_MAX_ALERT_STREAMS)));
   }
 
   /** How long Streams may take to close on shutdown. */
@@ -653,10 +667,10 @@ public final class InstanceConfig extends AbstractConfig {
 
   /**
    * Settings of the HTTP server: bind address, port (0 = any free), advertised host (empty =
-   * derived) and optional bearer token.
+   * derived), optional bearer token and how many alert streams may be open at once.
    */
   public record HttpSettings(
-      String host, int port, String advertisedHost, Optional<String> token) {}
+      String host, int port, String advertisedHost, Optional<String> token, int maxAlertStreams) {}
 
   public Topics topics() {
     return new Topics(

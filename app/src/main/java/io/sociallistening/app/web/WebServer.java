@@ -34,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -79,6 +80,8 @@ public final class WebServer implements AutoCloseable {
   private final InstanceConfig config;
   private final PipelineMetrics metrics;
   private final AtomicBoolean open = new AtomicBoolean(true);
+  private final int maxAlertStreams;
+  private final Semaphore alertStreams;
   private KafkaStreams streams;
   private RuleBook rules;
   private AlertFeed feed;
@@ -89,6 +92,8 @@ public final class WebServer implements AutoCloseable {
     this.server = server;
     this.advertised = advertised;
     this.token = new BearerToken(settings.token());
+    this.maxAlertStreams = settings.maxAlertStreams();
+    this.alertStreams = new Semaphore(maxAlertStreams);
     this.config = config;
     this.metrics =
         PipelineMetrics.register(config.getString(InstanceConfig.APPLICATION_ID), config.topics());
@@ -328,9 +333,32 @@ public final class WebServer implements AutoCloseable {
 
   /**
    * Server-sent events: one {@code alert} event per new alert, a comment every 15 s; the response
-   * ends when the alert feed drops this subscriber for falling too far behind.
+   * ends when the alert feed drops this subscriber for falling too far behind. Each open stream
+   * holds a thread: with {@code http.max.alert.streams} open, one more is answered 503.
    */
   private void stream(HttpExchange exchange) throws IOException, InterruptedException {
+    if (!alertStreams.tryAcquire()) {
+      exchange.getResponseHeaders().set("Retry-After", "10");
+      send(
+          exchange,
+          503,
+          "application/json",
+          error(
+              "This instance has its "
+                  + maxAlertStreams
+                  + " alert streams open ("
+                  + InstanceConfig.HTTP_MAX_ALERT_STREAMS
+                  + "); try again later"));
+      return;
+    }
+    try {
+      streamEvents(exchange);
+    } finally {
+      alertStreams.release();
+    }
+  }
+
+  private void streamEvents(HttpExchange exchange) throws IOException, InterruptedException {
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     // nginx passes each event on at once instead of when its buffer is full

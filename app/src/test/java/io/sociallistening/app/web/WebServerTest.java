@@ -283,6 +283,47 @@ class WebServerTest {
     }
   }
 
+  @Test
+  void shouldAnswer503WithRetryAfterOnceAsManyAlertStreamsAsAllowedAreOpen(@TempDir Path stateDir)
+      throws Exception {
+    // each open stream holds a thread of the server for as long as it is open: a flood of stream
+    // requests took a thread each, without limit
+    try (Served served =
+        serve(stateDir, Map.of(InstanceConfig.HTTP_MAX_ALERT_STREAMS, "2"), null)) {
+      HttpClient client = HttpClient.newHttpClient();
+      URI streamUri = served.uri("/api/alerts/stream");
+      for (int i = 0; i < 3; i++) {
+        assertThat(send(client, "HEAD", streamUri).statusCode())
+            .as("HEAD keeps no stream")
+            .isEqualTo(200);
+      }
+      HttpResponse<InputStream> first = openStream(client, streamUri);
+      HttpResponse<InputStream> second = openStream(client, streamUri);
+      try (InputStream one = first.body();
+          InputStream two = second.body()) {
+        assertThat(new String(one.readNBytes(12), StandardCharsets.UTF_8))
+            .isEqualTo("retry: 3000\n");
+        assertThat(new String(two.readNBytes(12), StandardCharsets.UTF_8))
+            .isEqualTo("retry: 3000\n");
+
+        HttpResponse<InputStream> third = openStream(client, streamUri);
+        HttpResponse<String> health = send(client, "GET", served.uri("/health"));
+        HttpResponse<String> brands = send(client, "GET", served.uri("/api/brands"));
+
+        assertThat(third.statusCode()).isEqualTo(503);
+        assertThat(third.headers().firstValue("Retry-After")).contains("10");
+        assertThat(third.body().readAllBytes())
+            .asString(StandardCharsets.UTF_8)
+            .isEqualTo(
+                "{\"error\":\"This instance has its 2 alert streams open"
+                    + " (http.max.alert.streams); try again later\"}");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(brands.statusCode()).isEqualTo(200);
+        assertThat(brands.body()).isEqualTo("{\"brands\":[]}");
+      }
+    }
+  }
+
   private static HttpResponse<InputStream> openStream(HttpClient client, URI uri) throws Exception {
     return client.send(
         HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
