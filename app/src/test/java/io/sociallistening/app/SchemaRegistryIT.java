@@ -22,8 +22,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -158,6 +168,103 @@ class SchemaRegistryIT {
       assertThat(secondClient.schemaById(mentionId)).isEqualTo(Mention.getClassSchema());
       assertThat(firstClient.schemaById(alertId)).isEqualTo(Alert.getClassSchema());
     }
+  }
+
+  @Test
+  void shouldGiveSchemasRegisteredAtOnceThroughTwoRegistriesDistinctIdsAndVersions()
+      throws Exception {
+    Map<String, Object> store = Map.of("bootstrap.servers", kafka.bootstrapServers());
+    int rounds = 20;
+    Map<Integer, Schema> answered = new HashMap<>();
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try (EmbeddedSchemaRegistry first =
+            EmbeddedSchemaRegistry.start(
+                "127.0.0.1",
+                0,
+                KafkaSchemaStore.open(store, "_schemas-race", (short) 1, Duration.ofSeconds(30)));
+        EmbeddedSchemaRegistry second =
+            EmbeddedSchemaRegistry.start(
+                "127.0.0.1",
+                0,
+                KafkaSchemaStore.open(store, "_schemas-race", (short) 1, Duration.ofSeconds(30)));
+        SchemaRegistry firstClient =
+            SchemaRegistries.fromConfig(Map.of("schema.registry.url", first.url()));
+        SchemaRegistry secondClient =
+            SchemaRegistries.fromConfig(Map.of("schema.registry.url", second.url()))) {
+      for (int round = 0; round < rounds; round++) {
+        Schema firstSchema = race("first" + round);
+        Schema secondSchema = race("second" + round);
+        CountDownLatch go = new CountDownLatch(1);
+        Future<Integer> firstId =
+            threads.submit(
+                () -> {
+                  go.await();
+                  return firstClient.register("race-value", firstSchema);
+                });
+        Future<Integer> secondId =
+            threads.submit(
+                () -> {
+                  go.await();
+                  return secondClient.register("race-value", secondSchema);
+                });
+        go.countDown();
+        answered.put(firstId.get(60, TimeUnit.SECONDS), firstSchema);
+        answered.put(secondId.get(60, TimeUnit.SECONDS), secondSchema);
+      }
+
+      assertThat(answered).hasSize(2 * rounds);
+      for (EmbeddedSchemaRegistry registry : List.of(first, second)) {
+        assertRegistryHolds(registry, answered);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    try (EmbeddedSchemaRegistry restarted =
+        EmbeddedSchemaRegistry.start(
+            "127.0.0.1",
+            0,
+            KafkaSchemaStore.open(store, "_schemas-race", (short) 1, Duration.ofSeconds(30)))) {
+      assertRegistryHolds(restarted, answered);
+    }
+  }
+
+  /** A schema of subject race-value: backward compatible with every other, distinct by field. */
+  private static Schema race(String field) {
+    return SchemaBuilder.record("Race")
+        .namespace("test")
+        .fields()
+        .requiredString("id")
+        .optionalString(field)
+        .endRecord();
+  }
+
+  /**
+   * {@code registry} answers each id with the schema registered under it, and race-value has one
+   * version per schema, each with its schema's id.
+   */
+  private static void assertRegistryHolds(EmbeddedSchemaRegistry registry, Map<Integer, Schema> ids)
+      throws Exception {
+    Set<Integer> versionIds = new HashSet<>();
+    for (Map.Entry<Integer, Schema> id : ids.entrySet()) {
+      String answer = http("GET", registry.url() + "/schemas/ids/" + id.getKey());
+      assertThat(answer).startsWith("200 ");
+      Schema schema =
+          new Schema.Parser().parse(JSON.readTree(answer.substring(4)).get("schema").asText());
+      assertThat(schema).as("schema %d", id.getKey()).isEqualTo(id.getValue());
+    }
+    for (int version = 1; version <= ids.size(); version++) {
+      String answer = http("GET", registry.url() + "/subjects/race-value/versions/" + version);
+      assertThat(answer).startsWith("200 ");
+      JsonNode found = JSON.readTree(answer.substring(4));
+      int id = found.get("id").asInt();
+      assertThat(new Schema.Parser().parse(found.get("schema").asText()))
+          .as("version %d", version)
+          .isEqualTo(ids.get(id));
+      versionIds.add(id);
+    }
+    assertThat(versionIds).isEqualTo(ids.keySet());
+    assertThat(http("GET", registry.url() + "/subjects/race-value/versions/" + (ids.size() + 1)))
+        .startsWith("404 ");
   }
 
   @Test

@@ -35,9 +35,13 @@ import org.slf4j.LoggerFactory;
  * Confluent's serializers and {@code @kafkajs/confluent-schema-registry} use, on the JDK's {@link
  * HttpServer}. Avro only. Instances sharing a {@link SchemaStore} see each other's writes: each
  * re-reads the store before a change when another has written to it, and before answering that a
- * schema, subject or version is not found. Nothing elects a single writer, though: two
- * registrations at the same moment on two instances can still be given one id, so send
- * registrations to one instance when several serve reads.
+ * schema, subject or version is not found. Any of them may take changes, with no single writer
+ * elected: the log decides. A change applies only if its record landed where the log ended when it
+ * was decided, so when two instances change the store at the same moment the one written first
+ * counts and the other decides again on the log as it now is (see {@link SchemaCatalog}). Two
+ * schemas registered at the same moment through two instances get two ids and, under one subject,
+ * two versions; one schema registered through both gets one id. A read answered from an instance's
+ * memory may miss a change made through another instance a moment earlier.
  *
  * <p>Endpoints (bodies are JSON; responses are {@code application/vnd.schemaregistry.v1+json}, or
  * {@code application/json} when the request accepts only that):

@@ -4,25 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link SchemaStore} in a list: entries survive as long as this object, so a registry restarted
+ * A {@link SchemaStore} in a list: records survive as long as this object, so a registry restarted
  * on the same instance keeps its ids, and registries sharing it see each other's writes (tests rely
- * on both). Nothing is compacted.
+ * on both). A record's offset is its index; nothing is compacted.
  */
 public final class InMemorySchemaStore implements SchemaStore {
-  private final List<Entry> entries = new ArrayList<>();
+  private final List<Logged> records = new ArrayList<>();
 
   @Override
-  public synchronized List<Entry> readAll() {
-    return List.copyOf(entries);
+  public synchronized Log readAll() {
+    return new Log(records, records.size());
   }
 
   @Override
-  public synchronized void write(Entry entry) {
-    entries.add(entry);
+  public synchronized long write(Entry entry, long expected) {
+    long offset = records.size();
+    records.add(new Logged(entry, offset, expected));
+    return offset;
   }
 
   @Override
   public synchronized long end() {
-    return entries.size();
+    return records.size();
   }
 }

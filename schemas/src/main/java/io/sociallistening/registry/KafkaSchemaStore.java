@@ -7,6 +7,7 @@ import io.sociallistening.registry.SchemaStore.RemovedVersion;
 import io.sociallistening.registry.SchemaStore.SchemaVersion;
 import io.sociallistening.registry.SchemaStore.SubjectCompatibility;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +36,8 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -47,9 +50,10 @@ import org.slf4j.LoggerFactory;
  * partition. {@link #readAll()} reads the partition from the beginning to the end offset it finds
  * at that moment; {@link #write} produces with {@code acks=all} and idempotence and waits until the
  * producer has settled the record (acknowledged, or given up after the timeout), so an answer of
- * the registry means the entry is in the log, and a failed write is no longer in flight. {@link
- * #end()} is the partition's end offset, so registries sharing the topic notice each other's
- * writes; nothing fences them (see {@link EmbeddedSchemaRegistry} on running more than one).
+ * the registry means the entry is in the log, and a failed write is no longer in flight; it answers
+ * the offset the broker gave the record. {@link #end()} is the partition's end offset. Offsets are
+ * the topic's own, which compaction keeps, so whether a record {@link SchemaStore.Logged#applies()
+ * applies} reads the same before and after compaction.
  *
  * <p>Records are UTF-8 JSON keys and values, laid out like Confluent's own {@code _schemas} topic
  * (but not promised to be interchangeable with it):
@@ -64,6 +68,11 @@ import org.slf4j.LoggerFactory;
  *       null value (tombstone) removes a subject's level.
  * </ul>
  *
+ * <p>Each record written carries the offset its writer expected it at in a header {@value
+ * #EXPECTED_OFFSET} (the decimal number in ASCII); keys and values are as above, so tools reading
+ * the topic see nothing new. A record without the header (written by an earlier version, or by
+ * another tool) applies wherever it is.
+ *
  * <p>Keys are written with fixed field order so that compaction sees equal keys as equal bytes.
  * Records with another {@code keytype} (such as Confluent's {@code NOOP}) are skipped; a record
  * that cannot be decoded stops {@link #readAll()} with an exception rather than risk handing out an
@@ -71,6 +80,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaSchemaStore implements SchemaStore {
   public static final String DEFAULT_TOPIC = "_schemas";
+
+  /** The header holding the offset a record's writer expected it at. */
+  static final String EXPECTED_OFFSET = "expected-offset";
+
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSchemaStore.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -138,14 +151,15 @@ public final class KafkaSchemaStore implements SchemaStore {
   }
 
   @Override
-  public List<Entry> readAll() {
+  public Log readAll() {
     TopicPartition partition = new TopicPartition(topic, 0);
-    List<Entry> entries = new ArrayList<>();
+    List<Logged> records = new ArrayList<>();
+    long end;
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(consumerConfigs("schema-registry-store-reader"))) {
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
-      long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
+      end = consumer.endOffsets(List.of(partition), timeout).get(partition);
       long deadline = System.nanoTime() + timeout.toNanos();
       while (consumer.position(partition, timeout) < end) {
         if (System.nanoTime() > deadline) {
@@ -153,7 +167,12 @@ public final class KafkaSchemaStore implements SchemaStore {
               "Timed out after " + timeout + " reading " + topic + " up to offset " + end);
         }
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-          decode(record.key(), record.value()).ifPresent(entries::add);
+          if (record.offset() >= end) {
+            break;
+          }
+          long expected = expectedOffset(record);
+          decode(record.key(), record.value())
+              .ifPresent(entry -> records.add(new Logged(entry, record.offset(), expected)));
         }
       }
     } catch (IllegalStateException e) {
@@ -161,19 +180,23 @@ public final class KafkaSchemaStore implements SchemaStore {
     } catch (RuntimeException e) {
       throw new IllegalStateException("Cannot read schema store topic " + topic + ": " + e, e);
     }
-    LOG.info("Read {} schema store entries from {}", entries.size(), topic);
-    return entries;
+    LOG.info("Read {} schema store records from {} up to offset {}", records.size(), topic, end);
+    return new Log(records, end);
   }
 
   @Override
-  public void write(Entry entry) {
+  public long write(Entry entry, long expected) {
+    RecordHeaders headers = new RecordHeaders();
+    if (expected >= 0) {
+      headers.add(EXPECTED_OFFSET, Long.toString(expected).getBytes(StandardCharsets.US_ASCII));
+    }
     ProducerRecord<String, String> record =
-        new ProducerRecord<>(topic, 0, encodeKey(entry), encodeValue(entry));
+        new ProducerRecord<>(topic, 0, null, encodeKey(entry), encodeValue(entry), headers);
     try {
       // The producer settles every send within delivery.timeout.ms (the store's timeout): once
       // this returns or throws, the record is no longer in flight, so a re-read after a failure
       // sees it if it was written after all.
-      producer.send(record).get();
+      return producer.send(record).get().offset();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RegistryException("Interrupted while writing to " + topic, 50001, e);
@@ -203,6 +226,32 @@ public final class KafkaSchemaStore implements SchemaStore {
     producer.close(timeout);
     synchronized (endReader) {
       endReader.close(timeout);
+    }
+  }
+
+  /**
+   * The offset the writer of {@code record} expected it at, or -1 if it did not say.
+   *
+   * @throws IllegalStateException if the header is not a number
+   */
+  static long expectedOffset(ConsumerRecord<String, String> record) {
+    Header header = record.headers().lastHeader(EXPECTED_OFFSET);
+    if (header == null) {
+      return -1;
+    }
+    String text =
+        header.value() == null ? "" : new String(header.value(), StandardCharsets.US_ASCII);
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException(
+          "Cannot decode schema store record at offset "
+              + record.offset()
+              + ": header "
+              + EXPECTED_OFFSET
+              + " is not a number: "
+              + text,
+          e);
     }
   }
 

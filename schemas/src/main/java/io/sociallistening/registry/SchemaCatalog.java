@@ -19,21 +19,34 @@ import org.apache.avro.Schema;
  * shared by equal canonical schemas (Avro's {@link Schema#toString()} of the parsed schema) across
  * subjects, compatibility levels per subject over a global default, soft and permanent deletion (a
  * version must be soft-deleted before it can be permanently deleted). The whole index is held in
- * memory, rebuilt from {@link SchemaStore#readAll()} at construction; every change is written to
- * the store before it is applied. The index is rebuilt from {@link SchemaStore#readAll()} before a
- * change when the store may hold entries it lacks: after a write reported as failed (that may have
- * reached the store after all, an acknowledgement lost or timed out), and when the store has grown
- * by entries another registry on the same store wrote ({@link SchemaStore#end()}); a read that
- * finds nothing checks the same before answering not found. So ids and versions are not handed out
- * twice, except by two registries changing the store at the same moment. Changes are made one at a
- * time; a read that finds what it looks for does not wait for a change's write to the store, only
- * for it to be applied (one that finds nothing waits for the change, then checks the store).
+ * memory, rebuilt from the records of {@link SchemaStore#readAll()} that {@link
+ * SchemaStore.Logged#applies() apply} at construction; every change is written to the store before
+ * it is applied. The index is rebuilt before a change when the store may hold records it lacks:
+ * after a write reported as failed (that may have reached the store after all, an acknowledgement
+ * lost or timed out), and when the store has grown by records another registry on the same store
+ * wrote ({@link SchemaStore#end()}); a read that finds nothing checks the same before answering not
+ * found.
+ *
+ * <p>Registries sharing a store need no single writer: each write expects the end of the log the
+ * index reflects, and applies only if it landed there, so a change takes effect only if it was
+ * decided on everything that took effect before it, and every registry replays the same outcome. A
+ * change whose write was overtaken by another registry's is decided again on the log as it now is:
+ * a registration may then find its schema registered by the other (and answer that id), or take the
+ * next id and version. Ids and versions are therefore not handed out twice, however many registries
+ * register at the same moment.
+ *
+ * <p>Changes are made one at a time; a read that finds what it looks for does not wait for a
+ * change's write to the store, only for it to be applied (one that finds nothing waits for the
+ * change, then checks the store).
  *
  * <p>Failures are {@link RegistryException}s with Confluent's error codes.
  */
 final class SchemaCatalog {
   static final CompatibilityLevel DEFAULT_LEVEL = CompatibilityLevel.BACKWARD;
   private static final String LATEST = "latest";
+
+  /** How often a change is decided again after other registries' writes overtook it. */
+  static final int MAX_ATTEMPTS = 50;
 
   private final SchemaStore store;
 
@@ -53,15 +66,12 @@ final class SchemaCatalog {
   /** A write failed: the store may hold an entry the index lacks. Guarded by {@link #changes}. */
   private boolean unsure;
 
-  /** {@link SchemaStore#end()} the index reflects (-1: unknown). Guarded by {@link #changes}. */
+  /** The end of the log the index reflects. Guarded by {@link #changes}. */
   private long mark;
 
   SchemaCatalog(SchemaStore store) {
     this.store = store;
-    this.mark = store.end();
-    for (SchemaStore.Entry entry : store.readAll()) {
-      apply(entry);
-    }
+    replay(store.readAll());
   }
 
   /** Registers {@code schemaText} under {@code subject}, or finds it there; returns its id. */
@@ -72,30 +82,30 @@ final class SchemaCatalog {
     if (existing.isPresent()) {
       return existing.get();
     }
-    synchronized (changes) {
-      catchUp();
-      Optional<Integer> raced = liveId(subject, canonical);
-      if (raced.isPresent()) {
-        return raced.get();
-      }
-      List<SchemaVersion> live = liveVersions(subject);
-      List<SchemaVersion> against = registrationBaseline(subject, live);
-      List<String> problems = incompatibilities(levelOf(subject), schema, against);
-      if (!problems.isEmpty()) {
-        throw new RegistryException(
-            "Schema being registered is incompatible with an earlier schema for subject '"
-                + subject
-                + "', details: "
-                + problems,
-            409);
-      }
-      Integer known = idsByCanonical.get(canonical);
-      int id = known != null ? known : maxId + 1;
-      TreeMap<Integer, SchemaVersion> all = subjects.get(subject);
-      int version = all == null || all.isEmpty() ? 1 : all.lastKey() + 1;
-      write(new SchemaVersion(subject, version, id, canonical, false));
-      return id;
-    }
+    return change(
+        () -> {
+          Optional<Integer> raced = liveId(subject, canonical);
+          if (raced.isPresent()) {
+            return raced.get();
+          }
+          List<SchemaVersion> live = liveVersions(subject);
+          List<SchemaVersion> against = registrationBaseline(subject, live);
+          List<String> problems = incompatibilities(levelOf(subject), schema, against);
+          if (!problems.isEmpty()) {
+            throw new RegistryException(
+                "Schema being registered is incompatible with an earlier schema for subject '"
+                    + subject
+                    + "', details: "
+                    + problems,
+                409);
+          }
+          Integer known = idsByCanonical.get(canonical);
+          int id = known != null ? known : maxId + 1;
+          TreeMap<Integer, SchemaVersion> all = subjects.get(subject);
+          int version = all == null || all.isEmpty() ? 1 : all.lastKey() + 1;
+          write(new SchemaVersion(subject, version, id, canonical, false));
+          return id;
+        });
   }
 
   private Optional<Integer> liveId(String subject, String canonical) {
@@ -233,37 +243,41 @@ final class SchemaCatalog {
    *     versions
    */
   List<Integer> deleteSubject(String subject, boolean permanent) {
-    synchronized (changes) {
-      catchUp();
-      TreeMap<Integer, SchemaVersion> all = subjects.get(subject);
-      if (all == null || all.isEmpty()) {
-        throw subjectNotFound(subject);
-      }
-      List<SchemaVersion> live = liveVersions(subject);
-      List<Integer> deleted = new ArrayList<>();
-      if (permanent) {
-        if (!live.isEmpty()) {
-          throw new RegistryException(
-              "Subject '" + subject + "' was not deleted first before being permanently deleted",
-              40405);
-        }
-        for (SchemaVersion version : List.copyOf(all.values())) {
-          write(new RemovedVersion(subject, version.version()));
-          deleted.add(version.version());
-        }
-        return deleted;
-      }
-      if (live.isEmpty()) {
-        throw new RegistryException(
-            "Subject '" + subject + "' was soft deleted.Set permanent=true to delete permanently",
-            40404);
-      }
-      for (SchemaVersion version : live) {
-        write(version.asDeleted());
-        deleted.add(version.version());
-      }
-      return deleted;
-    }
+    return change(
+        () -> {
+          TreeMap<Integer, SchemaVersion> all = subjects.get(subject);
+          if (all == null || all.isEmpty()) {
+            throw subjectNotFound(subject);
+          }
+          List<SchemaVersion> live = liveVersions(subject);
+          List<Integer> deleted = new ArrayList<>();
+          if (permanent) {
+            if (!live.isEmpty()) {
+              throw new RegistryException(
+                  "Subject '"
+                      + subject
+                      + "' was not deleted first before being permanently deleted",
+                  40405);
+            }
+            for (SchemaVersion version : List.copyOf(all.values())) {
+              write(new RemovedVersion(subject, version.version()));
+              deleted.add(version.version());
+            }
+            return deleted;
+          }
+          if (live.isEmpty()) {
+            throw new RegistryException(
+                "Subject '"
+                    + subject
+                    + "' was soft deleted.Set permanent=true to delete permanently",
+                40404);
+          }
+          for (SchemaVersion version : live) {
+            write(version.asDeleted());
+            deleted.add(version.version());
+          }
+          return deleted;
+        });
   }
 
   /**
@@ -279,46 +293,46 @@ final class SchemaCatalog {
    */
   int deleteVersion(String subject, String versionText, boolean permanent) {
     int wanted = parseVersion(versionText);
-    synchronized (changes) {
-      catchUp();
-      TreeMap<Integer, SchemaVersion> all = subjects.get(subject);
-      if (all == null || all.isEmpty()) {
-        throw subjectNotFound(subject);
-      }
-      SchemaVersion target;
-      if (wanted == -1) {
-        List<SchemaVersion> live = liveVersions(subject);
-        target = live.isEmpty() ? null : live.get(live.size() - 1);
-      } else {
-        target = all.get(wanted);
-      }
-      if (target == null) {
-        throw versionNotFound(wanted);
-      }
-      if (permanent && !target.deleted()) {
-        throw new RegistryException(
-            "Subject '"
-                + subject
-                + "' Version "
-                + target.version()
-                + " was not deleted first before being permanently deleted",
-            40407);
-      }
-      if (!permanent && target.deleted()) {
-        throw new RegistryException(
-            "Subject '"
-                + subject
-                + "' Version "
-                + versionText
-                + " was soft deleted.Set permanent=true to delete permanently",
-            40406);
-      }
-      write(
-          permanent
-              ? new RemovedVersion(subject, target.version())
-              : (SchemaStore.Entry) target.asDeleted());
-      return target.version();
-    }
+    return change(
+        () -> {
+          TreeMap<Integer, SchemaVersion> all = subjects.get(subject);
+          if (all == null || all.isEmpty()) {
+            throw subjectNotFound(subject);
+          }
+          SchemaVersion target;
+          if (wanted == -1) {
+            List<SchemaVersion> live = liveVersions(subject);
+            target = live.isEmpty() ? null : live.get(live.size() - 1);
+          } else {
+            target = all.get(wanted);
+          }
+          if (target == null) {
+            throw versionNotFound(wanted);
+          }
+          if (permanent && !target.deleted()) {
+            throw new RegistryException(
+                "Subject '"
+                    + subject
+                    + "' Version "
+                    + target.version()
+                    + " was not deleted first before being permanently deleted",
+                40407);
+          }
+          if (!permanent && target.deleted()) {
+            throw new RegistryException(
+                "Subject '"
+                    + subject
+                    + "' Version "
+                    + versionText
+                    + " was soft deleted.Set permanent=true to delete permanently",
+                40406);
+          }
+          write(
+              permanent
+                  ? new RemovedVersion(subject, target.version())
+                  : (SchemaStore.Entry) target.asDeleted());
+          return target.version();
+        });
   }
 
   /**
@@ -349,10 +363,11 @@ final class SchemaCatalog {
   }
 
   void setGlobalLevel(CompatibilityLevel level) {
-    synchronized (changes) {
-      catchUp();
-      write(new SubjectCompatibility(null, level));
-    }
+    change(
+        () -> {
+          write(new SubjectCompatibility(null, level));
+          return null;
+        });
   }
 
   /** The level set on {@code subject} itself, if any. */
@@ -361,23 +376,24 @@ final class SchemaCatalog {
   }
 
   void setSubjectLevel(String subject, CompatibilityLevel level) {
-    synchronized (changes) {
-      catchUp();
-      write(new SubjectCompatibility(subject, level));
-    }
+    change(
+        () -> {
+          write(new SubjectCompatibility(subject, level));
+          return null;
+        });
   }
 
   /** Removes the level set on {@code subject}; returns it. */
   CompatibilityLevel deleteSubjectLevel(String subject) {
-    synchronized (changes) {
-      catchUp();
-      CompatibilityLevel level = subjectLevels.get(subject);
-      if (level == null) {
-        throw noSubjectLevel(subject);
-      }
-      write(new SubjectCompatibility(subject, null));
-      return level;
-    }
+    return change(
+        () -> {
+          CompatibilityLevel level = subjectLevels.get(subject);
+          if (level == null) {
+            throw noSubjectLevel(subject);
+          }
+          write(new SubjectCompatibility(subject, null));
+          return level;
+        });
   }
 
   static RegistryException noSubjectLevel(String subject) {
@@ -437,18 +453,42 @@ final class SchemaCatalog {
   }
 
   /**
-   * Rebuilds the index from the store if it may lack entries: after a failed write, or when the
-   * store has grown by entries this catalog did not write. Returns whether it did.
+   * Makes a change: brings the index up to the store, then runs {@code change}, which decides on
+   * the index and {@link #write writes}; both again when another registry's write overtook one of
+   * its writes.
+   *
+   * @throws RegistryException 50001 after {@value #MAX_ATTEMPTS} overtaken attempts
+   */
+  private <T> T change(Supplier<T> change) {
+    synchronized (changes) {
+      for (int attempt = 1; ; attempt++) {
+        catchUp();
+        try {
+          return change.get();
+        } catch (Overtaken e) {
+          if (attempt == MAX_ATTEMPTS) {
+            throw new RegistryException(
+                "Gave up after "
+                    + MAX_ATTEMPTS
+                    + " attempts: other registries kept writing to the schema store first",
+                50001);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Rebuilds the index from the store if it may lack records: after a failed write, or when the
+   * store has grown by records this catalog did not write. Returns whether it did.
    */
   private boolean catchUp() {
-    long end;
-    List<SchemaStore.Entry> entries;
+    SchemaStore.Log log;
     try {
-      end = store.end();
-      if (!unsure && end == mark) {
+      if (!unsure && store.end() == mark) {
         return false;
       }
-      entries = store.readAll();
+      log = store.readAll();
     } catch (RuntimeException e) {
       throw new RegistryException("Error while reading the schema store: " + e, 50001, e);
     }
@@ -460,20 +500,33 @@ final class SchemaCatalog {
       subjectLevels.clear();
       globalLevel = DEFAULT_LEVEL;
       maxId = 0;
-      for (SchemaStore.Entry entry : entries) {
-        apply(entry);
-      }
+      replay(log);
     } finally {
       index.writeLock().unlock();
     }
-    mark = end;
     unsure = false;
     return true;
   }
 
+  /** Applies the records of {@code log} that apply, to an empty index. */
+  private void replay(SchemaStore.Log log) {
+    for (SchemaStore.Logged record : log.records()) {
+      if (record.applies()) {
+        apply(record.entry());
+      }
+    }
+    mark = log.end();
+  }
+
+  /**
+   * Writes {@code entry} where the log ended as the index last saw it, and applies it.
+   *
+   * @throws Overtaken if another write landed there first: the entry does not apply
+   */
   private void write(SchemaStore.Entry entry) {
+    long offset;
     try {
-      store.write(entry);
+      offset = store.write(entry, mark);
     } catch (RuntimeException e) {
       unsure = true;
       if (e instanceof RegistryException registryException) {
@@ -481,14 +534,22 @@ final class SchemaCatalog {
       }
       throw new RegistryException("Error while writing to the schema store: " + e, 50001, e);
     }
-    if (mark >= 0) {
-      mark++;
+    if (offset != mark) {
+      throw new Overtaken();
     }
+    mark = offset + 1;
     index.writeLock().lock();
     try {
       apply(entry);
     } finally {
       index.writeLock().unlock();
+    }
+  }
+
+  /** Another registry's write landed where this catalog's was to go: decide the change again. */
+  private static final class Overtaken extends RuntimeException {
+    Overtaken() {
+      super("overtaken by another write to the schema store", null, false, false);
     }
   }
 

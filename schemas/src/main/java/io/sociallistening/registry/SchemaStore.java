@@ -6,30 +6,60 @@ import java.util.Objects;
 /**
  * Where an {@link EmbeddedSchemaRegistry} keeps what it was told: a log of {@link Entry entries}
  * replayed at start. A later entry with the same {@link Entry#key()} replaces an earlier one, so
- * the log may be compacted by key. The registry keeps its own index in memory; the store only has
- * to persist and replay.
+ * the log may be compacted by key (keeping the offsets of what it keeps). The registry keeps its
+ * own index in memory; the store only has to persist, number and replay.
+ *
+ * <p>Entries take effect conditionally, so that registries sharing a store need no single writer: a
+ * writer says at which offset it expects its entry (the end of the log when it decided), the store
+ * records that with the entry, and a {@link Logged record} {@link Logged#applies() applies} only if
+ * it landed there, that is if nothing was written between the writer's read and its write. Every
+ * reader of the log thus agrees which entries took effect, and a writer that expects the end of the
+ * log it decided on knows that an entry of its that took effect was decided on all that came before
+ * it.
  */
 public interface SchemaStore extends AutoCloseable {
 
-  /** Every entry written so far (or what compaction left of them), oldest first. */
-  List<Entry> readAll();
+  /** Every record written so far (or what compaction left of them), oldest first. */
+  Log readAll();
 
   /**
-   * Persists {@code entry}; returns only once it is durable.
+   * Appends {@code entry}, marked as expected at offset {@code expected} ({@code -1}: anywhere),
+   * and returns the offset it landed at once it is durable.
    *
    * @throws RegistryException with error code 50001 if it could not be written
    */
-  void write(Entry entry);
+  long write(Entry entry, long expected);
 
   /**
-   * Where the log ends now: grows by one with every entry written to it, by this store or by
-   * another writer of the same log, so that a registry can tell whether someone else wrote. -1 if
-   * the store cannot tell (then only its own writes are assumed).
+   * Where the log ends now: the offset the next record will land at. Grows by one with every record
+   * written to it, by this store or by another writer of the same log.
    *
    * @throws RegistryException with error code 50001 if the store cannot be asked
    */
-  default long end() {
-    return -1;
+  long end();
+
+  /** What {@link #readAll()} found: {@code records} by offset, all of those below {@code end}. */
+  record Log(List<Logged> records, long end) {
+    public Log {
+      records = List.copyOf(records);
+    }
+  }
+
+  /**
+   * {@code entry} as the log holds it: at {@code offset}, written by a writer that expected it at
+   * {@code expected} ({@code -1}: anywhere, as for records written by earlier versions).
+   */
+  record Logged(Entry entry, long offset, long expected) {
+    public Logged {
+      Objects.requireNonNull(entry, "entry");
+    }
+
+    /**
+     * Whether the entry took effect: it landed where its writer expected it, or anywhere would do.
+     */
+    public boolean applies() {
+      return expected < 0 || expected == offset;
+    }
   }
 
   @Override

@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -647,12 +646,17 @@ class EmbeddedSchemaRegistryTest {
           private final InMemorySchemaStore inner = new InMemorySchemaStore();
 
           @Override
-          public List<Entry> readAll() {
+          public Log readAll() {
             return inner.readAll();
           }
 
           @Override
-          public void write(Entry entry) {
+          public long end() {
+            return inner.end();
+          }
+
+          @Override
+          public long write(Entry entry, long expected) {
             if (entry instanceof SchemaVersion version && version.version() == 2) {
               writing.countDown();
               try {
@@ -661,7 +665,7 @@ class EmbeddedSchemaRegistryTest {
                 Thread.currentThread().interrupt();
               }
             }
-            inner.write(entry);
+            return inner.write(entry, expected);
           }
         };
     registry.close();

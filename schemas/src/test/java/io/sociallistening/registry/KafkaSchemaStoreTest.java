@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sociallistening.registry.SchemaStore.SchemaVersion;
 import io.sociallistening.registry.SchemaStore.SubjectCompatibility;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** The record layout of {@link KafkaSchemaStore}; writing and reading a topic is an IT. */
@@ -71,5 +73,42 @@ class KafkaSchemaStoreTest {
                     "{\"subject\":\"s\",\"version\":1}"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("missing field id");
+  }
+
+  @Test
+  void shouldReadTheOffsetARecordWasExpectedAtFromItsHeader() {
+    ConsumerRecord<String, String> record = new ConsumerRecord<>("_schemas", 0, 12, "k", "v");
+    record.headers().add("expected-offset", "11".getBytes(StandardCharsets.US_ASCII));
+
+    assertThat(KafkaSchemaStore.expectedOffset(record)).isEqualTo(11);
+    assertThat(
+            new SchemaStore.Logged(
+                    new SchemaStore.RemovedVersion("a-value", 1),
+                    record.offset(),
+                    KafkaSchemaStore.expectedOffset(record))
+                .applies())
+        .isFalse();
+  }
+
+  @Test
+  void shouldTakeARecordWithoutTheHeaderAsExpectedAnywhere() {
+    ConsumerRecord<String, String> record = new ConsumerRecord<>("_schemas", 0, 12, "k", "v");
+
+    assertThat(KafkaSchemaStore.expectedOffset(record)).isEqualTo(-1);
+    assertThat(
+            new SchemaStore.Logged(new SchemaStore.RemovedVersion("a-value", 1), 12, -1).applies())
+        .isTrue();
+  }
+
+  @Test
+  void shouldStopOnAnExpectedOffsetThatIsNotANumber() {
+    ConsumerRecord<String, String> record = new ConsumerRecord<>("_schemas", 0, 12, "k", "v");
+    record.headers().add("expected-offset", "twelve".getBytes(StandardCharsets.US_ASCII));
+
+    assertThatThrownBy(() -> KafkaSchemaStore.expectedOffset(record))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "Cannot decode schema store record at offset 12: header expected-offset is not a"
+                + " number: twelve");
   }
 }

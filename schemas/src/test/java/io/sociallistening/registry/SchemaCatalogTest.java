@@ -6,12 +6,182 @@ import static io.sociallistening.registry.HttpSchemaRegistryClientTest.V2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SchemaCatalogTest {
+  private static final int ROUNDS = 50;
+
+  private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+  @AfterEach
+  void stopThreads() {
+    threads.shutdownNow();
+  }
+
+  /**
+   * One registry's handle on a shared store: once {@link #holdNextWrite held}, its next write waits
+   * until the other registry's write is due as well, so that both have decided on the same log.
+   */
+  private static final class Gated implements SchemaStore {
+    private final SchemaStore shared;
+    private volatile CountDownLatch gate;
+
+    Gated(SchemaStore shared) {
+      this.shared = shared;
+    }
+
+    void holdNextWrite(CountDownLatch bothDue) {
+      gate = bothDue;
+    }
+
+    @Override
+    public Log readAll() {
+      return shared.readAll();
+    }
+
+    @Override
+    public long write(Entry entry, long expected) {
+      CountDownLatch bothDue = gate;
+      gate = null;
+      if (bothDue != null) {
+        bothDue.countDown();
+        try {
+          assertThat(bothDue.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+      return shared.write(entry, expected);
+    }
+
+    @Override
+    public long end() {
+      return shared.end();
+    }
+  }
+
+  /** A registration: {@code schema} under {@code subject}, answered {@code id}. */
+  private record Registration(String subject, Schema schema, int id) {}
+
+  /** Two registries over one store, each with its writes held in turn by {@link Gated}. */
+  private final class TwoRegistries {
+    final InMemorySchemaStore store = new InMemorySchemaStore();
+    final Gated firstStore = new Gated(store);
+    final Gated secondStore = new Gated(store);
+    final SchemaCatalog first = new SchemaCatalog(firstStore);
+    final SchemaCatalog second = new SchemaCatalog(secondStore);
+    final List<Registration> answered = new ArrayList<>();
+
+    TwoRegistries() {
+      first.setGlobalLevel(CompatibilityLevel.NONE);
+    }
+
+    /** Registers through both at once, both deciding on the same log; records the answers. */
+    void registerAtOnce(
+        String firstSubject, Schema firstSchema, String secondSubject, Schema secondSchema)
+        throws Exception {
+      CountDownLatch bothDue = new CountDownLatch(2);
+      firstStore.holdNextWrite(bothDue);
+      secondStore.holdNextWrite(bothDue);
+      Future<Integer> firstId =
+          threads.submit(() -> first.register(firstSubject, firstSchema.toString()));
+      Future<Integer> secondId =
+          threads.submit(() -> second.register(secondSubject, secondSchema.toString()));
+      answered.add(new Registration(firstSubject, firstSchema, firstId.get(20, TimeUnit.SECONDS)));
+      answered.add(
+          new Registration(secondSubject, secondSchema, secondId.get(20, TimeUnit.SECONDS)));
+    }
+
+    /**
+     * No id stands for two schemas, in the answers or in any registry (the two, and one started
+     * afterwards on the store); each registry finds every registered schema under its id, and no
+     * version of a subject is given to two schemas.
+     */
+    void assertConsistent() {
+      Map<Integer, Schema> schemasById = new HashMap<>();
+      for (Registration registration : answered) {
+        assertThat(schemasById.putIfAbsent(registration.id(), registration.schema()))
+            .as("schema of id %d", registration.id())
+            .isIn(null, registration.schema());
+      }
+      SchemaCatalog restarted = new SchemaCatalog(store);
+      for (SchemaCatalog catalog : List.of(first, second, restarted)) {
+        Map<String, Map<Integer, String>> versions = new LinkedHashMap<>();
+        for (Registration registration : answered) {
+          SchemaStore.SchemaVersion found =
+              catalog.lookup(registration.subject(), registration.schema().toString(), false);
+          assertThat(found.id()).isEqualTo(registration.id());
+          assertThat(catalog.schemaById(registration.id())).isEqualTo(registration.schema());
+          Map<Integer, String> ofSubject =
+              versions.computeIfAbsent(registration.subject(), s -> new HashMap<>());
+          assertThat(ofSubject.putIfAbsent(found.version(), found.schema()))
+              .as("schema of %s version %d", registration.subject(), found.version())
+              .isIn(null, found.schema());
+        }
+        for (Map.Entry<String, Map<Integer, String>> subject : versions.entrySet()) {
+          assertThat(catalog.versions(subject.getKey(), false))
+              .containsExactlyInAnyOrderElementsOf(subject.getValue().keySet());
+        }
+      }
+    }
+  }
+
+  private static Schema thing(String name) {
+    return SchemaBuilder.record(name).namespace("test").fields().requiredString("id").endRecord();
+  }
+
+  @Test
+  void shouldGiveSchemasRegisteredAtOnceThroughTwoRegistriesDifferentIds() throws Exception {
+    TwoRegistries registries = new TwoRegistries();
+
+    for (int round = 0; round < ROUNDS; round++) {
+      registries.registerAtOnce("a-value", thing("A" + round), "b-value", thing("B" + round));
+    }
+
+    registries.assertConsistent();
+    assertThat(registries.answered.stream().map(Registration::id).distinct()).hasSize(2 * ROUNDS);
+  }
+
+  @Test
+  void shouldGiveSchemasRegisteredAtOnceUnderOneSubjectDifferentVersions() throws Exception {
+    TwoRegistries registries = new TwoRegistries();
+
+    for (int round = 0; round < ROUNDS; round++) {
+      registries.registerAtOnce("a-value", thing("A" + round), "a-value", thing("B" + round));
+    }
+
+    registries.assertConsistent();
+    assertThat(registries.second.versions("a-value", false)).hasSize(2 * ROUNDS);
+  }
+
+  @Test
+  void shouldGiveOneSchemaRegisteredAtOnceThroughTwoRegistriesOneIdAndOneVersion()
+      throws Exception {
+    TwoRegistries registries = new TwoRegistries();
+
+    for (int round = 0; round < ROUNDS; round++) {
+      Schema schema = thing("A" + round);
+      registries.registerAtOnce("a-value", schema, "a-value", schema);
+    }
+
+    registries.assertConsistent();
+    assertThat(registries.answered.stream().map(Registration::id).distinct()).hasSize(ROUNDS);
+    assertThat(registries.first.versions("a-value", false)).hasSize(ROUNDS);
+  }
 
   /** Stores every entry; the next write after {@link #loseNextAcknowledgement} reports failure. */
   private static final class LosingAcknowledgements implements SchemaStore {
@@ -23,17 +193,23 @@ class SchemaCatalogTest {
     }
 
     @Override
-    public List<Entry> readAll() {
+    public Log readAll() {
       return stored.readAll();
     }
 
     @Override
-    public void write(Entry entry) {
-      stored.write(entry);
+    public long write(Entry entry, long expected) {
+      long offset = stored.write(entry, expected);
       if (loseNext) {
         loseNext = false;
         throw new RegistryException("Timed out waiting for the acknowledgement", 50001);
       }
+      return offset;
+    }
+
+    @Override
+    public long end() {
+      return stored.end();
     }
   }
 
@@ -81,7 +257,7 @@ class SchemaCatalogTest {
   @Test
   void shouldFindAStoredSchemaWrittenInAnotherLayout() {
     InMemorySchemaStore store = new InMemorySchemaStore();
-    store.write(new SchemaStore.SchemaVersion("a-value", 1, 5, V1.toString(true), false));
+    store.write(new SchemaStore.SchemaVersion("a-value", 1, 5, V1.toString(true), false), -1);
     SchemaCatalog catalog = new SchemaCatalog(store);
 
     assertThat(catalog.register("a-value", V1.toString())).isEqualTo(5);
