@@ -33,7 +33,11 @@ import org.apache.avro.Schema;
  * change whose write was overtaken by another registry's is decided again on the log as it now is:
  * a registration may then find its schema registered by the other (and answer that id), or take the
  * next id and version. Ids and versions are therefore not handed out twice, however many registries
- * register at the same moment.
+ * register at the same moment. A record that did not apply still holds its key, and compaction
+ * keeps only the last record of a key; so before each change the registry writes again what the
+ * index holds for every key whose last record did not apply (the version, or a tombstone if there
+ * is none), and compaction leaves the log meaning what it meant. (A registry that stops between an
+ * overtaken write and that repair leaves it to the next change by any registry.)
  *
  * <p>Changes are made one at a time; a read that finds what it looks for does not wait for a
  * change's write to the store, only for it to be applied (one that finds nothing waits for the
@@ -68,6 +72,12 @@ final class SchemaCatalog {
 
   /** The end of the log the index reflects. Guarded by {@link #changes}. */
   private long mark;
+
+  /**
+   * By key, the last record of keys whose last record did not apply: written again before the next
+   * change. Guarded by {@link #changes}.
+   */
+  private final Map<String, SchemaStore.Entry> unsettled = new HashMap<>();
 
   SchemaCatalog(SchemaStore store) {
     this.store = store;
@@ -453,9 +463,9 @@ final class SchemaCatalog {
   }
 
   /**
-   * Makes a change: brings the index up to the store, then runs {@code change}, which decides on
-   * the index and {@link #write writes}; both again when another registry's write overtook one of
-   * its writes.
+   * Makes a change: brings the index up to the store, writes again what the index holds for keys
+   * whose last record did not apply, then runs {@code change}, which decides on the index and
+   * {@link #write writes}; all of it again when another registry's write overtook one of these.
    *
    * @throws RegistryException 50001 after {@value #MAX_ATTEMPTS} overtaken attempts
    */
@@ -464,6 +474,7 @@ final class SchemaCatalog {
       for (int attempt = 1; ; attempt++) {
         catchUp();
         try {
+          settle();
           return change.get();
         } catch (Overtaken e) {
           if (attempt == MAX_ATTEMPTS) {
@@ -476,6 +487,35 @@ final class SchemaCatalog {
         }
       }
     }
+  }
+
+  /** Writes again what the index holds for each key whose last record did not apply. */
+  private void settle() {
+    for (SchemaStore.Entry entry : List.copyOf(unsettled.values())) {
+      write(current(entry));
+    }
+  }
+
+  /** What the index holds for the key of {@code entry}: an entry that restates it. */
+  private SchemaStore.Entry current(SchemaStore.Entry entry) {
+    if (entry instanceof SubjectCompatibility config) {
+      return new SubjectCompatibility(
+          config.subject(),
+          config.subject() == null ? globalLevel : subjectLevels.get(config.subject()));
+    }
+    String subject;
+    int number;
+    if (entry instanceof SchemaVersion version) {
+      subject = version.subject();
+      number = version.version();
+    } else {
+      RemovedVersion removed = (RemovedVersion) entry;
+      subject = removed.subject();
+      number = removed.version();
+    }
+    TreeMap<Integer, SchemaVersion> all = subjects.get(subject);
+    SchemaVersion held = all == null ? null : all.get(number);
+    return held != null ? held : new RemovedVersion(subject, number);
   }
 
   /**
@@ -510,9 +550,13 @@ final class SchemaCatalog {
 
   /** Applies the records of {@code log} that apply, to an empty index. */
   private void replay(SchemaStore.Log log) {
+    unsettled.clear();
     for (SchemaStore.Logged record : log.records()) {
       if (record.applies()) {
         apply(record.entry());
+        unsettled.remove(record.entry().key());
+      } else {
+        unsettled.put(record.entry().key(), record.entry());
       }
     }
     mark = log.end();
@@ -538,6 +582,7 @@ final class SchemaCatalog {
       throw new Overtaken();
     }
     mark = offset + 1;
+    unsettled.remove(entry.key());
     index.writeLock().lock();
     try {
       apply(entry);

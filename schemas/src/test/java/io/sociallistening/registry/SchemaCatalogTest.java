@@ -107,9 +107,10 @@ class SchemaCatalogTest {
     }
 
     /**
-     * No id stands for two schemas, in the answers or in any registry (the two, and one started
-     * afterwards on the store); each registry finds every registered schema under its id, and no
-     * version of a subject is given to two schemas.
+     * No id stands for two schemas, in the answers or in any registry (the two, one started
+     * afterwards on the store and one started on what compaction may leave of it); each registry
+     * finds every registered schema under its id, and no version of a subject is given to two
+     * schemas.
      */
     void assertConsistent() {
       Map<Integer, Schema> schemasById = new HashMap<>();
@@ -119,7 +120,8 @@ class SchemaCatalogTest {
             .isIn(null, registration.schema());
       }
       SchemaCatalog restarted = new SchemaCatalog(store);
-      for (SchemaCatalog catalog : List.of(first, second, restarted)) {
+      SchemaCatalog compacted = new SchemaCatalog(compacted(store.readAll()));
+      for (SchemaCatalog catalog : List.of(first, second, restarted, compacted)) {
         Map<String, Map<Integer, String>> versions = new LinkedHashMap<>();
         for (Registration registration : answered) {
           SchemaStore.SchemaVersion found =
@@ -138,6 +140,44 @@ class SchemaCatalogTest {
         }
       }
     }
+  }
+
+  /**
+   * A store holding what Kafka's log cleaner may leave of {@code log}: the last record of each key,
+   * at its offset, and no tombstones.
+   */
+  private static SchemaStore compacted(SchemaStore.Log log) {
+    Map<String, SchemaStore.Logged> last = new HashMap<>();
+    for (SchemaStore.Logged record : log.records()) {
+      last.put(record.entry().key(), record);
+    }
+    List<SchemaStore.Logged> kept = new ArrayList<>();
+    for (SchemaStore.Logged record : log.records()) {
+      boolean tombstone =
+          record.entry() instanceof SchemaStore.RemovedVersion
+              || record.entry() instanceof SchemaStore.SubjectCompatibility config
+                  && config.level() == null;
+      if (last.get(record.entry().key()) == record && !tombstone) {
+        kept.add(record);
+      }
+    }
+    SchemaStore.Log left = new SchemaStore.Log(kept, log.end());
+    return new SchemaStore() {
+      @Override
+      public Log readAll() {
+        return left;
+      }
+
+      @Override
+      public long write(Entry entry, long expected) {
+        throw new UnsupportedOperationException("read only");
+      }
+
+      @Override
+      public long end() {
+        return left.end();
+      }
+    };
   }
 
   private static Schema thing(String name) {
