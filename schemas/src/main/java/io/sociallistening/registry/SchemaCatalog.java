@@ -246,47 +246,50 @@ final class SchemaCatalog {
   /**
    * Soft-deletes every live version of {@code subject}, or with {@code permanent} removes every
    * version of a subject whose versions are all soft-deleted (and the ids no other version uses);
-   * returns the numbers of the versions deleted.
+   * returns the numbers of the versions deleted. When another registry's write overtakes one of its
+   * writes, the delete carries on with what is left to delete (a soft delete: the live versions,
+   * one registered meanwhile too; a permanent one: the soft-deleted versions) and answers every
+   * version it deleted.
    *
    * @throws RegistryException 40401 if the subject has no versions at all, 40404 for a soft delete
    *     of a subject without live versions, 40405 for a permanent delete of a subject with live
    *     versions
    */
   List<Integer> deleteSubject(String subject, boolean permanent) {
+    List<Integer> deleted = new ArrayList<>();
     return change(
         () -> {
+          boolean resumed = !deleted.isEmpty();
           TreeMap<Integer, SchemaVersion> all = subjects.get(subject);
-          if (all == null || all.isEmpty()) {
+          if (!resumed && (all == null || all.isEmpty())) {
             throw subjectNotFound(subject);
           }
           List<SchemaVersion> live = liveVersions(subject);
-          List<Integer> deleted = new ArrayList<>();
-          if (permanent) {
-            if (!live.isEmpty()) {
-              throw new RegistryException(
-                  "Subject '"
-                      + subject
-                      + "' was not deleted first before being permanently deleted",
-                  40405);
-            }
-            for (SchemaVersion version : List.copyOf(all.values())) {
-              write(new RemovedVersion(subject, version.version()));
-              deleted.add(version.version());
-            }
-            return deleted;
+          if (!resumed && permanent && !live.isEmpty()) {
+            throw new RegistryException(
+                "Subject '" + subject + "' was not deleted first before being permanently deleted",
+                40405);
           }
-          if (live.isEmpty()) {
+          if (!resumed && !permanent && live.isEmpty()) {
             throw new RegistryException(
                 "Subject '"
                     + subject
                     + "' was soft deleted.Set permanent=true to delete permanently",
                 40404);
           }
-          for (SchemaVersion version : live) {
-            write(version.asDeleted());
+          List<SchemaVersion> targets = live;
+          if (permanent) {
+            targets = versionsOf(subject, true);
+            targets.removeAll(live);
+          }
+          for (SchemaVersion version : targets) {
+            write(
+                permanent
+                    ? new RemovedVersion(subject, version.version())
+                    : (SchemaStore.Entry) version.asDeleted());
             deleted.add(version.version());
           }
-          return deleted;
+          return List.copyOf(deleted);
         });
   }
 

@@ -74,6 +74,43 @@ class SchemaCatalogTest {
     }
   }
 
+  /** One registry's handle on a shared store that runs an action just before a given write. */
+  private static final class Interleaved implements SchemaStore {
+    private final SchemaStore shared;
+    private int writesToGo;
+    private Runnable action;
+
+    Interleaved(SchemaStore shared) {
+      this.shared = shared;
+    }
+
+    /** Runs {@code action} just before the {@code nth} write from now (1: the next). */
+    void beforeWrite(int nth, Runnable action) {
+      this.writesToGo = nth;
+      this.action = action;
+    }
+
+    @Override
+    public Log readAll() {
+      return shared.readAll();
+    }
+
+    @Override
+    public long write(Entry entry, long expected) {
+      if (action != null && --writesToGo == 0) {
+        Runnable due = action;
+        action = null;
+        due.run();
+      }
+      return shared.write(entry, expected);
+    }
+
+    @Override
+    public long end() {
+      return shared.end();
+    }
+  }
+
   /** A registration: {@code schema} under {@code subject}, answered {@code id}. */
   private record Registration(String subject, Schema schema, int id) {}
 
@@ -321,5 +358,34 @@ class SchemaCatalogTest {
     assertThat(first.versions("b-value", false)).containsExactly(1);
     assertThat(first.register("b-value", V2.toString())).isEqualTo(2);
     assertThat(first.subjects(false)).containsExactly("a-value", "b-value");
+  }
+
+  @Test
+  void shouldSoftDeleteAVersionRegisteredWhileTheSubjectWasBeingDeleted() {
+    InMemorySchemaStore store = new InMemorySchemaStore();
+    Interleaved deletingStore = new Interleaved(store);
+    SchemaCatalog deleting = new SchemaCatalog(deletingStore);
+    SchemaCatalog registering = new SchemaCatalog(store);
+    deleting.setGlobalLevel(CompatibilityLevel.NONE);
+    for (String name : List.of("A", "B", "C")) {
+      deleting.register("a-value", thing(name).toString());
+    }
+    int[] late = new int[1];
+    deletingStore.beforeWrite(
+        2, () -> late[0] = registering.register("a-value", thing("Late").toString()));
+
+    List<Integer> deleted = deleting.deleteSubject("a-value", false);
+
+    assertThat(late[0]).isEqualTo(4);
+    assertThat(deleted).containsExactly(1, 2, 3, 4);
+    SchemaCatalog restarted = new SchemaCatalog(store);
+    SchemaCatalog compacted = new SchemaCatalog(compacted(store.readAll()));
+    for (SchemaCatalog catalog : List.of(deleting, restarted, compacted)) {
+      assertThat(catalog.subjects(false)).isEmpty();
+      assertThat(catalog.versions("a-value", true)).containsExactly(1, 2, 3, 4);
+      assertThat(catalog.version("a-value", "4", true).schema())
+          .isEqualTo(thing("Late").toString());
+      assertThat(catalog.schemaById(4)).isEqualTo(thing("Late"));
+    }
   }
 }
