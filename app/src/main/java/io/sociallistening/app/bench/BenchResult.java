@@ -22,6 +22,9 @@ import java.util.Set;
  *     total), scaled from the records it committed in its timed part to {@code settings.records()}:
  *     a load-independent view of its cost on a shared machine
  * @param fullCpu the same while the full topology ran
+ * @param passThroughThreadTime where the pass-through's stream threads spent its first phase's
+ *     timed part
+ * @param fullThreadTime the same for the full topology
  * @param passThroughWrites what the pass-through phase wrote to each topic, and over how many input
  *     records its offsets were taken
  * @param fullWrites the same for the full topology
@@ -48,6 +51,8 @@ public record BenchResult(
     double fullRate,
     Map<String, Long> passThroughCpu,
     Map<String, Long> fullCpu,
+    StreamThreadTime passThroughThreadTime,
+    StreamThreadTime fullThreadTime,
     TopicWrites.Written passThroughWrites,
     TopicWrites.Written fullWrites,
     double pacedRate,
@@ -143,6 +148,9 @@ public record BenchResult(
               passThroughCpu.getOrDefault(group, 0L) / 1e3 / settings.records(),
               fullCpu.getOrDefault(group, 0L) / 1e3 / settings.records()));
     }
+    out.add("stream threads' wall time:");
+    out.add("  pass-through  " + passThroughThreadTime.shares());
+    out.add("  full          " + fullThreadTime.shares());
     writes("pass-through", passThroughWrites, out);
     writes("full pipeline", fullWrites, out);
     out.add(

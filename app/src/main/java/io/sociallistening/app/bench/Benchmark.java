@@ -228,6 +228,8 @@ public final class Benchmark {
             fullRate,
             passThrough.cpuNanos(),
             full.cpuNanos(),
+            passThrough.threadTime(),
+            full.threadTime(),
             passThroughWrites,
             fullWrites,
             pacedRate,
@@ -277,6 +279,7 @@ public final class Benchmark {
       double rate,
       long timedRecords,
       Map<String, Long> cpuNanos,
+      StreamThreadTime threadTime,
       Map<String, Long> offsetsAtStart,
       Map<String, Long> offsetsAtEnd) {}
 
@@ -301,8 +304,10 @@ public final class Benchmark {
             admin, group, raw, Committed.timingStartsAt(settings.warmup()), false, application);
     Map<String, Long> offsetsAtStart = TopicWrites.endOffsets(admin);
     ThreadCpu.Snapshot cpuAtStart = ThreadCpu.take();
+    StreamThreadTime.Totals clientsAtStart = StreamThreadTime.Totals.of(application.metrics());
     Committed atEnd = awaitCommitted(admin, group, raw, settings.total(), internalToo, application);
     ThreadCpu.Snapshot cpuAtEnd = ThreadCpu.take();
+    StreamThreadTime.Totals clientsAtEnd = StreamThreadTime.Totals.of(application.metrics());
     long timedRecords = atEnd.records() - atStart.records();
     if (timedRecords < settings.records() / 4) {
       throw new IllegalStateException(
@@ -313,13 +318,25 @@ public final class Benchmark {
               + settings.total()
               + " records when its timing started: too few left to time; run with more --records");
     }
+    Map<String, Long> cpuBetween = ThreadCpu.between(cpuAtStart, cpuAtEnd);
+    StreamThreadTime threadTime =
+        StreamThreadTime.between(
+            settings.threads(),
+            clientsAtStart,
+            clientsAtEnd,
+            atEnd.nanos() - atStart.nanos(),
+            cpuBetween.getOrDefault(ThreadCpu.STREAM_THREADS, 0L));
     Map<String, Long> cpu = new LinkedHashMap<>();
-    ThreadCpu.between(cpuAtStart, cpuAtEnd)
-        .forEach(
-            (threads, nanos) ->
-                cpu.put(threads, Math.round(nanos * (double) settings.records() / timedRecords)));
+    cpuBetween.forEach(
+        (threads, nanos) ->
+            cpu.put(threads, Math.round(nanos * (double) settings.records() / timedRecords)));
     return new Phase(
-        atEnd.rateSince(atStart), timedRecords, cpu, offsetsAtStart, TopicWrites.endOffsets(admin));
+        atEnd.rateSince(atStart),
+        timedRecords,
+        cpu,
+        threadTime,
+        offsetsAtStart,
+        TopicWrites.endOffsets(admin));
   }
 
   /**

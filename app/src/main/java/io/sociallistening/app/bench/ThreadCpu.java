@@ -27,6 +27,9 @@ public final class ThreadCpu {
   /** The group of CPU time no thread snapshot accounts for. */
   public static final String REST = "other (ended threads, native)";
 
+  /** The group of Kafka Streams' stream threads. */
+  public static final String STREAM_THREADS = "stream threads";
+
   /**
    * The embedded registry's HTTP server ({@code com.sun.net.httpserver}: dispatcher, handlers, idle
    * timer) and store, and the registry clients' {@code java.net.http} threads.
@@ -43,7 +46,7 @@ public final class ThreadCpu {
           Map.entry("HttpClient-", SCHEMA_REGISTRY),
           Map.entry("kafka-producer-network-thread", "producer I/O threads"),
           Map.entry("GlobalStreamThread", "global stream thread (rules)"),
-          Map.entry("StreamThread-", "stream threads"),
+          Map.entry("StreamThread-", STREAM_THREADS),
           Map.entry("StateUpdater", "stream state updater"),
           Map.entry("kafka-request-handler", "broker request handlers"),
           Map.entry("network-thread", "broker network threads"),

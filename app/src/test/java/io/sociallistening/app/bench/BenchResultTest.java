@@ -25,6 +25,8 @@ class BenchResultTest {
         full,
         Map.of("total (process)", 3_000_000_000L, "JVM JIT", 600_000_000L),
         Map.of("total (process)", 30_000_000_000L, "JVM JIT", 6_000_000_000L),
+        new StreamThreadTime(1, 10_000_000_000L, 4_000_000_000L, 2_000_000_000L, 0, 0),
+        new StreamThreadTime(1, 10_000_000_000L, 7_000_000_000L, 1_500_000_000L, 0, 0),
         passThroughWrites,
         new TopicWrites.Written(300_000, List.of()),
         full / 2,
