@@ -87,6 +87,7 @@ public final class InstanceConfig extends AbstractConfig {
   public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
   public static final String HTTP_TOKEN = "http.token";
   public static final String HTTP_MAX_ALERT_STREAMS = "http.max.alert.streams";
+  public static final String HTTP_THREADS = "http.threads";
   public static final String SHUTDOWN_TIMEOUT_MS = "shutdown.timeout.ms";
 
   private static final String GROUP_KAFKA = "Kafka";
@@ -579,12 +580,24 @@ public final class InstanceConfig extends AbstractConfig {
         64,
         Range.atLeast(1),
         Importance.LOW,
-        "Alert streams (/api/alerts/stream) open at once on this instance, each holding a thread;"
-            + " one more is answered 503 with Retry-After.",
+        "Alert streams (/api/alerts/stream) open at once on this instance, each holding a thread"
+            + " of its own; one more is answered 503 with Retry-After.",
         GROUP_SERVING,
         ++order,
         ConfigDef.Width.SHORT,
         HTTP_MAX_ALERT_STREAMS);
+    def.define(
+        HTTP_THREADS,
+        Type.INT,
+        16,
+        Range.between(1, 1024),
+        Importance.LOW,
+        "Threads answering the other HTTP requests (API, metrics, dashboard files); requests that"
+            + " come while all are busy wait in line for one.",
+        GROUP_SERVING,
+        ++order,
+        ConfigDef.Width.SHORT,
+        HTTP_THREADS);
     def.define(
         SHUTDOWN_TIMEOUT_MS,
         Type.LONG,
@@ -657,7 +670,8 @@ public final class InstanceConfig extends AbstractConfig {
             token == null || token.value().isEmpty()
                 ? Optional.empty()
                 : Optional.of(token.value()),
-            getInt(HTTP_MAX_ALERT_STREAMS)));
+            getInt(HTTP_MAX_ALERT_STREAMS),
+            getInt(HTTP_THREADS)));
   }
 
   /** How long Streams may take to close on shutdown. */
@@ -667,10 +681,16 @@ public final class InstanceConfig extends AbstractConfig {
 
   /**
    * Settings of the HTTP server: bind address, port (0 = any free), advertised host (empty =
-   * derived), optional bearer token and how many alert streams may be open at once.
+   * derived), optional bearer token, how many alert streams may be open at once and how many
+   * threads answer the other requests.
    */
   public record HttpSettings(
-      String host, int port, String advertisedHost, Optional<String> token, int maxAlertStreams) {}
+      String host,
+      int port,
+      String advertisedHost,
+      Optional<String> token,
+      int maxAlertStreams,
+      int threads) {}
 
   public Topics topics() {
     return new Topics(

@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,10 +36,15 @@ import org.slf4j.LoggerFactory;
  * alert as JSON, and one that falls 1,000 alerts behind is dropped. Partitions added to the topic
  * later are read from their beginning once the consumer's metadata names them (within {@code
  * metadata.max.age.ms}, 30 s unless configured). Every instance runs one, so any instance answers.
+ *
+ * <p>The feed also keeps the last 1,000 alerts it published with their place in the topic, so that
+ * a stream client that comes back with a {@link StreamPosition} (its {@code Last-Event-ID}) gets
+ * the alerts it missed, or learns that some are no longer held.
  */
 public final class AlertFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
   private static final int SUBSCRIBER_BACKLOG = 1000;
+  private static final int REPLAYABLE = 1000;
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final AvroSerde<Alert> serde;
@@ -46,12 +52,31 @@ public final class AlertFeed implements AutoCloseable {
   private final int capacity;
   private final Deque<Entry> crises = new ArrayDeque<>();
   private final Deque<Entry> leads = new ArrayDeque<>();
-  private final List<BlockingQueue<String>> subscribers = new CopyOnWriteArrayList<>();
+  private final List<BlockingQueue<Published>> subscribers = new CopyOnWriteArrayList<>();
+  // guarded by this: the last published alerts in the order they were read, per partition the
+  // offset after the last record read, and the offset from which every alert read is still held
+  private final Deque<Published> replayable = new ArrayDeque<>();
+  private final Map<Integer, Long> next = new HashMap<>();
+  private final Map<Integer, Long> heldFrom = new HashMap<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
   private final Duration metadataWait;
 
   private record Entry(long eventTime, ObjectNode json) {}
+
+  /** An alert as published to subscribers: its partition and offset in the topic, its JSON. */
+  public record Published(int partition, long offset, String json) {}
+
+  /**
+   * A stream's subscription: the queue that receives each new alert; the alerts published before it
+   * that the client asked for ({@link #subscribe} with a position), in the order they were read;
+   * whether some of those are no longer held; and the position the client starts from.
+   */
+  public record Subscription(
+      BlockingQueue<Published> queue,
+      List<Published> missed,
+      boolean incomplete,
+      StreamPosition position) {}
 
   public AlertFeed(
       Map<String, Object> kafkaClientConfig, SchemaRegistry registry, String topic, int capacity) {
@@ -122,7 +147,12 @@ public final class AlertFeed implements AutoCloseable {
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
       for (TopicPartition partition : partitions) {
-        consumer.seek(partition, Math.max(begins.get(partition), ends.get(partition) - capacity));
+        long start = Math.max(begins.get(partition), ends.get(partition) - capacity);
+        consumer.seek(partition, start);
+        synchronized (this) {
+          next.put(partition.partition(), start);
+          heldFrom.put(partition.partition(), start);
+        }
       }
       return true;
     } catch (TimeoutException e) {
@@ -157,6 +187,12 @@ public final class AlertFeed implements AutoCloseable {
     }
     consumer.assign(all);
     consumer.seekToBeginning(added);
+    synchronized (this) {
+      for (TopicPartition partition : added) {
+        next.put(partition.partition(), 0L);
+        heldFrom.put(partition.partition(), 0L);
+      }
+    }
     LOG.info("Alert feed reads the partitions added to {}: {}", topic, added);
   }
 
@@ -181,22 +217,31 @@ public final class AlertFeed implements AutoCloseable {
       alert = serde.deserialize(topic, record.value());
     } catch (RuntimeException e) {
       LOG.warn("Undecodable alert at {}-{}@{}", topic, record.partition(), record.offset(), e);
+      synchronized (this) {
+        next.put(record.partition(), record.offset() + 1);
+      }
       return;
     }
     Entry entry = new Entry(alert.getEventTime().toEpochMilli(), AlertJson.alert(alert));
     synchronized (this) {
       keep(alert.getType() == AlertType.LEAD ? leads : crises, entry);
+      publish(new Published(record.partition(), record.offset(), entry.json().toString()));
     }
-    publish(entry.json().toString());
   }
 
   /**
-   * Hands {@code json} to every subscriber; one whose backlog is full is dropped (it gets nothing
-   * more, see {@link #subscribed}).
+   * Hands {@code alert} to every subscriber and keeps it for clients that come back; a subscriber
+   * whose backlog is full is dropped (it gets nothing more, see {@link #subscribed}).
    */
-  void publish(String json) {
-    for (BlockingQueue<String> subscriber : subscribers) {
-      if (!subscriber.offer(json)) {
+  synchronized void publish(Published alert) {
+    next.merge(alert.partition(), alert.offset() + 1, Math::max);
+    replayable.addLast(alert);
+    if (replayable.size() > REPLAYABLE) {
+      Published gone = replayable.removeFirst();
+      heldFrom.merge(gone.partition(), gone.offset() + 1, Math::max);
+    }
+    for (BlockingQueue<Published> subscriber : subscribers) {
+      if (!subscriber.offer(alert)) {
         subscribers.remove(subscriber);
         LOG.warn("Dropped an alert stream subscriber {} alerts behind", SUBSCRIBER_BACKLOG);
       }
@@ -237,22 +282,41 @@ public final class AlertFeed implements AutoCloseable {
     return copy.subList(0, Math.min(limit, copy.size())).stream().map(Entry::json).toList();
   }
 
-  /** A queue that receives each new alert as JSON until {@link #unsubscribe}d. */
-  public BlockingQueue<String> subscribe() {
-    BlockingQueue<String> queue = new LinkedBlockingQueue<>(SUBSCRIBER_BACKLOG);
+  /**
+   * A subscription whose queue receives each new alert until {@link #unsubscribe}d. Without {@code
+   * from} (a new client) it starts where the feed is; with it (a client that comes back) it starts
+   * there: the alerts published since then that the feed still holds come first, and {@code
+   * incomplete} says whether it no longer holds some.
+   */
+  public synchronized Subscription subscribe(Optional<StreamPosition> from) {
+    BlockingQueue<Published> queue = new LinkedBlockingQueue<>(SUBSCRIBER_BACKLOG);
     subscribers.add(queue);
-    return queue;
+    if (from.isEmpty()) {
+      return new Subscription(queue, List.of(), false, StreamPosition.of(next));
+    }
+    StreamPosition position = from.get();
+    boolean incomplete = false;
+    for (var held : heldFrom.entrySet()) {
+      incomplete |= position.next(held.getKey()) < held.getValue();
+    }
+    List<Published> missed = new ArrayList<>();
+    for (Published alert : replayable) {
+      if (!position.covers(alert.partition(), alert.offset())) {
+        missed.add(alert);
+      }
+    }
+    return new Subscription(queue, missed, incomplete, position);
   }
 
   /**
    * Whether {@code queue} still receives alerts: false once {@link #unsubscribe}d or dropped for
    * falling 1,000 alerts behind.
    */
-  public boolean subscribed(BlockingQueue<String> queue) {
+  public boolean subscribed(BlockingQueue<Published> queue) {
     return subscribers.contains(queue);
   }
 
-  public void unsubscribe(BlockingQueue<String> queue) {
+  public void unsubscribe(BlockingQueue<Published> queue) {
     subscribers.remove(queue);
   }
 

@@ -34,9 +34,13 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -53,6 +57,10 @@ import org.slf4j.LoggerFactory;
  * <p>With a token configured, every path but {@code /health}, {@code /ready} and the dashboard's
  * static files (which hold no data) needs {@code Authorization: Bearer <token>} or, for browsers'
  * EventSource which cannot set headers, {@code ?access_token=<token>}; else 401.
+ *
+ * <p>Requests are answered by at most {@code http.threads} threads (more wait in line); each open
+ * alert stream has a thread of its own, at most {@code http.max.alert.streams} of them, so streams
+ * never hold the threads the other requests need.
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -74,7 +82,8 @@ public final class WebServer implements AutoCloseable {
           + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final ThreadPoolExecutor requests;
+  private final ExecutorService streamThreads;
   private final HostInfo advertised;
   private final BearerToken token;
   private final InstanceConfig config;
@@ -97,14 +106,17 @@ public final class WebServer implements AutoCloseable {
     this.config = config;
     this.metrics =
         PipelineMetrics.register(config.getString(InstanceConfig.APPLICATION_ID), config.topics());
-    this.executor =
-        Executors.newCachedThreadPool(
-            task -> {
-              Thread thread = new Thread(task, "http");
-              thread.setDaemon(true);
-              return thread;
-            });
-    server.setExecutor(executor);
+    this.requests =
+        new ThreadPoolExecutor(
+            settings.threads(),
+            settings.threads(),
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemons("http-"));
+    requests.allowCoreThreadTimeOut(true);
+    this.streamThreads = Executors.newCachedThreadPool(daemons("http-stream-"));
+    server.setExecutor(requests);
   }
 
   /** Binds the port of {@code config}'s HTTP settings, or empty when HTTP is off. */
@@ -134,6 +146,15 @@ public final class WebServer implements AutoCloseable {
               + e,
           e);
     }
+  }
+
+  private static ThreadFactory daemons(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   private static String advertisedHost(HttpSettings settings) {
@@ -187,57 +208,80 @@ public final class WebServer implements AutoCloseable {
     return metrics;
   }
 
+  /** The alert feed, once {@link #start}ed. */
+  AlertFeed feed() {
+    return feed;
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     // no answer is to be read as another type than it says (a JSON error as a script, say)
     exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    // the exchange is closed after the error answers too: a resource block would close it before
-    // its catch clauses could write them
-    try (exchange) {
-      try {
-        serve(exchange);
-      } catch (BadParameter e) {
-        send(exchange, 400, "application/json", error(e.getMessage()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (RuntimeException e) {
-        // a defect: the client learns nothing of it but a reference to the log entry
-        String reference = UUID.randomUUID().toString();
-        LOG.error("HTTP {} failed, reference {}", loggable(exchange.getRequestURI()), reference, e);
-        ObjectNode out = AlertJson.MAPPER.createObjectNode();
-        out.put("error", "internal error");
-        out.put("reference", reference);
-        send(exchange, 500, "application/json", out.toString());
+    boolean handedOver = false;
+    try {
+      handedOver = serve(exchange);
+    } catch (BadParameter e) {
+      send(exchange, 400, "application/json", error(e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      failed(exchange, e);
+    } finally {
+      // closed after the error answers too; an alert stream's own thread closes it
+      if (!handedOver) {
+        exchange.close();
       }
     }
   }
 
-  private void serve(HttpExchange exchange) throws IOException, InterruptedException {
+  /**
+   * A defect while answering: logged with a reference, and the client learns nothing of it but that
+   * reference, in a 500; or nothing at all when the answer has begun (its headers are sent), which
+   * then ends short.
+   */
+  static void failed(HttpExchange exchange, RuntimeException e) throws IOException {
+    String reference = UUID.randomUUID().toString();
+    LOG.error("HTTP {} failed, reference {}", loggable(exchange.getRequestURI()), reference, e);
+    if (exchange.getResponseCode() != -1) {
+      return;
+    }
+    ObjectNode out = AlertJson.MAPPER.createObjectNode();
+    out.put("error", "internal error");
+    out.put("reference", reference);
+    send(exchange, 500, "application/json", out.toString());
+  }
+
+  /** Answers {@code exchange}; true when an alert stream's thread has taken it over. */
+  private boolean serve(HttpExchange exchange) throws IOException, InterruptedException {
     String path = exchange.getRequestURI().getRawPath();
     Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
     if (!exchange.getRequestMethod().equals("GET") && !head(exchange)) {
       exchange.getResponseHeaders().set("Allow", "GET, HEAD");
       send(exchange, 405, "application/json", error("Only GET and HEAD are served"));
-      return;
+      return false;
     }
     if (path.equals("/health")) {
       health(exchange);
-      return;
+      return false;
     }
     if (path.equals("/ready")) {
       ready(exchange);
-      return;
+      return false;
     }
     if (STATIC.containsKey(path)) {
       resource(exchange, STATIC.get(path));
-      return;
+      return false;
     }
     if (!token.accepts(
         exchange.getRequestHeaders().getFirst("Authorization"), query.get("access_token"))) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
       send(exchange, 401, "application/json", error("A bearer token is required"));
-      return;
+      return false;
+    }
+    if (path.equals("/api/alerts/stream")) {
+      return stream(exchange, query);
     }
     route(exchange, path, query);
+    return false;
   }
 
   private void route(HttpExchange exchange, String path, Map<String, String> query)
@@ -277,8 +321,6 @@ public final class WebServer implements AutoCloseable {
           list("alerts", feed.recent(limit(query), query.getOrDefault("type", ""))));
     } else if (path.equals("/api/leads")) {
       send(exchange, 200, "application/json", list("leads", feed.leads(limit(query))));
-    } else if (path.equals("/api/alerts/stream")) {
-      stream(exchange);
     } else {
       send(exchange, 404, "application/json", error("No such endpoint: " + path));
     }
@@ -332,11 +374,17 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Server-sent events: one {@code alert} event per new alert, a comment every 15 s; the response
-   * ends when the alert feed drops this subscriber for falling too far behind. Each open stream
-   * holds a thread: with {@code http.max.alert.streams} open, one more is answered 503.
+   * Server-sent events: one {@code alert} event per new alert, each with the client's {@link
+   * StreamPosition} as its id, and a comment every 15 s; a client that comes back with that id as
+   * {@code Last-Event-ID} (or, from a new EventSource, as {@code ?lastEventId=}) first gets what it
+   * missed. The response ends when the alert feed drops this subscriber for falling too far behind.
+   * Each open stream has a thread of its own: with {@code http.max.alert.streams} open, one more is
+   * answered 503.
+   *
+   * @return true when the stream's thread has taken {@code exchange} over
    */
-  private void stream(HttpExchange exchange) throws IOException, InterruptedException {
+  private boolean stream(HttpExchange exchange, Map<String, String> query) throws IOException {
+    Optional<StreamPosition> from = lastEventId(exchange, query);
     if (!alertStreams.tryAcquire()) {
       exchange.getResponseHeaders().set("Retry-After", "10");
       send(
@@ -349,51 +397,106 @@ public final class WebServer implements AutoCloseable {
                   + " alert streams open ("
                   + InstanceConfig.HTTP_MAX_ALERT_STREAMS
                   + "); try again later"));
-      return;
+      return false;
     }
+    boolean handedOver = false;
     try {
-      streamEvents(exchange);
+      streamHeaders(exchange);
+      if (head(exchange)) {
+        exchange.sendResponseHeaders(200, -1);
+        return false;
+      }
+      streamThreads.execute(() -> streamEvents(exchange, from));
+      handedOver = true;
+      return true;
     } finally {
-      alertStreams.release();
+      if (!handedOver) {
+        alertStreams.release();
+      }
     }
   }
 
-  private void streamEvents(HttpExchange exchange) throws IOException, InterruptedException {
+  /** The position a returning stream client names, from its header or, else, the query. */
+  private static Optional<StreamPosition> lastEventId(
+      HttpExchange exchange, Map<String, String> query) {
+    String id = exchange.getRequestHeaders().getFirst("Last-Event-ID");
+    if (id == null || id.isBlank()) {
+      id = query.get("lastEventId");
+    }
+    return id == null || id.isBlank() ? Optional.empty() : Optional.of(StreamPosition.parse(id));
+  }
+
+  private static void streamHeaders(HttpExchange exchange) {
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     // nginx passes each event on at once instead of when its buffer is full
     exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
-    if (head(exchange)) {
-      exchange.sendResponseHeaders(200, -1);
-      return;
-    }
-    exchange.sendResponseHeaders(200, 0);
-    BlockingQueue<String> queue = feed.subscribe();
-    try (OutputStream out = exchange.getResponseBody()) {
-      stream(feed, queue, out, open::get, KEEP_ALIVE_MS);
+  }
+
+  /** An alert stream, on its own thread, which closes {@code exchange} and frees its permit. */
+  private void streamEvents(HttpExchange exchange, Optional<StreamPosition> from) {
+    AlertFeed.Subscription subscription = null;
+    try (exchange) {
+      exchange.sendResponseHeaders(200, 0);
+      subscription = feed.subscribe(from);
+      try (OutputStream out = exchange.getResponseBody()) {
+        stream(feed, subscription, out, open::get, KEEP_ALIVE_MS);
+      }
     } catch (IOException e) {
       // the client went away
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      try {
+        failed(exchange, e);
+      } catch (IOException gone) {
+        // the client went away too
+      }
     } finally {
-      feed.unsubscribe(queue);
+      if (subscription != null) {
+        feed.unsubscribe(subscription.queue());
+      }
+      alertStreams.release();
     }
   }
 
   /**
-   * Writes the events of {@code queue}, a subscription to {@code feed}, to {@code out} while {@code
-   * open}, with a keep-alive comment after {@code keepAliveMs} without an alert. Returns once the
-   * feed has dropped the subscription (its backlog overflowed) and its backlog is written, so the
-   * response ends and the client's EventSource reconnects (after the {@code retry} hint) to a new
-   * subscription instead of waiting on one that gets no more alerts.
+   * Writes {@code subscription}'s alerts to {@code out} while {@code open}: first, when the client
+   * came back, a notice if some alerts it missed are no longer held and those that are; then each
+   * new alert it has not had, with a keep-alive comment after {@code keepAliveMs} without one.
+   * Every event carries the client's position as its id (and the opening lines do, when the feed
+   * has one), so a client that reconnects resumes where it was. Returns once the feed has dropped
+   * the subscription (its backlog overflowed) and its backlog is written, so the response ends and
+   * the client's EventSource reconnects (after the {@code retry} hint) and resumes instead of
+   * waiting on a subscription that gets no more alerts.
    */
   static void stream(
       AlertFeed feed,
-      BlockingQueue<String> queue,
+      AlertFeed.Subscription subscription,
       OutputStream out,
       BooleanSupplier open,
       long keepAliveMs)
       throws IOException, InterruptedException {
-    out.write("retry: 3000\n: connected\n\n".getBytes(StandardCharsets.UTF_8));
+    StreamPosition position = subscription.position();
+    StringBuilder opening = new StringBuilder("retry: 3000\n");
+    if (!position.isEmpty()) {
+      opening.append("id: ").append(position.id()).append('\n');
+    }
+    opening.append(": connected\n\n");
+    if (subscription.incomplete()) {
+      ObjectNode notice = AlertJson.MAPPER.createObjectNode();
+      notice.put(
+          "message",
+          "Some alerts published since Last-Event-ID are no longer held; /api/alerts has the"
+              + " latest");
+      opening.append("event: incomplete\ndata: ").append(notice).append("\n\n");
+    }
+    out.write(opening.toString().getBytes(StandardCharsets.UTF_8));
+    for (AlertFeed.Published alert : subscription.missed()) {
+      position = write(alert, position, out);
+    }
     out.flush();
+    BlockingQueue<AlertFeed.Published> queue = subscription.queue();
     while (open.getAsBoolean()) {
       // a dropped queue gets nothing more, so "empty" is final once it is no longer subscribed
       if (!feed.subscribed(queue) && queue.isEmpty()) {
@@ -401,11 +504,26 @@ public final class WebServer implements AutoCloseable {
         out.flush();
         return;
       }
-      String json = queue.poll(keepAliveMs, TimeUnit.MILLISECONDS);
-      String event = json == null ? ": keep-alive\n\n" : "event: alert\ndata: " + json + "\n\n";
-      out.write(event.getBytes(StandardCharsets.UTF_8));
+      AlertFeed.Published alert = queue.poll(keepAliveMs, TimeUnit.MILLISECONDS);
+      if (alert == null) {
+        out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+      } else {
+        position = write(alert, position, out);
+      }
       out.flush();
     }
+  }
+
+  /** Writes {@code alert} unless the client at {@code position} has had it; its new position. */
+  private static StreamPosition write(
+      AlertFeed.Published alert, StreamPosition position, OutputStream out) throws IOException {
+    if (position.covers(alert.partition(), alert.offset())) {
+      return position;
+    }
+    StreamPosition after = position.after(alert.partition(), alert.offset());
+    String event = "id: " + after.id() + "\nevent: alert\ndata: " + alert.json() + "\n\n";
+    out.write(event.getBytes(StandardCharsets.UTF_8));
+    return after;
   }
 
   private void resource(HttpExchange exchange, String name) throws IOException {
@@ -583,7 +701,8 @@ public final class WebServer implements AutoCloseable {
       return;
     }
     server.stop(1);
-    executor.shutdownNow();
+    requests.shutdownNow();
+    streamThreads.shutdownNow();
     if (feed != null) {
       feed.close();
     }

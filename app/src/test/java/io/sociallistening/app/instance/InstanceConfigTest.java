@@ -122,7 +122,8 @@ class InstanceConfigTest {
             Map.of(InstanceConfig.HTTP_PORT, "0", InstanceConfig.HTTP_ADVERTISED_HOST, "node-1"));
 
     assertThat(config.http())
-        .contains(new InstanceConfig.HttpSettings("0.0.0.0", 0, "node-1", Optional.of("t0k"), 64));
+        .contains(
+            new InstanceConfig.HttpSettings("0.0.0.0", 0, "node-1", Optional.of("t0k"), 64, 16));
     assertThat(config.toString()).doesNotContain("t0k");
   }
 

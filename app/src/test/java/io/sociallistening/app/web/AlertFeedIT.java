@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -85,6 +86,53 @@ class AlertFeedIT {
               .extracting(json -> json.get("id").asText())
               .containsExactlyInAnyOrder("lead-1", "lead-2");
         }
+      }
+    }
+  }
+
+  @Test
+  void shouldResumeAClientOfAnotherFeedFromItsPositionInTheTopic() throws Exception {
+    InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    try (EmbeddedKafka kafka =
+        EmbeddedKafka.start(
+            dataDir, "127.0.0.1", EmbeddedKafka.freePort(), 0, Map.of("num.partitions", "1"))) {
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        admin.createTopics(List.of(new NewTopic("alerts", 1, (short) 1))).all().get();
+      }
+      Map<String, Object> client = Map.of("bootstrap.servers", kafka.bootstrapServers());
+      for (int i = 0; i < 3; i++) {
+        produce(kafka, registry, lead("lead-" + i), 0);
+      }
+      // Given a client of one feed that has had the first three alerts (offsets 0 to 2)
+      StreamPosition position;
+      try (AlertFeed first =
+          new AlertFeed(client, registry, "alerts", 10, Duration.ofSeconds(10))) {
+        first.start();
+        awaitLeads(first, 3);
+        position = first.subscribe(Optional.empty()).position();
+      }
+      assertThat(position.id()).isEqualTo("0:3");
+
+      // When two more are published and it comes back to a feed started since, which holds
+      // the last 2 of each partition
+      produce(kafka, registry, lead("lead-3"), 0);
+      produce(kafka, registry, lead("lead-4"), 0);
+      try (AlertFeed second =
+          new AlertFeed(client, registry, "alerts", 2, Duration.ofSeconds(10))) {
+        second.start();
+        awaitLeads(second, 2);
+        AlertFeed.Subscription resumed = second.subscribe(Optional.of(position));
+        AlertFeed.Subscription fromStart =
+            second.subscribe(Optional.of(StreamPosition.parse("0:0")));
+
+        // Then it gets the two it missed, and a client from the start learns some are not held
+        assertThat(resumed.missed())
+            .extracting(AlertFeed.Published::offset)
+            .containsExactly(3L, 4L);
+        assertThat(resumed.missed().get(0).json()).contains("\"id\":\"lead-3\"");
+        assertThat(resumed.incomplete()).isFalse();
+        assertThat(fromStart.incomplete()).isTrue();
+        assertThat(second.subscribe(Optional.empty()).position().id()).isEqualTo("0:5");
       }
     }
   }

@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpPrincipal;
 import io.sociallistening.app.instance.InstanceConfig;
 import io.sociallistening.registry.InMemorySchemaRegistry;
 import io.sociallistening.topology.match.RuleBook;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,11 +25,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -115,19 +122,19 @@ class WebServerTest {
             new InMemorySchemaRegistry(),
             "alerts",
             10)) {
-      BlockingQueue<String> queue = feed.subscribe();
+      AlertFeed.Subscription subscription = feed.subscribe(Optional.empty());
       for (int i = 0; i <= 1000; i++) {
-        feed.publish("{\"n\":" + i + "}");
+        feed.publish(new AlertFeed.Published(0, i, "{\"n\":" + i + "}"));
       }
       assertThat(feed.subscribers()).isZero();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
 
       assertTimeoutPreemptively(
-          Duration.ofSeconds(5), () -> WebServer.stream(feed, queue, out, () -> true, 50));
+          Duration.ofSeconds(5), () -> WebServer.stream(feed, subscription, out, () -> true, 50));
 
       String events = out.toString(StandardCharsets.UTF_8);
       assertThat(events)
-          .startsWith("retry: 3000\n: connected\n\nevent: alert\ndata: {\"n\":0}\n\n");
+          .startsWith("retry: 3000\n: connected\n\nid: 0:1\nevent: alert\ndata: {\"n\":0}\n\n");
       assertThat(events.split("event: alert\n", -1)).hasSize(1001);
       assertThat(events).endsWith("data: {\"n\":999}\n\n: dropped (too far behind); reconnect\n\n");
     }
@@ -322,6 +329,205 @@ class WebServerTest {
         assertThat(brands.body()).isEqualTo("{\"brands\":[]}");
       }
     }
+  }
+
+  @Test
+  void shouldResumeAStreamFromTheIdTheClientGivesAndRefuseAnIdItCannotHaveSent(
+      @TempDir Path stateDir) throws Exception {
+    // an API client that reconnected started from new alerts only: what was published while it
+    // was away was lost to it
+    try (Served served = serve(stateDir, Map.of(), null)) {
+      for (long offset = 0; offset < 3; offset++) {
+        served
+            .server()
+            .feed()
+            .publish(new AlertFeed.Published(0, offset, "{\"id\":\"a" + offset + "\"}"));
+      }
+      HttpClient client = HttpClient.newHttpClient();
+      URI streamUri = served.uri("/api/alerts/stream");
+
+      HttpResponse<InputStream> byHeader =
+          client.send(
+              HttpRequest.newBuilder(streamUri).header("Last-Event-ID", "0:1").build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> byQuery =
+          openStream(client, served.uri("/api/alerts/stream?lastEventId=0:2"));
+      HttpResponse<String> bad =
+          client.send(
+              HttpRequest.newBuilder(streamUri).header("Last-Event-ID", "a1").build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      try (InputStream one = byHeader.body();
+          InputStream two = byQuery.body()) {
+        assertThat(readUntil(one, "a2\"}\n\n"))
+            .isEqualTo(
+                "retry: 3000\nid: 0:1\n: connected\n\n"
+                    + "id: 0:2\nevent: alert\ndata: {\"id\":\"a1\"}\n\n"
+                    + "id: 0:3\nevent: alert\ndata: {\"id\":\"a2\"}\n\n");
+        assertThat(readUntil(two, "a2\"}\n\n"))
+            .isEqualTo(
+                "retry: 3000\nid: 0:2\n: connected\n\n"
+                    + "id: 0:3\nevent: alert\ndata: {\"id\":\"a2\"}\n\n");
+      }
+      assertThat(bad.statusCode()).isEqualTo(400);
+      assertThat(bad.body())
+          .isEqualTo(
+              "{\"error\":\"Last-Event-ID must be an id this stream sent (partition:offset pairs"
+                  + " separated by commas), not 'a1'\"}");
+    }
+  }
+
+  @Test
+  void shouldAnswerOtherRequestsWhileStreamsAreOpenWithOneRequestThread(@TempDir Path stateDir)
+      throws Exception {
+    // each stream used to hold a thread of the pool that answers every request: with the pool
+    // bounded, open streams would leave none for the API
+    try (Served served = serve(stateDir, Map.of(InstanceConfig.HTTP_THREADS, "1"), null)) {
+      HttpClient client = HttpClient.newHttpClient();
+      HttpResponse<InputStream> first = openStream(client, served.uri("/api/alerts/stream"));
+      HttpResponse<InputStream> second = openStream(client, served.uri("/api/alerts/stream"));
+      try (InputStream one = first.body();
+          InputStream two = second.body()) {
+        assertThat(readUntil(one, "connected\n\n")).startsWith("retry: 3000\n");
+        assertThat(readUntil(two, "connected\n\n")).startsWith("retry: 3000\n");
+
+        for (int i = 0; i < 3; i++) {
+          assertThat(send(client, "GET", served.uri("/health")).statusCode()).isEqualTo(200);
+          assertThat(send(client, "GET", served.uri("/api/brands")).body())
+              .isEqualTo("{\"brands\":[]}");
+        }
+      }
+    }
+  }
+
+  @Test
+  void shouldOnlyLogAFailureOnceTheAnswersHeadersAreSent() throws Exception {
+    // the 500 was attempted after a stream's 200 had gone out, which the server refuses with an
+    // IOException ("headers already sent") in place of the failure's log entry
+    RuntimeException failure = new IllegalStateException("broken");
+    try (CapturedLog log = new CapturedLog()) {
+      RecordingExchange begun = new RecordingExchange(200);
+      RecordingExchange fresh = new RecordingExchange(-1);
+
+      WebServer.failed(begun, failure);
+      WebServer.failed(fresh, failure);
+
+      assertThat(begun.sent).isEmpty();
+      assertThat(fresh.sent).hasSize(1);
+      assertThat(fresh.sent.get(0)).isEqualTo(500);
+      assertThat(log.events).hasSize(2);
+      assertThat(log.events.get(0).getThrown()).isSameAs(failure);
+    }
+  }
+
+  /** An exchange whose answer has {@code responseCode} (-1: not begun); records what is sent. */
+  private static final class RecordingExchange extends HttpExchange {
+    final List<Integer> sent = new ArrayList<>();
+    private final int responseCode;
+    private final Headers headers = new Headers();
+
+    RecordingExchange(int responseCode) {
+      this.responseCode = responseCode;
+    }
+
+    @Override
+    public void sendResponseHeaders(int code, long length) throws IOException {
+      if (responseCode != -1) {
+        throw new IOException("headers already sent");
+      }
+      sent.add(code);
+    }
+
+    @Override
+    public int getResponseCode() {
+      return responseCode;
+    }
+
+    @Override
+    public Headers getResponseHeaders() {
+      return headers;
+    }
+
+    @Override
+    public Headers getRequestHeaders() {
+      return new Headers();
+    }
+
+    @Override
+    public URI getRequestURI() {
+      return URI.create("/api/alerts/stream");
+    }
+
+    @Override
+    public String getRequestMethod() {
+      return "GET";
+    }
+
+    @Override
+    public OutputStream getResponseBody() {
+      return new ByteArrayOutputStream();
+    }
+
+    @Override
+    public HttpContext getHttpContext() {
+      return null;
+    }
+
+    @Override
+    public void close() {}
+
+    @Override
+    public InputStream getRequestBody() {
+      return InputStream.nullInputStream();
+    }
+
+    @Override
+    public InetSocketAddress getRemoteAddress() {
+      return null;
+    }
+
+    @Override
+    public InetSocketAddress getLocalAddress() {
+      return null;
+    }
+
+    @Override
+    public String getProtocol() {
+      return "HTTP/1.1";
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+      return null;
+    }
+
+    @Override
+    public void setAttribute(String name, Object value) {}
+
+    @Override
+    public void setStreams(InputStream in, OutputStream out) {}
+
+    @Override
+    public HttpPrincipal getPrincipal() {
+      return null;
+    }
+  }
+
+  /** What {@code in} gives up to and including {@code end}, within 10 s. */
+  private static String readUntil(InputStream in, String end) {
+    return assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          ByteArrayOutputStream read = new ByteArrayOutputStream();
+          while (!read.toString(StandardCharsets.UTF_8).endsWith(end)) {
+            int b = in.read();
+            if (b < 0) {
+              break;
+            }
+            read.write(b);
+          }
+          return read.toString(StandardCharsets.UTF_8);
+        });
   }
 
   private static HttpResponse<InputStream> openStream(HttpClient client, URI uri) throws Exception {
