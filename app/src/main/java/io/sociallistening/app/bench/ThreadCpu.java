@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -169,14 +170,47 @@ public final class ThreadCpu {
     return "other Java threads";
   }
 
+  /**
+   * The clock ticks per second of {@code /proc}'s CPU times ({@code sysconf(_SC_CLK_TCK)}, read
+   * with {@code getconf CLK_TCK}); 100, Linux's USER_HZ on the common architectures, when that
+   * cannot be read.
+   */
+  static final long TICKS_PER_SECOND = ticksPerSecond();
+
+  private static long ticksPerSecond() {
+    try {
+      Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+      String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      if (getconf.waitFor(5, TimeUnit.SECONDS) && getconf.exitValue() == 0) {
+        return ticksPerSecond(out);
+      }
+      getconf.destroy();
+    } catch (IOException e) {
+      // no getconf: the default below
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 100;
+  }
+
+  /** {@code getconf CLK_TCK}'s answer, or 100 when it is not a plausible tick rate. */
+  static long ticksPerSecond(String getconf) {
+    try {
+      long ticks = Long.parseLong(getconf.trim());
+      return ticks > 0 && ticks <= 1_000_000_000L ? ticks : 100;
+    } catch (NumberFormatException e) {
+      return 100;
+    }
+  }
+
   private static long processNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 
   /**
-   * CPU nanoseconds of HotSpot's GC, JIT and VM threads from {@code /proc/self/task/N/stat} (clock
-   * ticks of 10 ms); empty where /proc is missing.
+   * CPU nanoseconds of HotSpot's GC, JIT and VM threads from {@code /proc/self/task/N/stat} (in
+   * clock ticks, {@link #TICKS_PER_SECOND} a second); empty where /proc is missing.
    */
   private static Map<String, Long> nativeNanos() {
     Map<String, Long> out = new HashMap<>();
@@ -198,7 +232,7 @@ public final class ThreadCpu {
           // Fields after the name: state(3) ... utime(14) stime(15), counted from 1.
           String[] fields = stat.substring(close + 2).split(" ");
           long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-          out.merge(group, ticks * 10_000_000L, Long::sum);
+          out.merge(group, ticks * 1_000_000_000L / TICKS_PER_SECOND, Long::sum);
         } catch (IOException | RuntimeException e) {
           // the thread ended while listing
         }

@@ -79,4 +79,13 @@ class ThreadCpuTest {
         .containsExactly("a", "JVM JIT", "b", ThreadCpu.REST, "total (process)");
     assertThat(List.copyOf(split.values())).containsExactly(500L, 200L, 140L, 160L, 1_000L);
   }
+
+  @Test
+  void shouldTakeTheClockTickRateGetconfGivesAndElseLinuxsUserHz() {
+    assertThat(ThreadCpu.ticksPerSecond("100\n")).isEqualTo(100);
+    assertThat(ThreadCpu.ticksPerSecond("1024\n")).isEqualTo(1024);
+    assertThat(ThreadCpu.ticksPerSecond("undefined\n")).isEqualTo(100);
+    assertThat(ThreadCpu.ticksPerSecond("-1")).isEqualTo(100);
+    assertThat(ThreadCpu.TICKS_PER_SECOND).isPositive();
+  }
 }
