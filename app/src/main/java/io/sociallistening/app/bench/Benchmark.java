@@ -174,26 +174,29 @@ public final class Benchmark {
               rulesFile);
       Map<TopicPartition, Long> beforePipeline = TopicWrites.partitionEnds(admin);
       progress.printf("bench: publishing %,d rules and starting the full topology%n", rules.size());
+      Phase full;
+      TopicWrites.Written passThroughWrites;
+      TopicWrites.Written fullWrites;
+      int inForce;
+      double pacedRate;
+      Latencies toEnriched = new Latencies();
+      Latencies toAlert = new Latencies();
+      RocksDbFootprint rocksDb;
+      long dropped;
+      long heapAfterGc;
+      long rss;
       try (Instance instance = Instance.start(config)) {
-        Phase full = timed(admin, PIPELINE_ID, topics.raw(), true, instance.streams());
-        int inForce = instance.rules().rules().size();
+        full = timed(admin, PIPELINE_ID, topics.raw(), true, instance.streams());
+        inForce = instance.rules().rules().size();
         progress.printf(
             "bench: the full topology ran with %,d rules in force (%d refused)%n",
             inForce, instance.rules().errors().size());
         progress.println("bench: counting what each application wrote");
-        TopicWrites.Written passThroughWrites =
-            writes(bootstrap, topics.raw(), passThrough, beforePassThrough);
-        TopicWrites.Written fullWrites = writes(bootstrap, topics.raw(), full, beforePipeline);
-        double fullRate = full.rate();
-        progress.printf("bench: full pipeline %,.0f records/s%n", fullRate);
-        // The baseline again, over the same records, so that the two bracket the pipeline's phase
-        // in time: a shared machine's load drifts between phases.
-        Phase passThroughAgain = passThrough(dir, bootstrap, topics.raw(), registry, admin, 2);
-        progress.printf("bench: pass-through again %,.0f records/s%n", passThroughAgain.rate());
+        passThroughWrites = writes(bootstrap, topics.raw(), passThrough, beforePassThrough);
+        fullWrites = writes(bootstrap, topics.raw(), full, beforePipeline);
+        progress.printf("bench: full pipeline %,.0f records/s%n", full.rate());
 
-        double pacedRate = fullRate / 2;
-        Latencies toEnriched = new Latencies();
-        Latencies toAlert = new Latencies();
+        pacedRate = full.rate() / 2;
         paced(
             bootstrap,
             admin,
@@ -206,42 +209,48 @@ public final class Benchmark {
             toEnriched,
             toAlert);
 
-        RocksDbFootprint rocksDb =
+        rocksDb =
             RocksDbFootprint.take(instance.streams().metrics(), dir.resolve("state-pipeline"));
-        long dropped = droppedRecords(instance.streams().metrics());
-        long heapAfterGc = HeapAfterGc.take();
-        long heapMax = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
-        long rss = rss();
-        progress.println("bench: per-stage costs in-process");
-        List<Mention> sample = new ArrayList<>(timeline.size());
-        for (SampleTimeline.Entry entry : timeline) {
-          sample.add(entry.mention());
-        }
-        List<StageCosts.Cost> costs =
-            StageCosts.measure(sample, rules, registry, topics.raw(), topics.enriched());
-        return new BenchResult(
-            settings,
-            inForce,
-            producerRate,
-            passThrough.rate(),
-            passThroughAgain.rate(),
-            fullRate,
-            passThrough.cpuNanos(),
-            full.cpuNanos(),
-            passThrough.threadTime(),
-            full.threadTime(),
-            passThroughWrites,
-            fullWrites,
-            pacedRate,
-            toEnriched,
-            toAlert,
-            heapAfterGc,
-            heapMax,
-            rss,
-            rocksDb,
-            dropped,
-            costs);
+        dropped = droppedRecords(instance.streams().metrics());
+        heapAfterGc = HeapAfterGc.take();
+        rss = rss();
       }
+      // The baseline again, over the same records, so that the two bracket the pipeline's phases
+      // in time (a shared machine's load drifts between phases), with the pipeline stopped so that
+      // nothing of it runs beside the baseline.
+      Phase passThroughAgain = passThrough(dir, bootstrap, topics.raw(), registry, admin, 2);
+      progress.printf("bench: pass-through again %,.0f records/s%n", passThroughAgain.rate());
+
+      long heapMax = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
+      progress.println("bench: per-stage costs in-process");
+      List<Mention> sample = new ArrayList<>(timeline.size());
+      for (SampleTimeline.Entry entry : timeline) {
+        sample.add(entry.mention());
+      }
+      List<StageCosts.Cost> costs =
+          StageCosts.measure(sample, rules, registry, topics.raw(), topics.enriched());
+      return new BenchResult(
+          settings,
+          inForce,
+          producerRate,
+          passThrough.rate(),
+          passThroughAgain.rate(),
+          full.rate(),
+          passThrough.cpuNanos(),
+          full.cpuNanos(),
+          passThrough.threadTime(),
+          full.threadTime(),
+          passThroughWrites,
+          fullWrites,
+          pacedRate,
+          toEnriched,
+          toAlert,
+          heapAfterGc,
+          heapMax,
+          rss,
+          rocksDb,
+          dropped,
+          costs);
     }
   }
 
