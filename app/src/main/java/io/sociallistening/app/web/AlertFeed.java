@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -58,6 +60,11 @@ public final class AlertFeed implements AutoCloseable {
   private final Deque<Published> replayable = new ArrayDeque<>();
   private final Map<Integer, Long> next = new HashMap<>();
   private final Map<Integer, Long> heldFrom = new HashMap<>();
+  // guarded by this: whether the partitions are assigned and positioned, the end of each partition
+  // as of the last poll, and how many polls have been made
+  private boolean positioned;
+  private final Map<Integer, Long> ends = new HashMap<>();
+  private long polls;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
   private final Duration metadataWait;
@@ -122,6 +129,7 @@ public final class AlertFeed implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           accept(record);
         }
+        polled(partitionEnds());
         assignAdded();
       }
     } catch (WakeupException e) {
@@ -146,14 +154,13 @@ public final class AlertFeed implements AutoCloseable {
       consumer.assign(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
+      Map<Integer, Long> starts = new HashMap<>();
       for (TopicPartition partition : partitions) {
         long start = Math.max(begins.get(partition), ends.get(partition) - capacity);
         consumer.seek(partition, start);
-        synchronized (this) {
-          next.put(partition.partition(), start);
-          heldFrom.put(partition.partition(), start);
-        }
+        starts.put(partition.partition(), start);
       }
+      startAt(starts);
       return true;
     } catch (TimeoutException e) {
       LOG.warn(
@@ -194,6 +201,36 @@ public final class AlertFeed implements AutoCloseable {
       }
     }
     LOG.info("Alert feed reads the partitions added to {}: {}", topic, added);
+  }
+
+  /**
+   * The feed reads each partition from {@code starts} on: every alert from there is held, and
+   * resumed subscriptions waiting for the feed to be positioned go on.
+   */
+  synchronized void startAt(Map<Integer, Long> starts) {
+    next.putAll(starts);
+    heldFrom.putAll(starts);
+    positioned = true;
+    notifyAll();
+  }
+
+  /** The end of each assigned partition, as the consumer last learnt it (none before a fetch). */
+  private Map<Integer, Long> partitionEnds() {
+    Map<Integer, Long> out = new HashMap<>();
+    for (TopicPartition partition : consumer.assignment()) {
+      OptionalLong lag = consumer.currentLag(partition);
+      if (lag.isPresent()) {
+        out.put(partition.partition(), consumer.position(partition) + lag.getAsLong());
+      }
+    }
+    return out;
+  }
+
+  /** A poll is done, after which the partitions end at {@code partitionEnds}. */
+  synchronized void polled(Map<Integer, Long> partitionEnds) {
+    ends.putAll(partitionEnds);
+    polls++;
+    notifyAll();
   }
 
   private List<TopicPartition> awaitPartitions() throws InterruptedException {
@@ -284,20 +321,43 @@ public final class AlertFeed implements AutoCloseable {
 
   /**
    * A subscription whose queue receives each new alert until {@link #unsubscribe}d. Without {@code
-   * from} (a new client) it starts where the feed is; with it (a client that comes back) it starts
-   * there: the alerts published since then that the feed still holds come first, and {@code
-   * incomplete} says whether it no longer holds some.
+   * from} (a new client) it starts where the feed is. With it (a client that comes back) it starts
+   * there: the alerts published since then that the feed holds come first, and {@code incomplete}
+   * says that some may be missing, in which case the position moves to where what the feed holds
+   * begins (so the next reconnect is not told again). Some may be missing when the feed no longer
+   * holds them, when the position is beyond the end of a partition (not of this topic's history: a
+   * topic deleted and created again), or when the feed is still not positioned after {@code wait}
+   * (the cluster does not answer). A resumed subscription waits up to {@code wait} for the feed to
+   * be positioned and, when the position looks beyond a partition's end, for two more polls to
+   * learn the end again.
    */
-  public synchronized Subscription subscribe(Optional<StreamPosition> from) {
+  public synchronized Subscription subscribe(Optional<StreamPosition> from, Duration wait)
+      throws InterruptedException {
     BlockingQueue<Published> queue = new LinkedBlockingQueue<>(SUBSCRIBER_BACKLOG);
-    subscribers.add(queue);
     if (from.isEmpty()) {
+      subscribers.add(queue);
       return new Subscription(queue, List.of(), false, StreamPosition.of(next));
     }
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (!positioned && waitUntil(deadline)) {
+      // woken by startAt
+    }
+    if (positioned && !beyondEnd(from.get()).isEmpty()) {
+      long until = polls + 2;
+      while (polls < until && waitUntil(deadline)) {
+        // woken by polled
+      }
+    }
+    subscribers.add(queue);
     StreamPosition position = from.get();
-    boolean incomplete = false;
+    boolean incomplete = !positioned;
+    List<Integer> beyond = beyondEnd(position);
     for (var held : heldFrom.entrySet()) {
-      incomplete |= position.next(held.getKey()) < held.getValue();
+      int partition = held.getKey();
+      if (beyond.contains(partition) || position.next(partition) < held.getValue()) {
+        incomplete = true;
+        position = position.with(partition, held.getValue());
+      }
     }
     List<Published> missed = new ArrayList<>();
     for (Published alert : replayable) {
@@ -306,6 +366,28 @@ public final class AlertFeed implements AutoCloseable {
       }
     }
     return new Subscription(queue, missed, incomplete, position);
+  }
+
+  /** Waits on this feed's monitor until notified or {@code deadline}; false once it has passed. */
+  private boolean waitUntil(long deadline) throws InterruptedException {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      return false;
+    }
+    TimeUnit.NANOSECONDS.timedWait(this, left);
+    return true;
+  }
+
+  /** The partitions whose end the feed knows and {@code position} is beyond. */
+  private List<Integer> beyondEnd(StreamPosition position) {
+    List<Integer> out = new ArrayList<>();
+    ends.forEach(
+        (partition, end) -> {
+          if (position.next(partition) > end) {
+            out.add(partition);
+          }
+        });
+    return out;
   }
 
   /**

@@ -85,6 +85,13 @@ public final class StreamPosition {
     return moved;
   }
 
+  /** This position with {@code next} for {@code partition}, whatever it was. */
+  public StreamPosition with(int partition, long next) {
+    StreamPosition moved = new StreamPosition(this.next);
+    moved.next.put(partition, next);
+    return moved;
+  }
+
   public boolean isEmpty() {
     return next.isEmpty();
   }

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -60,12 +61,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Requests are answered by at most {@code http.threads} threads (more wait in line); each open
  * alert stream has a thread of its own, at most {@code http.max.alert.streams} of them, so streams
- * never hold the threads the other requests need.
+ * never hold the threads the other requests need. A window query that may be forwarded to the
+ * owning instance is answered by another {@code http.threads} threads: a thread waiting for another
+ * instance's answer never holds one that instance's own forwarded queries ({@code local=true})
+ * need, so two instances forwarding to each other cannot both run out.
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   private static final int ALERT_CAPACITY = 500;
   private static final long KEEP_ALIVE_MS = 15_000;
+
+  /** How long a returning stream client may wait for the alert feed to place it. */
+  private static final Duration RESUME_WAIT = Duration.ofSeconds(5);
+
   private static final Map<String, String> STATIC =
       Map.of(
           "/", "index.html",
@@ -83,6 +91,7 @@ public final class WebServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ThreadPoolExecutor requests;
+  private final ThreadPoolExecutor queries;
   private final ExecutorService streamThreads;
   private final HostInfo advertised;
   private final BearerToken token;
@@ -115,6 +124,15 @@ public final class WebServer implements AutoCloseable {
             new LinkedBlockingQueue<>(),
             daemons("http-"));
     requests.allowCoreThreadTimeOut(true);
+    this.queries =
+        new ThreadPoolExecutor(
+            settings.threads(),
+            settings.threads(),
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemons("http-query-"));
+    queries.allowCoreThreadTimeOut(true);
     this.streamThreads = Executors.newCachedThreadPool(daemons("http-stream-"));
     server.setExecutor(requests);
   }
@@ -221,12 +239,10 @@ public final class WebServer implements AutoCloseable {
       handedOver = serve(exchange);
     } catch (BadParameter e) {
       send(exchange, 400, "application/json", error(e.getMessage()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       failed(exchange, e);
     } finally {
-      // closed after the error answers too; an alert stream's own thread closes it
+      // closed after the error answers too; a thread that took it over closes it
       if (!handedOver) {
         exchange.close();
       }
@@ -251,7 +267,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Answers {@code exchange}; true when an alert stream's thread has taken it over. */
-  private boolean serve(HttpExchange exchange) throws IOException, InterruptedException {
+  private boolean serve(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getRawPath();
     Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
     if (!exchange.getRequestMethod().equals("GET") && !head(exchange)) {
@@ -280,12 +296,12 @@ public final class WebServer implements AutoCloseable {
     if (path.equals("/api/alerts/stream")) {
       return stream(exchange, query);
     }
-    route(exchange, path, query);
-    return false;
+    return route(exchange, path, query);
   }
 
-  private void route(HttpExchange exchange, String path, Map<String, String> query)
-      throws IOException, InterruptedException {
+  /** Answers an API request; true when another thread has taken {@code exchange} over. */
+  private boolean route(HttpExchange exchange, String path, Map<String, String> query)
+      throws IOException {
     if (path.equals("/metrics")) {
       send(
           exchange,
@@ -302,17 +318,27 @@ public final class WebServer implements AutoCloseable {
       brands.forEach(list::add);
       send(exchange, 200, "application/json", out.toString());
     } else if (windowsBrand(path).isPresent()) {
+      // parameters read here, so a bad one is answered at once
+      String brand = windowsBrand(path).get();
       TimeRange range = timeRange(query);
-      WindowQueries.Answer answer =
-          windows.windows(
-              windowsBrand(path).get(),
-              WindowQueries.Size.parse(query.getOrDefault("size", "1m")),
-              range.from(),
-              range.to(),
-              intParam(query, "limit", 1000, 100_000),
-              "true".equals(query.get("local")),
-              "true".equals(query.get("stale")));
-      send(exchange, answer.status(), "application/json", answer.body());
+      WindowQueries.Size size = WindowQueries.Size.parse(query.getOrDefault("size", "1m"));
+      int limit = intParam(query, "limit", 1000, 100_000);
+      boolean local = "true".equals(query.get("local"));
+      boolean stale = "true".equals(query.get("stale"));
+      Answering answering =
+          () -> {
+            WindowQueries.Answer answer =
+                windows.windows(brand, size, range.from(), range.to(), limit, local, stale);
+            send(exchange, answer.status(), "application/json", answer.body());
+          };
+      if (!local) {
+        return handOver(queries, exchange, answering);
+      }
+      try {
+        answering.answer();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     } else if (path.equals("/api/alerts")) {
       send(
           exchange,
@@ -323,6 +349,55 @@ public final class WebServer implements AutoCloseable {
       send(exchange, 200, "application/json", list("leads", feed.leads(limit(query))));
     } else {
       send(exchange, 404, "application/json", error("No such endpoint: " + path));
+    }
+    return false;
+  }
+
+  /** Writes an answer; may wait (for another instance, for alerts). */
+  @FunctionalInterface
+  private interface Answering {
+    void answer() throws IOException, InterruptedException;
+  }
+
+  /**
+   * Answers {@code exchange} on a thread of {@code pool}, which closes it: a bad parameter is a
+   * 400, any other failure a 500 ({@link #failed}), a client gone away nothing.
+   *
+   * @return true: {@code exchange} is the pool's now
+   * @throws java.util.concurrent.RejectedExecutionException when the server is closing
+   */
+  private static boolean handOver(
+      ExecutorService pool, HttpExchange exchange, Answering answering) {
+    pool.execute(
+        () -> {
+          try {
+            answering.answer();
+          } catch (BadParameter e) {
+            sendQuietly(exchange, 400, error(e.getMessage()));
+          } catch (IOException e) {
+            // the client went away
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (RuntimeException e) {
+            try {
+              failed(exchange, e);
+            } catch (IOException gone) {
+              // the client went away too
+            }
+          } finally {
+            exchange.close();
+          }
+        });
+    return true;
+  }
+
+  private static void sendQuietly(HttpExchange exchange, int status, String body) {
+    try {
+      if (exchange.getResponseCode() == -1) {
+        send(exchange, status, "application/json", body);
+      }
+    } catch (IOException e) {
+      // the client went away
     }
   }
 
@@ -406,8 +481,17 @@ public final class WebServer implements AutoCloseable {
         exchange.sendResponseHeaders(200, -1);
         return false;
       }
-      streamThreads.execute(() -> streamEvents(exchange, from));
-      handedOver = true;
+      handedOver =
+          handOver(
+              streamThreads,
+              exchange,
+              () -> {
+                try {
+                  streamEvents(exchange, from);
+                } finally {
+                  alertStreams.release();
+                }
+              });
       return true;
     } finally {
       if (!handedOver) {
@@ -433,30 +517,15 @@ public final class WebServer implements AutoCloseable {
     exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
   }
 
-  /** An alert stream, on its own thread, which closes {@code exchange} and frees its permit. */
-  private void streamEvents(HttpExchange exchange, Optional<StreamPosition> from) {
-    AlertFeed.Subscription subscription = null;
-    try (exchange) {
-      exchange.sendResponseHeaders(200, 0);
-      subscription = feed.subscribe(from);
-      try (OutputStream out = exchange.getResponseBody()) {
-        stream(feed, subscription, out, open::get, KEEP_ALIVE_MS);
-      }
-    } catch (IOException e) {
-      // the client went away
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      try {
-        failed(exchange, e);
-      } catch (IOException gone) {
-        // the client went away too
-      }
+  /** An alert stream, on its own thread. */
+  private void streamEvents(HttpExchange exchange, Optional<StreamPosition> from)
+      throws IOException, InterruptedException {
+    exchange.sendResponseHeaders(200, 0);
+    AlertFeed.Subscription subscription = feed.subscribe(from, RESUME_WAIT);
+    try (OutputStream out = exchange.getResponseBody()) {
+      stream(feed, subscription, out, open::get, KEEP_ALIVE_MS);
     } finally {
-      if (subscription != null) {
-        feed.unsubscribe(subscription.queue());
-      }
-      alertStreams.release();
+      feed.unsubscribe(subscription.queue());
     }
   }
 
@@ -700,9 +769,11 @@ public final class WebServer implements AutoCloseable {
     if (!open.compareAndSet(true, false)) {
       return;
     }
+    // streams end first, so that stopping does not wait out its delay for them
+    streamThreads.shutdownNow();
     server.stop(1);
     requests.shutdownNow();
-    streamThreads.shutdownNow();
+    queries.shutdownNow();
     if (feed != null) {
       feed.close();
     }

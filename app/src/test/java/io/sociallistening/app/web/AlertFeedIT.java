@@ -109,7 +109,7 @@ class AlertFeedIT {
           new AlertFeed(client, registry, "alerts", 10, Duration.ofSeconds(10))) {
         first.start();
         awaitLeads(first, 3);
-        position = first.subscribe(Optional.empty()).position();
+        position = first.subscribe(Optional.empty(), Duration.ZERO).position();
       }
       assertThat(position.id()).isEqualTo("0:3");
 
@@ -121,9 +121,10 @@ class AlertFeedIT {
           new AlertFeed(client, registry, "alerts", 2, Duration.ofSeconds(10))) {
         second.start();
         awaitLeads(second, 2);
-        AlertFeed.Subscription resumed = second.subscribe(Optional.of(position));
+        AlertFeed.Subscription resumed =
+            second.subscribe(Optional.of(position), Duration.ofSeconds(10));
         AlertFeed.Subscription fromStart =
-            second.subscribe(Optional.of(StreamPosition.parse("0:0")));
+            second.subscribe(Optional.of(StreamPosition.parse("0:0")), Duration.ofSeconds(10));
 
         // Then it gets the two it missed, and a client from the start learns some are not held
         assertThat(resumed.missed())
@@ -132,7 +133,13 @@ class AlertFeedIT {
         assertThat(resumed.missed().get(0).json()).contains("\"id\":\"lead-3\"");
         assertThat(resumed.incomplete()).isFalse();
         assertThat(fromStart.incomplete()).isTrue();
-        assertThat(second.subscribe(Optional.empty()).position().id()).isEqualTo("0:5");
+        // and an id beyond the partition's end (a topic created again) is started afresh
+        AlertFeed.Subscription beyond =
+            second.subscribe(Optional.of(StreamPosition.parse("0:1000")), Duration.ofSeconds(10));
+        assertThat(beyond.incomplete()).isTrue();
+        assertThat(beyond.position().id()).isEqualTo("0:3");
+        assertThat(second.subscribe(Optional.empty(), Duration.ZERO).position().id())
+            .isEqualTo("0:5");
       }
     }
   }

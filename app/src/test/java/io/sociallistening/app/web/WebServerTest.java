@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -122,7 +125,7 @@ class WebServerTest {
             new InMemorySchemaRegistry(),
             "alerts",
             10)) {
-      AlertFeed.Subscription subscription = feed.subscribe(Optional.empty());
+      AlertFeed.Subscription subscription = feed.subscribe(Optional.empty(), Duration.ZERO);
       for (int i = 0; i <= 1000; i++) {
         feed.publish(new AlertFeed.Published(0, i, "{\"n\":" + i + "}"));
       }
@@ -337,6 +340,8 @@ class WebServerTest {
     // an API client that reconnected started from new alerts only: what was published while it
     // was away was lost to it
     try (Served served = serve(stateDir, Map.of(), null)) {
+      // as a feed that has reached the cluster and starts at offset 0
+      served.server().feed().startAt(Map.of(0, 0L));
       for (long offset = 0; offset < 3; offset++) {
         served
             .server()
@@ -513,6 +518,44 @@ class WebServerTest {
     }
   }
 
+  @Test
+  void shouldAnswerAForwardedQueryWhileAQueryWaitsForAnotherInstance(@TempDir Path stateDir)
+      throws Exception {
+    // a query waiting for another instance held a request thread: two instances forwarding to
+    // each other could each hold all of theirs while the forwarded queries waited behind them
+    CountDownLatch waiting = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger queries = new AtomicInteger();
+    Runnable firstWaits =
+        () -> {
+          if (queries.incrementAndGet() == 1) {
+            waiting.countDown();
+            try {
+              release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        };
+    try (Served served =
+        serveWith(stateDir, Map.of(InstanceConfig.HTTP_THREADS, "1"), firstWaits)) {
+      HttpClient client = HttpClient.newHttpClient();
+      var slow =
+          client.sendAsync(
+              HttpRequest.newBuilder(served.uri("/api/brands/nimbus/windows")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
+
+      HttpResponse<String> forwarded =
+          send(client, "GET", served.uri("/api/brands/nimbus/windows?local=true"));
+
+      // answered (Streams never started here: 503), not stuck behind the waiting query
+      assertThat(forwarded.statusCode()).isEqualTo(503);
+      release.countDown();
+      assertThat(slow.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
+    }
+  }
+
   /** What {@code in} gives up to and including {@code end}, within 10 s. */
   private static String readUntil(InputStream in, String end) {
     return assertTimeoutPreemptively(
@@ -542,6 +585,18 @@ class WebServerTest {
    */
   private static Served serve(
       Path stateDir, Map<String, String> settings, RuntimeException failure) {
+    return serveWith(
+        stateDir,
+        settings,
+        () -> {
+          if (failure != null) {
+            throw failure;
+          }
+        });
+  }
+
+  /** As above, {@code onQuery} running first in each query for a key's owner. */
+  private static Served serveWith(Path stateDir, Map<String, String> settings, Runnable onQuery) {
     Map<String, String> withFeed = new HashMap<>(settings);
     withFeed.put(InstanceConfig.BOOTSTRAP_SERVERS, "127.0.0.1:9");
     WebServer server = WebServer.bind(httpConfig(withFeed)).orElseThrow();
@@ -558,9 +613,7 @@ class WebServerTest {
           @Override
           public <K> KeyQueryMetadata queryMetadataForKey(
               String storeName, K key, Serializer<K> keySerializer) {
-            if (failure != null) {
-              throw failure;
-            }
+            onQuery.run();
             return super.queryMetadataForKey(storeName, key, keySerializer);
           }
         };
