@@ -117,10 +117,24 @@ record JetstreamEvent(long timeUs, String did, String rkey, String text, Mention
     return v != null && v.isTextual() ? v.textValue() : null;
   }
 
-  private static Instant createdAt(String text, long timeUs) {
+  /** The first instant of year 0 and the last of year 9999: what a posting app can mean. */
+  private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+  /**
+   * The post's own {@code createdAt} (whatever the posting app wrote), or the firehose time when it
+   * is missing, unreadable or outside years 0 to 9999: a date such as {@code
+   * +292278995-01-01T00:00:00Z} parses, but overflows epoch milliseconds, and the task failed on it
+   * after every restart.
+   */
+  static Instant createdAt(String text, long timeUs) {
     if (text != null) {
       try {
-        return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
+        Instant created = OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
+        if (!created.isBefore(EARLIEST) && !created.isAfter(LATEST)) {
+          return created;
+        }
       } catch (DateTimeParseException e) {
         // fall back to the firehose time
       }

@@ -239,7 +239,9 @@ public final class HttpPoller {
         cause = e;
       }
       long now = time.milliseconds();
-      long wait = retryAfter >= 0 ? retryAfter : policy.backoffMs(attempt);
+      // never less than the backoff: a Retry-After of 0, or a rate-limit reset that looks past
+      // because the server's clock is behind, would retry at once
+      long wait = Math.max(retryAfter, policy.backoffMs(attempt));
       String message =
           failure + " from " + shown + " (attempt " + attempt + " of " + policy.maxAttempts() + ")";
       if (attempt >= policy.maxAttempts()) {

@@ -242,4 +242,26 @@ class BlueskySourceTaskTest {
                 + "?wantedCollections=app.bsky.feed.post (authentication refused): check"
                 + " bluesky.jetstream.url");
   }
+
+  @Test
+  void shouldTakeTheFirehoseTimeForACreatedAtNoDateCanHold() throws Exception {
+    // "+292278995-01-01T00:00:00Z" parses but overflows epoch milliseconds: the task failed on
+    // the post, and again after every restart, since it resumed before it
+    String post =
+        "{\"did\":\"did:plc:evil\",\"time_us\":1767610800000000,\"kind\":\"commit\","
+            + "\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\","
+            + "\"rkey\":\"3x1\",\"record\":{\"text\":\"acme rocks\","
+            + "\"createdAt\":\"+292278995-01-01T00:00:00Z\"}}}";
+    BlueskySourceTask task = start(Script.send(List.of(post)));
+
+    List<SourceRecord> out = pollFor(task, 1);
+
+    assertThat(out).hasSize(1);
+    assertThat(((Struct) out.get(0).value()).get("createdAt"))
+        .isEqualTo(Date.from(Instant.parse("2026-01-05T11:00:00Z")));
+    assertThat(JetstreamEvent.createdAt("9999-12-31T23:59:59Z", 1_767_610_800_000_000L))
+        .isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+    assertThat(JetstreamEvent.createdAt("-0001-12-31T00:00:00Z", 1_767_610_800_000_000L))
+        .isEqualTo(Instant.parse("2026-01-05T11:00:00Z"));
+  }
 }

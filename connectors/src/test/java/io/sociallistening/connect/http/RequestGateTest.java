@@ -28,6 +28,15 @@ class RequestGateTest {
   }
 
   @Test
+  void shouldBackOffWhenTheServerAsksForNoWait() {
+    // Retry-After: 0, or a rate-limit reset already past by our clock: every poll sent its
+    // request again at once for as long as the server refused
+    assertThat(gate.failed(0, 0)).isEqualTo(100L);
+    assertThat(gate.failed(0, 0)).isEqualTo(200L);
+    assertThat(gate.waitMs(0)).isEqualTo(200L);
+  }
+
+  @Test
   void shouldHoldRequestsUntilAPause() {
     gate.pauseUntil(5_000);
 

@@ -355,4 +355,21 @@ class MastodonSourceTaskTest {
 
     assertThat(keys(task.poll())).containsExactly("mastodon:https://l/2");
   }
+
+  @Test
+  void shouldBackOffOnRefusalsWhoseRateLimitResetLooksPast() throws InterruptedException {
+    // the server's clock a few seconds behind ours: its reset time is already past, and every
+    // poll sent its request again at once for as long as the 429s lasted
+    server.always(
+        TAG,
+        FixtureServer.Reply.json(429, "{\"error\":\"Too many requests\"}")
+            .header("X-RateLimit-Reset", "2026-01-05T10:59:58.000Z"));
+    MastodonSourceTask task = start(Map.of("mastodon.poll.interval.ms", "30000"));
+
+    for (int i = 0; i < 50; i++) {
+      task.poll();
+    }
+
+    assertThat(server.requests(TAG)).as("requests during %d ms", run.slept()).hasSizeLessThan(10);
+  }
 }
