@@ -3,6 +3,7 @@ package io.sociallistening.connect;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.connect.http.PollSchedule;
 import io.sociallistening.connect.http.RequestGate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +88,18 @@ public abstract class ListeningSourceTask extends SourceTask {
     idle(schedule.waitMs(schedule.next(), time.milliseconds()));
   }
 
-  /** The record of mention {@code m} at {@code offset} of {@code partition}, for {@code topic}. */
+  /** The first instant of year 0 and the last of year 9999. */
+  private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+  /**
+   * The record of mention {@code m} at {@code offset} of {@code partition}, for {@code topic}; its
+   * times are first brought into years 0 to 9999 ({@link #withinYears0To9999}).
+   */
   protected static SourceRecord mentionRecord(
-      Map<String, ?> partition, Map<String, ?> offset, String topic, Mention m) {
+      Map<String, ?> partition, Map<String, ?> offset, String topic, Mention mention) {
+    Mention m = withinYears0To9999(mention);
     return new SourceRecord(
         partition,
         offset,
@@ -100,6 +110,28 @@ public abstract class ListeningSourceTask extends SourceTask {
         MentionStruct.SCHEMA,
         MentionStruct.toStruct(m),
         recordTime(m));
+  }
+
+  /**
+   * {@code m}, its {@code createdAt} and {@code fetchedAt} moved into years 0 to 9999, the nearest
+   * end of the range for a time outside it. A platform's date is whatever a posting app or server
+   * wrote: one such as {@code +292278995-01-01T00:00:00Z} parses, but overflows the epoch
+   * milliseconds of a record, and the task failed on it after every restart (it resumed before the
+   * post). The pipeline then judges the mention as it does any other: one dated before 2000 is
+   * dead-lettered with its reason, one in the future keeps the fetch time as its record time.
+   */
+  static Mention withinYears0To9999(Mention m) {
+    // set in place: a builder's copy of the mention deep-copies its enums, which Avro's class
+    // validation refuses inside Connect's plugin class loader
+    m.setCreatedAt(clamp(m.getCreatedAt()));
+    if (m.getFetchedAt() != null) {
+      m.setFetchedAt(clamp(m.getFetchedAt()));
+    }
+    return m;
+  }
+
+  private static Instant clamp(Instant time) {
+    return time.isBefore(EARLIEST) ? EARLIEST : time.isAfter(LATEST) ? LATEST : time;
   }
 
   /**
