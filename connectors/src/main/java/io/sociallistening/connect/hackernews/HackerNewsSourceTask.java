@@ -37,20 +37,24 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A search with more pages than {@code hackernews.max.pages}, or with more hits than Algolia
  * pages through ({@code nbHits} above {@code nbPages} times the page size: Algolia stops at 1,000
- * hits), is narrowed to its older end ({@code created_at_i <= <oldest second read>}) until it fits;
- * the newer rest is read at the next poll, which comes at once. A poll narrows one query at most
- * {@value #MAX_NARROWINGS} times; a longer backlog goes on narrowing at the next poll, emitting
- * nothing until its oldest end is read whole. Errors: 408, 425, 429, 5xx, timeouts are retried
- * ({@link HttpPoller}); when the attempts run out the query waits a backoff of its own and the
- * others go on. A 400 (Algolia refusing that query's text) refuses that query only ({@link
- * FeedRefusals}): logged with the URL, counted ({@link #failedFetches()}) and searched again after
- * a backoff of its own, the poll interval doubled per refusal in a row up to the larger of the
- * interval and {@code http.retry.backoff.max.ms}, while the other queries go on; if every query of
- * the task gets a 400 at its first search since start (a bad {@code hackernews.tags} does that),
- * the task fails naming each. 401, 403, 404 and any other 4xx concern the endpoint every query
- * shares (the API URL, a block) and fail the task with the URL in the message. A body that is not a
- * search result or is longer than {@code http.max.response.bytes}, and hits missing a required
- * field, are skipped and counted ({@link #malformed()}).
+ * hits), is narrowed to its older end ({@code created_at_i <= <oldest second read>}) until it fits.
+ * The searches of one poll then cover the whole range from its older end on (each narrowed search
+ * read the newest hits of its range, down to where the next one ends), and every hit they read is
+ * emitted, oldest first. A poll narrows one query at most {@value #MAX_NARROWINGS} times; a longer
+ * backlog goes on narrowing at the next poll, which comes at once, emitting nothing until its
+ * oldest end is read whole. While a query catches up on a backlog like this, its searches start at
+ * the last second emitted, without the overlap: with it, a backlog whose oldest part spans less
+ * than the overlap was read again and again without getting past it. Errors: 408, 425, 429, 5xx,
+ * timeouts are retried ({@link HttpPoller}); when the attempts run out the query waits a backoff of
+ * its own and the others go on. A 400 (Algolia refusing that query's text) refuses that query only
+ * ({@link FeedRefusals}): logged with the URL, counted ({@link #failedFetches()}) and searched
+ * again after a backoff of its own, the poll interval doubled per refusal in a row up to the larger
+ * of the interval and {@code http.retry.backoff.max.ms}, while the other queries go on; if every
+ * query of the task gets a 400 at its first search since start (a bad {@code hackernews.tags} does
+ * that), the task fails naming each. 401, 403, 404 and any other 4xx concern the endpoint every
+ * query shares (the API URL, a block) and fail the task with the URL in the message. A body that is
+ * not a search result or is longer than {@code http.max.response.bytes}, and hits missing a
+ * required field, are skipped and counted ({@link #malformed()}).
  *
  * <p>A query whose search still fails after the retries (or whose server asks for a longer wait
  * than {@code http.retry.after.max.ms}) is deferred ({@link FeedDeferrals}, counted in {@link
@@ -89,6 +93,9 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
     final Map<String, String> partition;
     final Watermark watermark;
     long until = -1;
+
+    /** The last poll narrowed: the query is catching up on a backlog. */
+    boolean catchingUp;
 
     QueryState(String query, Watermark watermark) {
       this.query = query;
@@ -184,23 +191,27 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
     long now = time.milliseconds();
     Instant fetchedAt = Instant.ofEpochMilli(now);
     schedule.dueAt(index, now + config.pollInterval().toMillis());
-    List<Mention> hits;
+    List<Mention> hits = new ArrayList<>();
+    int malformedRead = 0;
     boolean narrowed;
-    // the overlap re-reads what a lagging search index may have added behind the newest hit
-    long from = s.watermark.newest() - config.overlapSeconds();
+    // the overlap re-reads what a lagging search index may have added behind the newest hit; a
+    // backlog being caught up on is read from the last second emitted
+    long from = s.watermark.newest() - (s.catchingUp ? 0 : config.overlapSeconds());
     try {
       int narrowings = 0;
       while (true) {
         Range r = read(query, from, s.until, fetchedAt);
-        hits = r.mentions;
+        // each search of the poll reads its range's newest hits, down to the end of the next
+        hits.addAll(r.mentions);
+        malformedRead += r.malformedHits;
         narrowed = s.until >= 0;
         if (r.complete) {
-          malformed += r.malformedHits;
+          malformed += malformedRead;
           s.until = -1;
           break;
         }
         long oldest =
-            hits.stream().mapToLong(m -> m.getCreatedAt().getEpochSecond()).min().orElse(-1);
+            r.mentions.stream().mapToLong(m -> m.getCreatedAt().getEpochSecond()).min().orElse(-1);
         if (oldest < 0 || oldest == s.until) {
           // no valid hit to narrow to, or more hits in one second than the pages hold
           LOG.warn(
@@ -211,7 +222,7 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
               s.until < 0 ? "now" : s.until,
               oldest,
               config.maxPages());
-          malformed += r.malformedHits;
+          malformed += malformedRead;
           narrowed = oldest >= 0;
           s.until = -1;
           break;
@@ -254,6 +265,7 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
     }
     deferrals.answered(index);
     refusals.read(index);
+    s.catchingUp = narrowed;
     if (narrowed) {
       schedule.dueAt(index, now);
     }

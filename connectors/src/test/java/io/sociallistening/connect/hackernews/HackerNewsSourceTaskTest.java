@@ -11,6 +11,7 @@ import io.sociallistening.connect.SourceTaskRun;
 import io.sociallistening.connect.http.ReplayServer;
 import io.sociallistening.connect.http.ReplayServer.Reply;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -357,26 +358,28 @@ class HackerNewsSourceTaskTest {
   }
 
   @Test
-  void shouldNarrowABacklogToItsOlderEndAndReadForwardWithoutAGap() {
+  void shouldNarrowABacklogToItsOlderEndAndEmitWhatEverySearchOfThePollRead() {
     Map<String, String> p = props();
     p.put("hackernews.hits.per.page", "2");
     p.put("hackernews.max.pages", "1");
     server.enqueue(
         algolia(3, 2, 0, hit("a3", 1_767_604_300L), hit("a2", 1_767_604_250L)),
         algolia(2, 1, 0, hit("a2", 1_767_604_250L), hit("a1", 1_767_604_200L)),
-        algolia(2, 1, 0, hit("a3", 1_767_604_300L), hit("a2", 1_767_604_250L)));
+        algolia(1, 1, 0, hit("a3", 1_767_604_300L)));
     task = start(p);
 
-    List<SourceRecord> older = task.poll();
-    List<SourceRecord> newer = task.poll();
+    List<SourceRecord> first = task.poll();
+    List<SourceRecord> next = task.poll();
 
-    assertThat(ids(older)).containsExactly("a1", "a2");
-    assertThat(ids(newer)).containsExactly("a3");
+    // the two searches cover the range: the newest hits, then the older end up to them
+    assertThat(ids(first)).containsExactly("a1", "a2", "a3");
+    assertThat(next).isNull();
+    // caught up on a backlog, the next search starts at the last second emitted, no overlap
     assertThat(server.requests().stream().map(r -> filter(r.query())))
         .containsExactly(
             "created_at_i>=" + LOOKBACK_SINCE,
             "created_at_i>=" + LOOKBACK_SINCE + ",created_at_i<=1767604250",
-            "created_at_i>=1767604250");
+            "created_at_i>=1767604300");
   }
 
   @Test
@@ -411,25 +414,22 @@ class HackerNewsSourceTaskTest {
         algolia(4, 2, 1, hit("h4", BASE + 4), hit("h3", BASE + 3)));
     task = start(p);
 
-    List<SourceRecord> older = task.poll();
-    List<SourceRecord> newer = task.poll();
+    List<SourceRecord> first = task.poll();
 
-    assertThat(ids(older)).containsExactly("h1", "h2", "h3");
-    assertThat(ids(newer)).containsExactly("h4", "h5", "h6");
+    assertThat(ids(first)).containsExactly("h1", "h2", "h3", "h4", "h5", "h6");
     assertThat(server.requests().stream().map(r -> filter(r.query())))
         .containsExactly(
             "created_at_i>=" + LOOKBACK_SINCE,
             "created_at_i>=" + LOOKBACK_SINCE,
             "created_at_i>=" + LOOKBACK_SINCE + ",created_at_i<=" + (BASE + 3),
-            "created_at_i>=" + LOOKBACK_SINCE + ",created_at_i<=" + (BASE + 3),
-            "created_at_i>=" + (BASE + 3),
-            "created_at_i>=" + (BASE + 3));
+            "created_at_i>=" + LOOKBACK_SINCE + ",created_at_i<=" + (BASE + 3));
   }
 
   /**
    * A poll narrows one query at most 20 times; a longer backlog emits nothing and goes on at the
-   * next poll from where it stopped, so its oldest hits are not skipped. Here one second per
-   * narrowing (pages of 2 hits, one page per search) and 25 hits, one a second.
+   * next poll from where it stopped, so its oldest hits are not skipped; that poll emits what its
+   * searches read. Here one second per narrowing (pages of 2 hits, one page per search) and 25
+   * hits, one a second.
    */
   @Test
   void shouldGoOnNarrowingALongBacklogAtTheNextPollWithoutSkippingItsOldestHits() {
@@ -450,7 +450,74 @@ class HackerNewsSourceTaskTest {
     assertThat(searchesOfTheFirstPoll).isEqualTo(20);
     assertThat(filter(server.requests().get(20).query()))
         .isEqualTo("created_at_i>=" + LOOKBACK_SINCE + ",created_at_i<=" + (BASE + 5));
-    assertThat(ids(second)).containsExactly("h1", "h2");
+    assertThat(ids(second)).containsExactly("h1", "h2", "h3", "h4", "h5");
+  }
+
+  /**
+   * With the default overlap (60 s), a backlog whose oldest part spans less than the overlap was
+   * read again and again: each poll searched from the last second emitted minus the overlap, which
+   * held more hits than Algolia pages through, narrowed to the same older end and emitted nothing
+   * new, at once and without end. Here a search index of 10 hits 10 s apart that pages through 4.
+   */
+  @Test
+  void shouldGetPastABacklogWhoseOlderEndSpansLessThanTheOverlap() {
+    Map<String, String> p = props();
+    p.put("hackernews.hits.per.page", "2");
+    p.put("hackernews.max.pages", "2");
+    server.respond(request -> searchIndex(request.query(), 10, 4));
+    task = start(p);
+
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      List<SourceRecord> records = task.poll();
+      if (records != null) {
+        ids.addAll(ids(records));
+      }
+    }
+
+    assertThat(ids).containsExactly("h1", "h2", "h3", "h4", "h5", "h6", "h7", "h8", "h9", "h10");
+    assertThat(server.requests().size()).isLessThan(12);
+  }
+
+  /**
+   * A search index of {@code count} hits, h1 to h{@code count}, one every 10 s from {@code BASE +
+   * 10}, answering a search's {@code created_at_i} range newest first and paging through at most
+   * {@code limit} hits, as Algolia does.
+   */
+  private static Reply searchIndex(String query, int count, int limit) {
+    long from = Long.MIN_VALUE;
+    long until = Long.MAX_VALUE;
+    for (String f : filter(query).split(",")) {
+      if (f.startsWith("created_at_i>=")) {
+        from = Long.parseLong(f.substring("created_at_i>=".length()));
+      } else if (f.startsWith("created_at_i<=")) {
+        until = Long.parseLong(f.substring("created_at_i<=".length()));
+      }
+    }
+    int perPage = Integer.parseInt(param(query, "hitsPerPage"));
+    int page = Integer.parseInt(param(query, "page"));
+    List<String> matching = new ArrayList<>();
+    for (int i = count; i >= 1; i--) {
+      long second = BASE + 10L * i;
+      if (second >= from && second <= until) {
+        matching.add(hit("h" + i, second));
+      }
+    }
+    int reachable = Math.min(matching.size(), limit);
+    int pages = (reachable + perPage - 1) / perPage;
+    List<String> hits =
+        matching.subList(
+            Math.min(reachable, page * perPage), Math.min(reachable, (page + 1) * perPage));
+    return algolia(matching.size(), pages, page, hits.toArray(new String[0]));
+  }
+
+  private static String param(String query, String name) {
+    for (String pair : query.split("&")) {
+      if (pair.startsWith(name + "=")) {
+        return pair.substring(name.length() + 1);
+      }
+    }
+    throw new IllegalArgumentException("no " + name + " in " + query);
   }
 
   private static String filter(String query) {

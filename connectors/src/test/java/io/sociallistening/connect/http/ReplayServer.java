@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A local HTTP server on 127.0.0.1 and an ephemeral port that answers requests with scripted
@@ -60,6 +61,7 @@ public final class ReplayServer implements AutoCloseable {
   private final Deque<Reply> script = new ArrayDeque<>();
   private final List<Request> requests = new ArrayList<>();
   private Reply fallback = Reply.status(404);
+  private Function<Request, Reply> responder;
 
   public ReplayServer() {
     try {
@@ -83,9 +85,13 @@ public final class ReplayServer implements AutoCloseable {
                   : URLDecoder.decode(uri.getRawQuery(), StandardCharsets.UTF_8);
           Reply reply;
           synchronized (this) {
-            requests.add(
-                new Request(exchange.getRequestMethod(), uri.getPath(), query, headers, body));
-            reply = script.isEmpty() ? fallback : script.poll();
+            Request request =
+                new Request(exchange.getRequestMethod(), uri.getPath(), query, headers, body);
+            requests.add(request);
+            reply =
+                !script.isEmpty()
+                    ? script.poll()
+                    : responder != null ? responder.apply(request) : fallback;
           }
           reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
           exchange.sendResponseHeaders(
@@ -111,6 +117,12 @@ public final class ReplayServer implements AutoCloseable {
   /** The reply once the script is used up (404 unless set). */
   public synchronized ReplayServer fallback(Reply reply) {
     fallback = reply;
+    return this;
+  }
+
+  /** Answers each request with {@code responder} once the script is used up. */
+  public synchronized ReplayServer respond(Function<Request, Reply> responder) {
+    this.responder = responder;
     return this;
   }
 
