@@ -159,6 +159,21 @@ public record PipelineSettings(
         inputLimits);
   }
 
+  public PipelineSettings withLeadAuthorCooldown(Duration value) {
+    return new PipelineSettings(
+        topics,
+        maxTextLength,
+        dedupRetention,
+        aggregateGrace,
+        crisis,
+        crisisGrace,
+        leadThresholds,
+        value,
+        nearDedup,
+        idPartitions,
+        inputLimits);
+  }
+
   public PipelineSettings withCrisisGrace(Duration value) {
     return new PipelineSettings(
         topics,

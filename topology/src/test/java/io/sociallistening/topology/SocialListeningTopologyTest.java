@@ -348,6 +348,68 @@ class SocialListeningTopologyTest {
   }
 
   @Test
+  void shouldKeepACooldownPerPlatformForTheSameHandle() {
+    // "bob" on Reddit and "bob" on Bluesky are two people: the second one's lead was held back
+    sendBobsLead(
+        "l1", "Thinking of getting the Nimbus X2, is it worth it? Any recommendations?", T0);
+    pipeline.send(
+        mention("l2")
+            .on(Platform.BLUESKY)
+            .by("bob", 900)
+            .text("Should I buy the Nimbus X2 or wait? Any recommendations?")
+            .at(T0.plusSeconds(600))
+            .build());
+
+    assertThat(pipeline.alerts.readValuesToList())
+        .filteredOn(a -> a.getType() == AlertType.LEAD)
+        .extracting(a -> a.getId().toString())
+        .containsExactly("lead:nimbus:reddit:l1", "lead:nimbus:bluesky:l2");
+  }
+
+  @Test
+  void shouldRaiseNoLeadAlertForALeadLaterThanAMentionMayArrive() {
+    // past cooldown plus lateness the author's entry is purged: a lead that late raised a second
+    // alert within the cooldown of the first (and the windows no longer count it)
+    sendBobsLead(
+        "l1", "Thinking of getting the Nimbus X2, is it worth it? Any recommendations?", T0);
+    for (int h = 1; h <= 4; h++) {
+      pipeline.send(
+          mention("x" + h)
+              .text("Flying Acme Air today " + h)
+              .at(T0.plusSeconds(3_600L * h))
+              .build());
+    }
+    sendBobsLead(
+        "l2", "Should I buy the Nimbus X2 or wait? Any recommendations?", T0.plusSeconds(600));
+
+    assertThat(pipeline.alerts.readValuesToList())
+        .filteredOn(a -> a.getType() == AlertType.LEAD)
+        .extracting(a -> a.getId().toString())
+        .containsExactly("lead:nimbus:reddit:l1");
+  }
+
+  @Test
+  void shouldJudgeTheCooldownEitherSideOfAnAlertedLead() {
+    // a cooldown of 10 minutes, shorter than the hour a mention may be late: a lead from 30
+    // minutes before the alerted one was held back only because it arrived after it
+    pipeline.close();
+    pipeline =
+        new PipelineFixture(
+            PipelineSettings.defaults().withLeadAuthorCooldown(java.time.Duration.ofMinutes(10)));
+    pipeline.rule("nimbus-1", "nimbus", "nimbus");
+    sendBobsLead(
+        "l2", "Should I buy the Nimbus X2 or wait? Any recommendations?", T0.plusSeconds(1_800));
+    sendBobsLead(
+        "l1", "Thinking of getting the Nimbus X2, is it worth it? Any recommendations?", T0);
+    sendBobsLead("l3", "Is the Nimbus X2 worth it? Any recommendations?", T0.plusSeconds(1_500));
+
+    assertThat(pipeline.alerts.readValuesToList())
+        .filteredOn(a -> a.getType() == AlertType.LEAD)
+        .extracting(a -> a.getId().toString())
+        .containsExactly("lead:nimbus:reddit:l2", "lead:nimbus:reddit:l1");
+  }
+
+  @Test
   void shouldRefuseARuleWhoseIdIsNotItsKeyAndDropWhatTheKeyHeld() {
     // the book files rules by id and the compacted topic keeps one record per key: a rule under
     // another key would stay in force on running instances and be unknown to a restarted one

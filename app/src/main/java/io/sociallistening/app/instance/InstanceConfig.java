@@ -517,7 +517,8 @@ public final class InstanceConfig extends AbstractConfig {
         pipeline.leadAuthorCooldown().toMillis(),
         Range.atLeast(0),
         Importance.LOW,
-        "At most one lead alert per brand and author within this time.",
+        "At most one lead alert per brand and author (a handle on one platform) within this time"
+            + " either side of the author's latest alerted lead, whatever order leads arrive in.",
         GROUP_PIPELINE,
         ++order,
         ConfigDef.Width.SHORT,

@@ -244,7 +244,9 @@ public final class CrisisAlerts implements Processor<String, EnrichedMention, St
       return false;
     }
     if (!open.isEmpty() && open.first() - next > MAX_EMPTY_BUCKETS * bucket) {
-      next = open.first();
+      // past the gap, but not past the buckets still open to late mentions: the first open bucket
+      // can start after until, and closing up to it would turn away mentions within the grace
+      next = Math.min(open.first(), until - Math.floorMod(until, bucket));
     } else if (open.isEmpty() && (until - next) / bucket > MAX_EMPTY_BUCKETS) {
       next = until - until % bucket - MAX_EMPTY_BUCKETS * bucket;
     }

@@ -19,11 +19,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Input: key brand, value {@link EnrichedMention} (first copies only). Output: key brand, value
  * {@link Alert} of type LEAD with the post, author, reach, score and reasons. State: key-value
- * store {@value #STORE}, {@code brand|author} to the record time of the author's last lead alert
- * for that brand; an entry is purged by a stream-time punctuation once stream time is past it by
- * the cooldown plus how late a mention may arrive ({@code lateness}), so a lead that arrives late
- * still finds the entry it is within the cooldown of. Time: record time; one alert per brand and
- * author within {@code cooldown}. Brands tracked as competitors get none.
+ * store {@value #STORE}, brand, platform and author handle ({@link #cooldownKey}) to the record
+ * time of the author's latest lead alert for that brand; an entry is purged by a stream-time
+ * punctuation once stream time is past it by the cooldown plus how late a mention may arrive
+ * ({@code lateness}), so a lead that arrives late still finds the entry it is within the cooldown
+ * of. Time: record time; one alert per brand and author within {@code cooldown} either side of the
+ * author's latest alerted lead, whatever order the leads arrive in. A lead later than {@code
+ * lateness} behind the task's stream time raises none (its entry may be purged, and the brand
+ * windows no longer count it either). Brands tracked as competitors get none.
  */
 public final class LeadAlerts implements Processor<String, EnrichedMention, String, Alert> {
   public static final String STORE = "lead-author-cooldown";
@@ -61,14 +64,18 @@ public final class LeadAlerts implements Processor<String, EnrichedMention, Stri
     if (!leads.isLead(brand, mention)) {
       return;
     }
-    var raw = mention.getMention();
-    String author = raw.getAuthor().getHandle();
-    String cooldownKey = brand + "|" + author;
-    Long last = lastAlert.get(cooldownKey);
-    if (last != null && record.timestamp() - last < cooldown) {
+    if (record.timestamp() < context.currentStreamTimeMs() - lateness) {
       return;
     }
-    lastAlert.put(cooldownKey, record.timestamp());
+    var raw = mention.getMention();
+    String author = raw.getAuthor().getHandle();
+    String cooldownKey = cooldownKey(brand, raw.getPlatform().name(), author);
+    Long last = lastAlert.get(cooldownKey);
+    if (last != null && Math.abs(record.timestamp() - last) < cooldown) {
+      return;
+    }
+    lastAlert.put(
+        cooldownKey, last == null ? record.timestamp() : Math.max(last, record.timestamp()));
     double score = mention.getLead().getScore();
     String text =
         raw.getText().length() > MAX_TEXT ? raw.getText().substring(0, MAX_TEXT) : raw.getText();
@@ -106,6 +113,14 @@ public final class LeadAlerts implements Processor<String, EnrichedMention, Stri
                         .build()))
             .build();
     context.forward(new Record<>(brand, alert, record.timestamp()));
+  }
+
+  /**
+   * The cooldown entry of an author: brand (its length first, so that no brand and handle run into
+   * another's), platform and handle; the same handle on two platforms is two people.
+   */
+  static String cooldownKey(String brand, String platform, String handle) {
+    return brand.length() + ":" + brand + "|" + platform + "|" + handle;
   }
 
   private void purge(long streamTime) {
