@@ -120,8 +120,10 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
     client = new HackerNewsClient(http, config.apiUrl(), config.tags(), config.hitsPerPage());
     long firstSecond = (time.milliseconds() - config.lookback().toMillis()) / 1000;
     List<QueryState> queries = new ArrayList<>();
+    List<Boolean> readBefore = new ArrayList<>();
     for (String q : config.queries()) {
       Map<String, Object> offset = committedOffset(Map.of(QUERY_KEY, q));
+      readBefore.add(offset != null);
       long overlap = config.overlapSeconds();
       Watermark w = Watermark.fromOffset(offset, OFFSET, overlap, Watermark.ALL_KEYS);
       QueryState s =
@@ -141,6 +143,7 @@ public final class HackerNewsSourceTask extends ListeningSourceTask {
             config.http().retry().maxBackoff(),
             HackerNewsSourceConfig.QUERIES_CONFIG + " and " + HackerNewsSourceConfig.TAGS_CONFIG,
             QUERY_STATUS);
+    refusals.readBefore(readBefore);
     deferrals =
         new FeedDeferrals(
             config.queries().stream().map(q -> "search '" + q + "'").toList(),

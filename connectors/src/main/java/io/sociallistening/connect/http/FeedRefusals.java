@@ -26,10 +26,13 @@ import org.slf4j.LoggerFactory;
  * Hacker News). A successful read ({@link #read}) resets it. The task's other feeds keep their
  * schedule.
  *
- * <p>When every feed of the task was refused at its first answered read since start (none was read
- * before), {@link #refused} fails the task with a {@link ConnectException} naming each refusal
- * (status and URL) and the config keys to check: that is a configuration error (every subreddit
- * misspelled, a token without the scope to read, every feed URL wrong), not one feed gone.
+ * <p>When every feed of the task was refused at its first answered read since start, and none was
+ * ever read (none read since start, none with a committed offset: {@link #readBefore}), {@link
+ * #refused} fails the task with a {@link ConnectException} naming each refusal (status and URL) and
+ * the config keys to check: that is a configuration error (every subreddit misspelled, a token
+ * without the scope to read, every feed URL wrong), not one feed gone. A feed read before a restart
+ * that is refused after it (a bot wall, a site moving, a subreddit private for a while) is backed
+ * off like any other refusal.
  */
 public final class FeedRefusals {
   private static final Logger LOG = LoggerFactory.getLogger(FeedRefusals.class);
@@ -124,6 +127,15 @@ public final class FeedRefusals {
         wait,
         e.getMessage());
     return nowMs + wait;
+  }
+
+  /**
+   * Records which feeds, in the order of the names, were read before this start (they have a
+   * committed offset): if any was, the feeds worked once, and refusals now are not a configuration
+   * error that fails the task.
+   */
+  public void readBefore(List<Boolean> read) {
+    anyRead |= read.contains(true);
   }
 
   /** Records a successful read of feed {@code index}: its backoff starts again. */

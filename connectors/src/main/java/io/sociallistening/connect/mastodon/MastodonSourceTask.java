@@ -84,8 +84,11 @@ public final class MastodonSourceTask extends ListeningSourceTask {
                 "Accept", "application/json", "Authorization", "Bearer " + config.accessToken());
     List<MastodonTimeline> timelines = config.timelines();
     long lookbackMs = config.lookback().toMillis();
+    List<Boolean> readBefore = new ArrayList<>();
     for (MastodonTimeline t : timelines) {
-      marks.put(t, StatusWatermark.fromOffset(committedOffset(t.partition()), lookbackMs, MAX_IDS));
+      Map<String, Object> offset = committedOffset(t.partition());
+      readBefore.add(offset != null);
+      marks.put(t, StatusWatermark.fromOffset(offset, lookbackMs, MAX_IDS));
     }
     schedule = new PollSchedule<>(timelines, time.milliseconds());
     refusals =
@@ -100,6 +103,7 @@ public final class MastodonSourceTask extends ListeningSourceTask {
                 + MastodonSourceConfig.PUBLIC_CONFIG
                 + " and "
                 + MastodonSourceConfig.TOKEN_CONFIG);
+    refusals.readBefore(readBefore);
     LOG.info(
         "Reading Mastodon timelines {} of {} to {}",
         timelines.stream().map(MastodonTimeline::name).toList(),

@@ -85,8 +85,10 @@ public final class RedditSourceTask extends ListeningSourceTask {
     http = new HttpPoller(config.http(), time, false);
     client = new RedditClient(config, http, gate, time::milliseconds);
     long lookback = config.lookback().toSeconds();
+    List<Boolean> readBefore = new ArrayList<>();
     for (RedditFeed feed : config.feeds()) {
       Map<String, Object> offset = committedOffset(feed.partition());
+      readBefore.add(offset != null);
       Watermark mark = Watermark.fromOffset(offset, OFFSET, lookback, MAX_KEYS);
       marks.put(feed, mark == null ? new Watermark(lookback, MAX_KEYS) : mark);
     }
@@ -97,6 +99,7 @@ public final class RedditSourceTask extends ListeningSourceTask {
             config.pollInterval(),
             config.http().retry().maxBackoff(),
             RedditSourceConfig.SUBREDDITS_CONFIG + " and " + RedditSourceConfig.QUERIES_CONFIG);
+    refusals.readBefore(readBefore);
     LOG.info(
         "Reading Reddit feeds {} ({}) to {}",
         marks.keySet().stream().map(RedditFeed::name).toList(),

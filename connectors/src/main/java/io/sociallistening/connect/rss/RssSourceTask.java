@@ -91,8 +91,10 @@ public final class RssSourceTask extends ListeningSourceTask {
     client = new RssClient(http, config.platform());
     long firstMs = time.milliseconds() - config.lookback().toMillis();
     List<FeedState> feeds = new ArrayList<>();
+    List<Boolean> readBefore = new ArrayList<>();
     for (URI url : config.feedUrls()) {
       Map<String, Object> offset = committedOffset(Map.of(FEED_KEY, url.toString()));
+      readBefore.add(offset != null);
       Watermark w = Watermark.fromOffset(offset, OFFSET, 0, Watermark.ALL_KEYS);
       FeedState s =
           new FeedState(url, w == null ? Watermark.at(firstMs, 0, Watermark.ALL_KEYS) : w);
@@ -111,6 +113,7 @@ public final class RssSourceTask extends ListeningSourceTask {
             config.http().retry().maxBackoff(),
             RssSourceConfig.FEED_URLS_CONFIG,
             FeedRefusals.ANY);
+    refusals.readBefore(readBefore);
     deferrals =
         new FeedDeferrals(
             config.feedUrls().stream().map(URI::toString).toList(),

@@ -346,6 +346,24 @@ class RssSourceTaskTest {
   }
 
   @Test
+  void shouldBackOffNotFailWhenAFeedReadBeforeARestartIsRefusedAfterIt() {
+    // a feed read for months meets a bot wall's 403 as the worker restarts: the task failed as if
+    // the feed were misconfigured, and stayed failed until restarted by hand
+    server.enqueue(feed("news.rss.xml", "application/rss+xml"));
+    Map<String, String> props = props("/news.xml");
+    RssSourceTask first = start(props);
+    List<SourceRecord> records = first.poll();
+    run.commit(records.get(records.size() - 1));
+    first.stop();
+    server.enqueue(Reply.status(403));
+
+    task = start(props);
+
+    assertThat(task.poll()).isNull();
+    assertThat(task.failedFetches()).isEqualTo(1);
+  }
+
+  @Test
   void shouldCountA404AndGoOnWithTheOtherFeeds() {
     server.enqueue(Reply.status(404), feed("reviews.atom.xml", "application/atom+xml"));
     task = start(props("/gone.xml", "/atom.xml"));
