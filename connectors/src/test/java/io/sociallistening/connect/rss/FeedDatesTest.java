@@ -32,10 +32,34 @@ class FeedDatesTest {
   }
 
   @Test
+  void shouldReadAnRfc3339DateWithoutAZoneAsUtcAndGiveAnOffsetItsColon() {
+    // ROME refused both: a feed dated so produced nothing, every entry dropped as malformed
+    assertThat(FeedDates.readable("<updated>2026-01-05T09:00:00</updated>"))
+        .isEqualTo("<updated>2026-01-05T09:00:00Z</updated>");
+    assertThat(FeedDates.readable("<pubDate>2026-01-05 09:00:00</pubDate>"))
+        .isEqualTo("<pubDate>2026-01-05T09:00:00Z</pubDate>");
+    assertThat(FeedDates.readable("<published>2026-01-05T09:00:00+0100</published>"))
+        .isEqualTo("<published>2026-01-05T09:00:00+01:00</published>");
+  }
+
+  @Test
+  void shouldMendTheRfc822DatesSeenInTheWild() {
+    assertThat(FeedDates.readable("<pubDate>Mon, 05 Jan 2026 09:00:00</pubDate>"))
+        .isEqualTo("<pubDate>Mon, 05 Jan 2026 09:00:00 GMT</pubDate>");
+    assertThat(FeedDates.readable("<pubDate>Mon, 05 Jan 2026 09:00:00 +0000 (UTC)</pubDate>"))
+        .isEqualTo("<pubDate>Mon, 05 Jan 2026 09:00:00 +0000</pubDate>");
+    assertThat(FeedDates.readable("<pubDate>Mon, 05 Jan 2026 09:00:00.000 GMT</pubDate>"))
+        .isEqualTo("<pubDate>Mon, 05 Jan 2026 09:00:00 GMT</pubDate>");
+    assertThat(FeedDates.readable("<pubDate>Mon,05 Jan 2026 09:00:00 GMT</pubDate>"))
+        .isEqualTo("<pubDate>Mon, 05 Jan 2026 09:00:00 GMT</pubDate>");
+  }
+
+  @Test
   void shouldLeaveDatesRomeReadsAndTextThatIsNotOnlyADateAsTheyAre() {
     String xml =
         "<updated>2026-01-05T09:00:00Z</updated><pubDate>Mon, 05 Jan 2026 09:00:00 +0100</pubDate>"
             + "<title>2026-01-05 09:00:00Z was the deadline</title>"
+            + "<title>Mon, 05 Jan 2026 09:00:00 and after</title>"
             + "<description>Mon, 05 Jan 2026 09:00:00 +01:00 &amp; later</description>"
             + "<description>&lt;p&gt;2026-01-05 09:00:00z&lt;/p&gt;</description>";
 

@@ -103,4 +103,36 @@ class RssFeedDatesTest {
     assertThat(items.mentions().get(0).getCreatedAt())
         .isEqualTo(Instant.parse("2026-01-05T09:00:00.999Z"));
   }
+
+  @Test
+  void shouldReadTheDateFormsRomeRefusedAsTheirInstants() {
+    // each of these was dropped as malformed, so a feed dated in one of them produced nothing
+    String[][] dates = {
+      {"Mon, 05 Jan 2026 09:00:00", "2026-01-05T09:00:00Z"},
+      {"Mon, 05 Jan 2026 09:00:00 +0000 (UTC)", "2026-01-05T09:00:00Z"},
+      {"Mon, 05 Jan 2026 09:00:00.000 GMT", "2026-01-05T09:00:00Z"},
+      {"Mon,05 Jan 2026 09:00:00 -0500", "2026-01-05T14:00:00Z"},
+      {"2026-01-05 09:00:00", "2026-01-05T09:00:00Z"},
+      {"2026-01-05T09:00:00+0100", "2026-01-05T08:00:00Z"},
+    };
+    for (String[] date : dates) {
+      String rss =
+          "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item>"
+              + "<title>t</title><guid>g1</guid><description>x</description><pubDate>"
+              + date[0]
+              + "</pubDate></item></channel></rss>";
+      RssClient.Items items =
+          RssClient.parse(
+              rss.getBytes(StandardCharsets.UTF_8),
+              "application/rss+xml",
+              URI.create("https://f.example/rss"),
+              Platform.NEWS,
+              Instant.parse("2026-01-06T00:00:00Z"));
+
+      assertThat(items.mentions()).as(date[0]).hasSize(1);
+      assertThat(items.mentions().get(0).getCreatedAt())
+          .as(date[0])
+          .isEqualTo(Instant.parse(date[1]));
+    }
+  }
 }
