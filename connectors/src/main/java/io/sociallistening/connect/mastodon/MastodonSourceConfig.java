@@ -56,7 +56,11 @@ public final class MastodonSourceConfig extends AbstractConfig {
         throw new ConfigException(
             HASHTAGS_CONFIG, raw, "is not a hashtag (letters, digits and '_' only)");
       }
-      hashtags.add(tag);
+      // hashtags are case-insensitive: #AcmeAir and #acmeair are one timeline, read once
+      String name = tag;
+      if (hashtags.stream().noneMatch(known -> known.equalsIgnoreCase(name))) {
+        hashtags.add(tag);
+      }
     }
     String p = getString(PUBLIC_CONFIG).strip().toUpperCase(Locale.ROOT);
     try {

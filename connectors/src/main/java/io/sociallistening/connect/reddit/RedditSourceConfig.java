@@ -60,7 +60,11 @@ public final class RedditSourceConfig extends AbstractConfig {
         throw new ConfigException(
             SUBREDDITS_CONFIG, s, "is not a subreddit name (2-21 letters, digits or '_')");
       }
-      subreddits.add(name);
+      // subreddit names are case-insensitive: r/Acme and r/acme are one listing, read once
+      String listed = name;
+      if (subreddits.stream().noneMatch(known -> known.equalsIgnoreCase(listed))) {
+        subreddits.add(name);
+      }
     }
     for (String q : getList(QUERIES_CONFIG)) {
       if (q.isBlank()) {

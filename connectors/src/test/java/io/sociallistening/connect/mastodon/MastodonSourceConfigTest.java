@@ -25,6 +25,15 @@ class MastodonSourceConfigTest {
   }
 
   @Test
+  void shouldReadAHashtagListedTwiceInAnyCaseOnce() {
+    // each spelling was a timeline of its own: the same statuses fetched and emitted twice
+    MastodonSourceConfig config =
+        new MastodonSourceConfig(Map.of("mastodon.hashtags", "#AcmeAir, acmeair, #ACMEAIR, café"));
+
+    assertThat(config.hashtags()).containsExactly("AcmeAir", "café");
+  }
+
+  @Test
   void shouldNameTheKeyOfABadValue() {
     assertThatThrownBy(() -> new MastodonSourceConfig(Map.of()))
         .isInstanceOf(ConfigException.class)

@@ -26,6 +26,14 @@ class RedditSourceConfigTest {
   }
 
   @Test
+  void shouldReadASubredditListedTwiceInAnyCaseOnce() {
+    RedditSourceConfig config =
+        new RedditSourceConfig(Map.of("reddit.subreddits", "r/Acme, acme, /r/ACME, travel"));
+
+    assertThat(config.subreddits()).containsExactly("Acme", "travel");
+  }
+
+  @Test
   void shouldNameTheKeyOfABadValue() {
     assertThatThrownBy(() -> new RedditSourceConfig(Map.of()))
         .isInstanceOf(ConfigException.class)
