@@ -22,7 +22,10 @@ import org.apache.kafka.connect.errors.ConnectException;
  * first: an evicted key can only cause a duplicate, never a gap.
  *
  * <p>In a source offset it is two primitive fields (Connect offsets hold only primitives), named by
- * the source's {@link Fields}: the newest time and the kept keys joined by one separator.
+ * the source's {@link Fields}: the newest time and the kept keys joined by one separator; and, when
+ * some delivered items are dated after the newest time ({@link #add(long, String, long)}), a third,
+ * {@link Fields#ahead()}: those keys each as {@code <time>=<key>}, so that a restart still knows
+ * them as delivered at their own time.
  */
 public final class Watermark {
   /** No limit on the keys kept. */
@@ -36,6 +39,11 @@ public final class Watermark {
     /** {@code key} with the separator replaced by a space (a newline separator), or unchanged. */
     public String storable(String key) {
       return key.indexOf(separator) < 0 ? key : key.replace(separator, ' ');
+    }
+
+    /** The field of the keys dated after the newest time: {@code keys} + {@code "_ahead"}. */
+    public String ahead() {
+      return keys + "_ahead";
     }
   }
 
@@ -84,18 +92,39 @@ public final class Watermark {
           "Committed offset " + offset + " has no numeric '" + fields.time() + "'");
     }
     Watermark w = at(n.longValue(), window, maxKeys);
-    Object text = offset.get(fields.keys());
+    for (String key : split(offset.get(fields.keys()), fields.separator())) {
+      w.add(w.newest, key);
+    }
+    for (String entry : split(offset.get(fields.ahead()), fields.separator())) {
+      int equals = entry.indexOf('=');
+      try {
+        long time = Long.parseLong(entry.substring(0, Math.max(0, equals)));
+        w.add(time, entry.substring(equals + 1), w.newest);
+      } catch (NumberFormatException e) {
+        throw new ConnectException(
+            "Committed offset field '"
+                + fields.ahead()
+                + "' holds '"
+                + entry
+                + "', not <time>=<key>");
+      }
+    }
+    return w;
+  }
+
+  private static List<String> split(Object text, char separator) {
+    List<String> out = new ArrayList<>();
     String s = text == null ? "" : text.toString();
     int start = 0;
     while (start < s.length()) {
-      int sep = s.indexOf(fields.separator(), start);
+      int sep = s.indexOf(separator, start);
       int end = sep < 0 ? s.length() : sep;
       if (end > start) {
-        w.add(w.newest, s.substring(start, end));
+        out.add(s.substring(start, end));
       }
       start = end + 1;
     }
-    return w;
+    return out;
   }
 
   /**
@@ -106,13 +135,24 @@ public final class Watermark {
     List<Entry> sorted = new ArrayList<>(entries);
     sorted.sort(ORDER);
     StringBuilder b = new StringBuilder();
+    StringBuilder ahead = new StringBuilder();
     for (Entry e : sorted) {
+      if (e.time() > newest) {
+        if (ahead.length() > 0) {
+          ahead.append(fields.separator());
+        }
+        ahead.append(e.time()).append('=').append(e.key());
+        continue;
+      }
       if (b.length() > 0) {
         b.append(fields.separator());
       }
       b.append(e.key());
     }
-    return Map.of(fields.time(), newest, fields.keys(), b.toString());
+    return ahead.length() == 0
+        ? Map.of(fields.time(), newest, fields.keys(), b.toString())
+        : Map.of(
+            fields.time(), newest, fields.keys(), b.toString(), fields.ahead(), ahead.toString());
   }
 
   /** Whether an item at {@code time} with {@code key} was delivered already (or is too old). */

@@ -87,6 +87,28 @@ class WatermarkTest {
   }
 
   @Test
+  void shouldRestoreAnItemDatedAfterTheNewestTimeAtItsOwnTime() {
+    // a scheduled post dated after the fetch: restored at the newest time, it no longer covered
+    // itself at its own date, and came back after every restart
+    Watermark w = Watermark.at(100, 0, Watermark.ALL_KEYS);
+    w.add(100, "a");
+    w.add(500, "typo", 100);
+
+    Map<String, Object> offset = w.toOffset(LINES);
+    Watermark restored = Watermark.fromOffset(offset, LINES, 0, Watermark.ALL_KEYS);
+
+    assertThat(offset).isEqualTo(Map.of("t", 100L, "k", "a", "k_ahead", "500=typo"));
+    assertThat(restored.newest()).isEqualTo(100);
+    assertThat(restored.covers(500, "typo")).isTrue();
+    assertThat(restored.covers(100, "a")).isTrue();
+    assertThat(restored.covers(101, "b")).isFalse();
+    assertThatThrownBy(
+            () -> Watermark.fromOffset(Map.of("t", 1L, "k_ahead", "soon=x"), LINES, 0, 1))
+        .isInstanceOf(ConnectException.class)
+        .hasMessage("Committed offset field 'k_ahead' holds 'soon=x', not <time>=<key>");
+  }
+
+  @Test
   void shouldRefuseAnOffsetWithoutItsTime() {
     assertThatThrownBy(() -> Watermark.fromOffset(Map.of("k", "a"), LINES, 0, 1))
         .isInstanceOf(ConnectException.class)

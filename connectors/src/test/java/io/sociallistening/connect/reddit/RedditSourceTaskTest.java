@@ -162,11 +162,26 @@ class RedditSourceTaskTest {
     // page 2 unread: f6 and g7 go out, the offset's time stays at the committed one
     assertThat(keys(first)).containsExactly("reddit:t3_f6", "reddit:t3_g7");
     assertThat(first.get(1).sourceOffset())
-        .isEqualTo(Map.of("created_utc", 1767608000L, "ids", "t3_zz t3_f6 t3_g7"));
+        .isEqualTo(
+            Map.of(
+                "created_utc",
+                1767608000L,
+                "ids",
+                "t3_zz",
+                // dated after the offset's time: kept with their own, so that a restart knows them
+                "ids_ahead",
+                "1767610000=t3_f6 1767610800=t3_g7"));
     // the next read pages back through page 2 again and brings only what was missed
     assertThat(keys(second)).containsExactly("reddit:t3_e5");
     assertThat(second.get(0).sourceOffset())
-        .isEqualTo(Map.of("created_utc", 1767609000L, "ids", "t3_e5 t3_f6 t3_g7"));
+        .isEqualTo(
+            Map.of(
+                "created_utc",
+                1767609000L,
+                "ids",
+                "t3_e5",
+                "ids_ahead",
+                "1767610000=t3_f6 1767610800=t3_g7"));
     // the gap closed, the offset moved to g7: one page reaches it
     assertThat(third).isEmpty();
     assertThat(server.requests(SEARCH)).hasSize(5);
