@@ -8,16 +8,26 @@ import java.time.Duration;
  * @param maxEntries first copies remembered; the oldest is forgotten beyond this
  * @param maxAge first copies older than this (by record time, against the newest record time seen)
  *     are forgotten and never matched
+ * @param maxTextChars characters of normalised text remembered, over all first copies; the oldest
+ *     are forgotten beyond this (a first copy costs memory in proportion to its text)
  */
-public record DedupSettings(int maxEntries, Duration maxAge) {
+public record DedupSettings(int maxEntries, Duration maxAge, long maxTextChars) {
 
   public DedupSettings {
     if (maxEntries < 1) {
       throw new IllegalArgumentException("maxEntries must be >= 1, got " + maxEntries);
     }
+    if (maxTextChars < 1) {
+      throw new IllegalArgumentException("maxTextChars must be >= 1, got " + maxTextChars);
+    }
     if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
       throw new IllegalArgumentException("maxAge must be a positive duration, got " + maxAge);
     }
+  }
+
+  /** {@code maxEntries} first copies of at most {@code maxAge}, whatever their texts' length. */
+  public DedupSettings(int maxEntries, Duration maxAge) {
+    this(maxEntries, maxAge, Long.MAX_VALUE);
   }
 
   /** 100,000 first copies, 24 hours. */
@@ -26,10 +36,14 @@ public record DedupSettings(int maxEntries, Duration maxAge) {
   }
 
   public DedupSettings withMaxEntries(int value) {
-    return new DedupSettings(value, maxAge);
+    return new DedupSettings(value, maxAge, maxTextChars);
   }
 
   public DedupSettings withMaxAge(Duration value) {
-    return new DedupSettings(maxEntries, value);
+    return new DedupSettings(maxEntries, value, maxTextChars);
+  }
+
+  public DedupSettings withMaxTextChars(long value) {
+    return new DedupSettings(maxEntries, maxAge, value);
   }
 }

@@ -22,13 +22,14 @@ import java.util.Optional;
  * one with the lowest cost within budget (on ties the oldest record time, then the one remembered
  * first, so the answer does not depend on the order of a hash table).
  *
- * <p><b>State:</b> in memory, at most {@code maxEntries} first copies (the oldest added is
- * forgotten first) and none older than {@code maxAge} before the newest record time seen; per entry
- * its text, its words (one string per distinct word, shared by all entries through a {@link
- * WordPool}), the low halves of its 32-long signature and up to 31 bucket keys, about 1.4 to 1.5 KB
- * for a tweet (measured on 200,000 distinct ones); a bucket holds at most {@value #MAX_BUCKET}
- * entries. Every change is reported to a {@link Listener}, so a caller can mirror the entries into
- * a store and {@link #restore(Original) restore} them after a restart.
+ * <p><b>State:</b> in memory, at most {@code maxEntries} first copies holding at most {@code
+ * maxTextChars} characters of normalised text (the oldest added is forgotten first) and none older
+ * than {@code maxAge} before the newest record time seen; per entry its text, its words (one string
+ * per distinct word, shared by all entries through a {@link WordPool}), the low halves of its
+ * 32-long signature and up to 31 bucket keys, about 1.4 to 1.5 KB for a tweet (measured on 200,000
+ * distinct ones); a bucket holds at most {@value #MAX_BUCKET} entries. Every change is reported to
+ * a {@link Listener}, so a caller can mirror the entries into a store and {@link #restore(Original)
+ * restore} them after a restart.
  *
  * <p><b>Measured</b> (labelled set in {@code topology/src/test/resources/dedup/}, {@code
  * DedupEvaluation}): pair precision 1.000 / recall 0.992 on the development half, 1.000 / 0.971 on
@@ -110,6 +111,10 @@ public final class NearDuplicateIndex {
   private final Buckets<Entry> buckets = new Buckets<>();
   private final WordPool words = new WordPool();
   private final ArrayDeque<Entry> byAge = new ArrayDeque<>();
+
+  /** Characters of normalised text of the entries held. */
+  private long textChars;
+
   private long newest = Long.MIN_VALUE;
   private long added;
 
@@ -269,7 +274,10 @@ public final class NearDuplicateIndex {
   }
 
   private void add(Entry entry, boolean save) {
-    while (byAge.size() >= settings.maxEntries()) {
+    long length = entry.form.text().length();
+    while (!byAge.isEmpty()
+        && (byAge.size() >= settings.maxEntries()
+            || textChars + length > settings.maxTextChars())) {
       remove(byAge.pollFirst());
     }
     Entry replaced = exact(entry.original.scope(), entry.form.text());
@@ -278,6 +286,7 @@ public final class NearDuplicateIndex {
       remove(replaced);
     }
     words.acquire(entry.form.words());
+    textChars += length;
     exact.add(exactKey(entry.original.scope(), entry.form.text()), entry, Integer.MAX_VALUE);
     for (long bandKey : entry.keys) {
       buckets.add(bandKey, entry, MAX_BUCKET);
@@ -305,6 +314,7 @@ public final class NearDuplicateIndex {
       buckets.remove(bandKey, entry);
     }
     words.release(entry.form.words());
+    textChars -= entry.form.text().length();
     listener.removed(entry.original);
   }
 

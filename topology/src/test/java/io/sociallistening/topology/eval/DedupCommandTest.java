@@ -2,6 +2,9 @@ package io.sociallistening.topology.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sociallistening.topology.dedup.DedupSettings;
+import io.sociallistening.topology.dedup.NearDuplicateIndex;
+import io.sociallistening.topology.dedup.Original;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -49,9 +52,35 @@ class DedupCommandTest {
   }
 
   @Test
-  void shouldKeepEmptyAndLinkOnlyLinesApart() {
-    assertThat(run("\nhttps://t.co/x\n\n"))
-        .containsExactly("{\"cluster\": 1}", "{\"cluster\": 2}", "{\"cluster\": 3}");
+  void shouldKeepEmptyAndLinkOnlyLinesApartButClusterIdenticalOnes() {
+    // a line with no words has no near copies, and its identical copies were each their own
+    assertThat(run("\nhttps://t.co/x\n\n   \nhttps://t.co/x\n\uD83D\uDE00\n   \n\uD83D\uDE00\n"))
+        .containsExactly(
+            "{\"cluster\": 1}",
+            "{\"cluster\": 2}",
+            "{\"cluster\": 1}",
+            "{\"cluster\": 4}",
+            "{\"cluster\": 2}",
+            "{\"cluster\": 6}",
+            "{\"cluster\": 4}",
+            "{\"cluster\": 6}");
+  }
+
+  @Test
+  void shouldForgetTheOldestFirstCopiesBeyondItsTextBudget() {
+    NearDuplicateIndex index =
+        new NearDuplicateIndex(DedupSettings.defaults().withMaxTextChars(100));
+    String a = "acme support kept me on hold for two hours and then hung up on me";
+    String b = "the new nimbus x2 phone arrived with a cracked screen and no charger";
+
+    index.findOrAdd("1", a, 0L);
+    index.findOrAdd("2", b, 0L);
+
+    // 66 and 68 characters: the second pushes the first out
+    assertThat(index.size()).isEqualTo(1);
+    assertThat(index.findOrAdd("3", b, 0L)).map(Original::key).contains("2");
+    assertThat(index.findOrAdd("4", a, 0L)).isEmpty();
+    assertThat(DedupCommand.textChars(1L << 30)).isEqualTo(67_108_864L);
   }
 
   @Test
