@@ -81,9 +81,29 @@ public final class MatchCommand {
       err.println("bad rules file " + rulesFile + ": " + e.getMessage());
       return 1;
     }
+    Set<String> ids = new HashSet<>();
+    for (Rule rule : rules) {
+      if (!ids.add(rule.id())) {
+        err.println(
+            "rules file "
+                + file
+                + ": rule id '"
+                + rule.id()
+                + "' appears more than once; the last"
+                + " one is used");
+      }
+    }
     RuleSet ruleSet =
         RuleSet.of(
             rules, (rule, e) -> err.println("invalid rule '" + rule.id() + "': " + e.getMessage()));
+    if (ruleSet.size() == 0) {
+      err.println(
+          "rules file "
+              + file
+              + (rules.isEmpty() ? " holds no rules" : ": none of its rules is valid")
+              + "; nothing to match with");
+      return 1;
+    }
     try {
       LanguageDetector languages = LanguageDetector.loadDefault();
       InputLines texts = new InputLines(in);

@@ -150,6 +150,28 @@ class MatchCommandTest {
 
     assertThat(code).isZero();
     assertThat(outLines()).containsExactly("{\"rules\":[\"7\"]}");
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
+        .containsExactly(
+            "rules file " + rules + ": rule id '7' appears more than once; the last one is used");
+  }
+
+  @Test
+  void shouldFailWhenNoRuleOfTheFileIsValid(@TempDir Path dir) throws Exception {
+    // every line answered {"rules":[]} with exit 0, as if nothing had matched
+    Path rules = dir.resolve("rules.jsonl");
+    Files.writeString(rules, "{\"id\":\"r1\",\"brand\":\"b\",\"query\":\"(love AND\"}\n");
+    Path empty = dir.resolve("empty.jsonl");
+    Files.writeString(empty, "");
+
+    assertThat(run(List.of("--rules", rules.toString()), "hi\n")).isEqualTo(1);
+    assertThat(run(List.of("--rules", empty.toString()), "hi\n")).isEqualTo(1);
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
+        .containsExactly(
+            "invalid rule 'r1': Expected a term at position 9 in rule 'r1'",
+            "rules file " + rules + ": none of its rules is valid; nothing to match with",
+            "rules file " + empty + " holds no rules; nothing to match with");
   }
 
   @Test
