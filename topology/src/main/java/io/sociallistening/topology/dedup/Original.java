@@ -25,7 +25,9 @@ public record Original(
 
   /**
    * Bytes for a store: timestamp (8), copies (4), truncated (1), then scope, key and text, each as
-   * a 4-byte length and UTF-8.
+   * a 4-byte length and UTF-8. The first byte is 0 for every timestamp from 1970 to the year
+   * 2,285,000 (below 2^56 ms), so a later format can start with a version byte of 1 or more and
+   * still tell this one apart in a store written before it.
    */
   public byte[] toBytes() {
     byte[] s = scope.getBytes(StandardCharsets.UTF_8);
