@@ -8,6 +8,7 @@ import io.sociallistening.app.local.LocalStackConfig;
 import io.sociallistening.app.registry.RegistryConfig;
 import io.sociallistening.registry.EmbeddedSchemaRegistry;
 import io.sociallistening.registry.KafkaSchemaStore;
+import io.sociallistening.registry.RegistryException;
 import io.sociallistening.topology.eval.DedupCommand;
 import io.sociallistening.topology.eval.LeadsCommand;
 import io.sociallistening.topology.eval.MatchCommand;
@@ -118,7 +119,15 @@ public final class Cli {
       return 2;
     }
     LocalStackConfig config = LocalStackConfig.load(env, settings);
-    LocalStack stack = LocalStack.start(config, env, out);
+    LocalStack stack;
+    try {
+      stack = LocalStack.start(config, env, out);
+    } catch (RuntimeException e) {
+      // a port taken, the registry or Connect worker not starting: what was started is stopped
+      // (the log above has the details)
+      err.println("Cannot start the local stack: " + e.getMessage());
+      return 1;
+    }
     CountDownLatch done = new CountDownLatch(1);
     AtomicBoolean stopping = new AtomicBoolean();
     Runnable stop =
@@ -154,7 +163,7 @@ public final class Cli {
     Instance instance;
     try {
       instance = Instance.start(config);
-    } catch (IllegalStateException | UncheckedIOException e) {
+    } catch (IllegalStateException | UncheckedIOException | RegistryException e) {
       err.println("Cannot start: " + e.getMessage());
       return 1;
     }

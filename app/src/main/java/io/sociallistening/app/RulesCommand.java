@@ -7,6 +7,7 @@ import io.sociallistening.app.instance.RulePublisher;
 import io.sociallistening.app.instance.RulesTopic;
 import io.sociallistening.app.instance.TopicSetup;
 import io.sociallistening.avro.BrandRule;
+import io.sociallistening.registry.RegistryException;
 import io.sociallistening.registry.SchemaRegistries;
 import io.sociallistening.registry.SchemaRegistry;
 import io.sociallistening.serde.AvroSerde;
@@ -105,7 +106,7 @@ final class RulesCommand {
         }
         default -> list(config, registry, topic, out, err);
       }
-    } catch (IllegalStateException | KafkaException e) {
+    } catch (IllegalStateException | KafkaException | RegistryException e) {
       err.printf("rules %s: %s%n", command, e.getMessage());
       return 1;
     }
@@ -187,6 +188,10 @@ final class RulesCommand {
       BrandRule rule;
       try {
         rule = serde.deserialize(topic, held.getValue());
+      } catch (RegistryException e) {
+        // the registry, not the record: the listing would be silently short, a backup empty
+        throw new IllegalStateException(
+            "cannot read the rules' schema from the schema registry: " + e.getMessage(), e);
       } catch (RuntimeException e) {
         err.printf(
             "rules list: the record of '%s' cannot be decoded (%s), left out%n",

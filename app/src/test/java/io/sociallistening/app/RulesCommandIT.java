@@ -82,6 +82,20 @@ class RulesCommandIT {
     }
   }
 
+  @Test
+  void shouldFailAListingWhenTheSchemaRegistryDoesNotAnswer() throws Exception {
+    // every rule was "left out" as undecodable and the command exited 0: a backup made with
+    // `rules list > backup.jsonl` was empty, and reported as a success
+    try (TestCluster cluster = TestCluster.start(dataDir)) {
+      assertThat(rules(cluster, "publish", fixture("three.jsonl"))).isEqualTo(0);
+
+      assertThat(rules(cluster, "list", "--schema.registry.url=http://127.0.0.1:1")).isEqualTo(1);
+      assertThat(out()).isEmpty();
+      assertThat(err())
+          .startsWith("rules list: cannot read the rules' schema from the schema registry: ");
+    }
+  }
+
   /** Runs {@code rules ARGS} against the cluster, with fresh output streams. */
   private int rules(TestCluster cluster, String... args) throws Exception {
     out = new ByteArrayOutputStream();

@@ -173,8 +173,22 @@ public final class EmbeddedKafka implements AutoCloseable {
     KafkaConfig config = new KafkaConfig(props, false);
     format(logDir);
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-    server.startup();
     String bootstrap = host + ":" + brokerPort;
+    try {
+      server.startup();
+    } catch (RuntimeException e) {
+      // a half-started server (a port taken) keeps its threads alive, and the process with them
+      server.shutdown();
+      server.awaitShutdown();
+      throw new IllegalStateException(
+          "Cannot start the Kafka broker on "
+              + bootstrap
+              + " (controller port "
+              + ctrlPort
+              + "): "
+              + rootMessage(e),
+          e);
+    }
     EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap, saslBootstrap);
     try {
       kafka.awaitReady(Duration.ofSeconds(60));
@@ -184,6 +198,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
     LOG.info("Kafka broker ready on {} (data in {})", bootstrap, logDir);
     return kafka;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
   }
 
   /** Starts a broker on free ports under {@code dataDir}, for tests. */

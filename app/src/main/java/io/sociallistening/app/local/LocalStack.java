@@ -2,6 +2,7 @@ package io.sociallistening.app.local;
 
 import io.sociallistening.app.instance.Instance;
 import io.sociallistening.app.instance.InstanceConfig;
+import io.sociallistening.app.instance.SettingSources;
 import io.sociallistening.registry.EmbeddedSchemaRegistry;
 import io.sociallistening.registry.KafkaSchemaStore;
 import io.sociallistening.registry.SchemaRegistries;
@@ -102,22 +103,9 @@ public final class LocalStack implements AutoCloseable {
             InstanceConfig.STATE_DIR,
             dataDir.resolve("state").toString(),
             InstanceConfig.RULES_FILE,
-            rules.toString(),
-            // The sample is replayed hundreds of times faster than real time. One partition
-            // per topic keeps record time in order through every stage, however loaded the
-            // laptop is; wider grace keeps stragglers counted. Scale-out uses more partitions.
-            InstanceConfig.TOPICS_PARTITIONS,
-            "1",
-            InstanceConfig.CRISIS_GRACE_MS,
-            Long.toString(Duration.ofMinutes(5).toMillis()),
-            // The sample's brands are small (a crisis of 5 to 7 negative first copies a minute);
-            // the default minimum of 5 would let bucket boundaries decide whether it opens.
-            InstanceConfig.CRISIS_MIN_VOLUME,
-            "3",
-            InstanceConfig.AGGREGATE_GRACE_MS,
-            Long.toString(Duration.ofHours(24).toMillis())));
+            rules.toString()));
     InstanceConfig instanceConfig =
-        InstanceConfig.load(java.util.Optional.empty(), env, instanceSettings);
+        InstanceConfig.load(java.util.Optional.empty(), withTuning(env), instanceSettings);
     instance = Instance.start(instanceConfig);
     started.push(instance);
     out.printf("  Topology            application.id=%s%n", APPLICATION_ID);
@@ -232,5 +220,34 @@ public final class LocalStack implements AutoCloseable {
         out.printf("Error while stopping %s: %s%n", part.getClass().getSimpleName(), e);
       }
     }
+  }
+
+  /**
+   * {@code env} with the stack's own choices for the sample as {@code SOCIAL_LISTENING_<KEY>}
+   * variables, unless {@code env} sets them: the variables override them, as the message refusing
+   * them as {@code --key=value} says.
+   */
+  static Map<String, String> withTuning(Map<String, String> env) {
+    Map<String, String> tuning =
+        Map.of(
+            // The sample is replayed hundreds of times faster than real time. One partition
+            // per topic keeps record time in order through every stage, however loaded the
+            // laptop is; wider grace keeps stragglers counted. Scale-out uses more partitions.
+            InstanceConfig.TOPICS_PARTITIONS,
+            "1",
+            InstanceConfig.CRISIS_GRACE_MS,
+            Long.toString(Duration.ofMinutes(5).toMillis()),
+            // The sample's brands are small (a crisis of 5 to 7 negative first copies a minute);
+            // the default minimum of 5 would let bucket boundaries decide whether it opens.
+            InstanceConfig.CRISIS_MIN_VOLUME,
+            "3",
+            InstanceConfig.AGGREGATE_GRACE_MS,
+            Long.toString(Duration.ofHours(24).toMillis()));
+    Map<String, String> withTuning = new HashMap<>();
+    tuning.forEach(
+        (key, value) ->
+            withTuning.put(SettingSources.envName(InstanceConfig.ENV_PREFIX, key), value));
+    withTuning.putAll(env);
+    return withTuning;
   }
 }

@@ -1,7 +1,10 @@
 package io.sociallistening.app.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +43,31 @@ class EmbeddedKafkaIT {
     try (EmbeddedKafka kafka =
         EmbeddedKafka.start(dataDir, "127.0.0.1", port, controllerPort, Map.of())) {
       assertThat(readAll(kafka.bootstrapServers(), "t", 2)).containsExactly("first", "second");
+    }
+  }
+
+  @Test
+  void shouldStopAHalfStartedBrokerWhenItsPortIsTaken() throws Exception {
+    // the failed start left the controller's threads running: the process never exited
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      int port = taken.getLocalPort();
+      int controllerPort = EmbeddedKafka.freePort();
+
+      assertThatThrownBy(
+              () -> EmbeddedKafka.start(dataDir, "127.0.0.1", port, controllerPort, Map.of()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith(
+              "Cannot start the Kafka broker on 127.0.0.1:"
+                  + port
+                  + " (controller port "
+                  + controllerPort
+                  + "): ");
+
+      // the controller's port is free again
+      try (ServerSocket again =
+          new ServerSocket(controllerPort, 50, InetAddress.getByName("127.0.0.1"))) {
+        assertThat(again.getLocalPort()).isEqualTo(controllerPort);
+      }
     }
   }
 
