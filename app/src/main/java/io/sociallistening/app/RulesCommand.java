@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.KafkaException;
@@ -101,8 +102,23 @@ final class RulesCommand {
         }
         case "delete" -> {
           createTopics(config);
-          RulePublisher.delete(config.kafkaClientConfig(), registry, topic, rest);
-          out.printf("Deleted %d rules from %s%n", rest.size(), topic);
+          // only rules the topic holds: a mistyped id wrote a deletion and reported success
+          Map<String, byte[]> held = RulesTopic.read(config.kafkaClientConfig(), topic, TIMEOUT);
+          List<String> known = new ArrayList<>();
+          List<String> unknown = new ArrayList<>();
+          for (String id : new LinkedHashSet<>(rest)) {
+            (held.get(id) != null ? known : unknown).add(id);
+          }
+          if (!known.isEmpty()) {
+            RulePublisher.delete(config.kafkaClientConfig(), registry, topic, known);
+          }
+          out.printf("Deleted %d rules from %s%n", known.size(), topic);
+          for (String id : unknown) {
+            err.printf("rules delete: %s holds no rule '%s'; nothing written for it%n", topic, id);
+          }
+          if (!unknown.isEmpty()) {
+            return 1;
+          }
         }
         default -> list(config, registry, topic, out, err);
       }

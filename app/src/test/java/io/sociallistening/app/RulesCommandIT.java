@@ -60,6 +60,14 @@ class RulesCommandIT {
       assertThat(rules(cluster, "list")).isEqualTo(0);
       assertThat(out())
           .isEqualTo("{\"id\":\"acme\",\"brand\":\"Acme\",\"query\":\"acme -anvil\"}\n");
+
+      // a mistyped id, and one already deleted: nothing written for them, and the status says so
+      assertThat(rules(cluster, "delete", "acmee", "bolt")).isEqualTo(1);
+      assertThat(out()).isEqualTo("Deleted 0 rules from social.rules\n");
+      assertThat(err())
+          .isEqualTo(
+              "rules delete: social.rules holds no rule 'acmee'; nothing written for it\n"
+                  + "rules delete: social.rules holds no rule 'bolt'; nothing written for it\n");
     }
   }
 
