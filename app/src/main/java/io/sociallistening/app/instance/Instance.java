@@ -119,7 +119,18 @@ public final class Instance implements AutoCloseable {
           LOG.error("Stream thread failed; stopping this instance", e);
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-    streams.setStateListener(instance.lifecycle);
+    streams.setStateListener(
+        (now, before) -> {
+          instance.lifecycle.onChange(now, before);
+          if (now == KafkaStreams.State.RUNNING && rules.rules().rules().isEmpty()) {
+            // nothing is matched, so nothing is enriched, counted or alerted: say why
+            LOG.warn(
+                "No brand rules are in force: {} holds none and no {} seeded any; publish rules"
+                    + " with `social-listening rules publish FILE`",
+                settings.topics().rules(),
+                InstanceConfig.RULES_FILE);
+          }
+        });
     streams.setGlobalStateRestoreListener(new RestoreLog());
     streams.start();
     web.ifPresent(server -> server.start(streams, rules, registry));
