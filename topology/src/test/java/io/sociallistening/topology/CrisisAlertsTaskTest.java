@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrisisAlertsTaskTest {
   private static final PipelineSettings SETTINGS = PipelineSettings.defaults();
+  private static final Instant AFTER_GAP = T0.plus(Duration.ofDays(2)).plusSeconds(10);
 
   @Test
   void shouldTakeAMentionWithinTheGraceAfterAGapOfDays() {
@@ -36,15 +37,11 @@ class CrisisAlertsTaskTest {
     // which can start after stream time minus the grace: a mention 15 s behind stream time,
     // well within the 60 s grace, was counted late and left out of the crisis buckets
     List<EnrichedMention> enriched = enriched();
-    Instant afterGap = T0.plus(Duration.ofDays(2)).plusSeconds(10);
     try (TopologyTestDriver driver = crisisOnly()) {
       TestInputTopic<String, EnrichedMention> in = input(driver);
-      in.pipeInput("nimbus", enriched.get(0), T0);
-      // another brand's mention moves stream time on: nimbus's bucket closes, none stays open
-      in.pipeInput("acme-air", enriched.get(0), T0.plusSeconds(1_200));
-      in.pipeInput("nimbus", enriched.get(1), afterGap);
+      mentionAfterAGap(in, enriched);
 
-      in.pipeInput("nimbus", enriched.get(2), afterGap.minusSeconds(15));
+      in.pipeInput("nimbus", enriched.get(2), AFTER_GAP.minusSeconds(15));
 
       assertThat(late(driver)).isZero();
     }
@@ -53,18 +50,26 @@ class CrisisAlertsTaskTest {
   @Test
   void shouldStillCountAMentionLaterThanTheGraceAfterAGapOfDays() {
     List<EnrichedMention> enriched = enriched();
-    Instant afterGap = T0.plus(Duration.ofDays(2)).plusSeconds(10);
     try (TopologyTestDriver driver = crisisOnly()) {
       TestInputTopic<String, EnrichedMention> in = input(driver);
-      in.pipeInput("nimbus", enriched.get(0), T0);
-      in.pipeInput("acme-air", enriched.get(0), T0.plusSeconds(1_200));
-      in.pipeInput("nimbus", enriched.get(1), afterGap);
-      in.pipeInput("nimbus", enriched.get(1), afterGap.plusSeconds(300));
+      mentionAfterAGap(in, enriched);
+      in.pipeInput("nimbus", enriched.get(1), AFTER_GAP.plusSeconds(300));
 
-      in.pipeInput("nimbus", enriched.get(2), afterGap.minusSeconds(15));
+      in.pipeInput("nimbus", enriched.get(2), AFTER_GAP.minusSeconds(15));
 
       assertThat(late(driver)).isEqualTo(1.0);
     }
+  }
+
+  /**
+   * A nimbus mention at {@code T0}; another brand's that moves stream time on, so nimbus's bucket
+   * closes and none stays open; a nimbus mention two days later, at {@link #AFTER_GAP}.
+   */
+  private static void mentionAfterAGap(
+      TestInputTopic<String, EnrichedMention> in, List<EnrichedMention> enriched) {
+    in.pipeInput("nimbus", enriched.get(0), T0);
+    in.pipeInput("acme-air", enriched.get(0), T0.plusSeconds(1_200));
+    in.pipeInput("nimbus", enriched.get(1), AFTER_GAP);
   }
 
   /** Three enriched nimbus mentions, from the whole pipeline. */

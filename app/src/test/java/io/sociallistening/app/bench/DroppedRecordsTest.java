@@ -11,19 +11,7 @@ class DroppedRecordsTest {
 
   private static Map.Entry<MetricName, Metric> metric(String name, String group, Object value) {
     MetricName metricName = new MetricName(name, group, "", Map.of("task-id", group + value));
-    Metric metric =
-        new Metric() {
-          @Override
-          public MetricName metricName() {
-            return metricName;
-          }
-
-          @Override
-          public Object metricValue() {
-            return value;
-          }
-        };
-    return Map.entry(metricName, metric);
+    return Map.entry(metricName, new StubMetric(metricName, value));
   }
 
   @Test

@@ -15,19 +15,7 @@ class StreamThreadTimeTest {
   private static void put(
       Map<MetricName, Metric> metrics, String group, String name, String client, Object value) {
     MetricName metricName = new MetricName(name, group, "", Map.of("client-id", client));
-    metrics.put(
-        metricName,
-        new Metric() {
-          @Override
-          public MetricName metricName() {
-            return metricName;
-          }
-
-          @Override
-          public Object metricValue() {
-            return value;
-          }
-        });
+    metrics.put(metricName, new StubMetric(metricName, value));
   }
 
   @Test
