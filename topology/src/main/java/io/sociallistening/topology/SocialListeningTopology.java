@@ -249,24 +249,7 @@ public final class SocialListeningTopology {
             Named.as("brand-first-copies"));
 
     // 5. Crisis detection per brand.
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CrisisAlerts.STORE), strings, Serdes.ByteArray())
-            // One changelog write per brand and commit instead of one per mention.
-            .withCachingEnabled());
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CrisisAlerts.BUCKET_STORE),
-                Serdes.Bytes(),
-                Serdes.ByteArray())
-            // One changelog write per open bucket and commit instead of one per mention.
-            .withCachingEnabled());
-    KStream<String, Alert> crises =
-        firstByBrand.process(
-            () -> new CrisisAlerts(settings.crisis(), settings.crisisGrace()),
-            Named.as("crisis-detect"),
-            CrisisAlerts.STORE,
-            CrisisAlerts.BUCKET_STORE);
+    KStream<String, Alert> crises = crisisAlerts(builder, firstByBrand, settings);
 
     // 6. Lead alerts.
     builder.addStateStore(
@@ -373,5 +356,31 @@ public final class SocialListeningTopology {
         .toStream(Named.as(store + "-changes"))
         .map((window, value) -> KeyValue.pair(window.key(), value), Named.as(store + "-unwindow"))
         .to(topic, Produced.with(strings, shareSerde).withName(store + "-sink"));
+  }
+
+  /** Stage 5: crisis detection per brand, over first copies keyed by brand, with its stores. */
+  static KStream<String, Alert> crisisAlerts(
+      StreamsBuilder builder,
+      KStream<String, EnrichedMention> firstByBrand,
+      PipelineSettings settings) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CrisisAlerts.STORE),
+                Serdes.String(),
+                Serdes.ByteArray())
+            // One changelog write per brand and commit instead of one per mention.
+            .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CrisisAlerts.BUCKET_STORE),
+                Serdes.Bytes(),
+                Serdes.ByteArray())
+            // One changelog write per open bucket and commit instead of one per mention.
+            .withCachingEnabled());
+    return firstByBrand.process(
+        () -> new CrisisAlerts(settings.crisis(), settings.crisisGrace()),
+        Named.as("crisis-detect"),
+        CrisisAlerts.STORE,
+        CrisisAlerts.BUCKET_STORE);
   }
 }

@@ -19,7 +19,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,23 +92,9 @@ class CrisisAlertsTaskTest {
 
   private static TopologyTestDriver crisisOnly() {
     StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CrisisAlerts.STORE),
-                Serdes.String(),
-                Serdes.ByteArray())
-            .withCachingEnabled());
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CrisisAlerts.BUCKET_STORE),
-                Serdes.Bytes(),
-                Serdes.ByteArray())
-            .withCachingEnabled());
-    builder.stream("by-brand", Consumed.with(Serdes.String(), SERDE))
-        .process(
-            () -> new CrisisAlerts(SETTINGS.crisis(), SETTINGS.crisisGrace()),
-            CrisisAlerts.STORE,
-            CrisisAlerts.BUCKET_STORE);
+    // the stage as the topology builds it, stores included, fed from a topic of its own
+    SocialListeningTopology.crisisAlerts(
+        builder, builder.stream("by-brand", Consumed.with(Serdes.String(), SERDE)), SETTINGS);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "crisis-alerts-task");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -194,18 +194,18 @@ public final class AlertFeed implements AutoCloseable {
     }
     consumer.assign(all);
     consumer.seekToBeginning(added);
-    synchronized (this) {
-      for (TopicPartition partition : added) {
-        next.put(partition.partition(), 0L);
-        heldFrom.put(partition.partition(), 0L);
-      }
+    Map<Integer, Long> fromTheirStart = new HashMap<>();
+    for (TopicPartition partition : added) {
+      fromTheirStart.put(partition.partition(), 0L);
     }
+    startAt(fromTheirStart);
     LOG.info("Alert feed reads the partitions added to {}: {}", topic, added);
   }
 
   /**
-   * The feed reads each partition from {@code starts} on: every alert from there is held, and
-   * resumed subscriptions waiting for the feed to be positioned go on.
+   * The feed reads each partition of {@code starts} from its offset on (at start, and for
+   * partitions added later): every alert from there is held, and resumed subscriptions waiting for
+   * the feed to be positioned go on.
    */
   synchronized void startAt(Map<Integer, Long> starts) {
     next.putAll(starts);

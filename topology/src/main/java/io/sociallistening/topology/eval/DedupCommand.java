@@ -3,13 +3,13 @@ package io.sociallistening.topology.eval;
 import io.sociallistening.topology.dedup.DedupSettings;
 import io.sociallistening.topology.dedup.NearDuplicateIndex;
 import io.sociallistening.topology.dedup.Original;
-import io.sociallistening.topology.dedup.TextFingerprint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code dedup} evaluation command: near-duplicate clusters with {@link NearDuplicateIndex},
@@ -63,11 +63,22 @@ public final class DedupCommand {
       return 2;
     }
     long heap = Runtime.getRuntime().maxMemory();
+    // the key of the last first copy the index remembered (or counted a copy of)
+    String[] lastSaved = new String[1];
     NearDuplicateIndex index =
         new NearDuplicateIndex(
             DedupSettings.defaults()
                 .withMaxEntries(firstCopies(heap))
-                .withMaxTextChars(textChars(heap)));
+                .withMaxTextChars(textChars(heap)),
+            new NearDuplicateIndex.Listener() {
+              @Override
+              public void saved(Original original) {
+                lastSaved[0] = original.key();
+              }
+
+              @Override
+              public void removed(Original original) {}
+            });
     Map<String, String> wordless = new HashMap<>();
     long wordlessChars = 0;
     long maxWordlessChars = textChars(heap) / 8;
@@ -79,8 +90,10 @@ public final class DedupCommand {
       while ((line = lines.next()) != null) {
         number++;
         String key = Integer.toString(number);
-        String cluster = index.findOrAdd(key, line, 0L).map(Original::key).orElse(key);
-        if (cluster.equals(key) && TextFingerprint.normalForm(line).isEmpty()) {
+        Optional<Original> first = index.findOrAdd(key, line, 0L);
+        String cluster = first.map(Original::key).orElse(key);
+        // neither a copy nor remembered as a first copy: the line has no words
+        if (first.isEmpty() && !key.equals(lastSaved[0])) {
           String earlier = wordless.get(line);
           if (earlier != null) {
             cluster = earlier;
