@@ -65,7 +65,8 @@ import org.slf4j.LoggerFactory;
  *       a permanent delete (of a soft-deleted version) writes a null value (tombstone) to it.
  *   <li>a compatibility level: key {@code {"keytype":"CONFIG","subject":"s","magic":0}} ({@code
  *       "subject":null} for the global level), value {@code {"compatibilityLevel":"BACKWARD"}}; a
- *       null value (tombstone) removes a subject's level.
+ *       null value (tombstone) removes a subject's level, or puts the global level back to the
+ *       default.
  * </ul>
  *
  * <p>Each record written carries the offset its writer expected it at in a header {@value

@@ -383,6 +383,16 @@ final class SchemaCatalog {
         });
   }
 
+  /** Puts the global level back to the default; returns the level it had. */
+  CompatibilityLevel deleteGlobalLevel() {
+    return change(
+        () -> {
+          CompatibilityLevel level = globalLevel;
+          write(new SubjectCompatibility(null, null));
+          return level;
+        });
+  }
+
   /** The level set on {@code subject} itself, if any. */
   Optional<CompatibilityLevel> subjectLevel(String subject) {
     return reading(() -> Optional.ofNullable(subjectLevels.get(subject)));

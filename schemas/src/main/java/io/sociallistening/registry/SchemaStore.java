@@ -109,7 +109,8 @@ public interface SchemaStore extends AutoCloseable {
 
   /**
    * The compatibility level of {@code subject}, or the global level when {@code subject} is null; a
-   * null {@code level} removes a subject-level setting.
+   * null {@code level} removes a subject-level setting, or puts the global level back to the
+   * default.
    */
   record SubjectCompatibility(String subject, CompatibilityLevel level) implements Entry {
     @Override

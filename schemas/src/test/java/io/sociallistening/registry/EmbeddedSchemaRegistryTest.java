@@ -330,6 +330,22 @@ class EmbeddedSchemaRegistryTest {
   }
 
   @Test
+  void shouldPutTheGlobalLevelBackToTheDefaultOnDeleteAcrossARestart() throws Exception {
+    call("PUT", "/config", "{\"compatibility\":\"FULL\"}");
+
+    assertThat(call("DELETE", "/config", null))
+        .isEqualTo(new Reply(200, JSON_TYPE, "{\"compatibilityLevel\":\"FULL\"}"));
+    assertThat(call("GET", "/config", null).body())
+        .isEqualTo("{\"compatibilityLevel\":\"BACKWARD\"}");
+    registry.close();
+
+    registry = EmbeddedSchemaRegistry.start("127.0.0.1", 0, store);
+
+    assertThat(call("GET", "/config", null).body())
+        .isEqualTo("{\"compatibilityLevel\":\"BACKWARD\"}");
+  }
+
+  @Test
   void shouldApplyTheSubjectLevelToRegistration() throws Exception {
     call("POST", "/subjects/a-value/versions", schemaBody(V1));
     call("PUT", "/config/a-value", "{\"compatibility\":\"NONE\"}");
