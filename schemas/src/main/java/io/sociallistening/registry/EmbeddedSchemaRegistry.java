@@ -91,8 +91,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /config} &rarr; {@code {"compatibilityLevel": L}}; {@code PUT /config} and
  *       {@code PUT /config/{s}} with {@code {"compatibility": L}} answer the same body; {@code GET
  *       /config/{s}} answers the subject's own level, or 404 / 40408 when it has none (unless
- *       {@code ?defaultToGlobal=true}); {@code DELETE /config/{s}} removes it and answers it;
- *       {@code DELETE /config} puts the global level back to BACKWARD and answers the one it had.
+ *       {@code ?defaultToGlobal=true}); {@code DELETE /config/{s}} removes it and answers it (404 /
+ *       40401 when it has none); {@code DELETE /config} puts the global level back to BACKWARD and
+ *       answers the one it had.
  *   <li>{@code GET /mode} &rarr; {@code {"mode": "READWRITE"}}, always: {@code PUT /mode} accepts
  *       {@code {"mode": "READWRITE"}} and answers it, and refuses READONLY, READONLY_OVERRIDE and
  *       IMPORT (422 / 42205; another name 42204). No subject has a mode of its own: {@code GET

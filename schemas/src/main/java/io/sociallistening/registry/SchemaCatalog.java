@@ -406,13 +406,17 @@ final class SchemaCatalog {
         });
   }
 
-  /** Removes the level set on {@code subject}; returns it. */
+  /**
+   * Removes the level set on {@code subject}; returns it.
+   *
+   * @throws RegistryException 40401 if the subject has no level of its own, as Confluent answers
+   */
   CompatibilityLevel deleteSubjectLevel(String subject) {
     return change(
         () -> {
           CompatibilityLevel level = subjectLevels.get(subject);
           if (level == null) {
-            throw noSubjectLevel(subject);
+            throw subjectNotFound(subject);
           }
           write(new SubjectCompatibility(subject, null));
           return level;

@@ -319,6 +319,12 @@ class EmbeddedSchemaRegistryTest {
     assertThat(call("DELETE", "/config/a-value", null).body())
         .isEqualTo("{\"compatibilityLevel\":\"NONE\"}");
     assertThat(call("GET", "/config/a-value", null).status()).isEqualTo(404);
+    assertThat(call("DELETE", "/config/a-value", null))
+        .isEqualTo(
+            new Reply(
+                404,
+                JSON_TYPE,
+                "{\"error_code\":40401,\"message\":\"Subject 'a-value' not found.\"}"));
     assertThat(call("PUT", "/config", "{\"compatibility\":\"SIDEWAYS\"}"))
         .isEqualTo(
             new Reply(
