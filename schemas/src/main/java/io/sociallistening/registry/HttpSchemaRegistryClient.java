@@ -37,13 +37,14 @@ import org.apache.avro.Schema;
  *
  * <p>Failures: a connection error, a timeout, a 5xx or a 429 answer is retried up to {@code
  * schema.registry.retries} times, each retry going to the next of the configured URLs (round robin;
- * the URL that last answered is tried first next time), after an exponential backoff from {@code
- * schema.registry.retry.backoff.ms} doubling up to {@code schema.registry.retry.backoff.max.ms}
- * (±20% jitter). A {@code Retry-After} header (seconds or an HTTP date) lengthens the wait to what
- * the server asked; one longer than the maximum backoff ends the retries at once. Any other 4xx is
- * not retried. Failures surface as {@link RegistryException} carrying Confluent's {@code
- * error_code} and message (or the HTTP status when the body has none, or -1 when no answer came); a
- * schema answered that is not Avro, or not valid Avro, is reported with 42201 (invalid schema).
+ * the URL that last answered, with a success or a 4xx other than 429, is tried first next time),
+ * after an exponential backoff from {@code schema.registry.retry.backoff.ms} doubling up to {@code
+ * schema.registry.retry.backoff.max.ms} (±20% jitter). A {@code Retry-After} header (seconds or an
+ * HTTP date) lengthens the wait to what the server asked; one longer than the maximum backoff ends
+ * the retries at once. Any other 4xx is not retried. Failures surface as {@link RegistryException}
+ * carrying Confluent's {@code error_code} and message (or the HTTP status when the body has none,
+ * or -1 when no answer came); a schema answered that is not Avro, or not valid Avro, is reported
+ * with 42201 (invalid schema).
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistry {
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -176,6 +177,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
         }
         RegistryException error = error(status, response.body(), method, uri);
         if (status != 429 && status < 500) {
+          preferred.set(index);
           throw error;
         }
         last = error;

@@ -372,6 +372,26 @@ class HttpSchemaRegistryClientTest {
   }
 
   @Test
+  void shouldKeepUsingTheUrlThatAnsweredNotFound() {
+    try (ScriptedHttpServer failing =
+            new ScriptedHttpServer(Answer.of(500, "{\"error_code\":50001,\"message\":\"x\"}"));
+        ScriptedHttpServer working =
+            new ScriptedHttpServer(
+                Answer.of(404, "{\"error_code\":40403,\"message\":\"Schema 7 not found\"}"))) {
+      HttpSchemaRegistryClient client = client(failing.url() + "," + working.url());
+
+      for (int i = 0; i < 2; i++) {
+        assertThatThrownBy(() -> client.schemaById(7))
+            .isInstanceOfSatisfying(
+                RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40403));
+      }
+      assertThat(failing.seen()).hasSize(1);
+      assertThat(working.seen()).hasSize(2);
+      assertThat(waits).hasSize(1);
+    }
+  }
+
+  @Test
   void shouldFailOverFromAnUnreachableUrl() throws IOException {
     int deadPort;
     try (ServerSocket socket = new ServerSocket(0)) {
