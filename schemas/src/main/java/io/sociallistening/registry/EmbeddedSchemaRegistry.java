@@ -154,7 +154,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
   /**
    * Replays {@code store} and starts serving on {@code host}:{@code port} ({@code 0} picks a free
-   * port). The registry owns the store from then on and closes it in {@link #close()}.
+   * port). The registry owns the store from then on and closes it in {@link #close()}, or before
+   * throwing when it cannot start.
    *
    * @throws UncheckedIOException if the port cannot be bound
    */
@@ -163,6 +164,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 0);
     } catch (IOException e) {
+      store.close();
       throw new UncheckedIOException("Cannot bind schema registry to " + host + ":" + port, e);
     }
     AtomicInteger threads = new AtomicInteger();
@@ -180,6 +182,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     } catch (RuntimeException e) {
       executor.shutdownNow();
       server.stop(0);
+      store.close();
       throw e;
     }
     server.setExecutor(executor);

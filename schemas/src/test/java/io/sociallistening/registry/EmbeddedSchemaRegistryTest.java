@@ -4,10 +4,14 @@ import static io.sociallistening.registry.HttpSchemaRegistryClientTest.NEEDS_COU
 import static io.sociallistening.registry.HttpSchemaRegistryClientTest.V1;
 import static io.sociallistening.registry.HttpSchemaRegistryClientTest.V2;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sociallistening.registry.SchemaStore.SchemaVersion;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +20,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -713,6 +718,53 @@ class EmbeddedSchemaRegistryTest {
     }
     assertThat(pending.get(10, TimeUnit.SECONDS).body()).isEqualTo("{\"id\":2}");
     assertThat(call("GET", "/subjects/a-value/versions", null).body()).isEqualTo("[1,2]");
+  }
+
+  /** A store that counts its closes; {@code readable} false makes its replay fail. */
+  private static SchemaStore closeCounting(AtomicInteger closes, boolean readable) {
+    InMemorySchemaStore records = new InMemorySchemaStore();
+    return new SchemaStore() {
+      @Override
+      public Log readAll() {
+        if (!readable) {
+          throw new IllegalStateException("Cannot decode schema store record");
+        }
+        return records.readAll();
+      }
+
+      @Override
+      public long write(Entry entry, long expected) {
+        return records.write(entry, expected);
+      }
+
+      @Override
+      public long end() {
+        return records.end();
+      }
+
+      @Override
+      public void close() {
+        closes.incrementAndGet();
+      }
+    };
+  }
+
+  @Test
+  void shouldCloseTheStoreWhenItCannotStart() throws Exception {
+    AtomicInteger closes = new AtomicInteger();
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      assertThatThrownBy(
+              () ->
+                  EmbeddedSchemaRegistry.start(
+                      "127.0.0.1", taken.getLocalPort(), closeCounting(closes, true)))
+          .isInstanceOf(UncheckedIOException.class);
+    }
+    assertThat(closes).hasValue(1);
+
+    assertThatThrownBy(
+            () -> EmbeddedSchemaRegistry.start("127.0.0.1", 0, closeCounting(closes, false)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(closes).hasValue(2);
   }
 
   @Test
