@@ -9,10 +9,12 @@ import io.sociallistening.registry.SchemaRegistryClientConfig.Endpoint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -199,7 +201,14 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
       } catch (IOException e) {
         last =
             new RegistryException(
-                "Cannot reach the schema registry: " + method + " " + uri + ": " + e, -1, e);
+                "Cannot reach the schema registry: "
+                    + method
+                    + " "
+                    + uri
+                    + ": "
+                    + unreachable(e, uri),
+                -1,
+                e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new RegistryException("Interrupted during " + method + " " + uri, -1, e);
@@ -218,6 +227,19 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
         last.getMessage() + " (gave up after " + (retries + 1) + " attempts)",
         last.errorCode(),
         last.getCause());
+  }
+
+  /**
+   * Why {@code uri} could not be reached: the exception, and that its host is unknown when a name
+   * lookup failed (the JDK's client says only {@code java.net.ConnectException} then).
+   */
+  private static String unreachable(IOException e, URI uri) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+        return "unknown host " + uri.getHost() + " (" + e + ")";
+      }
+    }
+    return e.toString();
   }
 
   private HttpRequest request(String method, URI uri, JsonNode body, Endpoint endpoint) {

@@ -421,6 +421,19 @@ class HttpSchemaRegistryClientTest {
   }
 
   @Test
+  void shouldNameAnUnknownHost() {
+    HttpSchemaRegistryClient client =
+        client("http://no-such-host.invalid:8081", Map.of("schema.registry.retries", 0));
+
+    assertThatThrownBy(() -> client.schemaById(1))
+        .isInstanceOfSatisfying(
+            RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(-1))
+        .hasMessageStartingWith(
+            "Cannot reach the schema registry: GET http://no-such-host.invalid:8081/schemas/ids/1:"
+                + " unknown host no-such-host.invalid (");
+  }
+
+  @Test
   void shouldBuildAClientFromConfig() {
     try (SchemaRegistry client =
         SchemaRegistries.fromConfig(Map.of("schema.registry.url", registry.url()))) {
