@@ -69,9 +69,10 @@ import org.slf4j.LoggerFactory;
  *       id's subjects and versions takes soft-deleted versions in (a numbered version then reads
  *       even when soft-deleted; {@code latest} stays the latest live one; a lookup answers the
  *       latest version holding the schema)
- *   <li>{@code DELETE /subjects/{s}}: soft delete of every live version, answering their numbers;
- *       the subject then reads as not found, its ids stay readable, and a later registration
- *       continues the version numbers. Again on a soft-deleted subject: 404 / 40404. With {@code
+ *   <li>{@code DELETE /subjects/{s}}: soft delete of every live version, answering their numbers,
+ *       and removal of the subject's own compatibility level (as Confluent's registry does); the
+ *       subject then reads as not found, its ids stay readable, and a later registration continues
+ *       the version numbers. Again on a soft-deleted subject: 404 / 40404. With {@code
  *       ?permanent=true} every version of a soft-deleted subject is removed for good (answering
  *       their numbers), with the ids no other version uses (40405 while it has live versions); a
  *       later registration starts again at version 1.

@@ -244,12 +244,12 @@ final class SchemaCatalog {
   }
 
   /**
-   * Soft-deletes every live version of {@code subject}, or with {@code permanent} removes every
-   * version of a subject whose versions are all soft-deleted (and the ids no other version uses);
-   * returns the numbers of the versions deleted. When another registry's write overtakes one of its
-   * writes, the delete carries on with what is left to delete (a soft delete: the live versions,
-   * one registered meanwhile too; a permanent one: the soft-deleted versions) and answers every
-   * version it deleted.
+   * Soft-deletes every live version of {@code subject} and removes the subject's own compatibility
+   * level, or with {@code permanent} removes every version of a subject whose versions are all
+   * soft-deleted (and the ids no other version uses); returns the numbers of the versions deleted.
+   * When another registry's write overtakes one of its writes, the delete carries on with what is
+   * left to delete (a soft delete: the live versions, one registered meanwhile too; a permanent
+   * one: the soft-deleted versions) and answers every version it deleted.
    *
    * @throws RegistryException 40401 if the subject has no versions at all, 40404 for a soft delete
    *     of a subject without live versions, 40405 for a permanent delete of a subject with live
@@ -288,6 +288,9 @@ final class SchemaCatalog {
                     ? new RemovedVersion(subject, version.version())
                     : (SchemaStore.Entry) version.asDeleted());
             deleted.add(version.version());
+          }
+          if (!permanent && subjectLevels.containsKey(subject)) {
+            write(new SubjectCompatibility(subject, null));
           }
           return List.copyOf(deleted);
         });

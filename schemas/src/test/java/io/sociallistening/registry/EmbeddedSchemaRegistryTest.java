@@ -384,6 +384,18 @@ class EmbeddedSchemaRegistryTest {
   }
 
   @Test
+  void shouldRemoveTheSubjectLevelWithASoftDeleteOfTheSubject() throws Exception {
+    call("PUT", "/config/a-value", "{\"compatibility\":\"NONE\"}");
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+
+    assertThat(call("DELETE", "/subjects/a-value", null).body()).isEqualTo("[1]");
+    assertThat(call("GET", "/config/a-value", null).status()).isEqualTo(404);
+    call("POST", "/subjects/a-value/versions", schemaBody(V1));
+    assertThat(call("POST", "/subjects/a-value/versions", schemaBody(NEEDS_COUNT)).status())
+        .isEqualTo(409);
+  }
+
+  @Test
   void shouldCheckForwardCompatibilityFromTheOldReadersSide() throws Exception {
     call("PUT", "/config", "{\"compatibility\":\"FORWARD\"}");
     call("POST", "/subjects/a-value/versions", schemaBody(NEEDS_COUNT));
