@@ -73,6 +73,25 @@ class SocialListeningTopologyTest {
   }
 
   @Test
+  void shouldTimeADeadLetterWhenItIsWrittenAndKeepItsOriginalTimeInAHeader() {
+    // the connectors time a raw record by the post's date: a dead letter keeping that time would
+    // be years past the dead-letter topic's retention and deleted at once
+    Instant old = Instant.parse("1999-12-31T23:59:59Z");
+    pipeline.sendBytes(
+        "bluesky:old",
+        pipeline.mentions.serialize(
+            pipeline.settings.topics().raw(), mention("old").at(old).build()),
+        old);
+
+    TestRecord<byte[], byte[]> dead = pipeline.deadLetters.readRecord();
+    assertThat(DeadLetterHeaders.get(dead.headers(), DeadLetterHeaders.ERROR))
+        .isEqualTo("createdAt 1999-12-31T23:59:59Z is before 2000-01-01");
+    assertThat(dead.getRecordTime()).isEqualTo(T0);
+    assertThat(DeadLetterHeaders.get(dead.headers(), DeadLetterHeaders.ORIGIN_TIMESTAMP))
+        .isEqualTo(Long.toString(old.toEpochMilli()));
+  }
+
+  @Test
   void shouldTimeAPostDatedAfterItWasFetchedAtItsFetchTime() {
     // a feed three hours ahead: the post keeps its createdAt, the records take the fetch time
     Mention ahead =

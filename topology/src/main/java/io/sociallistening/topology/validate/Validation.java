@@ -16,14 +16,17 @@ import org.slf4j.LoggerFactory;
  * <p>Input: raw topic, key and value as bytes (so that undecodable records are caught here rather
  * than failing the consumer). Output: {@link Validated}; accepted mentions carry record time =
  * {@code createdAt}, or the fetch time when that is earlier ({@link MentionRules#recordTime});
- * rejected records keep their original key and value bytes and gain {@link DeadLetterHeaders}. A
- * value over {@link InputLimits#maxRecordBytes()} is refused before decoding; a mention with a
- * field over its {@link InputLimits} limit after decoding; both carry a {@value
- * DeadLetterHeaders#LIMIT} header naming the limit. A schema id the registry does not know, or
- * whose schema is not Avro, is the record's fault (dead letter); any other registry error
- * (unreachable, 5xx, rate limited, refused credentials) is not: it propagates (the task fails and
- * retries after restart) instead of dead-lettering good records. State: none. Time: sets record
- * time from the mention.
+ * rejected records keep their original key and value bytes and gain {@link DeadLetterHeaders}; they
+ * are timed when they are dead-lettered (the processing clock), their original record time kept in
+ * the {@value DeadLetterHeaders#ORIGIN_TIMESTAMP} header, so that a record refused for its date
+ * (posted before 2000, which the connectors also give as its record time) is not past the
+ * dead-letter topic's retention, and deleted, as soon as it is written. A value over {@link
+ * InputLimits#maxRecordBytes()} is refused before decoding; a mention with a field over its {@link
+ * InputLimits} limit after decoding; both carry a {@value DeadLetterHeaders#LIMIT} header naming
+ * the limit. A schema id the registry does not know, or whose schema is not Avro, is the record's
+ * fault (dead letter); any other registry error (unreachable, 5xx, rate limited, refused
+ * credentials) is not: it propagates (the task fails and retries after restart) instead of
+ * dead-lettering good records. State: none. Time: sets record time from the mention.
  */
 public final class Validation implements Processor<byte[], byte[], byte[], Validated> {
   public static final String STAGE = "validate";
@@ -104,6 +107,7 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
     context.forward(
         record
             .withValue(Validated.rejected(record.key(), record.value()))
+            .withTimestamp(context.currentSystemTimeMs())
             .withHeaders(
                 DeadLetterHeaders.overLimit(
                     record.headers(), STAGE, limit, error, origin, record.timestamp())));
@@ -117,6 +121,7 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
     context.forward(
         record
             .withValue(Validated.rejected(record.key(), record.value()))
+            .withTimestamp(context.currentSystemTimeMs())
             .withHeaders(
                 DeadLetterHeaders.of(
                     record.headers(), STAGE, errorClass, error, origin, record.timestamp())));
