@@ -14,7 +14,10 @@ import java.util.Objects;
  *
  * @param topics topic names
  * @param maxTextLength mentions with longer text go to dead letters
- * @param dedupRetention how long a platform id is remembered for exact dedup
+ * @param dedupRetention how long a platform id is remembered for exact dedup; the topology keeps
+ *     ids {@code aggregateGrace} longer (and near-duplicate first copies {@code aggregateGrace}
+ *     longer than {@code nearDedup}'s age limit), so that a copy late within the grace, which still
+ *     counts in its windows, is still recognised
  * @param aggregateGrace how late a mention may arrive and still count in its window
  * @param crisis crisis detector settings (bucket size, thresholds, cooldown)
  * @param crisisGrace how long after a bucket ends it is closed and evaluated (stream time)

@@ -13,6 +13,7 @@ import io.sociallistening.topology.aggregate.BrandWindows;
 import io.sociallistening.topology.aggregate.ShareOfVoice;
 import io.sociallistening.topology.crisis.CrisisAlerts;
 import io.sociallistening.topology.dedup.Copy;
+import io.sociallistening.topology.dedup.DedupSettings;
 import io.sociallistening.topology.dedup.ExactDedup;
 import io.sociallistening.topology.dedup.HomePartition;
 import io.sociallistening.topology.dedup.KeyById;
@@ -123,11 +124,13 @@ public final class SocialListeningTopology {
         .mapValues(Validated::rawValue, Named.as("dead-letter-bytes"))
         .to(topics.deadLetters(), Produced.with(bytes, bytes).withName("dead-letters-sink"));
 
-    // 2. Exact dedup: copies of a post meet in one task through the re-key by platform id.
+    // 2. Exact dedup: copies of a post meet in one task through the re-key by platform id. Ids are
+    // kept for the retention plus the aggregate grace: a post up to the grace late still counts in
+    // its windows, so its copies must still be recognised then.
+    Duration dedupRetention = settings.dedupRetention().plus(settings.aggregateGrace());
     builder.addStateStore(
         Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(
-                ExactDedup.STORE, settings.dedupRetention(), settings.dedupRetention(), false),
+            Stores.persistentWindowStore(ExactDedup.STORE, dedupRetention, dedupRetention, false),
             strings,
             Serdes.Long()));
     // Records already keyed by id on their home partition go straight to dedup, the others
@@ -158,9 +161,7 @@ public final class SocialListeningTopology {
                     .repartition(byId),
                 Named.as("mentions-by-id-merge"))
             .process(
-                () -> new ExactDedup(settings.dedupRetention()),
-                Named.as(ExactDedup.STORE),
-                ExactDedup.STORE);
+                () -> new ExactDedup(dedupRetention), Named.as(ExactDedup.STORE), ExactDedup.STORE);
 
     // 3. Brand matching, language, sentiment, lead score.
     Enrichment enrichment =
@@ -174,7 +175,12 @@ public final class SocialListeningTopology {
         .to(topics.enriched(), Produced.with(strings, enrichedSerde).withName("enriched-sink"));
 
     // 4. Per brand: near-duplicate copies marked (all of a brand meet in one task), then sentiment
-    // windows (copies count in volume and reach).
+    // windows (copies count in volume and reach). First copies are kept for their age limit plus
+    // the aggregate grace, as exact dedup keeps ids.
+    DedupSettings nearDedup =
+        settings
+            .nearDedup()
+            .withMaxAge(settings.nearDedup().maxAge().plus(settings.aggregateGrace()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(NearDedup.STORE), strings, Serdes.ByteArray())
@@ -189,9 +195,7 @@ public final class SocialListeningTopology {
                     .withKeySerde(strings)
                     .withValueSerde(enrichedSerde))
             .processValues(
-                () -> new NearDedup(settings.nearDedup()),
-                Named.as(NearDedup.NAME),
-                NearDedup.STORE);
+                () -> new NearDedup(nearDedup), Named.as(NearDedup.NAME), NearDedup.STORE);
     // A window counts the leads of its brand by the decision of the lead alerts (stage 6).
     LeadDecision leadDecision = new LeadDecision(settings.leadThresholds(), rules::isCompetitor);
     KStream<String, BrandSentimentWindow> minutes =

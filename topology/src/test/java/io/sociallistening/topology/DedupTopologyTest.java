@@ -176,6 +176,41 @@ class DedupTopologyTest {
   }
 
   @Test
+  void shouldRecogniseCopiesOfAPostAsLateAsTheAggregateGraceAllowsBeyondTheDedupRetention() {
+    // a replay of two days of posts, with the aggregate grace raised to match (docs/operations.md)
+    PipelineSettings d = PipelineSettings.defaults();
+    start(
+        new PipelineSettings(
+            d.topics(),
+            d.maxTextLength(),
+            Duration.ofHours(24),
+            Duration.ofHours(48),
+            d.crisis(),
+            d.crisisGrace(),
+            d.leadThresholds(),
+            d.leadAuthorCooldown(),
+            DedupSettings.defaults().withMaxAge(Duration.ofHours(24))));
+    String post = "My Nimbus X2 battery died again after the update, third time this week";
+    pipeline.send(
+        mention("now").text("Nimbus X2 arrived today").at(T0.plusSeconds(30 * 3600)).build());
+    pipeline.send(mention("old").text(post).at(T0).build());
+    pipeline.send("firehose-2/old", mention("old").text(post).at(T0).build());
+    pipeline.send(mention("rt").by("carol", 300).text("RT @alice: " + post).at(T0).build());
+
+    assertThat(pipeline.enriched.readValuesToList())
+        .extracting(EnrichedMention::getKey)
+        .containsExactly("bluesky:now", "bluesky:old", "bluesky:rt");
+    BrandSentimentWindow window =
+        pipeline.sentiment1h.readValuesToList().stream()
+            .filter(w -> w.getWindowStart().equals(T0))
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    assertThat(window.getVolume()).isEqualTo(3);
+    assertThat(window.getUniqueVolume()).isEqualTo(1);
+    assertThat(nearEntry("nimbus", "bluesky:old").copies()).isEqualTo(2);
+  }
+
+  @Test
   void shouldFindTheSameCopiesAsTheDedupCommand() {
     start(PipelineSettings.defaults());
     List<String> texts =

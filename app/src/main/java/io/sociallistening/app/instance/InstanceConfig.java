@@ -402,7 +402,9 @@ public final class InstanceConfig extends AbstractConfig {
         pipeline.dedupRetention().toMillis(),
         Range.atLeast(1000),
         Importance.MEDIUM,
-        "How long a platform id is remembered for exact dedup.",
+        "How long a platform id is remembered for exact dedup; ids are kept "
+            + AGGREGATE_GRACE_MS
+            + " longer, so a copy late within the grace is still recognised.",
         GROUP_PIPELINE,
         ++order,
         ConfigDef.Width.SHORT,
@@ -414,7 +416,9 @@ public final class InstanceConfig extends AbstractConfig {
         Range.atLeast(1000),
         Importance.MEDIUM,
         "How long a first copy is remembered for near-duplicate detection (per brand, by record"
-            + " time).",
+            + " time); first copies are kept "
+            + AGGREGATE_GRACE_MS
+            + " longer, as exact dedup keeps ids.",
         GROUP_PIPELINE,
         ++order,
         ConfigDef.Width.SHORT,
