@@ -3,6 +3,7 @@ package io.sociallistening.app.local;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -171,9 +172,23 @@ public final class EmbeddedKafka implements AutoCloseable {
     props.putAll(overrides);
 
     KafkaConfig config = new KafkaConfig(props, false);
+    String bootstrap = host + ":" + brokerPort;
+    // Kafka takes a controller listener that cannot bind for a fatal fault and halts the JVM, so
+    // a taken controller port is found here, while it can still be reported
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.bind(new InetSocketAddress("127.0.0.1", ctrlPort));
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Cannot start the Kafka broker on "
+              + bootstrap
+              + " (controller port "
+              + ctrlPort
+              + "): "
+              + e.getMessage(),
+          e);
+    }
     format(logDir);
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-    String bootstrap = host + ":" + brokerPort;
     try {
       server.startup();
     } catch (RuntimeException e) {

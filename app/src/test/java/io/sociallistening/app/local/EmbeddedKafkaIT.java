@@ -72,6 +72,25 @@ class EmbeddedKafkaIT {
   }
 
   @Test
+  void shouldRefuseToStartWhenTheControllerPortIsTaken() throws Exception {
+    // the controller's failed bind was a fatal fault to Kafka, which halted the whole JVM
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      int port = EmbeddedKafka.freePort();
+      int controllerPort = taken.getLocalPort();
+
+      assertThatThrownBy(
+              () -> EmbeddedKafka.start(dataDir, "127.0.0.1", port, controllerPort, Map.of()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith(
+              "Cannot start the Kafka broker on 127.0.0.1:"
+                  + port
+                  + " (controller port "
+                  + controllerPort
+                  + "): ");
+    }
+  }
+
+  @Test
   void shouldHoldTheFirstProduceOfATransactionWhileThePreviousOneCompletes() throws Exception {
     try (EmbeddedKafka kafka = EmbeddedKafka.startOnFreePorts(dataDir);
         Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
