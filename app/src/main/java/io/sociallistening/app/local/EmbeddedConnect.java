@@ -55,7 +55,23 @@ public final class EmbeddedConnect implements AutoCloseable {
     props.put("plugin.discovery", "service_load");
     props.put("producer.linger.ms", "5");
     props.putAll(overrides);
-    Connect<StandaloneHerder> connect = new ConnectStandalone().startConnect(props);
+    Connect<StandaloneHerder> connect;
+    try {
+      connect = new ConnectStandalone().startConnect(props);
+    } catch (RuntimeException e) {
+      // Connect's own message ("Unable to initialize REST server") names no address
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      throw new IllegalStateException(
+          "Cannot start Kafka Connect with its REST API on "
+              + props.get("listeners")
+              + ": "
+              + e.getMessage()
+              + (root == e ? "" : " (" + root.getMessage() + ")"),
+          e);
+    }
     String url = connect.rest().serverUrl().toString();
     LOG.info("Kafka Connect worker ready, REST API on {}", url);
     return new EmbeddedConnect(connect, url);
