@@ -93,7 +93,14 @@ class ComposeFileIT {
         Files.readString(DOCKER.resolve("connect-worker.properties"), StandardCharsets.UTF_8);
     assertThat(worker)
         .contains("plugin.path=/opt/social-listening/plugins")
-        .contains("value.converter.schema.registry.url=http://schema-registry:8081");
+        .contains("value.converter.schema.registry.url=http://schema-registry:8081")
+        // the secrets of docker/connect/mastodon.json and reddit.json are ${env:NAME}
+        .contains("config.providers=env")
+        .contains(
+            "config.providers.env.class="
+                + "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+    assertThat(names(connect.get("environment")))
+        .contains("MASTODON_ACCESS_TOKEN", "REDDIT_CLIENT_ID", "REDDIT_CLIENT_SECRET");
 
     JsonNode topology = services.get("topology");
     assertThat(topology.get("command").get(0).asText()).isEqualTo("run");
