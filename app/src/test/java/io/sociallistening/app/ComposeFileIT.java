@@ -124,6 +124,29 @@ class ComposeFileIT {
     assertThat(scrape.get("dns_sd_configs").get(0).get("port").asInt()).isEqualTo(8080);
   }
 
+  @Test
+  void shouldGiveTheWebhookDeadLetterTopicsEnoughReplicasForTheBrokers() throws Exception {
+    // a topic with fewer replicas than min.insync.replicas refuses every acks=all write, so the
+    // webhook sink could not dead-letter a single alert
+    Result result = compose(DOCKER.resolve("compose.yaml"), "config");
+    assertThat(result.exit).as(result.stderr).isZero();
+    int minInsync =
+        YAML.readTree(result.stdout)
+            .get("services")
+            .get("kafka-1")
+            .get("environment")
+            .get("KAFKA_MIN_INSYNC_REPLICAS")
+            .asInt();
+    for (String file : List.of("webhook-json.json", "webhook-slack.json")) {
+      JsonNode config =
+          new ObjectMapper().readTree(DOCKER.resolve("connect").resolve(file).toFile());
+      assertThat(
+              config.get("config").get("errors.deadletterqueue.topic.replication.factor").asInt())
+          .as(file)
+          .isGreaterThanOrEqualTo(minInsync);
+    }
+  }
+
   private static List<String> names(JsonNode services) {
     List<String> out = new ArrayList<>();
     services.fieldNames().forEachRemaining(out::add);
