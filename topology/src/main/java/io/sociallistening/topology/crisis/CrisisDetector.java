@@ -58,21 +58,24 @@ import java.util.Optional;
  * (x̂/2)² − 1/8; so 2x is 3, 4x is 5, 8x is 7, 16x is 9.
  *
  * <p><b>Lifecycle</b> (at most one open episode per series): OPENED on the {@code persistence}-th
- * consecutive anomalous bucket unless within the cooldown; ESCALATED on an anomalous bucket whose
- * severity is at least 2 above the last reported severity; RESOLVED after {@code resolveAfter}
- * consecutive calm buckets, carrying the peak severity. A bucket is calm when every scale that can
- * open an episode is below resolveThreshold (hysteresis): the bucket's own evidence including the
- * CUSUM (not the two-bucket mean, so a crisis resolves as soon as the buckets are normal), and the
- * hour-scale evidence, each against its own tail statistics. Calm on one scale only is not the end
- * of an episode: an episode opened on the hour scale or by the CUSUM would otherwise resolve while
- * the evidence that opened it is still above the opening level, the baseline would resume learning
- * from the rest of the rise, and the cooldown would start early. The CUSUM and the hour evidence
- * are therefore calm at RESOLVED and are not cleared; they drain on their own. An episode now lasts
- * until its hour has calmed (69 minutes after a 30-minute 8x burst ends, in the tests). Measured on
- * the NAB tweet-volume series (docs/crisis.md): judging calm on the raw bucket evidence alone and
- * clearing both on RESOLVED gave 3 more false positives of 15.
+ * consecutive anomalous bucket, or on a lone anomalous bucket whose own evidence (with its CUSUM)
+ * is {@link #LONE_BUCKET_FACTOR} times the opening likelihood, unless within the cooldown;
+ * ESCALATED on an anomalous bucket whose severity is at least 2 above the last reported severity;
+ * RESOLVED after {@code resolveAfter} consecutive calm buckets, carrying the peak severity. A
+ * bucket is calm when every scale that can open an episode is below resolveThreshold (hysteresis):
+ * the bucket's own evidence including the CUSUM (not the two-bucket mean, so a crisis resolves as
+ * soon as the buckets are normal), and the hour-scale evidence, each against its own tail
+ * statistics. Calm on one scale only is not the end of an episode: an episode opened on the hour
+ * scale or by the CUSUM would otherwise resolve while the evidence that opened it is still above
+ * the opening level, the baseline would resume learning from the rest of the rise, and the cooldown
+ * would start early. The CUSUM and the hour evidence are therefore calm at RESOLVED and are not
+ * cleared; they drain on their own. An episode now lasts until its hour has calmed (69 minutes
+ * after a 30-minute 8x burst ends, in the tests). Measured on the NAB tweet-volume series
+ * (docs/crisis.md): judging calm on the raw bucket evidence alone and clearing both on RESOLVED
+ * gave 3 more false positives of 15.
  *
- * <p><b>Baseline updates</b> are robust: residuals are clipped to ±residualClip·scale; while an
+ * <p><b>Baseline updates</b> are robust: residuals are clipped to −residualClip·scale and
+ * +min(residualClip, {@link #RISE_CLIP})·scale (a rise is learnt slowly, a fall at once); while an
  * episode is open or the bucket's evidence reaches 4.4 deviations (whatever its volume), only the
  * level moves, with its weight multiplied by anomalyDamping, and deviation, share and profiles stay
  * frozen, so a spike does not teach the baseline that it is normal. Each profile update is
@@ -109,6 +112,28 @@ public final class CrisisDetector {
    * longer teaches the baseline.
    */
   static final double SUSTAINED_EVIDENCE = 4.4;
+
+  /**
+   * Upward residuals teach the baseline at most this many scales per bucket (downward ones up to
+   * {@code residualClip}): the level follows a fall at once but a rise only slowly, so a rise that
+   * builds over an hour, no bucket of which reaches {@link #SUSTAINED_EVIDENCE} (which would freeze
+   * the baseline), is not learnt as normal while it builds. Measured on the ten NAB tweet series
+   * (docs/crisis.md): on a quiet series (NAB PFE, about one tweet per bucket) with clipping at 3,
+   * an hour at 8 to 17 tweets per bucket raised the expected count from 2 to 6 before its
+   * two-bucket evidence could stand out; the daily and weekly profiles still learn a regular rise
+   * over days.
+   */
+  static final double RISE_CLIP = 1.5;
+
+  /**
+   * A lone bucket opens an episode at once, without the {@code persistence} buckets, when its own
+   * evidence against the tail statistics is this many times the opening likelihood: twice, because
+   * the two-bucket mean that opens otherwise halves a lone spike. On a quiet series the bucket
+   * after a spike has too few mentions to be anomalous (NAB PFE: one bucket of 22 tweets where one
+   * is usual, then none), so such a spike could never open; on a busy one it opens a bucket
+   * earlier.
+   */
+  static final double LONE_BUCKET_FACTOR = 2;
 
   /** Memory of the tail statistics (mean and variance of the two-bucket mean evidence). */
   static final Duration TAIL_MEMORY = Duration.ofDays(7);
@@ -209,6 +234,13 @@ public final class CrisisDetector {
     double score = warm ? Math.tanh(Math.max(0, likelihood) / settings.scoreScale()) : 0;
     double calmScore = warm ? Math.tanh(Math.max(0, calmLikelihood) / settings.scoreScale()) : 0;
     boolean anomalous = warm && score >= settings.openThreshold() && n >= settings.minVolume();
+    double loneScore =
+        warm
+            ? Math.tanh(
+                Math.max(0, (combined - state.tailMean()) / tailSd / LONE_BUCKET_FACTOR)
+                    / settings.scoreScale())
+            : 0;
+    boolean lone = anomalous && loneScore >= settings.openThreshold();
     double expected = Math.max(0, expectedX * expectedX / 4 - 0.125);
     int severity = severity(n, expected);
 
@@ -222,7 +254,9 @@ public final class CrisisDetector {
     long openAllowedFrom = state.openAllowedFrom();
     CrisisEvent event = null;
     if (!open) {
-      if (anomalous && run >= settings.persistence() && bucket.start() >= openAllowedFrom) {
+      if (anomalous
+          && (run >= settings.persistence() || lone)
+          && bucket.start() >= openAllowedFrom) {
         open = true;
         episodeStart = bucket.start();
         reported = severity;
@@ -284,7 +318,7 @@ public final class CrisisDetector {
     } else {
       double warmWeight = 1.0 / (state.seen() + 1);
       double limit = settings.residualClip() * scale;
-      double residual = clamp(x - expectedX, -limit, limit);
+      double residual = clamp(x - expectedX, -limit, Math.min(limit, RISE_CLIP * scale));
       boolean disturbed = state.open() || (warm && combined >= SUSTAINED_EVIDENCE);
       double aLevel = warm ? levelWeight : Math.max(levelWeight, warmWeight);
       if (disturbed) {
