@@ -50,7 +50,8 @@ public final class NearDedupMemory {
       lines[i] = String.join(" ", words);
     }
     NearDuplicateIndex index =
-        new NearDuplicateIndex(DedupSettings.defaults().withMaxEntries(posts));
+        new NearDuplicateIndex(
+            DedupSettings.defaults().withMaxEntries(posts).withMaxTextChars(Long.MAX_VALUE));
     long before = heapAfterGc();
     int copies = 0;
     for (int i = 0; i < posts; i++) {

@@ -74,6 +74,7 @@ public final class InstanceConfig extends AbstractConfig {
   public static final String DEDUP_RETENTION_MS = "dedup.retention.ms";
   public static final String DEDUP_NEAR_RETENTION_MS = "dedup.near.retention.ms";
   public static final String DEDUP_NEAR_MAX_ENTRIES = "dedup.near.max.entries";
+  public static final String DEDUP_NEAR_MAX_TEXT_CHARS = "dedup.near.max.text.chars";
   public static final String AGGREGATE_GRACE_MS = "aggregate.grace.ms";
   public static final String CRISIS_BUCKET_MS = "crisis.bucket.ms";
   public static final String CRISIS_GRACE_MS = "crisis.grace.ms";
@@ -436,6 +437,20 @@ public final class InstanceConfig extends AbstractConfig {
         ConfigDef.Width.SHORT,
         DEDUP_NEAR_MAX_ENTRIES);
     def.define(
+        DEDUP_NEAR_MAX_TEXT_CHARS,
+        Type.LONG,
+        pipeline.nearDedup().maxTextChars(),
+        Range.atLeast(1),
+        Importance.LOW,
+        "Characters of normalised text remembered for near-duplicate detection per stream task,"
+            + " over all its first copies; the oldest are forgotten beyond this. A first copy's"
+            + " heap grows with its text, so this bounds the index when posts are long (news"
+            + " articles, reviews) where dedup.near.max.entries bounds it for short ones.",
+        GROUP_PIPELINE,
+        ++order,
+        ConfigDef.Width.SHORT,
+        DEDUP_NEAR_MAX_TEXT_CHARS);
+    def.define(
         AGGREGATE_GRACE_MS,
         Type.LONG,
         pipeline.aggregateGrace().toMillis(),
@@ -725,7 +740,9 @@ public final class InstanceConfig extends AbstractConfig {
         LeadThresholds.parse(getDouble(LEAD_THRESHOLD), getString(LEAD_THRESHOLD_PER_BRAND)),
         Duration.ofMillis(getLong(LEAD_AUTHOR_COOLDOWN_MS)),
         new DedupSettings(
-            getInt(DEDUP_NEAR_MAX_ENTRIES), Duration.ofMillis(getLong(DEDUP_NEAR_RETENTION_MS))),
+            getInt(DEDUP_NEAR_MAX_ENTRIES),
+            Duration.ofMillis(getLong(DEDUP_NEAR_RETENTION_MS)),
+            getLong(DEDUP_NEAR_MAX_TEXT_CHARS)),
         0,
         new InputLimits(
             getInt(INPUT_MAX_RECORD_BYTES),

@@ -33,6 +33,15 @@ class InstanceConfigTest {
   }
 
   @Test
+  void shouldBoundTheNearDedupIndexByTextTooUnlessSetOtherwise() {
+    InstanceConfig defaults = load(Map.of(), Map.of());
+    InstanceConfig set = load(Map.of(), Map.of(InstanceConfig.DEDUP_NEAR_MAX_TEXT_CHARS, "250000"));
+
+    assertThat(defaults.pipeline().nearDedup().maxTextChars()).isEqualTo(10_000_000L);
+    assertThat(set.pipeline().nearDedup().maxTextChars()).isEqualTo(250_000L);
+  }
+
+  @Test
   void shouldBatchProducerRecordsBy128KibUnlessKafkaSettingsSayOtherwise() {
     StreamsConfig defaults = new StreamsConfig(load(Map.of(), Map.of()).streamsProperties());
     StreamsConfig overridden =

@@ -30,9 +30,13 @@ public record DedupSettings(int maxEntries, Duration maxAge, long maxTextChars) 
     this(maxEntries, maxAge, Long.MAX_VALUE);
   }
 
-  /** 100,000 first copies, 24 hours. */
+  /**
+   * 100,000 first copies, 24 hours, 10,000,000 characters: about 100 characters a first copy when
+   * all the entries are taken, so short posts are bounded by their number and long articles by
+   * their text.
+   */
   public static DedupSettings defaults() {
-    return new DedupSettings(100_000, Duration.ofHours(24));
+    return new DedupSettings(100_000, Duration.ofHours(24), 10_000_000L);
   }
 
   public DedupSettings withMaxEntries(int value) {
