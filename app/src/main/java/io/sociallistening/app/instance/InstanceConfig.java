@@ -712,7 +712,33 @@ public final class InstanceConfig extends AbstractConfig {
       int maxAlertStreams,
       int threads) {}
 
+  /**
+   * The topics, each named by its key.
+   *
+   * @throws ConfigException when two keys name the same topic: the pipeline would read what it
+   *     writes (a dead letter on the raw topic comes back as a bad record, forever)
+   */
   public Topics topics() {
+    Map<String, String> keyByTopic = new HashMap<>();
+    for (String key :
+        List.of(
+            TOPIC_RAW,
+            TOPIC_ENRICHED,
+            TOPIC_ALERTS,
+            TOPIC_SENTIMENT_1M,
+            TOPIC_SENTIMENT_1H,
+            TOPIC_SHARE_OF_VOICE_1M,
+            TOPIC_SHARE_OF_VOICE_1H,
+            TOPIC_DEAD_LETTERS,
+            TOPIC_RULES)) {
+      String other = keyByTopic.putIfAbsent(getString(key), key);
+      if (other != null) {
+        throw new ConfigException(
+            key,
+            getString(key),
+            other + " names the same topic; every topic of the pipeline must be its own");
+      }
+    }
     return new Topics(
         getString(TOPIC_RAW),
         getString(TOPIC_ENRICHED),

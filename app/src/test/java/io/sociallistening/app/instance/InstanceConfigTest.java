@@ -98,6 +98,18 @@ class InstanceConfigTest {
   }
 
   @Test
+  void shouldRefuseTwoKeysNamingTheSameTopicNamingBoth() {
+    InstanceConfig config =
+        load(Map.of(), Map.of(InstanceConfig.TOPIC_DEAD_LETTERS, "social.mentions.raw"));
+
+    assertThatThrownBy(config::topics)
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "Invalid value social.mentions.raw for configuration topic.dead.letters: topic.raw"
+                + " names the same topic; every topic of the pipeline must be its own");
+  }
+
+  @Test
   void shouldAcceptZeroAsNoRocksDbBound() {
     Properties props =
         load(Map.of(), Map.of(InstanceConfig.ROCKSDB_MEMORY_BYTES, "0")).streamsProperties();
