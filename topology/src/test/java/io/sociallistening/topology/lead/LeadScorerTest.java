@@ -198,6 +198,14 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldReadASpanishQuestionAskingWhetherAnyoneRecommendsIt() {
+    assertThat(SCORER.score("¿Alguien lo recomienda?").reasons())
+        .containsExactly("recommendation request: \"recomienda\"");
+    assertThat(SCORER.score("¿Alguien lo recomienda?").lead()).isTrue();
+    assertThat(SCORER.score("Mi hermana lo recomienda.").reasons()).isEmpty();
+  }
+
+  @Test
   void shouldMatchWholeWordsOnly() {
     assertThat(SCORER.score("the versus-less canvas").reasons())
         .containsExactly("comparison: \"versus\"");
