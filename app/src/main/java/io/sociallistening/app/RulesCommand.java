@@ -197,7 +197,7 @@ final class RulesCommand {
       throws IOException {
     AvroSerde<BrandRule> serde = AvroSerde.forValues(BrandRule.class, registry);
     for (Map.Entry<String, byte[]> held :
-        RulesTopic.read(config.kafkaClientConfig(), topic, TIMEOUT).entrySet()) {
+        RulesTopic.read(config.kafkaClientConfig(), topic, TIMEOUT, true).entrySet()) {
       if (held.getValue() == null) {
         continue;
       }

@@ -104,6 +104,18 @@ class RulesCommandIT {
     }
   }
 
+  @Test
+  void shouldFailAListingOfATopicThatDoesNotExist() throws Exception {
+    // a misspelt topic printed nothing and exited 0, like a topic without rules
+    try (TestCluster cluster = TestCluster.start(dataDir)) {
+      assertThat(rules(cluster, "publish", fixture("three.jsonl"))).isEqualTo(0);
+
+      assertThat(rules(cluster, "list", "--topic.rules=social.rulez")).isEqualTo(1);
+      assertThat(out()).isEmpty();
+      assertThat(err()).isEqualTo("rules list: the cluster has no topic 'social.rulez'\n");
+    }
+  }
+
   /** Runs {@code rules ARGS} against the cluster, with fresh output streams. */
   private int rules(TestCluster cluster, String... args) throws Exception {
     out = new ByteArrayOutputStream();

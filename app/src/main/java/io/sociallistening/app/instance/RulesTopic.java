@@ -31,6 +31,18 @@ public final class RulesTopic {
    */
   public static TreeMap<String, byte[]> read(
       Map<String, Object> kafkaClientConfig, String topic, Duration timeout) {
+    return read(kafkaClientConfig, topic, timeout, false);
+  }
+
+  /**
+   * As {@link #read(Map, String, Duration)}, but a topic that does not exist is an error when
+   * {@code mustExist}: a listing of a misspelt topic would otherwise look like an empty one.
+   *
+   * @throws IllegalStateException if the topic cannot be read to its end within {@code timeout}, or
+   *     does not exist and {@code mustExist}
+   */
+  public static TreeMap<String, byte[]> read(
+      Map<String, Object> kafkaClientConfig, String topic, Duration timeout, boolean mustExist) {
     Map<String, Object> config = new HashMap<>(kafkaClientConfig);
     config.remove("group.id");
     config.put("enable.auto.commit", "false");
@@ -45,6 +57,9 @@ public final class RulesTopic {
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
       List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
       if (infos == null || infos.isEmpty()) {
+        if (mustExist) {
+          throw new IllegalStateException("the cluster has no topic '" + topic + "'");
+        }
         return latest;
       }
       List<TopicPartition> partitions = new ArrayList<>();
