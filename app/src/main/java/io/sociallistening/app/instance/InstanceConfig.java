@@ -168,9 +168,12 @@ public final class InstanceConfig extends AbstractConfig {
     def.define(
         STATE_DIR,
         Type.STRING,
-        Path.of(System.getProperty("java.io.tmpdir"), "social-listening-state").toString(),
+        "social-listening-state",
         Importance.MEDIUM,
-        "Directory of the local state stores.",
+        "Directory of the local state stores; a relative path is resolved against the working"
+            + " directory. Not under the system's temporary directory, which the system may clean"
+            + " while the instance runs (the stores would then be restored from their changelogs"
+            + " in full).",
         GROUP_KAFKA,
         ++order,
         ConfigDef.Width.LONG,

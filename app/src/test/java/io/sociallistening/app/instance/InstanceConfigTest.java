@@ -110,6 +110,18 @@ class InstanceConfigTest {
   }
 
   @Test
+  void shouldKeepStateOutOfTheSystemsTemporaryDirectoryByDefault() {
+    String stateDir = load(Map.of(), Map.of()).getString(InstanceConfig.STATE_DIR);
+
+    assertThat(
+            Path.of(stateDir)
+                .toAbsolutePath()
+                .startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath()))
+        .isFalse();
+    assertThat(stateDir).isEqualTo("social-listening-state");
+  }
+
+  @Test
   void shouldAcceptZeroAsNoRocksDbBound() {
     Properties props =
         load(Map.of(), Map.of(InstanceConfig.ROCKSDB_MEMORY_BYTES, "0")).streamsProperties();
