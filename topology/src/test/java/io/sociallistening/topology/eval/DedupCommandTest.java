@@ -84,6 +84,21 @@ class DedupCommandTest {
   }
 
   @Test
+  void shouldCompareAVeryLongLineOnItsFirstMillionCharacters() {
+    // the same first million characters, then a million others of each line's own
+    StringBuilder head = new StringBuilder();
+    for (int i = 0; head.length() < DedupCommand.MAX_LINE_CHARS; i++) {
+      head.append("word").append(i % 5000).append(' ');
+    }
+    String prefix = head.substring(0, DedupCommand.MAX_LINE_CHARS);
+    String first = prefix + " alpha".repeat(200_000);
+    String second = prefix + " omega".repeat(200_000);
+
+    assertThat(run(first + "\n" + second + "\n"))
+        .containsExactly("{\"cluster\": 1}", "{\"cluster\": 1}");
+  }
+
+  @Test
   void shouldEndLinesAtLineFeedsOnlySoALoneCarriageReturnStaysInItsText() {
     String tweet = "Acme support kept me on hold for two hours and then hung up on me";
 
