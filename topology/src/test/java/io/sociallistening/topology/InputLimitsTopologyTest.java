@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.topology.validate.DeadLetterHeaders;
 import io.sociallistening.topology.validate.InputLimits;
+import io.sociallistening.topology.validate.Validation;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,30 @@ class InputLimitsTopologyTest {
       assertThat(pipeline.enriched.readKeyValuesToList())
           .extracting(kv -> kv.key)
           .containsExactly("bluesky:small");
+    }
+  }
+
+  @Test
+  void shouldCutADeadLetterThatAKafkaRecordCouldNotHoldNamingItsSize() {
+    // a 2 MB raw record (a raw topic allowing large messages): written whole, its dead letter was
+    // over the producer's 1 MiB and failed the task at every restart
+    Mention huge = mention("huge").text("Acme Air " + "x".repeat(2_000_000)).at(T0).build();
+    Mention big = mention("big").text("Acme Air " + "y".repeat(800_000)).at(T0).build();
+    try (PipelineFixture pipeline = new PipelineFixture(settings(20_000, limits(200)))) {
+      byte[] hugeBytes = pipeline.mentions.serialize(pipeline.settings.topics().raw(), huge);
+      byte[] bigBytes = pipeline.mentions.serialize(pipeline.settings.topics().raw(), big);
+
+      pipeline.send(huge);
+      pipeline.send(big);
+
+      TestRecord<byte[], byte[]> cut = pipeline.deadLetters.readRecord();
+      assertThat(cut.value()).hasSize(Validation.MAX_DEAD_LETTER_BYTES);
+      assertThat(cut.value()).isEqualTo(Arrays.copyOf(hugeBytes, Validation.MAX_DEAD_LETTER_BYTES));
+      assertThat(header(cut, DeadLetterHeaders.ORIGINAL_BYTES))
+          .isEqualTo(Integer.toString(hugeBytes.length));
+      TestRecord<byte[], byte[]> whole = pipeline.deadLetters.readRecord();
+      assertThat(whole.value()).isEqualTo(bigBytes);
+      assertThat(header(whole, DeadLetterHeaders.ORIGINAL_BYTES)).isNull();
     }
   }
 

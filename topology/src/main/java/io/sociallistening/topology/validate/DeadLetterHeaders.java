@@ -17,6 +17,13 @@ public final class DeadLetterHeaders {
   /** On records over an {@link InputLimits} limit: the limit's configuration key. */
   public static final String LIMIT = "dlq.limit";
 
+  /**
+   * On a dead letter whose value was cut to fit a Kafka record ({@link
+   * Validation#MAX_DEAD_LETTER_BYTES}): the original value's size in bytes. The whole value stays
+   * in its origin topic, at the origin offset, for that topic's retention.
+   */
+  public static final String ORIGINAL_BYTES = "dlq.original.bytes";
+
   public static final String ORIGIN_TOPIC = "dlq.origin.topic";
   public static final String ORIGIN_PARTITION = "dlq.origin.partition";
   public static final String ORIGIN_OFFSET = "dlq.origin.offset";
@@ -58,6 +65,12 @@ public final class DeadLetterHeaders {
       long originTimestamp) {
     Headers headers = of(original, stage, "limit", error, origin, originTimestamp);
     add(headers, LIMIT, limit);
+    return headers;
+  }
+
+  /** Adds {@value #ORIGINAL_BYTES} to {@code headers}. */
+  static Headers cut(Headers headers, int originalBytes) {
+    add(headers, ORIGINAL_BYTES, Integer.toString(originalBytes));
     return headers;
   }
 

@@ -3,6 +3,7 @@ package io.sociallistening.topology.validate;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.registry.RegistryException;
 import io.sociallistening.serde.AvroSerde;
+import java.util.Arrays;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,13 +24,25 @@ import org.slf4j.LoggerFactory;
  * dead-letter topic's retention, and deleted, as soon as it is written. A value over {@link
  * InputLimits#maxRecordBytes()} is refused before decoding; a mention with a field over its {@link
  * InputLimits} limit after decoding; both carry a {@value DeadLetterHeaders#LIMIT} header naming
- * the limit. A schema id the registry does not know, or whose schema is not Avro, is the record's
- * fault (dead letter); any other registry error (unreachable, 5xx, rate limited, refused
- * credentials) is not: it propagates (the task fails and retries after restart) instead of
- * dead-lettering good records. State: none. Time: sets record time from the mention.
+ * the limit. The dead letter of a value over {@link #MAX_DEAD_LETTER_BYTES} keeps its first bytes
+ * only, so that it can be written at all. A schema id the registry does not know, or whose schema
+ * is not Avro, is the record's fault (dead letter); any other registry error (unreachable, 5xx,
+ * rate limited, refused credentials) is not: it propagates (the task fails and retries after
+ * restart) instead of dead-lettering good records. State: none. Time: sets record time from the
+ * mention.
  */
 public final class Validation implements Processor<byte[], byte[], byte[], Validated> {
   public static final String STAGE = "validate";
+
+  /**
+   * The most bytes of an over-limit record's value that its dead letter keeps: 900 KiB, under the 1
+   * MiB a Kafka producer sends by default ({@code max.request.size}) with room for the key and
+   * headers. A larger value would fail the dead letter's write and stop the pipeline at that record
+   * at every restart; it is cut, with {@value DeadLetterHeaders#ORIGINAL_BYTES} giving its size.
+   * When {@code input.max.record.bytes} is larger, the dead letter keeps up to that many.
+   */
+  public static final int MAX_DEAD_LETTER_BYTES = 900 * 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(Validation.class);
 
   private final AvroSerde<Mention> serde;
@@ -104,13 +117,20 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
     if (LOG.isDebugEnabled()) {
       LOG.debug("Dead letter from {}: {}", origin, error);
     }
+    byte[] value = record.value();
+    var headers =
+        DeadLetterHeaders.overLimit(
+            record.headers(), STAGE, limit, error, origin, record.timestamp());
+    int keep = Math.max(MAX_DEAD_LETTER_BYTES, rules.limits().maxRecordBytes());
+    if (value != null && value.length > keep) {
+      headers = DeadLetterHeaders.cut(headers, value.length);
+      value = Arrays.copyOf(value, keep);
+    }
     context.forward(
         record
-            .withValue(Validated.rejected(record.key(), record.value()))
+            .withValue(Validated.rejected(record.key(), value))
             .withTimestamp(context.currentSystemTimeMs())
-            .withHeaders(
-                DeadLetterHeaders.overLimit(
-                    record.headers(), STAGE, limit, error, origin, record.timestamp())));
+            .withHeaders(headers));
   }
 
   private void reject(
