@@ -120,7 +120,11 @@ final class RulesCommand {
             return 1;
           }
         }
-        default -> list(config, registry, topic, out, err);
+        default -> {
+          if (!list(config, registry, topic, out, err)) {
+            return 1;
+          }
+        }
       }
     } catch (IllegalStateException | KafkaException | RegistryException e) {
       err.printf("rules %s: %s%n", command, e.getMessage());
@@ -188,7 +192,11 @@ final class RulesCommand {
     }
   }
 
-  private static void list(
+  /**
+   * Prints the rules in force; returns false when a record was left out because the registry does
+   * not know its schema (the listing is then short, and the status says so).
+   */
+  private static boolean list(
       InstanceConfig config,
       SchemaRegistry registry,
       String topic,
@@ -196,6 +204,7 @@ final class RulesCommand {
       PrintStream err)
       throws IOException {
     AvroSerde<BrandRule> serde = AvroSerde.forValues(BrandRule.class, registry);
+    boolean complete = true;
     for (Map.Entry<String, byte[]> held :
         RulesTopic.read(config.kafkaClientConfig(), topic, TIMEOUT, true).entrySet()) {
       if (held.getValue() == null) {
@@ -205,9 +214,19 @@ final class RulesCommand {
       try {
         rule = serde.deserialize(topic, held.getValue());
       } catch (RegistryException e) {
-        // the registry, not the record: the listing would be silently short, a backup empty
-        throw new IllegalStateException(
-            "cannot read the rules' schema from the schema registry: " + e.getMessage(), e);
+        if (!e.isRecordAtFault()) {
+          // the registry, not the record: the listing would be silently short, a backup empty
+          throw new IllegalStateException(
+              "cannot read the rules' schema from the schema registry: " + e.getMessage(), e);
+        }
+        // one record naming a schema the registry does not know (or the wrong registry): the
+        // others are listed, and the status says the listing is short
+        err.printf(
+            "rules list: the schema of the record of '%s' is not in the schema registry (%s), left"
+                + " out%n",
+            held.getKey(), e.getMessage());
+        complete = false;
+        continue;
       } catch (RuntimeException e) {
         err.printf(
             "rules list: the record of '%s' cannot be decoded (%s), left out%n",
@@ -231,6 +250,7 @@ final class RulesCommand {
       }
       out.println(json(held.getKey(), rule));
     }
+    return complete;
   }
 
   /** One line of a rules file: id (the record's key), brand, query, competitorOf if set. */

@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +117,28 @@ class RulesCommandIT {
       assertThat(rules(cluster, "list", "--topic.rules=social.rulez")).isEqualTo(1);
       assertThat(out()).isEmpty();
       assertThat(err()).isEqualTo("rules list: the cluster has no topic 'social.rulez'\n");
+    }
+  }
+
+  @Test
+  void shouldListTheOtherRulesAndFailWhenOneRecordNamesASchemaTheRegistryLacks() throws Exception {
+    // one record under a schema id the registry does not know: the listing printed nothing at all
+    try (TestCluster cluster = TestCluster.start(dataDir)) {
+      assertThat(rules(cluster, "publish", fixture("three.jsonl"))).isEqualTo(0);
+      try (KafkaProducer<String, byte[]> producer =
+          new KafkaProducer<>(
+              Map.<String, Object>of("bootstrap.servers", cluster.bootstrapServers()),
+              new StringSerializer(),
+              new ByteArraySerializer())) {
+        byte[] unknownSchema = {0, 0, 0, 3, (byte) 0xE7, 0};
+        producer.send(new ProducerRecord<>("social.rules", "ghost", unknownSchema)).get();
+      }
+
+      assertThat(rules(cluster, "list")).isEqualTo(1);
+      assertThat(out()).isEqualTo(ACME + "\n" + BOLT + "\n" + CRATE + "\n");
+      assertThat(err())
+          .startsWith(
+              "rules list: the schema of the record of 'ghost' is not in the schema registry (");
     }
   }
 
