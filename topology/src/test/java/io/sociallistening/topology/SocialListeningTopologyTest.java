@@ -9,6 +9,7 @@ import io.sociallistening.avro.BrandSentimentWindow;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.avro.Platform;
+import io.sociallistening.avro.SentimentLabel;
 import io.sociallistening.topology.crisis.CrisisAlerts;
 import io.sociallistening.topology.dedup.ExactDedup;
 import io.sociallistening.topology.lead.LeadThresholds;
@@ -220,6 +221,29 @@ class SocialListeningTopologyTest {
     assertThat(first.getNetSentiment()).isEqualTo(0.0);
     List<BrandSentimentWindow> hourly = pipeline.sentiment1h.readValuesToList();
     assertThat(hourly.get(hourly.size() - 1).getVolume()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldCountEachBrandsOwnSentimentInItsWindows() {
+    // praise for one brand, an attack on the other
+    pipeline.rule("skyways-1", "skyways", "skyways");
+    pipeline.send(
+        mention("p1")
+            .text("I love flying Acme Air, great crew, but SkyWays is terrible and always late!")
+            .at(T0.plusSeconds(5))
+            .build());
+
+    // the whole post is neutral: praise and attack cancel out
+    EnrichedMention enriched = pipeline.enriched.readValue();
+    assertThat(enriched.getSentiment().getLabel()).isEqualTo(SentimentLabel.NEUTRAL);
+    List<BrandSentimentWindow> minutes = pipeline.sentiment1m.readValuesToList();
+    BrandSentimentWindow acme = lastWindowOf("acme-air", minutes);
+    BrandSentimentWindow skyways = lastWindowOf("skyways", minutes);
+    assertThat(acme.getPositive()).isEqualTo(1);
+    assertThat(acme.getNegative()).isZero();
+    assertThat(acme.getMeanSentiment()).isPositive();
+    assertThat(skyways.getNegative()).isEqualTo(1);
+    assertThat(skyways.getMeanSentiment()).isNegative();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.sociallistening.topology.aggregate;
 import io.sociallistening.avro.BrandSentimentWindow;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.SentimentLabel;
+import io.sociallistening.topology.enrich.BrandSentiment;
 import io.sociallistening.topology.lead.LeadDecision;
 import java.time.Instant;
 import org.apache.kafka.streams.kstream.Window;
@@ -53,13 +54,13 @@ public final class BrandWindows {
     }
     long unique = window.getUniqueVolume() + 1;
     window.setUniqueVolume(unique);
-    SentimentLabel label = mention.getSentiment().getLabel();
+    SentimentLabel label = BrandSentiment.label(mention, brand);
     switch (label) {
       case POSITIVE -> window.setPositive(window.getPositive() + 1);
       case NEGATIVE -> window.setNegative(window.getNegative() + 1);
       default -> window.setNeutral(window.getNeutral() + 1);
     }
-    double compound = mention.getSentiment().getCompound();
+    double compound = BrandSentiment.compound(mention, brand);
     window.setMeanSentiment(
         window.getMeanSentiment() + (compound - window.getMeanSentiment()) / unique);
     window.setNetSentiment((window.getPositive() - window.getNegative()) / (double) unique);

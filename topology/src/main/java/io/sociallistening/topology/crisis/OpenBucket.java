@@ -3,6 +3,7 @@ package io.sociallistening.topology.crisis;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.SampleMention;
 import io.sociallistening.avro.SentimentLabel;
+import io.sociallistening.topology.enrich.BrandSentiment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -71,7 +72,7 @@ final class OpenBucket {
       reposts++;
     }
     platforms.merge(raw.getPlatform().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
-    if (mention.getSentiment().getLabel() != SentimentLabel.NEGATIVE) {
+    if (BrandSentiment.label(mention, brand) != SentimentLabel.NEGATIVE) {
       return;
     }
     negative++;
@@ -87,7 +88,7 @@ final class OpenBucket {
             .setAuthor(cut(raw.getAuthor().getHandle(), MAX_SAMPLE_FIELD))
             .setFollowers(raw.getAuthor().getFollowers())
             .setText(cut(raw.getText(), MAX_SAMPLE_TEXT))
-            .setSentiment(mention.getSentiment().getCompound())
+            .setSentiment(BrandSentiment.compound(mention, brand))
             .build();
     samples.add(sample);
     samples.sort(BY_VISIBILITY);

@@ -444,7 +444,8 @@ public final class SentimentScorer {
         -negativeSum / total);
   }
 
-  private static SentimentLabel label(double compound) {
+  /** The label of {@code compound} by the scorer's thresholds (±0.05). */
+  public static SentimentLabel label(double compound) {
     if (compound >= POSITIVE_THRESHOLD) {
       return SentimentLabel.POSITIVE;
     }
