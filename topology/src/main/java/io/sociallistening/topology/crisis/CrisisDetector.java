@@ -69,18 +69,19 @@ import java.util.Optional;
  * scale or by the CUSUM would otherwise resolve while the evidence that opened it is still above
  * the opening level, the baseline would resume learning from the rest of the rise, and the cooldown
  * would start early. The CUSUM and the hour evidence are therefore calm at RESOLVED and are not
- * cleared; they drain on their own. An episode now lasts until its hour has calmed (69 minutes
+ * cleared; they drain on their own. An episode now lasts until its hour has calmed (70 minutes
  * after a 30-minute 8x burst ends, in the tests). Measured on the NAB tweet-volume series
  * (docs/crisis.md): judging calm on the raw bucket evidence alone and clearing both on RESOLVED
  * gave 3 more false positives of 15.
  *
  * <p><b>Baseline updates</b> are robust: residuals are clipped to −residualClip·scale and
- * +min(residualClip, {@link #RISE_CLIP})·scale (a rise is learnt slowly, a fall at once); while an
- * episode is open or the bucket's evidence reaches 4.4 deviations (whatever its volume), only the
- * level moves, with its weight multiplied by anomalyDamping, and deviation, share and profiles stay
- * frozen, so a spike does not teach the baseline that it is normal. Each profile update is
- * re-centred into the level so the profiles keep mean zero. During warm-up, level, deviation and
- * share use at least weight 1/(buckets seen + 1) so they start as running means.
+ * +min(residualClip, {@link #RISE_CLIP})·scale once the series has run {@link #RISE_CLIP_AFTER} (a
+ * rise is learnt slowly, a fall at once); while an episode is open or the bucket's evidence reaches
+ * 4.4 deviations (whatever its volume), only the level moves, with its weight multiplied by
+ * anomalyDamping, and deviation, share and profiles stay frozen, so a spike does not teach the
+ * baseline that it is normal. Each profile update is re-centred into the level so the profiles keep
+ * mean zero. During warm-up, level, deviation and share use at least weight 1/(buckets seen + 1) so
+ * they start as running means.
  */
 public final class CrisisDetector {
 
@@ -126,6 +127,15 @@ public final class CrisisDetector {
   static final double RISE_CLIP = 1.5;
 
   /**
+   * The rise clip applies once the baseline has seen this much of the series. Before, the
+   * hour-of-day profile has not seen a whole day, and the level alone has to follow the daily
+   * rhythm: clipped, it could not follow a busy brand's morning (at 1,000 negatives a minute its
+   * evidence reached 9 deviations on the first afternoon), and the tail statistics, which learn
+   * from that, then hid a 3x burst of negatives two days later.
+   */
+  static final Duration RISE_CLIP_AFTER = Duration.ofDays(1);
+
+  /**
    * A lone bucket opens an episode at once, without the {@code persistence} buckets, when its own
    * evidence against the tail statistics is this many times the opening likelihood: twice, because
    * the two-bucket mean that opens otherwise halves a lone spike. On a quiet series the bucket
@@ -167,6 +177,7 @@ public final class CrisisDetector {
   private final double tailWeight;
   private final double hourWeight;
   private final double hourNorm;
+  private final long riseClipAfter;
 
   public CrisisDetector(CrisisSettings settings) {
     this.settings = settings;
@@ -180,6 +191,7 @@ public final class CrisisDetector {
     this.tailWeight = weight(bucketMs, TAIL_MEMORY.toMillis());
     this.hourWeight = weight(bucketMs, HOUR_MEMORY.toMillis());
     this.hourNorm = Math.sqrt(hourWeight / (2 - hourWeight));
+    this.riseClipAfter = (long) Math.ceil(RISE_CLIP_AFTER.toMillis() / bucketMs);
   }
 
   public CrisisSettings settings() {
@@ -318,7 +330,8 @@ public final class CrisisDetector {
     } else {
       double warmWeight = 1.0 / (state.seen() + 1);
       double limit = settings.residualClip() * scale;
-      double residual = clamp(x - expectedX, -limit, Math.min(limit, RISE_CLIP * scale));
+      double riseLimit = state.seen() >= riseClipAfter ? Math.min(limit, RISE_CLIP * scale) : limit;
+      double residual = clamp(x - expectedX, -limit, riseLimit);
       boolean disturbed = state.open() || (warm && combined >= SUSTAINED_EVIDENCE);
       double aLevel = warm ? levelWeight : Math.max(levelWeight, warmWeight);
       if (disturbed) {

@@ -71,7 +71,7 @@ class SpikesCommandTest {
     }
     assertThat(result.out().stream().filter(l -> l.endsWith(",1")))
         .containsExactly(result.out().get(601));
-    assertThat(result.out().get(601)).isEqualTo("2015-02-28 23:42:53,408,0.9999,1");
+    assertThat(result.out().get(601)).isEqualTo("2015-02-28 23:42:53,408,1.0000,1");
   }
 
   @Test
@@ -173,7 +173,7 @@ class SpikesCommandTest {
     assertThat(result.code()).isEqualTo(0);
     assertThat(result.err()).isEmpty();
     assertThat(result.out()).hasSize(701);
-    assertThat(result.out().get(601)).isEqualTo("2015-02-28T23:42:53,408,0.9999,1");
+    assertThat(result.out().get(601)).isEqualTo("2015-02-28T23:42:53,408,1.0000,1");
     for (int i = 1; i <= 700; i++) {
       assertThat(result.out().get(i).substring(result.out().get(i).indexOf(',', 19)))
           .isEqualTo(plain.out().get(i).substring(plain.out().get(i).indexOf(',', 19)));
@@ -194,7 +194,7 @@ class SpikesCommandTest {
 
     Result result = run(shifted);
 
-    assertThat(result.out().get(601)).isEqualTo("2015-02-28 23:42:53,408,0.9999,1");
+    assertThat(result.out().get(601)).isEqualTo("2015-02-28 23:42:53,408,1.0000,1");
   }
 
   @Test
