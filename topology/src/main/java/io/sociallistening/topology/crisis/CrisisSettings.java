@@ -10,8 +10,10 @@ import java.time.Duration;
  * @param minVolume a bucket is anomalous only if its negative count is at least this
  * @param openThreshold score (0..1) at or above which a bucket is anomalous
  * @param resolveThreshold score below which a bucket counts towards resolving an open episode
- * @param persistence consecutive anomalous buckets needed to open an episode (the episode opens on
- *     the last of them)
+ * @param persistence consecutive anomalous buckets that open an episode (the episode opens on the
+ *     last of them); a lone anomalous bucket whose own evidence is {@code
+ *     CrisisDetector.LONE_BUCKET_FACTOR} times the opening likelihood opens one at once, whatever
+ *     this is
  * @param resolveAfter consecutive buckets below {@code resolveThreshold} that resolve an episode
  * @param cooldown after RESOLVED, no new episode opens on a bucket starting before resolve bucket
  *     end + cooldown
