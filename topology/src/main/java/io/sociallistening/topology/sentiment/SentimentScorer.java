@@ -484,6 +484,12 @@ public final class SentimentScorer {
     if (word.equals("kind") && i < n - 1 && at(t, i + 1, from).equals("of")) {
       return 0;
     }
+    if (social && isWorthIt(t, i, from)) {
+      // "no vale la pena", "não vale a pena": the negation is before the verb
+      boolean negated =
+          i - 3 >= from && (isNegation(t, i - 3, from) || at(t, i - 3, from).equals("no"));
+      return negated ? negate(ValenceRules.WORTH_IT) : ValenceRules.WORTH_IT;
+    }
     double valence = t.valence[i];
     if (social && outsideNegation(word)) {
       // laughter and emoticons comment on the whole post; no negation reaches them
@@ -629,6 +635,17 @@ public final class SentimentScorer {
       }
     }
     return true;
+  }
+
+  /** "pena" of "vale la pena", "vale a pena" and the like: "worth it", not sorrow. */
+  private static boolean isWorthIt(TokenizedText t, int i, int from) {
+    if (i - 2 < from || !(t.is(i, "pena") || t.is(i, "penas"))) {
+      return false;
+    }
+    // read as strings: the articles and verbs are not in the vocabulary ("a" would change how
+    // other text is tokenised), and this runs only for "pena"
+    return ValenceRules.WORTH_ARTICLES.contains(at(t, i - 1, from))
+        && ValenceRules.WORTH_VERBS.contains(at(t, i - 2, from));
   }
 
   /** "can't wait", "cant wait", "cannot wait", "can not wait": eagerness, not a negation. */

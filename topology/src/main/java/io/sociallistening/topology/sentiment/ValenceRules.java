@@ -218,6 +218,23 @@ final class ValenceRules {
    */
   static final double CANT_WAIT = 1.5;
 
+  /**
+   * Valence of Spanish "pena" (sorrow, -2.4) and Portuguese "pena" in "vale la pena", "valió la
+   * pena", "merece la pena", "vale a pena", "valeu a pena" ("it is worth it"): that of "worth" in
+   * the VADER lexicon. A negation before it still applies ("no vale la pena"). Set a priori, not
+   * fitted.
+   */
+  static final double WORTH_IT = 0.9;
+
+  /** Verbs before "la pena" / "a pena" that make it "worth it". */
+  static final Set<String> WORTH_VERBS =
+      Set.of(
+          "vale", "valió", "valio", "valdrá", "valdra", "valdría", "valdria", "valía", "valia",
+          "merece", "mereció", "merecio", "valeu", "valerá", "valera", "valeria");
+
+  /** Articles between the verb and "pena": Spanish "la", Portuguese "a". */
+  static final Set<String> WORTH_ARTICLES = Set.of("la", "a");
+
   /** Words that start a new segment when scoring the sentiment towards one brand. */
   static final Set<String> SEGMENT_STARTS =
       Set.of("but", "however", "although", "though", "whereas");

@@ -402,6 +402,22 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldReadValeLaPenaAsWorthItNotSorrow() {
+    // "pena" is sorrow (-2.4); "vale la pena" is "it is worth it" ("worth" 0.9)
+    SentimentScorer spanish = SOCIAL.in("es");
+    assertThat(spanish.score("¿Vale la pena comprar el nimbus o el zephyr?").label())
+        .isNotEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(spanish.score("valió la pena").label()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(spanish.score("no vale la pena").label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(spanish.score("qué pena").label()).isEqualTo(SentimentLabel.NEGATIVE);
+    // Portuguese "pena" is not in its list (two-sided); text of unknown language has the Spanish
+    // one
+    assertThat(SOCIAL.in("pt").score("vale a pena").label()).isNotEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(SOCIAL.score("não vale a pena").label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(SOCIAL.score("vale la pena").label()).isEqualTo(SentimentLabel.POSITIVE);
+  }
+
+  @Test
   void shouldLeavePortugueseAndSpanishWordsToTheSocialScorer() {
     assertThat(SCORER.score("muito bom").compound()).isEqualTo(0.0);
   }
