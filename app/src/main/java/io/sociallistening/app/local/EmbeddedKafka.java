@@ -178,14 +178,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     try (ServerSocket probe = new ServerSocket()) {
       probe.bind(new InetSocketAddress("127.0.0.1", ctrlPort));
     } catch (IOException e) {
-      throw new IllegalStateException(
-          "Cannot start the Kafka broker on "
-              + bootstrap
-              + " (controller port "
-              + ctrlPort
-              + "): "
-              + e.getMessage(),
-          e);
+      throw cannotStart(bootstrap, ctrlPort, e.getMessage(), e);
     }
     format(logDir);
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -195,14 +188,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       // a half-started server (a port taken) keeps its threads alive, and the process with them
       server.shutdown();
       server.awaitShutdown();
-      throw new IllegalStateException(
-          "Cannot start the Kafka broker on "
-              + bootstrap
-              + " (controller port "
-              + ctrlPort
-              + "): "
-              + rootMessage(e),
-          e);
+      throw cannotStart(bootstrap, ctrlPort, rootMessage(e), e);
     }
     EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap, saslBootstrap);
     try {
@@ -213,6 +199,18 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
     LOG.info("Kafka broker ready on {} (data in {})", bootstrap, logDir);
     return kafka;
+  }
+
+  private static IllegalStateException cannotStart(
+      String bootstrap, int ctrlPort, String detail, Exception cause) {
+    return new IllegalStateException(
+        "Cannot start the Kafka broker on "
+            + bootstrap
+            + " (controller port "
+            + ctrlPort
+            + "): "
+            + detail,
+        cause);
   }
 
   private static String rootMessage(Throwable e) {

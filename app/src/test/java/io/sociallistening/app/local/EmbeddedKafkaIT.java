@@ -53,15 +53,7 @@ class EmbeddedKafkaIT {
       int port = taken.getLocalPort();
       int controllerPort = EmbeddedKafka.freePort();
 
-      assertThatThrownBy(
-              () -> EmbeddedKafka.start(dataDir, "127.0.0.1", port, controllerPort, Map.of()))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageStartingWith(
-              "Cannot start the Kafka broker on 127.0.0.1:"
-                  + port
-                  + " (controller port "
-                  + controllerPort
-                  + "): ");
+      assertRefusedToStart(port, controllerPort);
 
       // the controller's port is free again
       try (ServerSocket again =
@@ -78,16 +70,20 @@ class EmbeddedKafkaIT {
       int port = EmbeddedKafka.freePort();
       int controllerPort = taken.getLocalPort();
 
-      assertThatThrownBy(
-              () -> EmbeddedKafka.start(dataDir, "127.0.0.1", port, controllerPort, Map.of()))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageStartingWith(
-              "Cannot start the Kafka broker on 127.0.0.1:"
-                  + port
-                  + " (controller port "
-                  + controllerPort
-                  + "): ");
+      assertRefusedToStart(port, controllerPort);
     }
+  }
+
+  private void assertRefusedToStart(int port, int controllerPort) {
+    assertThatThrownBy(
+            () -> EmbeddedKafka.start(dataDir, "127.0.0.1", port, controllerPort, Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith(
+            "Cannot start the Kafka broker on 127.0.0.1:"
+                + port
+                + " (controller port "
+                + controllerPort
+                + "): ");
   }
 
   @Test

@@ -242,15 +242,14 @@ public final class CrisisDetector {
     // Calm is judged on every scale that can open an episode: the bucket (its evidence including
     // the CUSUM, not the two-bucket mean, so a crisis resolves as soon as the buckets are normal)
     // and the hour scale.
-    double calmLikelihood = Math.max((combined - state.tailMean()) / tailSd, hourLikelihood);
+    double bucketLikelihood = (combined - state.tailMean()) / tailSd;
+    double calmLikelihood = Math.max(bucketLikelihood, hourLikelihood);
     double score = warm ? Math.tanh(Math.max(0, likelihood) / settings.scoreScale()) : 0;
     double calmScore = warm ? Math.tanh(Math.max(0, calmLikelihood) / settings.scoreScale()) : 0;
     boolean anomalous = warm && score >= settings.openThreshold() && n >= settings.minVolume();
     double loneScore =
         warm
-            ? Math.tanh(
-                Math.max(0, (combined - state.tailMean()) / tailSd / LONE_BUCKET_FACTOR)
-                    / settings.scoreScale())
+            ? Math.tanh(Math.max(0, bucketLikelihood / LONE_BUCKET_FACTOR) / settings.scoreScale())
             : 0;
     boolean lone = anomalous && loneScore >= settings.openThreshold();
     double expected = Math.max(0, expectedX * expectedX / 4 - 0.125);

@@ -17,21 +17,23 @@ public final class BrandSentiment {
 
   /** The compound towards {@code brand}, in -1..1. */
   public static double compound(EnrichedMention mention, String brand) {
+    Double own = own(mention, brand);
+    return own != null ? own : mention.getSentiment().getCompound();
+  }
+
+  /** The label towards {@code brand}: the whole post's, or that of the brand's own compound. */
+  public static SentimentLabel label(EnrichedMention mention, String brand) {
+    Double own = own(mention, brand);
+    return own != null ? SentimentScorer.label(own) : mention.getSentiment().getLabel();
+  }
+
+  /** The first sentiment of {@code brand}'s matches, or null when none has one of its own. */
+  private static Double own(EnrichedMention mention, String brand) {
     for (BrandMatch match : mention.getBrands()) {
       if (match.getSentiment() != null && match.getBrand().equals(brand)) {
         return match.getSentiment();
       }
     }
-    return mention.getSentiment().getCompound();
-  }
-
-  /** The label towards {@code brand}: the whole post's, or that of the brand's own compound. */
-  public static SentimentLabel label(EnrichedMention mention, String brand) {
-    for (BrandMatch match : mention.getBrands()) {
-      if (match.getSentiment() != null && match.getBrand().equals(brand)) {
-        return SentimentScorer.label(match.getSentiment());
-      }
-    }
-    return mention.getSentiment().getLabel();
+    return null;
   }
 }
