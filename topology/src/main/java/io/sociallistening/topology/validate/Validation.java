@@ -4,6 +4,7 @@ import io.sociallistening.avro.Mention;
 import io.sociallistening.registry.RegistryException;
 import io.sociallistening.serde.AvroSerde;
 import java.util.Arrays;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -114,11 +115,8 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
 
   private void rejectOverLimit(
       Record<byte[], byte[]> record, RecordMetadata origin, String limit, String error) {
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("Dead letter from {}: {}", origin, error);
-    }
     byte[] value = record.value();
-    var headers =
+    Headers headers =
         DeadLetterHeaders.overLimit(
             record.headers(), STAGE, limit, error, origin, record.timestamp());
     int keep = Math.max(MAX_DEAD_LETTER_BYTES, rules.limits().maxRecordBytes());
@@ -126,24 +124,34 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
       headers = DeadLetterHeaders.cut(headers, value.length);
       value = Arrays.copyOf(value, keep);
     }
-    context.forward(
-        record
-            .withValue(Validated.rejected(record.key(), value))
-            .withTimestamp(context.currentSystemTimeMs())
-            .withHeaders(headers));
+    deadLetter(record, value, headers, origin, error);
   }
 
   private void reject(
       Record<byte[], byte[]> record, RecordMetadata origin, String errorClass, String error) {
+    deadLetter(
+        record,
+        record.value(),
+        DeadLetterHeaders.of(
+            record.headers(), STAGE, errorClass, error, origin, record.timestamp()),
+        origin,
+        error);
+  }
+
+  /** Forwards {@code value} as the dead letter of {@code record}, timed now. */
+  private void deadLetter(
+      Record<byte[], byte[]> record,
+      byte[] value,
+      Headers headers,
+      RecordMetadata origin,
+      String error) {
     if (LOG.isDebugEnabled()) {
       LOG.debug("Dead letter from {}: {}", origin, error);
     }
     context.forward(
         record
-            .withValue(Validated.rejected(record.key(), record.value()))
+            .withValue(Validated.rejected(record.key(), value))
             .withTimestamp(context.currentSystemTimeMs())
-            .withHeaders(
-                DeadLetterHeaders.of(
-                    record.headers(), STAGE, errorClass, error, origin, record.timestamp())));
+            .withHeaders(headers));
   }
 }
