@@ -3,9 +3,9 @@ package io.sociallistening.serde;
 import io.sociallistening.registry.SchemaRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
@@ -33,8 +33,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   private final Schema readerSchema;
   private final SchemaRegistry registry;
   private final boolean isKey;
-  private final Map<String, Integer> idsBySubject = new ConcurrentHashMap<>();
-  private final Map<Integer, SpecificDatumReader<T>> readersById = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Integer> idsBySubject = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Integer, SpecificDatumReader<T>> readersById =
+      new ConcurrentHashMap<>();
   private final SpecificDatumWriter<T> writer;
 
   private AvroSerde(Class<T> type, SchemaRegistry registry, boolean isKey) {
@@ -72,7 +73,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     if (record == null) {
       return null;
     }
-    int id = idsBySubject.computeIfAbsent(subject(topic), s -> registry.register(s, readerSchema));
+    int id = Lookups.cached(idsBySubject, subject(topic), s -> registry.register(s, readerSchema));
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream(256);
       byte[] header = new byte[WireFormat.HEADER_SIZE];
@@ -94,7 +95,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
       return null;
     }
     int id = WireFormat.schemaId(payload);
-    SpecificDatumReader<T> reader = readersById.computeIfAbsent(id, this::readerFor);
+    SpecificDatumReader<T> reader = Lookups.cached(readersById, id, this::readerFor);
     try {
       BinaryDecoder decoder =
           DecoderFactory.get()

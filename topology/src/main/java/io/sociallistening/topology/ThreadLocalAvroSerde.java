@@ -2,12 +2,13 @@ package io.sociallistening.topology;
 
 import io.sociallistening.registry.SchemaRegistry;
 import io.sociallistening.serde.AvroTrust;
+import io.sociallistening.serde.Lookups;
 import io.sociallistening.serde.WireFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
@@ -39,8 +40,9 @@ public final class ThreadLocalAvroSerde<T extends SpecificRecord> implements Ser
   private final Schema schema;
   private final SchemaRegistry registry;
   private final SpecificDatumWriter<T> writer;
-  private final Map<String, Integer> idsByTopic = new ConcurrentHashMap<>();
-  private final Map<Integer, SpecificDatumReader<T>> readersById = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Integer> idsByTopic = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Integer, SpecificDatumReader<T>> readersById =
+      new ConcurrentHashMap<>();
   private final ThreadLocal<Codec> codecs = ThreadLocal.withInitial(Codec::new);
   private final boolean reuseLast;
 
@@ -94,7 +96,7 @@ public final class ThreadLocalAvroSerde<T extends SpecificRecord> implements Ser
     if (record == null) {
       return null;
     }
-    int id = idsByTopic.computeIfAbsent(topic, t -> registry.register(t + "-value", schema));
+    int id = Lookups.cached(idsByTopic, topic, t -> registry.register(t + "-value", schema));
     Codec codec = codecs.get();
     if (reuseLast && codec.lastRecord == record && codec.lastId == id) {
       return codec.lastBytes;
@@ -128,8 +130,8 @@ public final class ThreadLocalAvroSerde<T extends SpecificRecord> implements Ser
     }
     int id = WireFormat.schemaId(payload);
     SpecificDatumReader<T> reader =
-        readersById.computeIfAbsent(
-            id, i -> new SpecificDatumReader<>(registry.schemaById(i), schema));
+        Lookups.cached(
+            readersById, id, i -> new SpecificDatumReader<>(registry.schemaById(i), schema));
     Codec codec = codecs.get();
     try {
       codec.decoder =
