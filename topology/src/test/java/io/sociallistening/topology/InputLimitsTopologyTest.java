@@ -8,8 +8,11 @@ import io.sociallistening.avro.Mention;
 import io.sociallistening.topology.validate.DeadLetterHeaders;
 import io.sociallistening.topology.validate.InputLimits;
 import io.sociallistening.topology.validate.Validation;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -56,14 +59,85 @@ class InputLimitsTopologyTest {
       pipeline.send(big);
 
       TestRecord<byte[], byte[]> cut = pipeline.deadLetters.readRecord();
-      assertThat(cut.value()).hasSize(Validation.MAX_DEAD_LETTER_BYTES);
-      assertThat(cut.value()).isEqualTo(Arrays.copyOf(hugeBytes, Validation.MAX_DEAD_LETTER_BYTES));
+      assertThat(size(cut)).isLessThanOrEqualTo(InputLimits.DEFAULT_DEAD_LETTER_BYTES);
+      assertThat(cut.value()).hasSizeGreaterThan(InputLimits.DEFAULT_DEAD_LETTER_BYTES - 1024);
+      assertThat(cut.value()).isEqualTo(Arrays.copyOf(hugeBytes, cut.value().length));
       assertThat(header(cut, DeadLetterHeaders.ORIGINAL_BYTES))
           .isEqualTo(Integer.toString(hugeBytes.length));
       TestRecord<byte[], byte[]> whole = pipeline.deadLetters.readRecord();
       assertThat(whole.value()).isEqualTo(bigBytes);
       assertThat(header(whole, DeadLetterHeaders.ORIGINAL_BYTES)).isNull();
     }
+  }
+
+  @Test
+  void shouldKeepADeadLetterWithinTheBoundItsProducerAllows() {
+    // With the producer's max.request.size raised to 4 MiB, the 2 MB record's dead letter is
+    // whole.
+    Mention huge = mention("huge").text("Acme Air " + "x".repeat(2_000_000)).at(T0).build();
+    InputLimits limits =
+        limits(200).withMaxDeadLetterBytes(InputLimits.deadLetterBytesFor(4 << 20));
+    try (PipelineFixture pipeline = new PipelineFixture(settings(20_000, limits))) {
+      byte[] hugeBytes = pipeline.mentions.serialize(pipeline.settings.topics().raw(), huge);
+
+      pipeline.send(huge);
+
+      TestRecord<byte[], byte[]> whole = pipeline.deadLetters.readRecord();
+      assertThat(whole.value()).isEqualTo(hugeBytes);
+      assertThat(header(whole, DeadLetterHeaders.ORIGINAL_BYTES)).isNull();
+    }
+  }
+
+  @Test
+  void shouldCutAnOversizedKeyAndLeaveOutOversizedHeadersOfADeadLetter() {
+    // An undecodable record with a 2 MB key and 1 MB of headers (a raw topic allowing large
+    // messages): its dead letter, written whole, failed the task at every restart.
+    byte[] key = "k".repeat(2_000_000).getBytes(StandardCharsets.UTF_8);
+    byte[] value = "not avro".getBytes(StandardCharsets.UTF_8);
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("trace", new byte[1_000_000]);
+    try (PipelineFixture pipeline = new PipelineFixture(settings(20_000, limits(200)))) {
+      pipeline.raw.pipeInput(new TestRecord<>(key, value, headers, T0));
+
+      TestRecord<byte[], byte[]> dead = pipeline.deadLetters.readRecord();
+      assertThat(size(dead)).isLessThanOrEqualTo(InputLimits.DEFAULT_DEAD_LETTER_BYTES);
+      assertThat(dead.value()).isEqualTo(value);
+      assertThat(dead.key()).isEqualTo(Arrays.copyOf(key, dead.key().length));
+      assertThat(header(dead, DeadLetterHeaders.ORIGINAL_KEY_BYTES)).isEqualTo("2000000");
+      assertThat(header(dead, DeadLetterHeaders.ORIGINAL_HEADERS_BYTES)).isEqualTo("1000005");
+      assertThat(dead.headers().lastHeader("trace")).isNull();
+      assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo(Validation.STAGE);
+      assertThat(header(dead, DeadLetterHeaders.ERROR)).startsWith("undecodable");
+    }
+  }
+
+  @Test
+  void shouldKeepTheOriginalHeadersOfADeadLetterThatFits() {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("trace", "abc".getBytes(StandardCharsets.UTF_8));
+    try (PipelineFixture pipeline = new PipelineFixture(settings(20_000, limits(200)))) {
+      pipeline.raw.pipeInput(
+          new TestRecord<>(
+              "x:1".getBytes(StandardCharsets.UTF_8),
+              "not avro".getBytes(StandardCharsets.UTF_8),
+              headers,
+              T0));
+
+      TestRecord<byte[], byte[]> dead = pipeline.deadLetters.readRecord();
+      assertThat(header(dead, "trace")).isEqualTo("abc");
+      assertThat(header(dead, DeadLetterHeaders.ORIGINAL_HEADERS_BYTES)).isNull();
+      assertThat(header(dead, DeadLetterHeaders.ORIGINAL_KEY_BYTES)).isNull();
+      assertThat(dead.key()).isEqualTo("x:1".getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** A record's key, value, header names and values, in bytes. */
+  private static long size(TestRecord<byte[], byte[]> record) {
+    long size = record.key().length + record.value().length;
+    for (Header header : record.headers()) {
+      size += header.key().getBytes(StandardCharsets.UTF_8).length + header.value().length;
+    }
+    return size;
   }
 
   @Test

@@ -777,7 +777,35 @@ public final class InstanceConfig extends AbstractConfig {
             getInt(INPUT_MAX_RECORD_BYTES),
             getInt(INPUT_MAX_TITLE_LENGTH),
             getInt(INPUT_MAX_URL_LENGTH),
-            getInt(INPUT_MAX_FIELD_LENGTH)));
+            getInt(INPUT_MAX_FIELD_LENGTH),
+            InputLimits.deadLetterBytesFor(producerMaxRequestSize())));
+  }
+
+  /**
+   * The largest request the pipeline's producer sends: {@code kafka.producer.max.request.size},
+   * else {@code kafka.max.request.size}, else Kafka's default (1 MiB). Dead letters are cut to fit
+   * it ({@link InputLimits#deadLetterBytesFor}).
+   */
+  int producerMaxRequestSize() {
+    Map<String, Object> kafka = kafkaClientConfig();
+    String key = StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+    Object value = kafka.get(key);
+    if (value == null) {
+      key = ProducerConfig.MAX_REQUEST_SIZE_CONFIG;
+      value = kafka.get(key);
+    }
+    if (value == null) {
+      return 1024 * 1024;
+    }
+    try {
+      int size = Integer.parseInt(value.toString().trim());
+      if (size <= 0) {
+        throw new NumberFormatException("not positive");
+      }
+      return size;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(KAFKA_PREFIX + key, value, "must be a positive int");
+    }
   }
 
   public String bootstrapServers() {

@@ -31,4 +31,36 @@ class InstanceConfigLimitsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("input.max.field.length");
   }
+
+  @Test
+  void shouldBoundDeadLettersByTheProducersMaxRequestSize() {
+    assertThat(load(Map.of()).pipeline().inputLimits().maxDeadLetterBytes())
+        .isEqualTo(InputLimits.DEFAULT_DEAD_LETTER_BYTES)
+        .isEqualTo(896 * 1024);
+    assertThat(
+            load(Map.of("kafka.max.request.size", "8388608"))
+                .pipeline()
+                .inputLimits()
+                .maxDeadLetterBytes())
+        .isEqualTo(7 << 20);
+    assertThat(
+            load(Map.of(
+                    "kafka.max.request.size", "8388608",
+                    "kafka.producer.max.request.size", "2097152"))
+                .pipeline()
+                .inputLimits()
+                .maxDeadLetterBytes())
+        .isEqualTo(1792 * 1024);
+  }
+
+  @Test
+  void shouldRefuseAnUnreadableMaxRequestSizeNamingTheKey() {
+    assertThatThrownBy(() -> load(Map.of("kafka.max.request.size", "lots")).pipeline())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("kafka.max.request.size");
+  }
+
+  private static InstanceConfig load(Map<String, String> arguments) {
+    return InstanceConfig.load(Optional.empty(), Map.of(), arguments);
+  }
 }

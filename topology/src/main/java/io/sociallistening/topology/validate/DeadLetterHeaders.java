@@ -1,6 +1,8 @@
 package io.sociallistening.topology.validate;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
@@ -19,10 +21,19 @@ public final class DeadLetterHeaders {
 
   /**
    * On a dead letter whose value was cut to fit a Kafka record ({@link
-   * Validation#MAX_DEAD_LETTER_BYTES}): the original value's size in bytes. The whole value stays
+   * InputLimits#maxDeadLetterBytes()}): the original value's size in bytes. The whole value stays
    * in its origin topic, at the origin offset, for that topic's retention.
    */
   public static final String ORIGINAL_BYTES = "dlq.original.bytes";
+
+  /** On a dead letter whose key was cut to fit: the original key's size in bytes. */
+  public static final String ORIGINAL_KEY_BYTES = "dlq.original.key.bytes";
+
+  /**
+   * On a dead letter that left the original record's headers out to fit: their size in bytes (names
+   * and values).
+   */
+  public static final String ORIGINAL_HEADERS_BYTES = "dlq.original.headers.bytes";
 
   public static final String ORIGIN_TOPIC = "dlq.origin.topic";
   public static final String ORIGIN_PARTITION = "dlq.origin.partition";
@@ -68,10 +79,62 @@ public final class DeadLetterHeaders {
     return headers;
   }
 
-  /** Adds {@value #ORIGINAL_BYTES} to {@code headers}. */
-  static Headers cut(Headers headers, int originalBytes) {
-    add(headers, ORIGINAL_BYTES, Integer.toString(originalBytes));
-    return headers;
+  /** A dead letter's key, value and headers, within a size bound. */
+  record Fitted(byte[] key, byte[] value, Headers headers) {}
+
+  /**
+   * Fits a dead letter within {@code maxBytes} (key, value, header names and values together). In
+   * turn, while it is larger: the first {@code originalHeaders} headers (the original record's,
+   * which {@link #of} copies first) are left out when they take over a quarter of the bound, named
+   * by {@value #ORIGINAL_HEADERS_BYTES}; the key is cut to a quarter of the bound, named by {@value
+   * #ORIGINAL_KEY_BYTES}; the value is cut to what is left, named by {@value #ORIGINAL_BYTES}.
+   */
+  static Fitted fit(byte[] key, byte[] value, Headers headers, int originalHeaders, int maxBytes) {
+    // the headers a cut adds, with room for their numbers
+    int cutHeaders =
+        ORIGINAL_BYTES.length()
+            + ORIGINAL_KEY_BYTES.length()
+            + ORIGINAL_HEADERS_BYTES.length()
+            + 36;
+    long total = size(key) + size(value) + size(headers) + cutHeaders;
+    if (total <= maxBytes) {
+      return new Fitted(key, value, headers);
+    }
+    Header[] all = headers.toArray();
+    long originalSize = 0;
+    for (int i = 0; i < originalHeaders; i++) {
+      originalSize += size(all[i]);
+    }
+    if (originalSize > maxBytes / 4) {
+      headers = new RecordHeaders(Arrays.copyOfRange(all, originalHeaders, all.length));
+      add(headers, ORIGINAL_HEADERS_BYTES, Long.toString(originalSize));
+    }
+    if (key != null && key.length > maxBytes / 4) {
+      add(headers, ORIGINAL_KEY_BYTES, Integer.toString(key.length));
+      key = Arrays.copyOf(key, maxBytes / 4);
+    }
+    long room = maxBytes - size(key) - size(headers) - cutHeaders;
+    if (value != null && value.length > room) {
+      add(headers, ORIGINAL_BYTES, Integer.toString(value.length));
+      value = Arrays.copyOf(value, (int) Math.max(0, room));
+    }
+    return new Fitted(key, value, headers);
+  }
+
+  private static long size(byte[] bytes) {
+    return bytes == null ? 0 : bytes.length;
+  }
+
+  private static long size(Headers headers) {
+    long size = 0;
+    for (Header header : headers) {
+      size += size(header);
+    }
+    return size;
+  }
+
+  private static long size(Header header) {
+    return header.key().getBytes(StandardCharsets.UTF_8).length + size(header.value());
   }
 
   /** Reads a header as a string, or null if absent. */

@@ -3,7 +3,6 @@ package io.sociallistening.topology.validate;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.registry.RegistryException;
 import io.sociallistening.serde.AvroSerde;
-import java.util.Arrays;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -25,24 +24,18 @@ import org.slf4j.LoggerFactory;
  * dead-letter topic's retention, and deleted, as soon as it is written. A value over {@link
  * InputLimits#maxRecordBytes()} is refused before decoding; a mention with a field over its {@link
  * InputLimits} limit after decoding; both carry a {@value DeadLetterHeaders#LIMIT} header naming
- * the limit. The dead letter of a value over {@link #MAX_DEAD_LETTER_BYTES} keeps its first bytes
- * only, so that it can be written at all. A schema id the registry does not know, or whose schema
- * is not Avro, is the record's fault (dead letter); any other registry error (unreachable, 5xx,
- * rate limited, refused credentials) is not: it propagates (the task fails and retries after
- * restart) instead of dead-lettering good records. State: none. Time: sets record time from the
- * mention.
+ * the limit. A dead letter is kept within {@link InputLimits#maxDeadLetterBytes()} (key, value and
+ * headers together; seven eighths of the producer's {@code max.request.size}), so that it can be
+ * written at all: a larger one loses the original headers first (when they take over a quarter of
+ * the bound), then the key's bytes beyond a quarter of the bound, then the value's beyond what is
+ * left, each cut named by a header ({@link DeadLetterHeaders#cut}). A schema id the registry does
+ * not know, or whose schema is not Avro, is the record's fault (dead letter); any other registry
+ * error (unreachable, 5xx, rate limited, refused credentials) is not: it propagates (the task fails
+ * and retries after restart) instead of dead-lettering good records. State: none. Time: sets record
+ * time from the mention.
  */
 public final class Validation implements Processor<byte[], byte[], byte[], Validated> {
   public static final String STAGE = "validate";
-
-  /**
-   * The most bytes of an over-limit record's value that its dead letter keeps: 900 KiB, under the 1
-   * MiB a Kafka producer sends by default ({@code max.request.size}) with room for the key and
-   * headers. A larger value would fail the dead letter's write and stop the pipeline at that record
-   * at every restart; it is cut, with {@value DeadLetterHeaders#ORIGINAL_BYTES} giving its size.
-   * When {@code input.max.record.bytes} is larger, the dead letter keeps up to that many.
-   */
-  public static final int MAX_DEAD_LETTER_BYTES = 900 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(Validation.class);
 
@@ -115,16 +108,10 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
 
   private void rejectOverLimit(
       Record<byte[], byte[]> record, RecordMetadata origin, String limit, String error) {
-    byte[] value = record.value();
     Headers headers =
         DeadLetterHeaders.overLimit(
             record.headers(), STAGE, limit, error, origin, record.timestamp());
-    int keep = Math.max(MAX_DEAD_LETTER_BYTES, rules.limits().maxRecordBytes());
-    if (value != null && value.length > keep) {
-      headers = DeadLetterHeaders.cut(headers, value.length);
-      value = Arrays.copyOf(value, keep);
-    }
-    deadLetter(record, value, headers, origin, error);
+    deadLetter(record, record.value(), headers, origin, error);
   }
 
   private void reject(
@@ -138,7 +125,7 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
         error);
   }
 
-  /** Forwards {@code value} as the dead letter of {@code record}, timed now. */
+  /** Forwards {@code value} as the dead letter of {@code record}, timed now, cut to fit. */
   private void deadLetter(
       Record<byte[], byte[]> record,
       byte[] value,
@@ -148,10 +135,18 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
     if (LOG.isDebugEnabled()) {
       LOG.debug("Dead letter from {}: {}", origin, error);
     }
+    DeadLetterHeaders.Fitted fitted =
+        DeadLetterHeaders.fit(
+            record.key(),
+            value,
+            headers,
+            record.headers().toArray().length,
+            rules.limits().maxDeadLetterBytes());
     context.forward(
         record
-            .withValue(Validated.rejected(record.key(), value))
+            .withKey(fitted.key())
+            .withValue(Validated.rejected(fitted.key(), fitted.value()))
             .withTimestamp(context.currentSystemTimeMs())
-            .withHeaders(headers));
+            .withHeaders(fitted.headers()));
   }
 }
