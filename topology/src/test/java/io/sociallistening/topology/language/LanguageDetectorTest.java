@@ -54,6 +54,17 @@ class LanguageDetectorTest {
   }
 
   @Test
+  void shouldNotTakeAShortSpanishOrPortuguesePostWithMeForEnglish() {
+    // "me" is a Spanish and Portuguese pronoun as much as an English one
+    assertThat(DETECTOR.detect("me encanta")).isNotEqualTo("en");
+    assertThat(DETECTOR.detect("no me gusta")).isNotEqualTo("en");
+    assertThat(DETECTOR.detect("me encantou")).isNotEqualTo("en");
+    assertThat(DETECTOR.detect("me ajuda")).isEqualTo("pt");
+    assertThat(DETECTOR.detect("me encanta este producto")).isEqualTo("es");
+    assertThat(DETECTOR.detect("me neither")).isEqualTo("en");
+  }
+
+  @Test
   void shouldNotTakeGermanForEnglishWhenItsWordsLookEnglish() {
     // "in", "an", "am" are English words too; the letter sequences say German
     assertThat(DETECTOR.detect("Achmed erinnert sich an ihn.")).isEqualTo("und");
