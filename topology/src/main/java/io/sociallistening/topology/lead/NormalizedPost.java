@@ -67,13 +67,14 @@ final class NormalizedPost {
       char w = post.charAt(i);
       if (Character.isWhitespace(w)) {
         if (w == '\n' && length > sentenceStart) {
+          // the text so far ends with the space after its last word: the next word starts here
           if (openedQuestion) {
-            mark(inQuestion, sentenceStart, length + 1);
+            mark(inQuestion, sentenceStart, length);
           }
           if (firstSentenceEnd < 0) {
             firstSentenceEnd = length;
           }
-          sentenceStart = length + 1;
+          sentenceStart = length;
           openedQuestion = false;
         }
         i++;

@@ -206,6 +206,15 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldReadTheFirstWordOfAQuestionOnItsOwnLineAsPartOfIt() {
+    assertThat(SCORER.score("Hi everyone\nrecommendations?").reasons())
+        .containsExactly("recommendation request: \"recommendations\"");
+    assertThat(SCORER.score("Hola a todos\n¿recomiendan el pixel?").reasons())
+        .containsExactly("recommendation request: \"recomiendan\"");
+    assertThat(SCORER.score("¿Qué tal\nbest laptop ever").reasons()).isEmpty();
+  }
+
+  @Test
   void shouldMatchWholeWordsOnly() {
     assertThat(SCORER.score("the versus-less canvas").reasons())
         .containsExactly("comparison: \"versus\"");
