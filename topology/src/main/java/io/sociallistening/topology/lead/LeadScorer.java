@@ -45,12 +45,12 @@ import java.util.Set;
  * {@link PhraseIndex}: at each word the longest phrase whose condition holds is taken and matching
  * continues after it, so "would never buy" hides the "never buy" inside it and "não vale a pena"
  * hides "vale a pena". A phrase for a lead (conditions always, question, short_question) preceded
- * within three words by a negation ("not", "don't", "never", "não", "no", ...) counts as negated
- * intent instead, unless a word of doubt comes between ("not sure if i should buy" stays intent). A
- * post with both a price ("$899") and a link counts as a seller; a price without a link is a budget
- * cue (0.3). Each reason counts once, at the weight of its strongest phrase in the post; score = 1
- * - exp(-sum) for a positive sum, else 0. One purchase-intent phrase (0.9) gives 0.593, a
- * comparison alone (0.4) 0.330.
+ * within three words of its sentence by a negation ("not", "don't", "never", "não", "no", ...)
+ * counts as negated intent instead, unless a word of doubt comes between ("not sure if i should
+ * buy" stays intent). A post with both a price ("$899") and a link counts as a seller; a price
+ * without a link is a budget cue (0.3). Each reason counts once, at the weight of its strongest
+ * phrase in the post; score = 1 - exp(-sum) for a positive sum, else 0. One purchase-intent phrase
+ * (0.9) gives 0.593, a comparison alone (0.4) 0.330.
  *
  * <p>Immutable and thread-safe; no regular expressions; per call it allocates the normalised text,
  * a few small arrays, the result, and a short string per candidate lead phrase for the negation
@@ -224,10 +224,16 @@ public final class LeadScorer {
     return new LeadResult(score, score >= threshold, reasons);
   }
 
-  /** The start of a negation within {@link #NEGATION_SCOPE} words before {@code start}, or -1. */
+  /**
+   * The start of a negation within {@link #NEGATION_SCOPE} words before {@code start} in the same
+   * sentence, or -1.
+   */
   private static int negationBefore(NormalizedPost post, int start) {
     int word = start;
     for (int k = 0; k < NEGATION_SCOPE; k++) {
+      if (post.startsSentence(word)) {
+        return -1;
+      }
       word = post.previousWord(word);
       if (word < 0) {
         return -1;

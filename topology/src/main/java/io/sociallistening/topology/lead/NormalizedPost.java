@@ -29,6 +29,9 @@ final class NormalizedPost {
   /** Per offset of {@link #text}: whether the sentence around it is a question. */
   private final boolean[] inQuestion;
 
+  /** Per offset of {@link #text}: whether a sentence other than the first starts there. */
+  private final boolean[] startsSentence;
+
   static final int SHORT_QUESTION_WORDS = 8;
 
   private NormalizedPost(
@@ -39,7 +42,8 @@ final class NormalizedPost {
       boolean handle,
       boolean price,
       int shortFirstQuestionEnd,
-      boolean[] inQuestion) {
+      boolean[] inQuestion,
+      boolean[] startsSentence) {
     this.text = text;
     this.length = length;
     this.question = question;
@@ -48,11 +52,13 @@ final class NormalizedPost {
     this.price = price;
     this.shortFirstQuestionEnd = shortFirstQuestionEnd;
     this.inQuestion = inQuestion;
+    this.startsSentence = startsSentence;
   }
 
   static NormalizedPost of(String post) {
     char[] out = new char[post.length() * 3 + 1];
     boolean[] inQuestion = new boolean[out.length];
+    boolean[] startsSentence = new boolean[out.length];
     int length = 0;
     boolean question = false;
     boolean url = false;
@@ -75,6 +81,7 @@ final class NormalizedPost {
             firstSentenceEnd = length;
           }
           sentenceStart = length;
+          startsSentence[sentenceStart] = true;
           openedQuestion = false;
         }
         i++;
@@ -140,6 +147,7 @@ final class NormalizedPost {
               firstSentenceEnd = length;
             }
             sentenceStart = length;
+            startsSentence[sentenceStart] = true;
             openedQuestion = false;
           }
         }
@@ -168,7 +176,15 @@ final class NormalizedPost {
       }
     }
     return new NormalizedPost(
-        out, length, question, url, handle, price, shortFirstQuestionEnd, inQuestion);
+        out,
+        length,
+        question,
+        url,
+        handle,
+        price,
+        shortFirstQuestionEnd,
+        inQuestion,
+        startsSentence);
   }
 
   private static void mark(boolean[] inQuestion, int from, int to) {
@@ -180,6 +196,11 @@ final class NormalizedPost {
   /** Whether the word at this offset of {@link #text} is part of a question. */
   boolean inQuestion(int offset) {
     return inQuestion[offset];
+  }
+
+  /** Whether a sentence (not the post's first) starts at this offset of {@link #text}. */
+  boolean startsSentence(int offset) {
+    return startsSentence[offset];
   }
 
   /** The offset where the word before the one starting at {@code start} starts, or -1. */

@@ -160,6 +160,18 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldNotCarryANegationIntoTheNextSentence() {
+    assertThat(SCORER.score("Not bad! Thinking of getting one").reasons())
+        .containsExactly("purchase intent: \"thinking of getting\"");
+    assertThat(SCORER.score("My phone isn't working. Any recommendations for a new one?").lead())
+        .isTrue();
+    assertThat(SCORER.score("It didn't last\nthinking of getting a new one").lead()).isTrue();
+    assertThat(SCORER.score("Não aguento mais. Quero comprar um notebook novo").lead()).isTrue();
+    assertThat(SCORER.score("No. Should I buy the pixel?").lead()).isTrue();
+    assertThat(SCORER.score("I'm not thinking of getting one. Ever.").lead()).isFalse();
+  }
+
+  @Test
   void shouldKeepIntentWhenDoubtComesBetweenNegationAndPhrase() {
     LeadResult result = SCORER.score("not sure if i should buy the s24");
 
