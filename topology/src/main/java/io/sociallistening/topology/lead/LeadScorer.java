@@ -45,12 +45,14 @@ import java.util.Set;
  * {@link PhraseIndex}: at each word the longest phrase whose condition holds is taken and matching
  * continues after it, so "would never buy" hides the "never buy" inside it and "não vale a pena"
  * hides "vale a pena". A phrase for a lead (conditions always, question, short_question) preceded
- * within three words of its sentence by a negation ("not", "don't", "never", "não", "no", ...)
- * counts as negated intent instead, unless a word of doubt comes between ("not sure if i should
- * buy" stays intent). A post with both a price ("$899") and a link counts as a seller; a price
- * without a link is a budget cue (0.3). Each reason counts once, at the weight of its strongest
- * phrase in the post; score = 1 - exp(-sum) for a positive sum, else 0. One purchase-intent phrase
- * (0.9) gives 0.593, a comparison alone (0.4) 0.330.
+ * within three words of its sentence by a negation ("not", "don't", "never", "não", ...) counts as
+ * negated intent instead, unless a word of doubt comes between ("not sure if i should buy" stays
+ * intent); "no", also Portuguese for "in the" ("no Rio, alguém indica?"), negates only right before
+ * the phrase or before object pronouns only ("no lo voy a comprar"). A post with both a price
+ * ("$899") and a link counts as a seller; a price without a link is a budget cue (0.3). Each reason
+ * counts once, at the weight of its strongest phrase in the post; score = 1 - exp(-sum) for a
+ * positive sum, else 0. One purchase-intent phrase (0.9) gives 0.593, a comparison alone (0.4)
+ * 0.330.
  *
  * <p>Immutable and thread-safe; no regular expressions; per call it allocates the normalised text,
  * a few small arrays, the result, and a short string per candidate lead phrase for the negation
@@ -72,7 +74,6 @@ public final class LeadScorer {
       Set.of(
           "not",
           "never",
-          "no",
           "don't",
           "dont",
           "won't",
@@ -92,6 +93,16 @@ public final class LeadScorer {
           "jamas",
           "nem",
           "ni");
+
+  /**
+   * The negation that is also a Portuguese contraction ("no" = "in the"): it counts only when
+   * nothing but {@link #CLITICS} comes between it and the phrase.
+   */
+  private static final String NO = "no";
+
+  /** Object pronouns that may stand between "no" and the verb it negates. */
+  private static final Set<String> CLITICS =
+      Set.of("me", "te", "se", "lo", "la", "los", "las", "le", "les", "nos", "os");
 
   /** Words that end a negation's scope when they come between it and the phrase. */
   private static final Set<String> DOUBTS =
@@ -230,6 +241,7 @@ public final class LeadScorer {
    */
   private static int negationBefore(NormalizedPost post, int start) {
     int word = start;
+    boolean onlyClitics = true;
     for (int k = 0; k < NEGATION_SCOPE; k++) {
       if (post.startsSentence(word)) {
         return -1;
@@ -240,15 +252,17 @@ public final class LeadScorer {
       }
       int length = post.wordEnd(word) - word;
       if (length > 8) {
+        onlyClitics = false;
         continue;
       }
       String token = new String(post.text, word, length);
       if (DOUBTS.contains(token)) {
         return -1;
       }
-      if (NEGATORS.contains(token)) {
+      if (NEGATORS.contains(token) || (onlyClitics && token.equals(NO))) {
         return word;
       }
+      onlyClitics &= CLITICS.contains(token);
     }
     return -1;
   }

@@ -172,6 +172,19 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldNotReadPortugueseNoInTheAsANegation() {
+    assertThat(SCORER.score("Moro no Rio, alguém indica uma operadora boa?").reasons())
+        .containsExactly("recommendation request: \"alguem indica\"");
+    assertThat(SCORER.score("no natal quero comprar um iphone").lead()).isTrue();
+    assertThat(SCORER.score("Tô no trabalho pensando em comprar um carro").lead()).isTrue();
+    assertThat(SCORER.score("no quiero comprar otro iphone").reasons())
+        .containsExactly("negated intent: \"no quiero comprar\"");
+    assertThat(SCORER.score("no lo voy a comprar").reasons())
+        .containsExactly("negated intent: \"no ... voy a comprar\"");
+    assertThat(SCORER.score("no need to buy a new one").lead()).isFalse();
+  }
+
+  @Test
   void shouldKeepIntentWhenDoubtComesBetweenNegationAndPhrase() {
     LeadResult result = SCORER.score("not sure if i should buy the s24");
 
