@@ -240,6 +240,13 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldReadQueMeRecomiendanAsTheRecommendationRequestItHolds() {
+    assertThat(SCORER.score("¿Qué me recomiendan para editar video?").reasons())
+        .containsExactly("recommendation request: \"me recomiendan\"");
+    assertThat(SCORER.score("¿Qué me recomiendan para editar video?").lead()).isTrue();
+  }
+
+  @Test
   void shouldMatchWholeWordsOnly() {
     assertThat(SCORER.score("the versus-less canvas").reasons())
         .containsExactly("comparison: \"versus\"");
