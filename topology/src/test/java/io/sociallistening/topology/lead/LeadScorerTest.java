@@ -246,6 +246,51 @@ class LeadScorerTest {
     assertThat(SCORER.score("¿Qué me recomiendan para editar video?").lead()).isTrue();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("commonRequests")
+  void shouldReadCommonRequestsForAProductAsLeads(String post, String reason) {
+    LeadResult result = SCORER.score(post);
+
+    assertThat(result.reasons()).contains(reason);
+    assertThat(result.lead()).isTrue();
+  }
+
+  static List<Arguments> commonRequests() {
+    return List.of(
+        Arguments.of(
+            "switching from Hubspot, what should I use?",
+            "recommendation request: \"what should i use\""),
+        Arguments.of(
+            "what's everyone using for password management?",
+            "recommendation request: \"what's everyone using\""),
+        Arguments.of(
+            "Looking for alternatives to Notion",
+            "recommendation request: \"looking for alternatives\""),
+        Arguments.of("Is there a better alternative to Slack?", "comparison: \"alternative to\""),
+        Arguments.of(
+            "Looking for a replacement for my old router",
+            "recommendation request: \"looking for a replacement\""),
+        Arguments.of("indicações de notebook?", "recommendation request: \"indicacoes de\""),
+        Arguments.of(
+            "procuro um celular bom e barato, sugestões?", "recommendation request: \"sugestoes\""),
+        Arguments.of(
+            "Estou procurando um notebook bom", "purchase intent: \"estou procurando um\""),
+        Arguments.of(
+            "busco recomendaciones de auriculares",
+            "recommendation request: \"recomendaciones de\""),
+        Arguments.of(
+            "Necesito un celular nuevo, ¿sugerencias?", "recommendation request: \"sugerencias\""),
+        Arguments.of("no sé qué comprar?", "purchase intent: \"que comprar\""));
+  }
+
+  @Test
+  void shouldNotReadJobSearchesOrOffersToSellAsLeads() {
+    assertThat(SCORER.score("Estou procurando um emprego em Lisboa").reasons()).isEmpty();
+    assertThat(SCORER.score("estoy buscando un trabajo").reasons()).isEmpty();
+    assertThat(SCORER.score("anyone want to buy my old iphone?").reasons()).isEmpty();
+    assertThat(SCORER.score("alguém quer comprar meu notebook?").reasons()).isEmpty();
+  }
+
   @Test
   void shouldMatchWholeWordsOnly() {
     assertThat(SCORER.score("the versus-less canvas").reasons())
