@@ -3,8 +3,9 @@ package io.sociallistening.topology.lead;
 /**
  * A post reduced to the words that lead phrases are matched on: lower case ({@link
  * Character#toLowerCase(char)} is locale-independent), common Latin accents folded ({@code é} to
- * {@code e}), typographic apostrophes made ASCII, words separated by single spaces, {@code %} kept
- * as a word of its own, hashtags kept without {@code #}; URLs and {@code @handles} dropped.
+ * {@code e}; a combining accent after a letter, as in decomposed text, is dropped too), typographic
+ * apostrophes made ASCII, words separated by single spaces, {@code %} kept as a word of its own,
+ * hashtags kept without {@code #}; URLs and {@code @handles} dropped.
  *
  * <p>Also records what the dropped characters said: whether the post contains a question mark
  * outside URLs, which words belong to a question (a sentence ending in {@code ?} or opened by
@@ -108,6 +109,11 @@ final class NormalizedPost {
             out[length++] = ' ';
           }
           out[length++] = fold(Character.toLowerCase(c));
+        } else if (Character.getType(c) == Character.NON_SPACING_MARK
+            && length > 0
+            && isWordChar(out[length - 1])) {
+          // a combining accent after a letter (decomposed text, "e" + U+0301): folded away
+          continue;
         } else if ((c == '\'' || c == '\u2019')
             && k > i
             && k + 1 < end

@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -304,6 +305,15 @@ class LeadScorerTest {
         .containsExactly("recommendation request: \"what's the best\"");
     assertThat(SCORER.score("Alguém recomenda?").reasons())
         .containsExactly("recommendation request: \"alguem recomenda\"");
+  }
+
+  @Test
+  void shouldMatchDecomposedAccentsAsComposedOnes() {
+    String decomposed = Normalizer.normalize("Não vale a pena", Normalizer.Form.NFD);
+    assertThat(SCORER.score(decomposed)).isEqualTo(SCORER.score("Não vale a pena"));
+    String request = Normalizer.normalize("Indicações de notebook?", Normalizer.Form.NFD);
+    assertThat(SCORER.score(request).reasons())
+        .containsExactly("recommendation request: \"indicacoes de\"");
   }
 
   @Test
