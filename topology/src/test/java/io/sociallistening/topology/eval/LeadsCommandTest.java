@@ -54,6 +54,19 @@ class LeadsCommandTest {
   }
 
   @Test
+  void shouldScoreAVeryLongLineOnItsFirstMillionCharacters() {
+    String filler = "x ".repeat(LeadsCommand.MAX_LINE_CHARS / 2);
+    int status = run(List.of(), filler + "should I buy it?\n" + "should I buy it?\n");
+
+    assertThat(status).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).split("\n", -1))
+        .containsExactly(
+            "{\"lead\":false,\"score\":0,\"reasons\":[]}",
+            "{\"lead\":true,\"score\":0.5934,\"reasons\":[\"purchase intent: \\\"should i buy\\\"\"]}",
+            "");
+  }
+
+  @Test
   void shouldRejectArguments() {
     assertThat(run(List.of("x"), "hi\n")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
