@@ -3,9 +3,9 @@ package io.sociallistening.topology.match;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.el.GreekLowerCaseFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -17,12 +17,14 @@ import org.apache.lucene.analysis.util.ElisionFilter;
 /**
  * The one text analysis used for post text and for rule terms alike: Lucene's {@link
  * StandardTokenizer} (Unicode word boundaries, UAX #29), removal of a possessive {@code 's} and of
- * elided articles ({@code l'}, {@code d'}, {@code qu'}...), lower-casing, ASCII folding and removal
- * of combining accents, so {@code Café}, {@code cafe} and {@code cafe\u0301} all become {@code
- * cafe}, and {@code Acme's} and {@code l'Acme} become {@code acme}. No stemming. Each token keeps
- * whether it was written as a hashtag or a mention: the tokenizer drops {@code #} and {@code @}, so
- * the character before the token's start offset decides (and only when that marker itself starts a
- * word, so {@code bob@acme} is not a mention).
+ * elided articles ({@code l'}, {@code d'}, {@code qu'}...), lower-casing (for Greek also without
+ * its accents and with a final sigma as a sigma, {@link GreekLowerCaseFilter}: Greek capitals are
+ * written without accents), ASCII folding and removal of combining accents, so {@code Café}, {@code
+ * cafe} and {@code cafe\u0301} all become {@code cafe}, {@code ΕΛΛΑΔΑ} and {@code Ελλάδα} become
+ * {@code ελλαδα}, and {@code Acme's} and {@code l'Acme} become {@code acme}. No stemming. Each
+ * token keeps whether it was written as a hashtag or a mention: the tokenizer drops {@code #} and
+ * {@code @}, so the character before the token's start offset decides (and only when that marker
+ * itself starts a word, so {@code bob@acme} is not a mention).
  */
 final class PostAnalyzer extends Analyzer {
 
@@ -50,7 +52,7 @@ final class PostAnalyzer extends Analyzer {
     Tokenizer tokenizer = new StandardTokenizer();
     TokenStream stream = new EnglishPossessiveFilter(tokenizer);
     stream = new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES);
-    stream = new LowerCaseFilter(stream);
+    stream = new GreekLowerCaseFilter(stream);
     stream = new ASCIIFoldingFilter(stream);
     stream = new CombiningMarkFilter(stream);
     return new TokenStreamComponents(tokenizer, stream);

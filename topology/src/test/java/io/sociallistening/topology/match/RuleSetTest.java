@@ -36,6 +36,15 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldIgnoreCaseAndAccentsInGreek() {
+      // Greek capitals are written without accents, and a final sigma is a sigma.
+      assertThat(matches("Ελλάδα", "ΕΛΛΑΔΑ ΣΗΜΕΡΑ")).isTrue();
+      assertThat(matches("ΟΔΥΣΣΕΑΣ", "ο Οδυσσέας έφυγε")).isTrue();
+      assertThat(matches("Οδυσσέας", "ΟΔΥΣΣΕΑΣ")).isTrue();
+      assertThat(matches("Ελλάδα", "Ελλάς")).isFalse();
+    }
+
+    @Test
     void shouldSplitAtUnicodeWordBoundaries() {
       assertThat(matches("acme", "Flying Acme-Air today")).isTrue();
       assertThat(matches("air", "Flying Acme-Air today")).isTrue();
