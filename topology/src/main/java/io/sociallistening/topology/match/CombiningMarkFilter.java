@@ -7,7 +7,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Removes combining diacritical marks (U+0300..U+036F) left in a token, so that decomposed text
- * ({@code e} followed by U+0301) folds like precomposed text ({@code é}), without ICU.
+ * ({@code e} followed by U+0301) folds like precomposed text ({@code é}), without ICU; and, in the
+ * same way, the invisible marks that only choose how an emoji looks: variation selectors
+ * (U+FE00..U+FE0F, as in the {@code ❤️} that phones send for {@code ❤}) and skin-tone modifiers
+ * (U+1F3FB..U+1F3FF), so {@code 👍🏽} is {@code 👍}.
  */
 final class CombiningMarkFilter extends TokenFilter {
 
@@ -27,9 +30,17 @@ final class CombiningMarkFilter extends TokenFilter {
     int kept = 0;
     for (int i = 0; i < length; i++) {
       char c = buffer[i];
-      if (c < '\u0300' || c > '\u036f') {
-        buffer[kept++] = c;
+      if (c >= '\u0300' && c <= '\u036f' || c >= '\ufe00' && c <= '\ufe0f') {
+        continue;
       }
+      if (c == '\ud83c'
+          && i + 1 < length
+          && buffer[i + 1] >= '\udffb'
+          && buffer[i + 1] <= '\udfff') {
+        i++; // a skin-tone modifier, U+1F3FB..U+1F3FF
+        continue;
+      }
+      buffer[kept++] = c;
     }
     if (kept != length) {
       term.setLength(kept);

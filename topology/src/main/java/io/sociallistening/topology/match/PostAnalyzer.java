@@ -19,12 +19,13 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * StandardTokenizer} (Unicode word boundaries, UAX #29), removal of a possessive {@code 's} and of
  * elided articles ({@code l'}, {@code d'}, {@code qu'}...), lower-casing (for Greek also without
  * its accents and with a final sigma as a sigma, {@link GreekLowerCaseFilter}: Greek capitals are
- * written without accents), ASCII folding and removal of combining accents, so {@code Café}, {@code
- * cafe} and {@code cafe\u0301} all become {@code cafe}, {@code ΕΛΛΑΔΑ} and {@code Ελλάδα} become
- * {@code ελλαδα}, and {@code Acme's} and {@code l'Acme} become {@code acme}. No stemming. Each
- * token keeps whether it was written as a hashtag or a mention: the tokenizer drops {@code #} and
- * {@code @}, so the character before the token's start offset decides (and only when that marker
- * itself starts a word, so {@code bob@acme} is not a mention).
+ * written without accents), ASCII folding and removal of combining accents (and of emoji variation
+ * selectors and skin tones, {@link CombiningMarkFilter}), so {@code Café}, {@code cafe} and {@code
+ * cafe\u0301} all become {@code cafe}, {@code ΕΛΛΑΔΑ} and {@code Ελλάδα} become {@code ελλαδα}, and
+ * {@code Acme's} and {@code l'Acme} become {@code acme}. No stemming. Each token keeps whether it
+ * was written as a hashtag or a mention: the tokenizer drops {@code #} and {@code @}, so the
+ * character before the token's start offset decides (and only when that marker itself starts a
+ * word, so {@code bob@acme} is not a mention).
  */
 final class PostAnalyzer extends Analyzer {
 

@@ -45,6 +45,16 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldMatchAnEmojiWhateverItsPresentationOrSkinTone() {
+      // Phones send a heart as U+2764 U+FE0F; the selector is invisible, like a skin tone's choice.
+      assertThat(matches("acme \u2764", "I \u2764\uFE0F acme")).isTrue();
+      assertThat(matches("acme \u2764\uFE0F", "I \u2764 acme")).isTrue();
+      assertThat(matches("acme \uD83D\uDC4D", "acme \uD83D\uDC4D\uD83C\uDFFD")).isTrue();
+      assertThat(matches("acme \uD83D\uDC4D\uD83C\uDFFB", "acme \uD83D\uDC4D")).isTrue();
+      assertThat(matches("acme \uD83D\uDC4D", "acme \uD83D\uDC4E")).isFalse();
+    }
+
+    @Test
     void shouldSplitAtUnicodeWordBoundaries() {
       assertThat(matches("acme", "Flying Acme-Air today")).isTrue();
       assertThat(matches("air", "Flying Acme-Air today")).isTrue();
