@@ -79,7 +79,7 @@ final class RuleParser {
     int length = query.length();
     int i = 0;
     while (true) {
-      while (i < length && Character.isWhitespace(query.charAt(i))) {
+      while (i < length && isSpace(query.charAt(i))) {
         i++;
       }
       if (i >= length) {
@@ -96,9 +96,7 @@ final class RuleParser {
       } else if (c == '"') {
         i = lexPhrase(i);
       } else if (c == '-') {
-        if (i + 1 >= length
-            || Character.isWhitespace(query.charAt(i + 1))
-            || query.charAt(i + 1) == ')') {
+        if (i + 1 >= length || isSpace(query.charAt(i + 1)) || query.charAt(i + 1) == ')') {
           throw error(i + 1, "Expected a term after '-'");
         }
         tokens.add(new Token(Kind.MINUS, i, i + 1, "-", -1, false));
@@ -133,7 +131,7 @@ final class RuleParser {
     int end = start;
     while (end < query.length()) {
       char c = query.charAt(end);
-      if (Character.isWhitespace(c) || c == '(' || c == ')' || c == '"') {
+      if (isSpace(c) || c == '(' || c == ')' || c == '"') {
         break;
       }
       end++;
@@ -185,6 +183,14 @@ final class RuleParser {
       }
     }
     return value;
+  }
+
+  /**
+   * Whether {@code c} separates terms: white space, and also the no-break and other Unicode spaces
+   * (U+00A0, U+2007, U+202F...) that a query pasted from a web page or a chat often has.
+   */
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   private static boolean isAsciiDigit(char c) {

@@ -207,6 +207,16 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldSeparateWithAnyUnicodeSpace() {
+      // A query pasted from a web page or a chat often has no-break spaces.
+      String query = "acme\u00A0OR\u00A0anvil\u202F-rocket";
+      assertThat(matches(query, "anvil")).isTrue();
+      assertThat(matches(query, "acme")).isTrue();
+      assertThat(matches(query, "anvil rocket")).isFalse();
+      assertThat(matches("acme\u2003AND\u3000anvil", "anvil by acme")).isTrue();
+    }
+
+    @Test
     void shouldReadLowerCaseOperatorsAsWords() {
       assertThat(matches("acme or anvil", "acme")).isFalse();
       assertThat(matches("acme or anvil", "acme or anvil")).isTrue();
