@@ -17,6 +17,8 @@ import java.util.List;
  * proximity = primary (("NEAR/" n | "ONEAR/" n) primary)*
  * primary   = "(" or ")" | '"' words '"' ["~" n] | word | word"*" | field ":" value
  * </pre>
+ *
+ * <p>A phrase may also be quoted with the typographic quotes {@code “ ” „}.
  */
 final class RuleParser {
 
@@ -93,7 +95,7 @@ final class RuleParser {
       } else if (c == ')') {
         tokens.add(new Token(Kind.CLOSE, i, i + 1, ")", -1, false));
         i++;
-      } else if (c == '"') {
+      } else if (isQuote(c)) {
         i = lexPhrase(i);
       } else if (c == '-') {
         if (i + 1 >= length || isSpace(query.charAt(i + 1)) || query.charAt(i + 1) == ')') {
@@ -108,8 +110,11 @@ final class RuleParser {
   }
 
   private int lexPhrase(int open) {
-    int close = query.indexOf('"', open + 1);
-    if (close < 0) {
+    int close = open + 1;
+    while (close < query.length() && !isQuote(query.charAt(close))) {
+      close++;
+    }
+    if (close == query.length()) {
       throw error(open, "Unterminated phrase");
     }
     int end = close + 1;
@@ -131,7 +136,7 @@ final class RuleParser {
     int end = start;
     while (end < query.length()) {
       char c = query.charAt(end);
-      if (isSpace(c) || c == '(' || c == ')' || c == '"') {
+      if (isSpace(c) || c == '(' || c == ')' || isQuote(c)) {
         break;
       }
       end++;
@@ -183,6 +188,14 @@ final class RuleParser {
       }
     }
     return value;
+  }
+
+  /**
+   * Whether {@code c} opens or closes a phrase: {@code "}, and the typographic quotes that phones
+   * and word processors type for it ({@code “acme air”}, {@code „acme air“}).
+   */
+  private static boolean isQuote(char c) {
+    return c == '"' || c == '\u201C' || c == '\u201D' || c == '\u201E';
   }
 
   /**

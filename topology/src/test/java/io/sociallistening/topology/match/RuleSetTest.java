@@ -146,6 +146,18 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldTakeTypographicQuotesForPhraseQuotes() {
+      // Phones and word processors type \u201Cacme air\u201D for "acme air".
+      assertThat(matches("\u201Cacme air\u201D", "Acme Air is late")).isTrue();
+      assertThat(matches("\u201Cacme air\u201D", "air x acme")).isFalse();
+      assertThat(matches("\u201Eacme air\u201C", "air x acme")).isFalse();
+      assertThat(matches("rocket -\u201Cacme air\u201D", "rocket acme and air")).isTrue();
+      assertThat(matches("\u201Cacme air\u201D~1", "air x acme")).isTrue();
+      assertThatThrownBy(() -> matches("acme \u201Cbig air", "acme big air"))
+          .hasMessage("Unterminated phrase at position 5 in rule 'r1'");
+    }
+
+    @Test
     void shouldMatchAPrefix() {
       assertThat(matches("acme*", "acme")).isTrue();
       assertThat(matches("acme*", "two Acmes")).isTrue();
