@@ -508,15 +508,28 @@ sealed interface Clause
       }
       Spans b = new Spans();
       right.spans(post, b);
+      if (b.size() == 0) {
+        return false;
+      }
+      a.sortDistinct();
+      b.sortDistinct();
+      int widest = b.widest();
       boolean found = false;
       for (int i = 0; i < a.size(); i++) {
-        for (int j = 0; j < b.size(); j++) {
-          if (near(a.start(i), a.end(i), b.start(j), b.end(j))) {
+        int aStart = a.start(i);
+        int aEnd = a.end(i);
+        // Only spans of b starting from here to `last` can be near: before aStart, b must end at
+        // most `distance` words before it (and is at most `widest` long); after aEnd, start at
+        // most `distance` words after it.
+        int first = ordered ? aEnd + 1 : aStart - 1 - distance - widest;
+        long last = (long) aEnd + 1 + distance;
+        for (int j = b.firstStartingFrom(first); j < b.size() && b.start(j) <= last; j++) {
+          if (near(aStart, aEnd, b.start(j), b.end(j))) {
             if (out == null) {
               return true;
             }
             found = true;
-            out.add(Math.min(a.start(i), b.start(j)), Math.max(a.end(i), b.end(j)));
+            out.add(Math.min(aStart, b.start(j)), Math.max(aEnd, b.end(j)));
           }
         }
       }

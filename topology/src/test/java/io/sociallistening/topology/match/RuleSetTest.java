@@ -2,7 +2,9 @@ package io.sociallistening.topology.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -290,6 +292,22 @@ class RuleSetTest {
       assertThat(matches(query, "acme air x delay")).isTrue();
       assertThat(matches(query, "delay x acme air")).isTrue();
       assertThat(matches(query, "acme air x y delay")).isFalse();
+    }
+
+    @Test
+    void shouldMatchALongNearChainOnARepetitivePostInTime() {
+      // Each link of the chain used to multiply the spans by the pairs that gave them: this took
+      // minutes, holding up the stream thread.
+      String query =
+          "acme NEAR/20 fail NEAR/20 refund NEAR/20 acme NEAR/20 fail NEAR/20 refund"
+              + " NEAR/20 acme NEAR/20 late";
+      String post = "acme fail refund ".repeat(200);
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(20),
+          () -> {
+            assertThat(matches(query, post)).isFalse();
+            assertThat(matches(query, post + "late")).isTrue();
+          });
     }
 
     @Test
