@@ -366,6 +366,11 @@ final class RuleParser {
       if (value.isEmpty()) {
         throw error(start + colon + 1, "Missing value after '" + name + ":'");
       }
+      if (value.indexOf('*') >= 0) {
+        // lang:en already takes its regions; a '*' would be compared as written and match nothing
+        throw error(
+            start + colon + 1 + value.indexOf('*'), "Wildcard '*' is not allowed in a field value");
+      }
       FieldFilter filter = FieldFilter.of(start, field, value);
       if (filter == null) {
         throw error(start + colon + 1, "Invalid value for '" + name + ":'");

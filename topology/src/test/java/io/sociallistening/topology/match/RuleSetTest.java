@@ -494,6 +494,19 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldRejectAWildcardInAFieldValue() {
+      // lang:en already takes en-US; lang:en* matched no post at all.
+      assertError(
+          "acme lang:en*",
+          12,
+          "Wildcard '*' is not allowed in a field value at position 12 in rule 'r1'");
+      assertError(
+          "acme author:*bob",
+          12,
+          "Wildcard '*' is not allowed in a field value at position 12 in rule 'r1'");
+    }
+
+    @Test
     void shouldRejectTermsWithoutSearchableWords() {
       assertError("acme && anvil", 5, "No searchable word in '&&' at position 5 in rule 'r1'");
       assertError("acme \"!!\"", 5, "No searchable word in phrase at position 5 in rule 'r1'");
