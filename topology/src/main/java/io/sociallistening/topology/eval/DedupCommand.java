@@ -28,8 +28,8 @@ import java.util.Optional;
  * A line with no words left once links, handles and emoji are taken out (an empty line, a lone link
  * or emoji) has no near copies; it is numbered after the first line identical to it (among the
  * first 100,000 such lines, holding at most an eighth of the characters above), else as its own. A
- * line is compared on at most its first {@link #MAX_LINE_CHARS} characters. <b>Time:</b> every line
- * gets timestamp 0, so nothing expires by age.
+ * line is compared on at most its first {@link InputLines#MAX_LINE_CHARS} characters. <b>Time:</b>
+ * every line gets timestamp 0, so nothing expires by age.
  *
  * <p>Measured on the labelled set in {@code topology/src/test/resources/dedup/} by {@code
  * DedupEvaluation} (test scope; the command is in its class comment).
@@ -40,13 +40,6 @@ public final class DedupCommand {
   private static final long HEAP_PER_FIRST_COPY = 10 * 1024;
   private static final long HEAP_PER_TEXT_CHAR = 16;
   private static final int MAX_WORDLESS_LINES = 100_000;
-
-  /**
-   * Lines are compared on at most their first million characters: splitting a line into words takes
-   * several times its size, and one line of 50 MB ran out of a 1 GB heap. The topology never sees
-   * such a text: it refuses texts over {@code text.max.length} (20,000 characters).
-   */
-  static final int MAX_LINE_CHARS = 1_000_000;
 
   private DedupCommand() {}
 
@@ -97,9 +90,6 @@ public final class DedupCommand {
       StringBuilder text = new StringBuilder(32);
       while ((line = lines.next()) != null) {
         number++;
-        if (line.length() > MAX_LINE_CHARS) {
-          line = line.substring(0, MAX_LINE_CHARS);
-        }
         String key = Integer.toString(number);
         Optional<Original> first = index.findOrAdd(key, line, 0L);
         String cluster = first.map(Original::key).orElse(key);

@@ -13,9 +13,18 @@ import java.nio.charset.StandardCharsets;
  * dropped. A last line without {@code '\n'} is a line; nothing after a final {@code '\n'} is not.
  * So there are as many lines as {@code wc -l} counts, plus one for an unterminated last line: the
  * texts a scorer wrote one per line, even when a text holds a lone carriage return ({@link
- * java.io.BufferedReader#readLine} would split it in two and shift every later output line).
+ * java.io.BufferedReader#readLine} would split it in two and shift every later output line). A line
+ * is read as its first {@value #MAX_LINE_CHARS} characters; the rest of it is skipped.
  */
 final class InputLines {
+  /**
+   * The most characters of a line that a command reads: scoring or comparing a text takes several
+   * times its size in memory, and one line of 100 MB ran out of a 1 GB heap (the {@code sentiment}
+   * command stopped with no output for it or the lines after). The topology never sees such a text:
+   * it refuses texts over {@code text.max.length} (20,000 characters).
+   */
+  static final int MAX_LINE_CHARS = 1_000_000;
+
   private final Reader reader;
   private final char[] buffer = new char[8192];
   private final StringBuilder line = new StringBuilder(256);
@@ -47,7 +56,7 @@ final class InputLines {
       while (position < limit && buffer[position] != '\n') {
         position++;
       }
-      line.append(buffer, start, position - start);
+      line.append(buffer, start, Math.min(position - start, MAX_LINE_CHARS - line.length()));
       if (position < limit) {
         position++;
         break;

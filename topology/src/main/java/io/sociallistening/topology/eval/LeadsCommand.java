@@ -14,16 +14,9 @@ import java.util.List;
  * line, in order, e.g. {@code {"lead":true,"score":0.5934,"reasons":["purchase intent: \"should i
  * buy\""]}}: score in 0..1 rounded to 4 decimals, reasons in text order. An empty line gives {@code
  * {"lead":false,"score":0,"reasons":[]}}. A line is scored on at most its first {@link
- * #MAX_LINE_CHARS} characters. The command takes no arguments.
+ * InputLines#MAX_LINE_CHARS} characters. The command takes no arguments.
  */
 public final class LeadsCommand {
-  /**
-   * Lines are scored on at most their first million characters: normalising a text for the phrase
-   * index takes several times its size, and one line of 100 MB ran out of a 1 GB heap. The topology
-   * never sees such a text: it refuses texts over {@code text.max.length} (20,000 characters).
-   */
-  static final int MAX_LINE_CHARS = 1_000_000;
-
   private LeadsCommand() {}
 
   /**
@@ -40,9 +33,7 @@ public final class LeadsCommand {
         () -> {
           LeadScorer scorer = LeadScorer.loadDefault();
           return (line, json) -> {
-            LeadResult result =
-                scorer.score(
-                    line.length() > MAX_LINE_CHARS ? line.substring(0, MAX_LINE_CHARS) : line);
+            LeadResult result = scorer.score(line);
             json.writeStartObject();
             json.writeBooleanField("lead", result.lead());
             json.writeFieldName("score");

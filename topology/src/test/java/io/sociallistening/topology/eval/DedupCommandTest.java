@@ -87,10 +87,10 @@ class DedupCommandTest {
   void shouldCompareAVeryLongLineOnItsFirstMillionCharacters() {
     // the same first million characters, then a million others of each line's own
     StringBuilder head = new StringBuilder();
-    for (int i = 0; head.length() < DedupCommand.MAX_LINE_CHARS; i++) {
+    for (int i = 0; head.length() < InputLines.MAX_LINE_CHARS; i++) {
       head.append("word").append(i % 5000).append(' ');
     }
-    String prefix = head.substring(0, DedupCommand.MAX_LINE_CHARS);
+    String prefix = head.substring(0, InputLines.MAX_LINE_CHARS);
     String first = prefix + " alpha".repeat(200_000);
     String second = prefix + " omega".repeat(200_000);
 

@@ -55,7 +55,7 @@ class LeadsCommandTest {
 
   @Test
   void shouldScoreAVeryLongLineOnItsFirstMillionCharacters() {
-    String filler = "x ".repeat(LeadsCommand.MAX_LINE_CHARS / 2);
+    String filler = "x ".repeat(InputLines.MAX_LINE_CHARS / 2);
     int status = run(List.of(), filler + "should I buy it?\n" + "should I buy it?\n");
 
     assertThat(status).isZero();
