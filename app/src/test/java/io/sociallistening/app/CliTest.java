@@ -118,6 +118,27 @@ class CliTest {
   }
 
   @Test
+  void shouldNameBootstrapServersWithoutABrokerOrAPortBeforeConnectingAnywhere() throws Exception {
+    for (String command : List.of("run", "registry")) {
+      for (String servers : List.of("", " , ", "kafka", "kafka:port,kafka-2:9092")) {
+        err.reset();
+        assertThat(run("", Map.of(), command, "--bootstrap.servers=" + servers))
+            .as("%s --bootstrap.servers=%s", command, servers)
+            .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+            .as("%s --bootstrap.servers=%s", command, servers)
+            .startsWith("Configuration error: Invalid value ")
+            .contains("for configuration bootstrap.servers: ")
+            .doesNotContain("Exception");
+      }
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "Configuration error: Invalid value kafka:port,kafka-2:9092 for configuration"
+                + " bootstrap.servers: 'kafka:port' is not host:port\n");
+  }
+
+  @Test
   void shouldReadSettingsFromTheEnvironmentWithThePrefix() throws Exception {
     assertThat(run("", Map.of("SOCIAL_LISTENING_NUM_STREAM_THREADS", "0"), "run")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))

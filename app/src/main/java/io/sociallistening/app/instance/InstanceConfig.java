@@ -124,6 +124,7 @@ public final class InstanceConfig extends AbstractConfig {
         BOOTSTRAP_SERVERS,
         Type.LIST,
         "127.0.0.1:9092",
+        new BootstrapServers(),
         Importance.HIGH,
         "Kafka brokers, host:port, comma-separated.",
         GROUP_KAFKA,

@@ -1,5 +1,6 @@
 package io.sociallistening.app.registry;
 
+import io.sociallistening.app.instance.BootstrapServers;
 import io.sociallistening.app.instance.SettingSources;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class RegistryConfig extends AbstractConfig {
             BOOTSTRAP_SERVERS,
             Type.LIST,
             "127.0.0.1:9092",
+            new BootstrapServers(),
             Importance.HIGH,
             "Kafka brokers holding the schema topic, host:port, comma-separated.",
             GROUP,

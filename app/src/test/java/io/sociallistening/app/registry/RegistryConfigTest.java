@@ -36,4 +36,14 @@ class RegistryConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("registry.port");
   }
+
+  @Test
+  void shouldAcceptBrokersAsKafkaClientsDo() {
+    RegistryConfig config =
+        RegistryConfig.load(
+            Map.of(), Map.of("bootstrap.servers", "kafka-1:9092, [::1]:9093,SASL_SSL://k3:9094"));
+
+    assertThat(config.kafkaClientConfig().get("bootstrap.servers"))
+        .isEqualTo("kafka-1:9092,[::1]:9093,SASL_SSL://k3:9094");
+  }
 }
