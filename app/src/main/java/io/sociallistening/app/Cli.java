@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -125,7 +126,7 @@ public final class Cli {
     } catch (RuntimeException e) {
       // a port taken, the registry or Connect worker not starting: what was started is stopped
       // (the log above has the details)
-      err.println("Cannot start the local stack: " + e.getMessage());
+      err.println("Cannot start the local stack: " + reason(e));
       return 1;
     }
     CountDownLatch done = new CountDownLatch(1);
@@ -163,8 +164,11 @@ public final class Cli {
     Instance instance;
     try {
       instance = Instance.start(config);
-    } catch (IllegalStateException | UncheckedIOException | RegistryException e) {
-      err.println("Cannot start: " + e.getMessage());
+    } catch (ConfigException e) {
+      throw e;
+    } catch (IllegalStateException | UncheckedIOException | RegistryException | KafkaException e) {
+      // a Kafka client that cannot start (no broker address resolves) included
+      err.println("Cannot start: " + reason(e));
       return 1;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "instance-shutdown"));
@@ -183,15 +187,24 @@ public final class Cli {
       return 2;
     }
     RegistryConfig config = RegistryConfig.load(env, overrides);
-    EmbeddedSchemaRegistry registry =
-        EmbeddedSchemaRegistry.start(
-            config.host(),
-            config.port(),
-            KafkaSchemaStore.open(
-                config.kafkaClientConfig(),
-                config.topic(),
-                config.replication(),
-                Duration.ofSeconds(60)));
+    EmbeddedSchemaRegistry registry;
+    try {
+      registry =
+          EmbeddedSchemaRegistry.start(
+              config.host(),
+              config.port(),
+              KafkaSchemaStore.open(
+                  config.kafkaClientConfig(),
+                  config.topic(),
+                  config.replication(),
+                  Duration.ofSeconds(60)));
+    } catch (ConfigException e) {
+      throw e;
+    } catch (IllegalStateException | UncheckedIOException | KafkaException e) {
+      // the port taken, the cluster not answering or no broker address resolving
+      err.println("Cannot start the schema registry: " + reason(e));
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -203,6 +216,23 @@ public final class Cli {
                 "registry-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * The message of {@code e}, followed by those of its causes that it does not already say ("Failed
+   * to create new KafkaAdminClient: No resolvable bootstrap urls given in bootstrap.servers").
+   */
+  static String reason(Throwable e) {
+    StringBuilder out = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable cause = e.getCause();
+        cause != null && cause != cause.getCause();
+        cause = cause.getCause()) {
+      String message = cause.getMessage();
+      if (message != null && !out.toString().contains(message)) {
+        out.append(": ").append(message);
+      }
+    }
+    return out.toString();
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
@@ -136,6 +137,55 @@ class CliTest {
         .isEqualTo(
             "Configuration error: Invalid value kafka:port,kafka-2:9092 for configuration"
                 + " bootstrap.servers: 'kafka:port' is not host:port\n");
+  }
+
+  @Test
+  void shouldSayInOneLineThatNoBrokerAddressResolves(@TempDir Path dir) throws Exception {
+    assertThat(
+            run(
+                "",
+                Map.of(),
+                "run",
+                "--bootstrap.servers=broker.invalid:9092",
+                "--state.dir=" + dir))
+        .isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "Starting against the Kafka cluster at broker.invalid:9092\n"
+                + "Cannot start: Failed to create new KafkaAdminClient: No resolvable bootstrap urls"
+                + " given in bootstrap.servers\n");
+
+    err.reset();
+    assertThat(
+            run(
+                "",
+                Map.of(),
+                "registry",
+                "--bootstrap.servers=broker.invalid:9092",
+                "--registry.host=127.0.0.1",
+                "--registry.port=0"))
+        .isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "Cannot start the schema registry: Failed to create new KafkaAdminClient: No"
+                + " resolvable bootstrap urls given in bootstrap.servers\n");
+  }
+
+  @Test
+  void shouldNameEveryCauseOnceInAStartFailure() {
+    Exception bind =
+        new UncheckedIOException(
+            "Cannot bind schema registry to 127.0.0.1:8081",
+            new java.net.BindException("Address already in use"));
+    Exception repeated =
+        new IllegalStateException(
+            "Cannot prepare the topic: java.io.IOException: broken",
+            new java.io.IOException("broken"));
+
+    assertThat(Cli.reason(bind))
+        .isEqualTo("Cannot bind schema registry to 127.0.0.1:8081: Address already in use");
+    assertThat(Cli.reason(repeated))
+        .isEqualTo("Cannot prepare the topic: java.io.IOException: broken");
   }
 
   @Test
