@@ -170,6 +170,7 @@ public final class InstanceConfig extends AbstractConfig {
         STATE_DIR,
         Type.STRING,
         "social-listening-state",
+        new ConfigDef.NonEmptyString(),
         Importance.MEDIUM,
         "Directory of the local state stores; a relative path is resolved against the working"
             + " directory. Not under the system's temporary directory, which the system may clean"
@@ -569,6 +570,7 @@ public final class InstanceConfig extends AbstractConfig {
         HTTP_HOST,
         Type.STRING,
         "0.0.0.0",
+        new ConfigDef.NonEmptyString(),
         Importance.LOW,
         "Address the HTTP server binds to.",
         GROUP_SERVING,

@@ -23,6 +23,24 @@ class InstanceConfigTest {
   }
 
   @Test
+  void shouldRefuseAnEmptyStateDirOrHttpHostNamingTheKey() {
+    // an empty state.dir failed only in Kafka Streams, after the topics were created, without the
+    // key; an empty http.host bound the loopback address, out of reach of other hosts
+    for (String key : new String[] {InstanceConfig.STATE_DIR, InstanceConfig.HTTP_HOST}) {
+      assertThatThrownBy(() -> load(Map.of(), Map.of(key, "")))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage("Invalid value  for configuration " + key + ": String must be non-empty");
+      assertThatThrownBy(
+              () ->
+                  load(
+                      Map.of(SettingSources.envName(InstanceConfig.ENV_PREFIX, key), " "),
+                      Map.of()))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("for configuration " + key + ": String must be non-empty");
+    }
+  }
+
+  @Test
   void shouldPassStandbyReplicasThroughToStreams() {
     InstanceConfig config =
         load(Map.of("SOCIAL_LISTENING_KAFKA_NUM_STANDBY_REPLICAS", "2"), Map.of());
