@@ -36,12 +36,14 @@ public final class LocalStackConfig extends AbstractConfig {
               DATA_DIR,
               Type.STRING,
               "data",
+              new ConfigDef.NonEmptyString(),
               Importance.HIGH,
               "Directory of the broker log, Connect offsets and state stores (kept between runs).")
           .define(
               HOST,
               Type.STRING,
               "127.0.0.1",
+              new ConfigDef.NonEmptyString(),
               Importance.MEDIUM,
               "Address the broker, registry and Connect REST API listen on.")
           .define(
