@@ -58,6 +58,17 @@ public final class Cli {
                                       load run: pass-through vs full pipeline, latency, memory
       """;
 
+  /** The arguments asking for the usage. */
+  private static final List<String> HELP = List.of("-h", "--help", "help");
+
+  /**
+   * The commands whose usage is the one above (the rules command's its own): {@code COMMAND --help}
+   * or {@code -h} prints it (not {@code help}, which may be a rule id). The evaluation commands
+   * answer it themselves.
+   */
+  private static final List<String> OWN_HELP =
+      List.of("demo", "run", "rules", "registry", "bench", "config-docs");
+
   private Cli() {}
 
   public static void main(String[] args) throws Exception {
@@ -77,6 +88,15 @@ public final class Cli {
       return 2;
     }
     List<String> rest = args.subList(1, args.size());
+    if (HELP.contains(args.get(0))) {
+      out.print(USAGE);
+      return 0;
+    }
+    if (OWN_HELP.contains(args.get(0)) && (rest.contains("--help") || rest.contains("-h"))) {
+      // before the other arguments are read: `run --help` neither starts nor names '--help'
+      out.print(args.get(0).equals("rules") ? RulesCommand.USAGE : USAGE);
+      return 0;
+    }
     try {
       return switch (args.get(0)) {
         case "demo" -> demo(rest, out, err, env);
@@ -95,10 +115,6 @@ public final class Cli {
             err.println("config-docs: cannot write the output (closed pipe or full disk)");
             yield 1;
           }
-          yield 0;
-        }
-        case "-h", "--help", "help" -> {
-          out.print(USAGE);
           yield 0;
         }
         default -> {

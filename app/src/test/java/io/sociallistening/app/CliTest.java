@@ -40,6 +40,33 @@ class CliTest {
   }
 
   @Test
+  void shouldPrintTheUsageOfACommandAskedForHelpWithoutStartingIt() throws Exception {
+    for (String command : List.of("demo", "run", "registry", "bench", "config-docs")) {
+      for (String help : List.of("--help", "-h")) {
+        out.reset();
+        err.reset();
+        // nothing listens on port 1: run would fail to start, not print the usage
+        assertThat(run("", Map.of(), command, "--bootstrap.servers=127.0.0.1:1", help))
+            .as("%s %s", command, help)
+            .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(Cli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+      }
+    }
+    for (List<String> args : List.of(List.of("rules", "--help"), List.of("rules", "list", "-h"))) {
+      out.reset();
+      assertThat(run("", Map.of(), args.toArray(String[]::new))).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(RulesCommand.USAGE);
+    }
+    // a rule may be called help
+    out.reset();
+    err.reset();
+    assertThat(run("", Map.of(), "rules", "delete", "help", "--bootstrap.servers=")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("Configuration error: Invalid value  for configuration bootstrap.servers");
+  }
+
+  @Test
   void shouldRefuseAnUnknownCommand() throws Exception {
     assertThat(run("", Map.of(), "listen")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Unknown command 'listen'");
