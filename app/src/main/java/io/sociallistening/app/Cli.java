@@ -63,11 +63,21 @@ public final class Cli {
 
   /**
    * The commands whose usage is the one above (the rules command's its own): {@code COMMAND --help}
-   * or {@code -h} prints it (not {@code help}, which may be a rule id). The evaluation commands
-   * answer it themselves.
+   * or {@code -h} prints it (not {@code help}, which may be a rule id), without reading stdin.
    */
   private static final List<String> OWN_HELP =
-      List.of("demo", "run", "rules", "registry", "bench", "config-docs");
+      List.of(
+          "demo",
+          "run",
+          "rules",
+          "registry",
+          "bench",
+          "config-docs",
+          "sentiment",
+          "leads",
+          "spikes",
+          "dedup",
+          "match");
 
   private Cli() {}
 

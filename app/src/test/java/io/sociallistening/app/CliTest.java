@@ -41,7 +41,18 @@ class CliTest {
 
   @Test
   void shouldPrintTheUsageOfACommandAskedForHelpWithoutStartingIt() throws Exception {
-    for (String command : List.of("demo", "run", "registry", "bench", "config-docs")) {
+    for (String command :
+        List.of(
+            "demo",
+            "run",
+            "registry",
+            "bench",
+            "config-docs",
+            "sentiment",
+            "leads",
+            "spikes",
+            "dedup",
+            "match")) {
       for (String help : List.of("--help", "-h")) {
         out.reset();
         err.reset();
