@@ -136,6 +136,24 @@ class CliTest {
   }
 
   @Test
+  void shouldNameAMissingRulesFileBeforeTouchingTheCluster(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("missing.jsonl");
+    // nothing listens on port 1: creating the topics first would fail with another message
+    assertThat(
+            run(
+                "",
+                Map.of(),
+                "run",
+                "--bootstrap.servers=127.0.0.1:1",
+                "--schema.registry.url=http://127.0.0.1:1",
+                "--rules.bootstrap.file=" + missing))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("Starting against the Kafka cluster at 127.0.0.1:1\n")
+        .contains("Configuration error: Cannot read rules.bootstrap.file " + missing + ": ");
+  }
+
+  @Test
   void shouldRefuseToPublishAFileThatIsNotRulesAsJsonLines(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("rules.jsonl");
     Files.writeString(file, "{\"id\":\"acme\",\"brand\":\"Acme\"}\n");

@@ -6,6 +6,7 @@ import io.sociallistening.registry.SchemaRegistry;
 import io.sociallistening.topology.PipelineSettings;
 import io.sociallistening.topology.Scorers;
 import io.sociallistening.topology.SocialListeningTopology;
+import io.sociallistening.topology.match.Rule;
 import io.sociallistening.topology.match.RuleBook;
 import io.sociallistening.topology.match.Rules;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
@@ -69,8 +71,24 @@ public final class Instance implements AutoCloseable {
     }
   }
 
+  /** The rules of {@code file} (JSON lines); a line that is not a rule is logged and ignored. */
+  private static List<Rule> readRulesFile(Path file) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return Rules.readJsonLines(
+          reader,
+          warning -> LOG.warn("{} {}: {}, ignored", InstanceConfig.RULES_FILE, file, warning));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "Cannot read " + InstanceConfig.RULES_FILE + " " + file + ": " + e, e);
+    }
+  }
+
   private static Instance start(
       InstanceConfig config, PipelineSettings settings, SchemaRegistry registry) {
+    // The rules file is read before anything touches the cluster: a missing or unreadable file
+    // stops the start naming the file, not after the topics were created.
+    Optional<Path> rulesFile = config.rulesFile();
+    Optional<List<Rule>> seedRules = rulesFile.map(Instance::readRulesFile);
     if (config.createTopics()) {
       TopicSetup.createMissing(
           config.kafkaClientConfig(),
@@ -78,25 +96,14 @@ public final class Instance implements AutoCloseable {
           config.topicPartitions(),
           config.topicReplication());
     }
-    if (config.rulesFile().isPresent()) {
-      Path file = config.rulesFile().get();
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        var list =
-            Rules.readJsonLines(
-                reader,
-                warning ->
-                    LOG.warn("{} {}: {}, ignored", InstanceConfig.RULES_FILE, file, warning));
-        RuleSeeder.seed(
-            config.kafkaClientConfig(),
-            registry,
-            settings.topics().rules(),
-            file,
-            list,
-            RULES_TOPIC_TIMEOUT);
-      } catch (IOException e) {
-        throw new IllegalArgumentException(
-            "Cannot read " + InstanceConfig.RULES_FILE + " " + file + ": " + e, e);
-      }
+    if (seedRules.isPresent()) {
+      RuleSeeder.seed(
+          config.kafkaClientConfig(),
+          registry,
+          settings.topics().rules(),
+          rulesFile.get(),
+          seedRules.get(),
+          RULES_TOPIC_TIMEOUT);
     }
     RuleBook rules = new RuleBook();
     Topology topology =
