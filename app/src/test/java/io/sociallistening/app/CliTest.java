@@ -154,6 +154,22 @@ class CliTest {
   }
 
   @Test
+  void shouldNameABadKafkaStreamsSettingBeforeTouchingTheCluster() throws Exception {
+    assertThat(
+            run(
+                "",
+                Map.of(),
+                "run",
+                "--bootstrap.servers=127.0.0.1:1",
+                "--schema.registry.url=http://127.0.0.1:1",
+                "--kafka.commit.interval.ms=often"))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("Configuration error: ")
+        .contains("commit.interval.ms");
+  }
+
+  @Test
   void shouldRefuseToPublishAFileThatIsNotRulesAsJsonLines(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("rules.jsonl");
     Files.writeString(file, "{\"id\":\"acme\",\"brand\":\"Acme\"}\n");

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -86,9 +87,12 @@ public final class Instance implements AutoCloseable {
   private static Instance start(
       InstanceConfig config, PipelineSettings settings, SchemaRegistry registry) {
     // The rules file is read before anything touches the cluster: a missing or unreadable file
-    // stops the start naming the file, not after the topics were created.
+    // stops the start naming the file, not after the topics were created (up to 30 s on a cluster
+    // that does not answer).
     Optional<Path> rulesFile = config.rulesFile();
     Optional<List<Rule>> seedRules = rulesFile.map(Instance::readRulesFile);
+    // So are the Kafka Streams settings (kafka.* included): a bad value is named at once.
+    new StreamsConfig(config.streamsProperties());
     if (config.createTopics()) {
       TopicSetup.createMissing(
           config.kafkaClientConfig(),
