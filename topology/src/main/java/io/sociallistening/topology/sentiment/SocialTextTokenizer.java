@@ -11,8 +11,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>The text is split on whitespace. Chunks that are URLs ({@code http://}, {@code https://},
- *       {@code www.}) or handles ({@code @name}) are dropped, and their punctuation is not counted.
- *       The social configuration also splits chunks that join words with punctuation ({@code
+ *       {@code www.}) or handles ({@code @name}), also behind opening punctuation ({@code .@name},
+ *       {@code (https://...)}), are dropped, and their punctuation is not counted. The social
+ *       configuration also splits chunks that join words with punctuation ({@code
  *       hilarious...LMAO}, {@code bad/terrible}) or end a word with an emoticon ({@code sucks:(}),
  *       see {@code joinedChunk}.
  *   <li>Emoji become tokens of their own with the valence of the emoji table; emoji missing from
@@ -169,7 +170,7 @@ final class SocialTextTokenizer {
    * single letters ({@code U.S.}, {@code w/o}) and URLs and handles stay whole.
    */
   private void joinedChunk(String text, int start, int end, TokenizedText out) {
-    if (isUrl(text, start, end) || text.charAt(start) == '@') {
+    if (isLinkOrHandle(text, start, end) || text.charAt(start) == '@') {
       chunk(text, start, end, out);
       return;
     }
@@ -257,7 +258,7 @@ final class SocialTextTokenizer {
   }
 
   private void chunk(String text, int start, int end, TokenizedText out) {
-    if (isUrl(text, start, end) || (text.charAt(start) == '@' && end - start > 1)) {
+    if (isLinkOrHandle(text, start, end)) {
       return;
     }
     int segment = start;
@@ -892,6 +893,31 @@ final class SocialTextTokenizer {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the chunk {@code text[start..end)} is a URL or a handle, also behind opening
+   * punctuation: {@code .@acme} (a reply shown to all), {@code (@acme)}, {@code
+   * (https://example.com)}, {@code "www.example.com"}.
+   */
+  private static boolean isLinkOrHandle(String text, int start, int end) {
+    if (isUrl(text, start, end) || (text.charAt(start) == '@' && end - start > 1)) {
+      return true;
+    }
+    int i = start;
+    while (i < end
+        && text.charAt(i) != '@'
+        && text.charAt(i) != '#'
+        && isStrippable(text.charAt(i))) {
+      i++;
+    }
+    if (i == start || i == end) {
+      return false;
+    }
+    return isUrl(text, i, end)
+        || (text.charAt(i) == '@'
+            && i + 1 < end
+            && (Character.isLetterOrDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '_'));
   }
 
   private static boolean isUrl(String text, int start, int end) {

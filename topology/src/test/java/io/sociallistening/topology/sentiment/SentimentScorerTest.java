@@ -115,6 +115,24 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldIgnoreUrlsAndHandlesInsideLeadingPunctuation() {
+    // ".@acme" (a reply shown to all), "(@acme)", "(https://...)": still a handle, still a link
+    for (SentimentScorer scorer : List.of(SCORER, SOCIAL)) {
+      assertThat(scorer.score(".@united you suck").compound())
+          .isEqualTo(scorer.score("you suck").compound());
+      assertThat(scorer.score("thanks (@happycustomer)").compound())
+          .isEqualTo(scorer.score("thanks").compound());
+      assertThat(scorer.score("love it (https://example.com/awful)").compound())
+          .isEqualTo(scorer.score("love it").compound());
+      assertThat(scorer.score("love it \"www.awful.example\"").compound())
+          .isEqualTo(scorer.score("love it").compound());
+      assertThat(scorer.score("love it ...https://example.com/awful").compound())
+          .isEqualTo(scorer.score("love it").compound());
+    }
+    assertThat(SOCIAL.scoreTowards("love it (@acme)", List.of("acme"))).isNull();
+  }
+
+  @Test
   void shouldLookUpHashtagsWithoutTheHash() {
     assertThat(SCORER.score("#love").compound()).isEqualTo(SCORER.score("love").compound());
   }
