@@ -183,10 +183,11 @@ public final class SentimentScorer {
    * "although", "though", "whereas", and in Portuguese and Spanish text that language's: "mas",
    * "embora", "pero", "sin embargo", "aunque", ...). A token is a term's when it equals the term's
    * first word (or starts with it, for a wildcard term) once both are folded as the rule matcher
-   * folds words: case, accents ("itaú" is "itau") and a possessive "'s" ("Acme's") ignored.
-   * Exclamation and question marks are not counted for a brand. Returns null when no term is found
-   * among the tokens (a brand named only in a handle, URL or emoji), so that the caller falls back
-   * to the whole post.
+   * folds words: case, accents ("itaú" is "itau") and a possessive "'s" ("Acme's") ignored. A
+   * term's quotes (straight or typographic), slop ({@code "acme air"~2}) and a hashtag's {@code #}
+   * ({@code #acme}, whose token is {@code acme}) are not part of its word. Exclamation and question
+   * marks are not counted for a brand. Returns null when no term is found among the tokens (a brand
+   * named only in a handle, URL or emoji), so that the caller falls back to the whole post.
    */
   public SentimentResult scoreTowards(String text, List<String> terms) {
     if (text == null || text.isEmpty() || terms.isEmpty()) {
@@ -232,11 +233,21 @@ public final class SentimentScorer {
     boolean[] prefix = new boolean[terms.size()];
     for (int k = 0; k < firstWords.length; k++) {
       String term = terms.get(k).toLowerCase(Locale.ROOT);
-      int from = term.startsWith("\"") ? 1 : 0;
+      int from = 0;
       int to = term.length();
-      while (to > from && (term.charAt(to - 1) == '"' || term.charAt(to - 1) == '*')) {
+      int slop = term.lastIndexOf('~');
+      if (slop > 0 && isQuote(term.charAt(slop - 1))) {
+        to = slop; // "acme air"~2
+      }
+      while (from < to && isQuote(term.charAt(from))) {
+        from++;
+      }
+      while (to > from && (isQuote(term.charAt(to - 1)) || term.charAt(to - 1) == '*')) {
         prefix[k] |= term.charAt(to - 1) == '*';
         to--;
+      }
+      if (from < to && term.charAt(from) == '#') {
+        from++; // a hashtag's token is its word
       }
       int space = term.indexOf(' ', from);
       firstWords[k] =
@@ -358,6 +369,11 @@ public final class SentimentScorer {
    */
   private double negate(double valence) {
     return social && valence < 0 ? valence * NEGATED_NEGATIVE : valence * NEGATION;
+  }
+
+  /** The quotes a rule's phrase is written in: {@code "}, and the typographic ones. */
+  private static boolean isQuote(char c) {
+    return c == '"' || c == '\u201C' || c == '\u201D' || c == '\u201E';
   }
 
   /** Whether token {@code j} negates; Spanish "sin" of "sin embargo" ("however") does not. */

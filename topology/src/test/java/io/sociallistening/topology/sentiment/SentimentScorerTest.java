@@ -384,6 +384,23 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldFindABrandWhoseTermIsAHashtagOrAPhraseInTypographicQuotesOrWithSlop() {
+    String post = "I love #acme and Acme Air, but globex is awful";
+
+    // terms as the rule matcher lists them: "#acme" matches the hashtag, whose token is "acme"
+    for (String term :
+        List.of("#acme", "\u201Cacme air\u201D", "\u201Eacme air\u201C", "\"acme air\"~2")) {
+      assertThat(SOCIAL.scoreTowards(post, List.of(term)))
+          .as(term)
+          .isEqualTo(SOCIAL.scoreTowards(post, List.of("acme")));
+    }
+    assertThat(SOCIAL.scoreTowards(post, List.of("\"acme\"~1")))
+        .isEqualTo(SOCIAL.scoreTowards(post, List.of("acme")));
+    assertThat(SOCIAL.scoreTowards(post, List.of("acme")).label())
+        .isEqualTo(SentimentLabel.POSITIVE);
+  }
+
+  @Test
   void shouldSplitBrandSegmentsAtContrastWordsWithoutPunctuation() {
     String post = "acme is great although globex sucks";
 
