@@ -288,7 +288,10 @@ final class SocialTextTokenizer {
     out.markBoundary(boundaryAfter(text, start, end));
   }
 
-  /** The boundary that the punctuation at the end of chunk {@code start..end} marks. */
+  /**
+   * The boundary that the punctuation at the end of chunk {@code start..end} marks; a chunk of
+   * dashes ({@code -}, {@code --}, an en or em dash) ends a clause.
+   */
   private static byte boundaryAfter(String text, int start, int end) {
     byte kind = TokenizedText.NONE;
     int i = end;
@@ -298,9 +301,9 @@ final class SocialTextTokenizer {
         return TokenizedText.QUESTION;
       } else if (c == '.' || c == '!' || c == '\u2026') {
         kind = TokenizedText.SENTENCE;
-      } else if (c == ',' || c == ';' || c == ':' || (c == '-' && i - 1 == start)) {
+      } else if (c == ',' || c == ';' || c == ':' || (isDash(c) && i - 1 == start)) {
         kind = kind == TokenizedText.NONE ? TokenizedText.CLAUSE : kind;
-      } else if (!isStrippable(c)) {
+      } else if (!isStrippable(c) && !isDash(c)) {
         break;
       }
       i--;
@@ -945,6 +948,11 @@ final class SocialTextTokenizer {
       return false;
     }
     return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+  }
+
+  /** A hyphen-minus, en dash, em dash or horizontal bar. */
+  private static boolean isDash(char c) {
+    return c == '-' || c == '\u2013' || c == '\u2014' || c == '\u2015';
   }
 
   /** Python's {@code string.punctuation} plus typographic quotes, ellipsis and inverted marks. */

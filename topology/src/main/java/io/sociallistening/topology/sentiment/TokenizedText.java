@@ -23,7 +23,7 @@ final class TokenizedText {
   /** No boundary after the token. */
   static final byte NONE = 0;
 
-  /** The token ends a clause ({@code , ; :} or a dash). */
+  /** The token ends a clause ({@code , ; :} or a dash: {@code -}, {@code --}, en or em dash). */
   static final byte CLAUSE = 1;
 
   /** The token ends a sentence ({@code . ! …}). */

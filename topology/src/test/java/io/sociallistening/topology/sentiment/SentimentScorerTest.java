@@ -271,6 +271,19 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldEndAClauseAtATypographicDashAsAtAHyphen() {
+    double hyphen = SOCIAL.score("not sure - great").compound();
+
+    assertThat(hyphen).isGreaterThan(0.05);
+    for (String dash : List.of("\u2013", "\u2014", "\u2014\u2014", "--")) {
+      assertThat(SOCIAL.score("not sure " + dash + " great").compound()).as(dash).isEqualTo(hyphen);
+    }
+    String post = "Acme is great \u2014 Globex is awful";
+    assertThat(SOCIAL.scoreTowards(post, List.of("acme")).label())
+        .isEqualTo(SentimentLabel.POSITIVE);
+  }
+
+  @Test
   void shouldTurnNegatedNegativeWordsNeutralNotPositive() {
     assertThat(SCORER.score("no worries").label()).isEqualTo(SentimentLabel.POSITIVE);
     assertThat(SOCIAL.score("no worries").compound()).isEqualTo(0.0);
