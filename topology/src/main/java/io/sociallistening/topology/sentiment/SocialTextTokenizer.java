@@ -17,7 +17,8 @@ import java.util.Set;
  *       hilarious...LMAO}, {@code bad/terrible}) or end a word with an emoticon ({@code sucks:(}),
  *       see {@code joinedChunk}.
  *   <li>Emoji become tokens of their own with the valence of the emoji table; emoji missing from
- *       the table, skin-tone modifiers, variation selectors and zero-width joiners are dropped.
+ *       the table, skin-tone modifiers, variation selectors, the keycap mark and zero-width joiners
+ *       are dropped.
  *   <li>ASCII punctuation (and typographic quotes, ellipsis, inverted marks) is stripped from both
  *       ends of a chunk. As in VADER, when fewer than three characters remain the chunk is kept as
  *       written, so emoticons such as {@code :)} and {@code :D} survive; unlike VADER, a short
@@ -974,7 +975,11 @@ final class SocialTextTokenizer {
         || c == '\u00BF';
   }
 
-  /** Pictographic emoji and the joiners, selectors and modifiers that compose them. */
+  /**
+   * Pictographic emoji and the joiners, selectors and modifiers that compose them: the zero-width
+   * joiner, the emoji and text presentation selectors ({@code U+FE0F}, {@code U+FE0E}), the keycap
+   * mark ({@code U+20E3} of {@code 1️⃣}), skin tones and flag tags.
+   */
   static boolean isEmoji(int cp) {
     if (cp < 0x200D) {
       return false;
@@ -984,6 +989,8 @@ final class SocialTextTokenizer {
         || (cp >= 0x2B00 && cp <= 0x2BFF)
         || (cp >= 0x2300 && cp <= 0x23FF)
         || cp == 0xFE0F
+        || cp == 0xFE0E
+        || cp == 0x20E3
         || cp == 0x200D
         || (cp >= 0xE0020 && cp <= 0xE007F);
   }

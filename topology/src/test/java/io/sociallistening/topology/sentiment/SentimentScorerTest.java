@@ -228,6 +228,18 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldDropTheKeycapMarkAndTheTextPresentationSelector() {
+    // "1\uFE0F\u20E3" is the keycap emoji 1; "\u263A\uFE0E" the smiley drawn as text
+    for (SentimentScorer scorer : List.of(SCORER, SOCIAL)) {
+      assertThat(scorer.score("not the 1\uFE0F\u20E3 good"))
+          .isEqualTo(scorer.score("not the 1 good"));
+      assertThat(scorer.score("not the \u263A\uFE0E good"))
+          .isEqualTo(scorer.score("not the \u263A good"));
+      assertThat(scorer.score("#\uFE0F\u20E3 GREAT")).isEqualTo(scorer.score("# GREAT"));
+    }
+  }
+
+  @Test
   void shouldNegateWithCurlyApostrophe() {
     assertThat(SCORER.score("it isn’t good").compound())
         .isEqualTo(SCORER.score("it isn't good").compound());
