@@ -696,6 +696,14 @@ final class SocialTextTokenizer {
     String lowerWord = lower(word);
     Double valence = lexicon.get(lowerWord);
     if (valence == null && !isBoosterOrNegation(lowerWord)) {
+      if (social && ValenceRules.isLaughter(lowerWord.toCharArray(), 0, lowerWord.length())) {
+        // laughter written out ("jajaja", "kkkkk") reads as the fast path reads it
+        int laughter = laughter(lowerWord.length());
+        if (laughter >= 0) {
+          out.add(vocabulary.word(laughter), vocabulary.valence(laughter), isAllCaps(word));
+          return;
+        }
+      }
       if (hasLetterRun(lowerWord)) {
         String twice = collapse(word, 2);
         if (isKnown(lower(twice))) {

@@ -86,6 +86,15 @@ class SentimentLanguagesTest {
   }
 
   @Test
+  void shouldReadLaughterInAHashtagWithADottedCapitalIAsInAnyOther() {
+    // "İ" (and capital sigma) send the hashtag down the string path; its parts read the same
+    assertThat(ANY.score("#\u0130stanbul_love_jajaja").compound())
+        .isEqualTo(ANY.score("#Istanbul_love_jajaja").compound());
+    assertThat(ANY.score("#\u0130stanbul_love_kkkkk").compound())
+        .isEqualTo(ANY.score("#Istanbul_love_kkkkk").compound());
+  }
+
+  @Test
   void shouldNotTakeWordsThatOnlyLookLikeLaughterForIt() {
     assertThat(ANY.in("pt").score("haja paciência").compound()).isEqualTo(0.0);
     assertThat(ANY.in("en").score("hash jam").compound()).isEqualTo(0.0);
