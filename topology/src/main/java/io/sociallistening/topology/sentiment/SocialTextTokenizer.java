@@ -24,9 +24,10 @@ import java.util.Set;
  *       written, so emoticons such as {@code :)} and {@code :D} survive; unlike VADER, a short
  *       all-letter word that is not itself a lexicon entry is stripped too ({@code "ok,"} becomes
  *       {@code ok}).
- *   <li>A hashtag loses its {@code #}. When the rest is not a known word it is split at camel-case
- *       boundaries ({@code #BestDayEver}) or, all lower-case, into known words ({@code
- *       #lovethisphone}), provided one of the parts is in the lexicon.
+ *   <li>A hashtag loses its {@code #} (also inside opening punctuation: {@code (#acme)}). When the
+ *       rest is not a known word it is split at camel-case boundaries ({@code #BestDayEver}) or,
+ *       all lower-case, into known words ({@code #lovethisphone}), provided one of the parts is in
+ *       the lexicon.
  *   <li>An elongated word that is not known ({@code sooo}, {@code gooood}) is looked up with runs
  *       of three or more repeated letters collapsed to two, then to one.
  * </ul>
@@ -323,7 +324,8 @@ final class SocialTextTokenizer {
     }
     int strippedLength = text.codePointCount(from, to);
     if (strippedLength > 2) {
-      if (text.charAt(start) == '#' && from == start + 1) {
+      if (from > start && text.charAt(from - 1) == '#') {
+        // "#acme", also inside opening punctuation: "(#BestDayEver)"
         hashtag(text, from, to, out);
       } else {
         token(text, from, to, out);

@@ -147,6 +147,17 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldSplitAHashtagInsideOpeningPunctuation() {
+    for (SentimentScorer scorer : List.of(SCORER, SOCIAL)) {
+      assertThat(scorer.score("(#BestDayEver)").compound())
+          .isEqualTo(scorer.score("#BestDayEver").compound())
+          .isGreaterThan(0.5);
+      assertThat(scorer.score("\"#bestdayever\"").compound())
+          .isEqualTo(scorer.score("#bestdayever").compound());
+    }
+  }
+
+  @Test
   void shouldCollapseElongatedWordsThatAreNotInTheLexicon() {
     assertThat(SCORER.score("it was sooo gooood").compound())
         .isEqualTo(SCORER.score("it was so good").compound());
