@@ -182,12 +182,15 @@ public final class SentimentScorer {
    * segment ends at clause or sentence punctuation and before a contrastive word ("but", "however",
    * "although", "though", "whereas", and in Portuguese and Spanish text that language's: "mas",
    * "embora", "pero", "sin embargo", "aunque", ...). A token is a term's when it equals the term's
-   * first word (or starts with it, for a wildcard term) once both are folded as the rule matcher
-   * folds words: case, accents ("itaú" is "itau") and a possessive "'s" ("Acme's") ignored. A
-   * term's quotes (straight or typographic), slop ({@code "acme air"~2}) and a hashtag's {@code #}
-   * ({@code #acme}, whose token is {@code acme}) are not part of its word. Exclamation and question
-   * marks are not counted for a brand. Returns null when no term is found among the tokens (a brand
-   * named only in a handle, URL or emoji), so that the caller falls back to the whole post.
+   * word (or starts with it, for a wildcard term) once both are folded as the rule matcher folds
+   * words: case, accents ("itaú" is "itau") and a possessive "'s" ("Acme's") ignored. A phrase
+   * ({@code "new balance"}) is found as a run of tokens, one per word, and marks the segments of
+   * its tokens; one not found so (a sloppy phrase whose words stand apart) is found by its first
+   * word. A term's quotes (straight or typographic), slop ({@code "acme air"~2}) and a hashtag's
+   * {@code #} ({@code #acme}, whose token is {@code acme}) are not part of its word. Exclamation
+   * and question marks are not counted for a brand. Returns null when no term is found among the
+   * tokens (a brand named only in a handle, URL or emoji), so that the caller falls back to the
+   * whole post.
    */
   public SentimentResult scoreTowards(String text, List<String> terms) {
     if (text == null || text.isEmpty() || terms.isEmpty()) {
@@ -229,9 +232,9 @@ public final class SentimentScorer {
   /** The towards-brand score of tokens whose valences were computed without contrast. */
   private SentimentResult towards(TokenizedText tokens, List<String> terms) {
     int n = tokens.size;
-    String[] firstWords = new String[terms.size()];
+    String[][] words = new String[terms.size()][];
     boolean[] prefix = new boolean[terms.size()];
-    for (int k = 0; k < firstWords.length; k++) {
+    for (int k = 0; k < words.length; k++) {
       String term = terms.get(k).toLowerCase(Locale.ROOT);
       int from = 0;
       int to = term.length();
@@ -249,9 +252,7 @@ public final class SentimentScorer {
       if (from < to && term.charAt(from) == '#') {
         from++; // a hashtag's token is its word
       }
-      int space = term.indexOf(' ', from);
-      firstWords[k] =
-          TokenizedText.foldWord(term.substring(from, space > 0 && space < to ? space : to));
+      words[k] = termWords(term.substring(from, to));
     }
     int[] segment = new int[n];
     int current = 0;
@@ -265,12 +266,34 @@ public final class SentimentScorer {
       segment[i] = current;
     }
     boolean[] brandSegment = new boolean[current + 1];
+    boolean[] phraseFound = new boolean[words.length];
     boolean found = false;
     for (int i = 0; i < n; i++) {
-      for (int k = 0; k < firstWords.length; k++) {
-        if (tokens.matchesFolded(i, firstWords[k], prefix[k])) {
-          brandSegment[segment[i]] = true;
+      for (int k = 0; k < words.length; k++) {
+        String[] term = words[k];
+        if (term.length == 1) {
+          if (tokens.matchesFolded(i, term[0], prefix[k])) {
+            brandSegment[segment[i]] = true;
+            found = true;
+          }
+        } else if (isPhraseAt(tokens, i, term)) {
+          for (int j = 0; j < term.length; j++) {
+            brandSegment[segment[i + j]] = true;
+          }
+          phraseFound[k] = true;
           found = true;
+        }
+      }
+    }
+    for (int k = 0; k < words.length; k++) {
+      if (words[k].length > 1 && !phraseFound[k]) {
+        // not as a run of tokens (a sloppy phrase, words the matcher split otherwise): by its
+        // first word
+        for (int i = 0; i < n; i++) {
+          if (tokens.matchesFolded(i, words[k][0], false)) {
+            brandSegment[segment[i]] = true;
+            found = true;
+          }
         }
       }
     }
@@ -282,6 +305,61 @@ public final class SentimentScorer {
       include[i] = brandSegment[segment[i]];
     }
     return aggregate(tokens, include, 0, 0);
+  }
+
+  /**
+   * The words of a term (without quotes, slop and wildcard), folded as {@link
+   * TokenizedText#matchesFolded} wants them; the words of a phrase without the punctuation at their
+   * ends ({@code "acme, inc"}).
+   */
+  private static String[] termWords(String term) {
+    List<String> words = new ArrayList<>();
+    int i = 0;
+    while (i < term.length()) {
+      while (i < term.length() && Character.isWhitespace(term.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < term.length() && !Character.isWhitespace(term.charAt(i))) {
+        i++;
+      }
+      if (start < i) {
+        words.add(term.substring(start, i));
+      }
+    }
+    if (words.size() <= 1) {
+      return new String[] {TokenizedText.foldWord(words.isEmpty() ? term : words.get(0))};
+    }
+    List<String> folded = new ArrayList<>(words.size());
+    for (String word : words) {
+      int from = 0;
+      int to = word.length();
+      while (from < to && SocialTextTokenizer.isStrippable(word.charAt(from))) {
+        from++;
+      }
+      while (to > from && SocialTextTokenizer.isStrippable(word.charAt(to - 1))) {
+        to--;
+      }
+      if (from < to) {
+        folded.add(TokenizedText.foldWord(word.substring(from, to)));
+      }
+    }
+    return folded.isEmpty()
+        ? new String[] {TokenizedText.foldWord(words.get(0))}
+        : folded.toArray(new String[0]);
+  }
+
+  /** Whether the tokens from {@code i} on are the words of a phrase, one by one. */
+  private static boolean isPhraseAt(TokenizedText tokens, int i, String[] words) {
+    if (i + words.length > tokens.size) {
+      return false;
+    }
+    for (int j = 0; j < words.length; j++) {
+      if (!tokens.matchesFolded(i + j, words[j], false)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

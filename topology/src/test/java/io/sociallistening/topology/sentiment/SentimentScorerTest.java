@@ -437,6 +437,22 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldFindABrandPhraseAsItsWordsInARowNotByItsFirstWordAlone() {
+    String post = "I love my new phone, but New Balance shoes are awful";
+
+    // "new" of "my new phone" is not the brand New Balance
+    assertThat(SOCIAL.scoreTowards(post, List.of("\"new balance\"")).compound())
+        .isEqualTo(SOCIAL.scoreTowards(post, List.of("balance")).compound())
+        .isLessThan(-0.05);
+    assertThat(SOCIAL.scoreTowards(post, List.of("\"new, balance\"")).compound())
+        .isEqualTo(SOCIAL.scoreTowards(post, List.of("balance")).compound());
+    // a sloppy phrase whose words stand apart is still found by its first word
+    assertThat(
+            SOCIAL.scoreTowards("New and improved balance is great", List.of("\"new balance\"~3")))
+        .isNotNull();
+  }
+
+  @Test
   void shouldSplitBrandSegmentsAtContrastWordsWithoutPunctuation() {
     String post = "acme is great although globex sucks";
 
