@@ -19,10 +19,10 @@ import java.util.function.IntToLongFunction;
 
 /**
  * The cost of each per-record stage of the hot path, measured in this JVM on one thread over the
- * sample mentions: decode the raw Avro, match the rule book, score sentiment and leads, the whole
- * enrichment, encode the enriched Avro. Each stage runs a warm-up then a timed loop; a checksum of
- * the results keeps the JIT from dropping the work. A quick figure to locate costs, not a JMH
- * harness: run-to-run noise on a shared machine is about 10%.
+ * sample mentions: decode the raw Avro, detect the language, match the rule book, score sentiment
+ * and leads, the whole enrichment, encode the enriched Avro. Each stage runs a warm-up then a timed
+ * loop; a checksum of the results keeps the JIT from dropping the work. A quick figure to locate
+ * costs, not a JMH harness: run-to-run noise on a shared machine is about 10%.
  */
 public final class StageCosts {
   private static final long WARM_UP_NANOS = 1_000_000_000L;
@@ -91,6 +91,7 @@ public final class StageCosts {
             "avro decode Mention",
             n,
             i -> mentionSerde.deserialize(topic, encoded[i]).getText().length()));
+    out.add(time("language detection", n, i -> scorers.languages().detect(texts[i]).length()));
     out.add(time("match " + ruleSet.size() + " rules", n, i -> ruleSet.match(inputs[i]).size()));
     out.add(
         time(

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +45,8 @@ import java.util.TreeMap;
  * English tweets of the Sentiment140 test set: see {@code topology/LANGUAGE.md}.
  *
  * <p>Immutable and thread-safe; no regular expressions; per call it allocates two small score
- * arrays and one string per word.
+ * arrays and a scratch array of the text's length; words are lower-cased into it and looked up by
+ * char range in open-addressing tables.
  */
 public final class LanguageDetector {
   /** Returned when no supported language is recognised. */
@@ -68,22 +68,39 @@ public final class LanguageDetector {
   private static final List<String> DETECTED = List.of("en", "pt", "es");
 
   private final String[] languages;
-  private final Map<String, Integer> words;
+  // the word lists and the n-gram lists: open-addressing tables, looked up by char range
+  private final String[] wordKeys;
+  private final int[] wordMasks;
   private final long[] ngramKeys;
   private final int[] ngramMasks;
   private final NgramModel model;
   private final boolean[] modelDetects;
 
   private LanguageDetector(
-      String[] languages,
-      Map<String, Integer> words,
-      long[] ngramKeys,
-      int[] ngramMasks,
-      NgramModel model) {
+      String[] languages, Map<String, Integer> words, Map<Long, Integer> ngrams, NgramModel model) {
     this.languages = languages;
-    this.words = words;
-    this.ngramKeys = ngramKeys;
-    this.ngramMasks = ngramMasks;
+    this.wordKeys = new String[tableSize(words.size())];
+    this.wordMasks = new int[wordKeys.length];
+    for (Map.Entry<String, Integer> word : words.entrySet()) {
+      String key = word.getKey();
+      int slot = slot(hash(key), wordKeys.length - 1);
+      while (wordKeys[slot] != null) {
+        slot = (slot + 1) & (wordKeys.length - 1);
+      }
+      wordKeys[slot] = key;
+      wordMasks[slot] = word.getValue();
+    }
+    this.ngramKeys = new long[tableSize(ngrams.size())];
+    this.ngramMasks = new int[ngramKeys.length];
+    for (Map.Entry<Long, Integer> ngram : ngrams.entrySet()) {
+      long key = ngram.getKey();
+      int slot = slot(Long.hashCode(key * 0x9E3779B97F4A7C15L), ngramKeys.length - 1);
+      while (ngramKeys[slot] != 0) {
+        slot = (slot + 1) & (ngramKeys.length - 1);
+      }
+      ngramKeys[slot] = key;
+      ngramMasks[slot] = ngram.getValue();
+    }
     this.model = model;
     List<String> modelLanguages = model.languages();
     this.modelDetects = new boolean[modelLanguages.size()];
@@ -106,6 +123,7 @@ public final class LanguageDetector {
     double[] likelihoods = new double[modelDetects.length];
     int wordCount = 0;
     int length = text.length();
+    char[] word = new char[length];
     int i = 0;
     while (i < length) {
       char c = text.charAt(i);
@@ -118,7 +136,7 @@ public final class LanguageDetector {
         chunkEnd++;
       }
       if (!isSkipped(text, i, chunkEnd)) {
-        wordCount += words(text, i, chunkEnd, scores, likelihoods);
+        wordCount += words(text, i, chunkEnd, word, scores, likelihoods);
       }
       i = chunkEnd;
     }
@@ -167,8 +185,12 @@ public final class LanguageDetector {
     return DETECTED.contains(language) ? language : UNDETERMINED;
   }
 
-  /** Scores the words inside one whitespace-separated chunk; returns how many there were. */
-  private int words(String text, int start, int end, double[] scores, double[] likelihoods) {
+  /**
+   * Scores the words inside one whitespace-separated chunk; returns how many there were. {@code
+   * word} is scratch space of at least the text's length.
+   */
+  private int words(
+      String text, int start, int end, char[] word, double[] scores, double[] likelihoods) {
     int count = 0;
     int i = start;
     while (i < end) {
@@ -176,37 +198,102 @@ public final class LanguageDetector {
         i++;
       }
       int wordStart = i;
+      boolean special = false;
+      int n = 0;
       while (i < end && (Character.isLetter(text.charAt(i)) || isInnerApostrophe(text, i, end))) {
+        char c = text.charAt(i);
+        // what String.toLowerCase(Locale.ROOT) does not lower char by char: a dotted capital I
+        // (two chars) and a capital sigma (final sigma at the end of a word)
+        special |= c == '\u0130' || c == '\u03A3';
+        word[n++] = c == '\u2019' ? '\'' : Character.toLowerCase(c);
         i++;
       }
-      if (i > wordStart) {
-        String word = text.substring(wordStart, i).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        score(word, scores);
-        model.score(word, likelihoods);
+      if (n > 0) {
+        if (special) {
+          char[] lower =
+              text.substring(wordStart, i)
+                  .toLowerCase(Locale.ROOT)
+                  .replace('\u2019', '\'')
+                  .toCharArray();
+          score(lower, lower.length, scores);
+          model.score(lower, lower.length, likelihoods);
+        } else {
+          score(word, n, scores);
+          model.score(word, n, likelihoods);
+        }
         count++;
       }
     }
     return count;
   }
 
-  private void score(String word, double[] scores) {
-    Integer mask = words.get(word);
-    if (mask != null) {
+  private void score(char[] word, int n, double[] scores) {
+    int mask = wordMask(word, n);
+    if (mask != 0) {
       add(scores, mask, 1.0);
     }
-    int n = word.length();
     // positions in the padded word "_word_": 0 and n + 1 are the boundary marks
     for (int p = 0; p < n + 2; p++) {
       long key = 0;
       for (int len = 1; len <= 3 && p + len <= n + 2; len++) {
-        char c = p + len - 1 == 0 || p + len - 1 == n + 1 ? '_' : word.charAt(p + len - 2);
+        char c = p + len - 1 == 0 || p + len - 1 == n + 1 ? '_' : word[p + len - 2];
         key = (key << 16) | c;
-        int index = Arrays.binarySearch(ngramKeys, key | ((long) len << 48));
-        if (index >= 0) {
-          add(scores, ngramMasks[index], len == 1 ? LETTER_WEIGHT : NGRAM_WEIGHT);
+        int ngramMask = ngramMask(key | ((long) len << 48));
+        if (ngramMask != 0) {
+          add(scores, ngramMask, len == 1 ? LETTER_WEIGHT : NGRAM_WEIGHT);
         }
       }
     }
+  }
+
+  /** The languages listing the word {@code word[0..n)}, as a bit mask; 0 for none. */
+  private int wordMask(char[] word, int n) {
+    int h = 0;
+    for (int k = 0; k < n; k++) {
+      h = 31 * h + word[k];
+    }
+    int mask = wordKeys.length - 1;
+    for (int slot = slot(h, mask); wordKeys[slot] != null; slot = (slot + 1) & mask) {
+      String key = wordKeys[slot];
+      if (key.length() == n && equals(key, word, n)) {
+        return wordMasks[slot];
+      }
+    }
+    return 0;
+  }
+
+  /** The languages listing the n-gram {@code key} (see {@link #ngramKey}), as a bit mask. */
+  private int ngramMask(long key) {
+    int mask = ngramKeys.length - 1;
+    int slot = slot(Long.hashCode(key * 0x9E3779B97F4A7C15L), mask);
+    for (; ngramKeys[slot] != 0; slot = (slot + 1) & mask) {
+      if (ngramKeys[slot] == key) {
+        return ngramMasks[slot];
+      }
+    }
+    return 0;
+  }
+
+  private static boolean equals(String key, char[] word, int n) {
+    for (int k = 0; k < n; k++) {
+      if (key.charAt(k) != word[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int hash(String word) {
+    return word.hashCode();
+  }
+
+  private static int slot(int hash, int mask) {
+    return (hash * 0x9E3779B9 >>> 8) & mask;
+  }
+
+  /** A power of two with room for {@code entries} at most half full. */
+  private static int tableSize(int entries) {
+    return Integer.highestOneBit(Math.max(4, entries * 2 - 1)) << 1;
   }
 
   private static void add(double[] scores, int mask, double weight) {
@@ -297,10 +384,8 @@ public final class LanguageDetector {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    long[] keys = ngrams.keySet().stream().mapToLong(Long::longValue).toArray();
-    int[] masks = ngrams.values().stream().mapToInt(Integer::intValue).toArray();
     return new LanguageDetector(
-        languages.toArray(String[]::new), Map.copyOf(words), keys, masks, NgramModel.loadDefault());
+        languages.toArray(String[]::new), words, ngrams, NgramModel.loadDefault());
   }
 
   private static final class Default {

@@ -49,9 +49,11 @@ final class NgramModel {
     return List.of(languages);
   }
 
-  /** Adds the log-likelihood of the lower-case {@code word} in each language to {@code scores}. */
-  void score(String word, double[] scores) {
-    int n = word.length();
+  /**
+   * Adds the log-likelihood of the lower-case word {@code word[0..n)} in each language to {@code
+   * scores}.
+   */
+  void score(char[] word, int n, double[] scores) {
     if (n < 3) {
       add(key(word, 0, n), scores);
       return;
@@ -84,6 +86,14 @@ final class NgramModel {
     long key = 0;
     for (int i = from; i < to; i++) {
       key = (key << 16) | text.charAt(i);
+    }
+    return key | ((long) (to - from) << 48);
+  }
+
+  private static long key(char[] word, int from, int to) {
+    long key = 0;
+    for (int i = from; i < to; i++) {
+      key = (key << 16) | word[i];
     }
     return key | ((long) (to - from) << 48);
   }

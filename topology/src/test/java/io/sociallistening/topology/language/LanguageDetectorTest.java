@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,6 +39,15 @@ class LanguageDetectorTest {
   @MethodSource("posts")
   void shouldDetectLanguageOfRealisticPosts(String expected, String post) {
     assertThat(DETECTOR.detect(post)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("posts")
+  void shouldDetectAPostInCapitalsAsInLowerCase(String expected, String post) {
+    // words are lower-cased char by char, except a dotted capital I and a capital sigma, which
+    // String.toLowerCase lowers otherwise
+    assertThat(DETECTOR.detect(post.toUpperCase(Locale.ROOT)))
+        .isEqualTo(DETECTOR.detect(post.toLowerCase(Locale.ROOT)));
   }
 
   @Test
