@@ -319,8 +319,8 @@ public final class LanguageDetector {
     if (first == '@' || first == '#') {
       return true;
     }
-    if (text.regionMatches(true, start, "http", 0, 4)
-        || text.regionMatches(true, start, "www.", 0, 4)) {
+    if ((first == 'h' || first == 'H') && text.regionMatches(true, start, "http", 0, 4)
+        || (first == 'w' || first == 'W') && text.regionMatches(true, start, "www.", 0, 4)) {
       return true;
     }
     for (int i = start; i < end; i++) {

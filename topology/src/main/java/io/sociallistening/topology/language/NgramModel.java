@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,25 +17,41 @@ import java.util.List;
  * caller's score array. An n-gram that no language has adds nothing; one that a language lacks adds
  * {@value #FLOOR} to that language.
  *
- * <p>Immutable and thread-safe; the n-grams sit in an open-addressing table of packed keys, so
- * scoring allocates nothing.
+ * <p>Immutable and thread-safe; the n-grams sit in an open-addressing table of packed keys, each
+ * beside its values (a byte per language), so scoring allocates nothing and a lookup reads one
+ * cache line.
  */
 final class NgramModel {
   /** ln(1e-5): the log-probability of an n-gram a language lacks. */
   static final double FLOOR = -11.5;
 
+  /** {@link #FLOOR} in the file's unit (-10 x ln). */
+  private static final int FLOOR_BYTE = 115;
+
   private static final String RESOURCE = "/language/ngram_model.txt";
 
+  /** At most this many languages: one byte of a slot's second long each. */
+  private static final int MAX_LANGUAGES = 8;
+
+  /** The log-probability of each byte value b of a slot: -b / 10 (the file's unit). */
+  private static final float[] LOG_PROBABILITY = new float[256];
+
+  static {
+    for (int b = 0; b < LOG_PROBABILITY.length; b++) {
+      LOG_PROBABILITY[b] = -b / 10f;
+    }
+  }
+
   private final String[] languages;
-  private final long[] keys;
-  private final float[] logProbabilities;
+  // slot i: table[2i] the packed n-gram (0 for an empty slot), table[2i + 1] one byte per
+  // language, -10 x its log-probability; key and values share a cache line
+  private final long[] table;
   private final int mask;
 
-  private NgramModel(String[] languages, long[] keys, float[] logProbabilities) {
+  private NgramModel(String[] languages, long[] table) {
     this.languages = languages;
-    this.keys = keys;
-    this.logProbabilities = logProbabilities;
-    this.mask = keys.length - 1;
+    this.table = table;
+    this.mask = table.length / 2 - 1;
   }
 
   /** The bundled model; loaded once, then shared. */
@@ -65,11 +80,11 @@ final class NgramModel {
 
   private void add(long key, double[] scores) {
     int slot = slot(key, mask);
-    while (keys[slot] != 0) {
-      if (keys[slot] == key) {
-        int base = slot * languages.length;
+    while (table[2 * slot] != 0) {
+      if (table[2 * slot] == key) {
+        long values = table[2 * slot + 1];
         for (int l = 0; l < languages.length; l++) {
-          scores[l] += logProbabilities[base + l];
+          scores[l] += LOG_PROBABILITY[(int) (values >>> (8 * l)) & 0xFF];
         }
         return;
       }
@@ -104,8 +119,8 @@ final class NgramModel {
       throw new IllegalStateException("missing resource " + resource);
     }
     String[] languages = null;
-    long[] keys = new long[1 << 17];
-    float[] values = null;
+    int slots = 1 << 16;
+    long[] table = new long[2 * slots];
     int count = 0;
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -116,7 +131,10 @@ final class NgramModel {
         if (line.startsWith("# ngram TAB ")) {
           String header = line.substring(line.indexOf(" in ") + 4);
           languages = header.substring(0, header.indexOf(" (")).split(" ");
-          values = new float[keys.length * languages.length];
+          if (languages.length > MAX_LANGUAGES) {
+            throw new IllegalStateException(
+                resource + ": more than " + MAX_LANGUAGES + " languages");
+          }
           continue;
         }
         if (line.isBlank() || line.startsWith("#")) {
@@ -128,20 +146,27 @@ final class NgramModel {
           throw new IllegalStateException(
               resource + " line " + number + ": expected ngram<TAB>one value per language");
         }
-        if (++count > keys.length / 2) {
+        // at most three quarters full, so that a probe for an absent n-gram stays short
+        if (++count > slots / 4 * 3) {
           throw new IllegalStateException(resource + ": more n-grams than the table holds");
         }
         long key = key(line, 0, tab);
-        int mask = keys.length - 1;
+        int mask = slots - 1;
         int slot = slot(key, mask);
-        while (keys[slot] != 0) {
+        while (table[2 * slot] != 0) {
           slot = (slot + 1) & mask;
         }
-        keys[slot] = key;
+        long values = 0;
         for (int l = 0; l < fields.length; l++) {
-          values[slot * languages.length + l] =
-              fields[l].equals("-") ? (float) FLOOR : -Integer.parseInt(fields[l]) / 10f;
+          int value = fields[l].equals("-") ? FLOOR_BYTE : Integer.parseInt(fields[l]);
+          if (value < 0 || value > 255) {
+            throw new IllegalStateException(
+                resource + " line " + number + ": value out of 0..255: " + fields[l]);
+          }
+          values |= (long) value << (8 * l);
         }
+        table[2 * slot] = key;
+        table[2 * slot + 1] = values;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -149,7 +174,7 @@ final class NgramModel {
     if (languages == null) {
       throw new IllegalStateException(resource + ": no header naming the languages");
     }
-    return new NgramModel(languages, keys, Arrays.copyOf(values, values.length));
+    return new NgramModel(languages, table);
   }
 
   private static final class Default {
