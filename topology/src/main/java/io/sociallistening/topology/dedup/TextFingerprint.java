@@ -127,10 +127,13 @@ public final class TextFingerprint {
     long[] signature = new long[SIGNATURE];
     java.util.Arrays.fill(signature, Long.MAX_VALUE);
     int shingles = Math.max(1, words.length - 1);
+    // each word is hashed once, though it is in two pairs
+    long next = hash(words[0]);
     for (int s = 0; s < shingles; s++) {
-      long h = hash(words[s]);
+      long h = next;
       if (words.length > 1) {
-        h = mix(h * 31 + hash(words[s + 1]));
+        next = hash(words[s + 1]);
+        h = mix(h * 31 + next);
       }
       for (int i = 0; i < SIGNATURE; i++) {
         long v = mix(h ^ SEEDS[i]);
