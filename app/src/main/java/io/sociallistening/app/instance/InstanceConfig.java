@@ -716,7 +716,23 @@ public final class InstanceConfig extends AbstractConfig {
       String advertisedHost,
       Optional<String> token,
       int maxAlertStreams,
-      int threads) {}
+      int threads) {
+
+    /**
+     * Whether the API answers other hosts without a token: no {@code http.token} (or an empty one)
+     * and a bind address other than a loopback one. The instance says so at start.
+     */
+    public boolean openToOtherHosts() {
+      if (token.isPresent()) {
+        return false;
+      }
+      String address = host.strip();
+      return !(address.equals("localhost")
+          || address.equals("::1")
+          || address.equals("[::1]")
+          || address.startsWith("127."));
+    }
+  }
 
   /**
    * The topics, each named by its key.

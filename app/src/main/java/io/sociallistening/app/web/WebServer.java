@@ -95,6 +95,7 @@ public final class WebServer implements AutoCloseable {
   private final ExecutorService streamThreads;
   private final HostInfo advertised;
   private final BearerToken token;
+  private final HttpSettings settings;
   private final InstanceConfig config;
   private final PipelineMetrics metrics;
   private final AtomicBoolean open = new AtomicBoolean(true);
@@ -110,6 +111,7 @@ public final class WebServer implements AutoCloseable {
     this.server = server;
     this.advertised = advertised;
     this.token = new BearerToken(settings.token());
+    this.settings = settings;
     this.maxAlertStreams = settings.maxAlertStreams();
     this.alertStreams = new Semaphore(maxAlertStreams);
     this.config = config;
@@ -205,6 +207,14 @@ public final class WebServer implements AutoCloseable {
     feed.start();
     listen();
     LOG.info("Serving the API and dashboard on {}", url());
+    if (settings.openToOtherHosts()) {
+      LOG.warn(
+          "The API answers any host that reaches {} without a token: set {} to require one, or"
+              + " {} to a loopback address",
+          url(),
+          InstanceConfig.HTTP_TOKEN,
+          InstanceConfig.HTTP_HOST);
+    }
   }
 
   /** Starts answering requests; {@link #start} does, once Streams exists. */

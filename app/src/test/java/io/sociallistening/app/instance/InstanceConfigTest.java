@@ -8,6 +8,7 @@ import io.sociallistening.topology.validate.SkipUndecodableRecords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -173,6 +174,36 @@ class InstanceConfigTest {
         .contains(
             new InstanceConfig.HttpSettings("0.0.0.0", 0, "node-1", Optional.of("t0k"), 64, 16));
     assertThat(config.toString()).doesNotContain("t0k");
+  }
+
+  @Test
+  void shouldTellWhenTheApiAnswersOtherHostsWithoutAToken() {
+    Map<String, String> port = Map.of(InstanceConfig.HTTP_PORT, "0");
+    // the defaults: every interface, no token; an empty token is no token
+    assertThat(load(Map.of(), port).http().orElseThrow().openToOtherHosts()).isTrue();
+    assertThat(
+            load(Map.of("SOCIAL_LISTENING_HTTP_TOKEN", ""), port)
+                .http()
+                .orElseThrow()
+                .openToOtherHosts())
+        .isTrue();
+    assertThat(
+            load(Map.of("SOCIAL_LISTENING_HTTP_TOKEN", "t0k"), port)
+                .http()
+                .orElseThrow()
+                .openToOtherHosts())
+        .isFalse();
+    for (String loopback : List.of("127.0.0.1", "localhost", "::1")) {
+      assertThat(
+              load(
+                      Map.of(),
+                      Map.of(InstanceConfig.HTTP_PORT, "0", InstanceConfig.HTTP_HOST, loopback))
+                  .http()
+                  .orElseThrow()
+                  .openToOtherHosts())
+          .as(loopback)
+          .isFalse();
+    }
   }
 
   @Test
