@@ -22,8 +22,9 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * written without accents), ASCII folding and removal of combining accents (and of emoji variation
  * selectors and skin tones, {@link CombiningMarkFilter}), so {@code Café}, {@code cafe} and {@code
  * cafe\u0301} all become {@code cafe}, {@code ΕΛΛΑΔΑ} and {@code Ελλάδα} become {@code ελλαδα}, and
- * {@code Acme's} and {@code l'Acme} become {@code acme}. No stemming. Each token keeps whether it
- * was written as a hashtag or a mention: the tokenizer drops {@code #} and {@code @}, so the
+ * {@code Acme's} and {@code l'Acme} become {@code acme}. An {@code &} between two letters joins
+ * them ({@link #joinAmpersands}: {@code AT&T} is one word). No stemming. Each token keeps whether
+ * it was written as a hashtag or a mention: the tokenizer drops {@code #} and {@code @}, so the
  * character before the token's start offset decides (and only when that marker itself starts a
  * word, so {@code bob@acme} is not a mention).
  */
@@ -77,15 +78,42 @@ final class PostAnalyzer extends Analyzer {
    * the text, else by this Lucene chain.
    */
   static void analyse(String text, TokenBuffer out) {
-    if (!LatinScanner.scan(text, out)) {
-      analyseWithLucene(text, out);
+    String joined = joinAmpersands(text);
+    if (!LatinScanner.scan(joined, out)) {
+      analyseWithLucene(joined, out);
     }
   }
 
   /** Analyses {@code text} into {@code out} (cleared first) with this Lucene chain. */
   static void analyseWithLucene(String text, TokenBuffer out) {
     out.clear();
-    addWithLucene(text, 0, text.length(), out);
+    addWithLucene(joinAmpersands(text), 0, text.length(), out);
+  }
+
+  /**
+   * {@code text} with each {@code &} between two letters read as a {@code .}, which joins letters
+   * into one word: {@code AT&T} is the word {@code at.t}, {@code H&M} the word {@code h.m}. Split
+   * at the {@code &} (as the tokenizer splits), they were the words of "look at t-mobile" and "the
+   * h m line". The same length, so offsets hold.
+   */
+  static String joinAmpersands(String text) {
+    int at = text.indexOf('&');
+    if (at < 0) {
+      return text;
+    }
+    char[] chars = null;
+    for (int i = at; i >= 0; i = text.indexOf('&', i + 1)) {
+      if (i > 0
+          && i + 1 < text.length()
+          && Character.isLetter(text.charAt(i - 1))
+          && Character.isLetter(text.charAt(i + 1))) {
+        if (chars == null) {
+          chars = text.toCharArray();
+        }
+        chars[i] = '.';
+      }
+    }
+    return chars == null ? text : new String(chars);
   }
 
   /**

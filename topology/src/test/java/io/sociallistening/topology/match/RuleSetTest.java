@@ -89,6 +89,21 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldReadAnAmpersandBetweenLettersAsPartOfTheWord() {
+      // AT&T and H&M were the words "at t" and "h m": "look at t-mobile" matched AT&T
+      assertThat(matches("\"at&t\"", "my AT&T bill is crazy")).isTrue();
+      assertThat(matches("at&t", "AT&T's network")).isTrue();
+      assertThat(matches("\"at&t\"", "look at t-mobile deals")).isFalse();
+      assertThat(matches("\"h&m\"", "new jeans from H&M")).isTrue();
+      assertThat(matches("\"h&m\"", "the h m train is late")).isFalse();
+      assertThat(matches("#h&m", "haul #H&M")).isTrue();
+      // with spaces or between other characters it still separates
+      assertThat(matches("\"salt pepper\"", "salt & pepper")).isTrue();
+      assertThat(matches("acme", "acme&")).isTrue();
+      assertThat(matches("acme", "3&acme")).isTrue();
+    }
+
+    @Test
     void shouldNotStemOrMatchInsideWords() {
       assertThat(matches("acme", "two acmes")).isFalse();
       assertThat(matches("acme", "acmecorp and superacme")).isFalse();
