@@ -112,6 +112,31 @@ class InputLimitsTopologyTest {
   }
 
   @Test
+  void shouldKeepItsOwnHeadersWhenLeavingOutThoseOfARecordThatWasADeadLetterBefore() {
+    // a dead letter fed back to the raw topic: its old dlq.* headers are replaced by the new ones,
+    // which must survive when the original headers are left out
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(DeadLetterHeaders.STAGE, "old".getBytes(StandardCharsets.UTF_8));
+    headers.add("trace", new byte[1_000_000]);
+    try (PipelineFixture pipeline = new PipelineFixture(settings(20_000, limits(200)))) {
+      pipeline.raw.pipeInput(
+          new TestRecord<>(
+              "x:1".getBytes(StandardCharsets.UTF_8),
+              "not avro".getBytes(StandardCharsets.UTF_8),
+              headers,
+              T0));
+
+      TestRecord<byte[], byte[]> dead = pipeline.deadLetters.readRecord();
+      assertThat(size(dead)).isLessThanOrEqualTo(InputLimits.DEFAULT_DEAD_LETTER_BYTES);
+      assertThat(dead.headers().headers(DeadLetterHeaders.STAGE)).hasSize(1);
+      assertThat(header(dead, DeadLetterHeaders.STAGE)).isEqualTo(Validation.STAGE);
+      assertThat(header(dead, DeadLetterHeaders.ERROR)).startsWith("undecodable");
+      assertThat(header(dead, DeadLetterHeaders.ORIGIN_TOPIC)).isNotNull();
+      assertThat(dead.headers().lastHeader("trace")).isNull();
+    }
+  }
+
+  @Test
   void shouldKeepTheOriginalHeadersOfADeadLetterThatFits() {
     RecordHeaders headers = new RecordHeaders();
     headers.add("trace", "abc".getBytes(StandardCharsets.UTF_8));

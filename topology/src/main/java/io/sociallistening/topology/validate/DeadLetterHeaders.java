@@ -2,6 +2,7 @@ package io.sociallistening.topology.validate;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Set;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -39,6 +40,24 @@ public final class DeadLetterHeaders {
   public static final String ORIGIN_PARTITION = "dlq.origin.partition";
   public static final String ORIGIN_OFFSET = "dlq.origin.offset";
   public static final String ORIGIN_TIMESTAMP = "dlq.origin.timestamp";
+
+  /**
+   * The headers this class writes on a dead letter; {@link #of} leaves one of each, so an original
+   * header of the same name (a record that was a dead letter before) is replaced.
+   */
+  static final Set<String> OWN =
+      Set.of(
+          STAGE,
+          ERROR,
+          ERROR_CLASS,
+          LIMIT,
+          ORIGINAL_BYTES,
+          ORIGINAL_KEY_BYTES,
+          ORIGINAL_HEADERS_BYTES,
+          ORIGIN_TOPIC,
+          ORIGIN_PARTITION,
+          ORIGIN_OFFSET,
+          ORIGIN_TIMESTAMP);
 
   private DeadLetterHeaders() {}
 
@@ -84,12 +103,12 @@ public final class DeadLetterHeaders {
 
   /**
    * Fits a dead letter within {@code maxBytes} (key, value, header names and values together). In
-   * turn, while it is larger: the first {@code originalHeaders} headers (the original record's,
-   * which {@link #of} copies first) are left out when they take over a quarter of the bound, named
+   * turn, while it is larger: the original record's headers (every header but the dead-letter ones
+   * this class names, {@link #OWN}) are left out when they take over a quarter of the bound, named
    * by {@value #ORIGINAL_HEADERS_BYTES}; the key is cut to a quarter of the bound, named by {@value
    * #ORIGINAL_KEY_BYTES}; the value is cut to what is left, named by {@value #ORIGINAL_BYTES}.
    */
-  static Fitted fit(byte[] key, byte[] value, Headers headers, int originalHeaders, int maxBytes) {
+  static Fitted fit(byte[] key, byte[] value, Headers headers, int maxBytes) {
     // the headers a cut adds, with room for their numbers
     int cutHeaders =
         ORIGINAL_BYTES.length()
@@ -100,13 +119,20 @@ public final class DeadLetterHeaders {
     if (total <= maxBytes) {
       return new Fitted(key, value, headers);
     }
-    Header[] all = headers.toArray();
     long originalSize = 0;
-    for (int i = 0; i < originalHeaders; i++) {
-      originalSize += size(all[i]);
+    for (Header header : headers) {
+      if (!OWN.contains(header.key())) {
+        originalSize += size(header);
+      }
     }
     if (originalSize > maxBytes / 4) {
-      headers = new RecordHeaders(Arrays.copyOfRange(all, originalHeaders, all.length));
+      Headers own = new RecordHeaders();
+      for (Header header : headers) {
+        if (OWN.contains(header.key())) {
+          own.add(header);
+        }
+      }
+      headers = own;
       add(headers, ORIGINAL_HEADERS_BYTES, Long.toString(originalSize));
     }
     if (key != null && key.length > maxBytes / 4) {

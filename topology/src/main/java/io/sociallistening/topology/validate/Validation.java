@@ -136,12 +136,7 @@ public final class Validation implements Processor<byte[], byte[], byte[], Valid
       LOG.debug("Dead letter from {}: {}", origin, error);
     }
     DeadLetterHeaders.Fitted fitted =
-        DeadLetterHeaders.fit(
-            record.key(),
-            value,
-            headers,
-            record.headers().toArray().length,
-            rules.limits().maxDeadLetterBytes());
+        DeadLetterHeaders.fit(record.key(), value, headers, rules.limits().maxDeadLetterBytes());
     context.forward(
         record
             .withKey(fitted.key())
