@@ -119,12 +119,7 @@ class InputLimitsTopologyTest {
     headers.add(DeadLetterHeaders.STAGE, "old".getBytes(StandardCharsets.UTF_8));
     headers.add("trace", new byte[1_000_000]);
     try (PipelineFixture pipeline = new PipelineFixture(settings(20_000, limits(200)))) {
-      pipeline.raw.pipeInput(
-          new TestRecord<>(
-              "x:1".getBytes(StandardCharsets.UTF_8),
-              "not avro".getBytes(StandardCharsets.UTF_8),
-              headers,
-              T0));
+      sendUndecodable(pipeline, headers);
 
       TestRecord<byte[], byte[]> dead = pipeline.deadLetters.readRecord();
       assertThat(size(dead)).isLessThanOrEqualTo(InputLimits.DEFAULT_DEAD_LETTER_BYTES);
@@ -141,12 +136,7 @@ class InputLimitsTopologyTest {
     RecordHeaders headers = new RecordHeaders();
     headers.add("trace", "abc".getBytes(StandardCharsets.UTF_8));
     try (PipelineFixture pipeline = new PipelineFixture(settings(20_000, limits(200)))) {
-      pipeline.raw.pipeInput(
-          new TestRecord<>(
-              "x:1".getBytes(StandardCharsets.UTF_8),
-              "not avro".getBytes(StandardCharsets.UTF_8),
-              headers,
-              T0));
+      sendUndecodable(pipeline, headers);
 
       TestRecord<byte[], byte[]> dead = pipeline.deadLetters.readRecord();
       assertThat(header(dead, "trace")).isEqualTo("abc");
@@ -154,6 +144,16 @@ class InputLimitsTopologyTest {
       assertThat(header(dead, DeadLetterHeaders.ORIGINAL_KEY_BYTES)).isNull();
       assertThat(dead.key()).isEqualTo("x:1".getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /** Sends a raw record keyed {@code x:1} whose value is not Avro, with {@code headers}. */
+  private static void sendUndecodable(PipelineFixture pipeline, RecordHeaders headers) {
+    pipeline.raw.pipeInput(
+        new TestRecord<>(
+            "x:1".getBytes(StandardCharsets.UTF_8),
+            "not avro".getBytes(StandardCharsets.UTF_8),
+            headers,
+            T0));
   }
 
   /** A record's key, value, header names and values, in bytes. */
