@@ -91,8 +91,9 @@ public final class Instance implements AutoCloseable {
     // that does not answer).
     Optional<Path> rulesFile = config.rulesFile();
     Optional<List<Rule>> seedRules = rulesFile.map(Instance::readRulesFile);
-    // So are the Kafka Streams settings (kafka.* included): a bad value is named at once.
-    new StreamsConfig(config.streamsProperties());
+    // So are the Kafka Streams settings (kafka.* included): a bad value is named at once (parsed,
+    // not built into a StreamsConfig, which would log every value a second time).
+    StreamsConfig.configDef().parse(config.streamsProperties());
     if (config.createTopics()) {
       TopicSetup.createMissing(
           config.kafkaClientConfig(),
