@@ -135,19 +135,22 @@ class CliTest {
                 + " published\n");
   }
 
+  /** {@code run} with {@code setting}, against a broker and registry where nothing listens. */
+  private int runAgainstNoCluster(String setting) throws Exception {
+    return run(
+        "",
+        Map.of(),
+        "run",
+        "--bootstrap.servers=127.0.0.1:1",
+        "--schema.registry.url=http://127.0.0.1:1",
+        setting);
+  }
+
   @Test
   void shouldNameAMissingRulesFileBeforeTouchingTheCluster(@TempDir Path dir) throws Exception {
     Path missing = dir.resolve("missing.jsonl");
     // nothing listens on port 1: creating the topics first would fail with another message
-    assertThat(
-            run(
-                "",
-                Map.of(),
-                "run",
-                "--bootstrap.servers=127.0.0.1:1",
-                "--schema.registry.url=http://127.0.0.1:1",
-                "--rules.bootstrap.file=" + missing))
-        .isEqualTo(2);
+    assertThat(runAgainstNoCluster("--rules.bootstrap.file=" + missing)).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .startsWith("Starting against the Kafka cluster at 127.0.0.1:1\n")
         .contains("Configuration error: Cannot read rules.bootstrap.file " + missing + ": ");
@@ -155,15 +158,7 @@ class CliTest {
 
   @Test
   void shouldNameABadKafkaStreamsSettingBeforeTouchingTheCluster() throws Exception {
-    assertThat(
-            run(
-                "",
-                Map.of(),
-                "run",
-                "--bootstrap.servers=127.0.0.1:1",
-                "--schema.registry.url=http://127.0.0.1:1",
-                "--kafka.commit.interval.ms=often"))
-        .isEqualTo(2);
+    assertThat(runAgainstNoCluster("--kafka.commit.interval.ms=often")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("Configuration error: ")
         .contains("commit.interval.ms");
