@@ -48,11 +48,13 @@ import java.util.Set;
  * within three words of its sentence by a negation ("not", "don't", "never", "não", ...) counts as
  * negated intent instead, unless a word of doubt comes between ("not sure if i should buy" stays
  * intent); "no", also Portuguese for "in the" ("no Rio, alguém indica?"), negates only right before
- * the phrase or before object pronouns only ("no lo voy a comprar"). A post with both a price
- * ("$899") and a link counts as a seller; a price without a link is a budget cue (0.3). Each reason
- * counts once, at the weight of its strongest phrase in the post; score = 1 - exp(-sum) for a
- * positive sum, else 0. One purchase-intent phrase (0.9) gives 0.593, a comparison alone (0.4)
- * 0.330.
+ * the phrase or before object pronouns only ("no lo voy a comprar"). A negated intent speaks for
+ * its own sentence: when another sentence holds a lead phrase and no negated intent, it is dropped
+ * ("I'm not buying an iPhone again. Can anyone recommend a good Android?" is a lead). A post with
+ * both a price ("$899") and a link counts as a seller; a price without a link is a budget cue
+ * (0.3). Each reason counts once, at the weight of its strongest phrase in the post; score = 1 -
+ * exp(-sum) for a positive sum, else 0. One purchase-intent phrase (0.9) gives 0.593, a comparison
+ * alone (0.4) 0.330.
  *
  * <p>Immutable and thread-safe; no regular expressions; per call it allocates the normalised text,
  * a few small arrays, the result, and a short string per candidate lead phrase for the negation
@@ -209,17 +211,20 @@ public final class LeadScorer {
                       + signal.phrase()
                       + "\"",
                   negatedReason,
-                  NEGATED_WEIGHT);
+                  NEGATED_WEIGHT,
+                  post.sentenceStart(start));
               return true;
             }
           }
-          matches.add(signal.explanation(), reasonOf[chosen], signal.weight());
+          matches.add(
+              signal.explanation(), reasonOf[chosen], signal.weight(), post.sentenceStart(start));
           return true;
         });
+    matches.confineNegations(negatedReason);
     if (post.price && post.url) {
-      matches.add(SELLER + ": price and link", sellerReason, PRICE_AND_LINK_WEIGHT);
+      matches.add(SELLER + ": price and link", sellerReason, PRICE_AND_LINK_WEIGHT, -1);
     } else if (post.price) {
-      matches.add(BUDGET + ": price", budgetReason, PRICE_WEIGHT);
+      matches.add(BUDGET + ": price", budgetReason, PRICE_WEIGHT, -1);
     }
     double sum = 0;
     for (int r = 0; r < reasonCount; r++) {
@@ -267,27 +272,81 @@ public final class LeadScorer {
     return -1;
   }
 
-  /** The signals found in one post, and per reason the weight of the strongest. */
+  /**
+   * The signals found in one post, and per reason the weight of the strongest; per signal its
+   * reason and the offset of its sentence (-1 for the post's own cues: price, link).
+   */
   private static final class Matches {
     final double[] strongest;
     String[] explanations = new String[4];
+    int[] reasons = new int[4];
+    double[] weights = new double[4];
+    int[] sentences = new int[4];
     int count;
 
     Matches(int reasons) {
       strongest = new double[reasons];
     }
 
-    void add(String explanation, int reason, double weight) {
+    void add(String explanation, int reason, double weight, int sentence) {
       if (weight == 0) {
         return;
       }
       if (count == explanations.length) {
         explanations = Arrays.copyOf(explanations, count * 2);
+        reasons = Arrays.copyOf(reasons, count * 2);
+        weights = Arrays.copyOf(weights, count * 2);
+        sentences = Arrays.copyOf(sentences, count * 2);
       }
-      explanations[count++] = explanation;
+      explanations[count] = explanation;
+      reasons[count] = reason;
+      weights[count] = weight;
+      sentences[count] = sentence;
+      count++;
       if (Math.abs(weight) > Math.abs(strongest[reason])) {
         strongest[reason] = weight;
       }
+    }
+
+    /**
+     * A negated intent speaks for its own sentence: when another sentence holds a lead signal and
+     * no negated intent ("I'm not buying an iPhone again. Can anyone recommend a good Android?"),
+     * the negated intents are dropped.
+     */
+    void confineNegations(int negated) {
+      if (strongest[negated] == 0 || !leadInSentenceWithout(negated)) {
+        return;
+      }
+      strongest[negated] = 0;
+      int kept = 0;
+      for (int m = 0; m < count; m++) {
+        if (reasons[m] != negated) {
+          explanations[kept] = explanations[m];
+          reasons[kept] = reasons[m];
+          weights[kept] = weights[m];
+          sentences[kept] = sentences[m];
+          kept++;
+        }
+      }
+      count = kept;
+    }
+
+    private boolean leadInSentenceWithout(int negated) {
+      for (int m = 0; m < count; m++) {
+        if (weights[m] > 0 && sentences[m] >= 0 && !negatedIn(sentences[m], negated)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean negatedIn(int sentence, int negated) {
+      for (int m = 0; m < count; m++) {
+        if (reasons[m] == negated && sentences[m] == sentence) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

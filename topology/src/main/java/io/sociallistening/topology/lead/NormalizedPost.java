@@ -209,6 +209,15 @@ final class NormalizedPost {
     return startsSentence[offset];
   }
 
+  /** The offset where the sentence holding the word at {@code offset} starts (0 for the first). */
+  int sentenceStart(int offset) {
+    int k = offset;
+    while (k > 0 && !startsSentence[k]) {
+      k--;
+    }
+    return k;
+  }
+
   /** The offset where the word before the one starting at {@code start} starts, or -1. */
   int previousWord(int start) {
     if (start <= 1) {

@@ -173,6 +173,22 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldNotLetANegatedIntentCancelALeadSignalOfAnotherSentence() {
+    LeadResult switching =
+        SCORER.score("I'm not buying an iPhone again. Can anyone recommend a good Android phone?");
+    assertThat(switching.reasons())
+        .containsExactly("recommendation request: \"can anyone recommend\"");
+    assertThat(switching.lead()).isTrue();
+    assertThat(SCORER.score("Would never buy from Dell again. Any laptop recommendations?").lead())
+        .isTrue();
+    // in its own sentence the negation still wins
+    assertThat(SCORER.score("I'm not buying the hype, is the Pixel worth it?").lead()).isFalse();
+    assertThat(
+            SCORER.score("Not buying an iPhone. Not thinking of getting a Pixel either.").score())
+        .isZero();
+  }
+
+  @Test
   void shouldNotReadPortugueseNoInTheAsANegation() {
     assertThat(SCORER.score("Moro no Rio, alguém indica uma operadora boa?").reasons())
         .containsExactly("recommendation request: \"alguem indica\"");
