@@ -1,5 +1,6 @@
 package io.sociallistening.topology.dedup;
 
+import io.sociallistening.topology.text.Links;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class TextFingerprint {
     }
     int kept = from;
     for (int i = from; i < to; i++) {
-      if (!isUrl(tokens[i])) {
+      if (!Links.isLink(tokens[i])) {
         tokens[kept++] = tokens[i];
       }
     }
@@ -200,10 +201,6 @@ public final class TextFingerprint {
       }
     }
     return tokens.toArray(new String[0]);
-  }
-
-  private static boolean isUrl(String token) {
-    return token.startsWith("http://") || token.startsWith("https://") || token.startsWith("www.");
   }
 
   private static boolean hasLetterOrDigit(String token) {

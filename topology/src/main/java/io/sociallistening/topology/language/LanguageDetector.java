@@ -1,5 +1,6 @@
 package io.sociallistening.topology.language;
 
+import io.sociallistening.topology.text.Links;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -320,7 +321,7 @@ public final class LanguageDetector {
       return true;
     }
     if ((first == 'h' || first == 'H') && text.regionMatches(true, start, "http", 0, 4)
-        || (first == 'w' || first == 'W') && text.regionMatches(true, start, "www.", 0, 4)) {
+        || Links.isLink(text, start, end)) {
       return true;
     }
     for (int i = start; i < end; i++) {

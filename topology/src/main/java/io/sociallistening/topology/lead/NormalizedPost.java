@@ -1,5 +1,7 @@
 package io.sociallistening.topology.lead;
 
+import io.sociallistening.topology.text.Links;
+
 /**
  * A post reduced to the words that lead phrases are matched on: lower case ({@link
  * Character#toLowerCase(char)} is locale-independent), common Latin accents folded ({@code é} to
@@ -92,7 +94,7 @@ final class NormalizedPost {
       while (end < n && !Character.isWhitespace(post.charAt(end))) {
         end++;
       }
-      if (isUrl(post, i)) {
+      if (Links.isLink(post, i, end)) {
         url = true;
         i = end;
         continue;
@@ -265,16 +267,6 @@ final class NormalizedPost {
 
   private static boolean isCurrency(char c) {
     return c == '$' || c == '\u20ac' || c == '\u00a3' || c == '\u00a5';
-  }
-
-  private static boolean isUrl(String post, int start) {
-    char first = post.charAt(start);
-    if (first != 'h' && first != 'H' && first != 'w' && first != 'W') {
-      return false;
-    }
-    return post.regionMatches(true, start, "http://", 0, 7)
-        || post.regionMatches(true, start, "https://", 0, 8)
-        || post.regionMatches(true, start, "www.", 0, 4);
   }
 
   /** Folds the accented lower-case Latin letters of Portuguese, Spanish and their neighbours. */

@@ -1,5 +1,6 @@
 package io.sociallistening.topology.sentiment;
 
+import io.sociallistening.topology.text.Links;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -11,8 +12,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>The text is split on whitespace. Chunks that are URLs ({@code http://}, {@code https://},
- *       {@code www.}) or handles ({@code @name}), also behind opening punctuation ({@code .@name},
- *       {@code (https://...)}), are dropped, and their punctuation is not counted. The social
+ *       {@code www.}, or a host without a scheme such as {@code bit.ly/x}: {@link Links}) or
+ *       handles ({@code @name}), also behind opening punctuation ({@code .@name}, {@code
+ *       (https://...)}), are dropped, and their punctuation is not counted. The social
  *       configuration also splits chunks that join words with punctuation ({@code
  *       hilarious...LMAO}, {@code bad/terrible}) or end a word with an emoticon ({@code sucks:(}),
  *       see {@code joinedChunk}.
@@ -935,13 +937,7 @@ final class SocialTextTokenizer {
   }
 
   private static boolean isUrl(String text, int start, int end) {
-    char first = text.charAt(start);
-    if (first != 'h' && first != 'H' && first != 'w' && first != 'W') {
-      return false;
-    }
-    return text.regionMatches(true, start, "http://", 0, 7)
-        || text.regionMatches(true, start, "https://", 0, 8)
-        || text.regionMatches(true, start, "www.", 0, 4) && end - start > 4;
+    return Links.isLink(text, start, end);
   }
 
   /**

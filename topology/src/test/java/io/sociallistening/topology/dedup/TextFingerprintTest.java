@@ -47,6 +47,8 @@ class TextFingerprintTest {
   void shouldStripLinksTrailingEmojiHashtagsSignaturesAndTruncation() {
     assertThat(TextFingerprint.normalize(POST + " https://t.co/abc 😡😡 #fail #acme"))
         .isEqualTo(TextFingerprint.normalize(POST));
+    assertThat(TextFingerprint.normalize(POST + " bit.ly/3xYzAb pic.twitter.com/QwErTy"))
+        .isEqualTo(TextFingerprint.normalize(POST));
     assertThat(TextFingerprint.normalize(POST + " via @bufferapp"))
         .isEqualTo(TextFingerprint.normalize(POST));
     assertThat(TextFingerprint.normalize(POST + " (cross-posted from Bluesky)"))

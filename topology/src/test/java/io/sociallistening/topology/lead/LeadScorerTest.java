@@ -218,6 +218,8 @@ class LeadScorerTest {
     assertThat(SCORER.score("need a new laptop? $900 https://shop.example.com").reasons())
         .containsExactly("purchase intent: \"need a new\"", "seller or ad: price and link");
     assertThat(SCORER.score("need a new laptop? $900 https://shop.example.com").score()).isZero();
+    assertThat(SCORER.score("need a new laptop? $900 at shop.example.com/deal").reasons())
+        .containsExactly("purchase intent: \"need a new\"", "seller or ad: price and link");
   }
 
   @Test

@@ -115,6 +115,15 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldIgnoreLinksWithoutAScheme() {
+    for (SentimentScorer scorer : List.of(SCORER, SOCIAL)) {
+      assertThat(scorer.score("see bit.ly/HappyDay").compound()).isEqualTo(0.0);
+      assertThat(scorer.score("love it amazon.com/awful-deals").compound())
+          .isEqualTo(scorer.score("love it").compound());
+    }
+  }
+
+  @Test
   void shouldIgnoreUrlsAndHandlesInsideLeadingPunctuation() {
     // ".@acme" (a reply shown to all), "(@acme)", "(https://...)": still a handle, still a link
     for (SentimentScorer scorer : List.of(SCORER, SOCIAL)) {
