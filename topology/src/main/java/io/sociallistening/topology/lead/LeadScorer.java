@@ -36,10 +36,11 @@ import java.util.Set;
  * "refund"; only when no competitor is mentioned) and everyday uses of buying words that are not
  * purchases ("looking for a new job", weight 0: they only hide the phrase inside them). A phrase of
  * the table may hold alternatives, {@code {thinking|thought} {of|about} {getting|buying}}, expanded
- * when the table is loaded; a phrase may have one line per condition, and counts with the first
- * line whose condition holds, a line with condition always only when no other holds ("vs" 0.4
- * anywhere, 0.7 inside a question; "discounts" for a seller, but in a question to a handle for the
- * brand).
+ * when the table is loaded, and a word {@code *} that takes any one word of the post ("which * to
+ * buy" inside a question finds "which laptop to buy?"); a phrase may have one line per condition,
+ * and counts with the first line whose condition holds, a line with condition always only when no
+ * other holds ("vs" 0.4 anywhere, 0.7 inside a question; "discounts" for a seller, but in a
+ * question to a handle for the brand).
  *
  * <p>Matching works on the {@link NormalizedPost} (lower case, accents folded, whole words) with a
  * {@link PhraseIndex}: at each word the longest phrase whose condition holds is taken and matching
@@ -391,7 +392,10 @@ public final class LeadScorer {
           throw new IllegalStateException(where + "empty phrase");
         }
         for (String raw : expanded) {
-          String phrase = NormalizedPost.phrase(raw);
+          String phrase = normalizedPhrase(raw);
+          if (!phrase.isEmpty() && phrase.charAt(0) == PhraseIndex.ANY_WORD) {
+            throw new IllegalStateException(where + "a phrase cannot start with *");
+          }
           if (phrase.isEmpty() || !keys.add(condition + " " + phrase)) {
             continue; // an alternative that another line (or this one) already holds: first wins
           }
@@ -401,7 +405,12 @@ public final class LeadScorer {
           }
           signalsOfPhrase.get(id).add(signals.size());
           signals.add(
-              new LeadSignal(weight, reason, condition, phrase, reason + ": \"" + phrase + "\""));
+              new LeadSignal(
+                  weight,
+                  reason,
+                  condition,
+                  phrase,
+                  reason + ": \"" + phrase.replace(PhraseIndex.ANY_WORD, '*') + "\""));
           reasonOf.add(reasons.computeIfAbsent(reason, r -> reasons.size()));
         }
       }
@@ -428,6 +437,36 @@ public final class LeadScorer {
         reasons.get(BUDGET),
         index,
         DEFAULT_THRESHOLD);
+  }
+
+  /**
+   * Normalises a phrase of the table as posts are normalised; a word {@code *} becomes the slot for
+   * any one word ({@link PhraseIndex#ANY_WORD}).
+   */
+  static String normalizedPhrase(String raw) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder words = new StringBuilder();
+    for (String word : raw.trim().split(" +", -1)) {
+      if (word.equals("*")) {
+        append(out, NormalizedPost.phrase(words.toString()));
+        words.setLength(0);
+        append(out, String.valueOf(PhraseIndex.ANY_WORD));
+      } else {
+        words.append(word).append(' ');
+      }
+    }
+    append(out, NormalizedPost.phrase(words.toString()));
+    return out.toString();
+  }
+
+  private static void append(StringBuilder out, String part) {
+    if (part.isEmpty()) {
+      return;
+    }
+    if (out.length() > 0) {
+      out.append(' ');
+    }
+    out.append(part);
   }
 
   /**

@@ -7,10 +7,15 @@ import java.util.TreeMap;
 
 /**
  * A character trie over normalised phrases, used to find leftmost-longest, non-overlapping phrase
- * occurrences that start and end on word boundaries of a {@link NormalizedPost}. Immutable after
- * construction; lookups allocate nothing.
+ * occurrences that start and end on word boundaries of a {@link NormalizedPost}. A phrase may hold
+ * {@link #ANY_WORD} between two of its words, a slot that takes exactly one word of the post (the
+ * table's "which * to buy" finds "which laptop to buy"). Immutable after construction; lookups
+ * allocate nothing but the growth of one small array on posts with many candidates.
  */
 final class PhraseIndex {
+  /** The slot for any one word, written between two spaces of a phrase (never first). */
+  static final char ANY_WORD = '\u0001';
+
   private final Node root;
 
   PhraseIndex(List<String> phrases) {
@@ -19,7 +24,14 @@ final class PhraseIndex {
       Builder node = rootBuilder;
       String phrase = phrases.get(p);
       for (int i = 0; i < phrase.length(); i++) {
-        node = node.children.computeIfAbsent(phrase.charAt(i), c -> new Builder());
+        char c = phrase.charAt(i);
+        if (c == ANY_WORD
+            && (i == 0
+                || phrase.charAt(i - 1) != ' '
+                || (i + 1 < phrase.length() && phrase.charAt(i + 1) != ' '))) {
+          throw new IllegalArgumentException("a word slot must stand after a word: " + phrase);
+        }
+        node = node.children.computeIfAbsent(c, k -> new Builder());
       }
       if (node.phrase >= 0) {
         throw new IllegalArgumentException("duplicate phrase: " + phrase);
@@ -46,27 +58,17 @@ final class PhraseIndex {
   void scan(NormalizedPost post, Visitor visitor) {
     char[] text = post.text;
     int length = post.length;
-    // pairs (phrase, end offset) of the phrases that end on a boundary, shortest first
-    int[] candidates = new int[16];
+    Candidates candidates = new Candidates();
     int start = 0;
     while (start < length) {
-      int count = 0;
-      Node node = root;
-      int i = start;
-      while (i < length && (node = node.child(text[i])) != null) {
-        i++;
-        if (node.phrase >= 0 && (i == length || text[i] == ' ')) {
-          if (count == candidates.length) {
-            candidates = Arrays.copyOf(candidates, count * 2);
-          }
-          candidates[count++] = node.phrase;
-          candidates[count++] = i;
-        }
-      }
+      candidates.count = 0;
+      walk(root, text, length, start, candidates);
+      candidates.sortByEnd();
       int next = start;
-      for (int c = count - 2; c >= 0; c -= 2) {
-        if (visitor.accept(candidates[c], start, candidates[c + 1])) {
-          next = candidates[c + 1];
+      int[] found = candidates.pairs;
+      for (int c = candidates.count - 2; c >= 0; c -= 2) {
+        if (visitor.accept(found[c], start, found[c + 1])) {
+          next = found[c + 1];
           break;
         }
       }
@@ -77,15 +79,78 @@ final class PhraseIndex {
     }
   }
 
+  /**
+   * Adds the phrases that start where {@code node} was reached and end on a word boundary at or
+   * after {@code i}; a word slot takes the word at {@code i} (phrases through it are added before
+   * those through the same text without a slot, so after a stable sort by end the latter win).
+   */
+  private static void walk(Node node, char[] text, int length, int i, Candidates out) {
+    while (true) {
+      if (node.anyWord != null && i < length && text[i] != ' ') {
+        int j = i;
+        while (j < length && text[j] != ' ') {
+          j++;
+        }
+        if (node.anyWord.phrase >= 0) {
+          out.add(node.anyWord.phrase, j);
+        }
+        walk(node.anyWord, text, length, j, out);
+      }
+      if (i >= length) {
+        return;
+      }
+      node = node.child(text[i]);
+      if (node == null) {
+        return;
+      }
+      i++;
+      if (node.phrase >= 0 && (i == length || text[i] == ' ')) {
+        out.add(node.phrase, i);
+      }
+    }
+  }
+
+  /** Pairs (phrase, end offset) found at one word. */
+  private static final class Candidates {
+    int[] pairs = new int[16];
+    int count;
+
+    void add(int phrase, int end) {
+      if (count == pairs.length) {
+        pairs = Arrays.copyOf(pairs, count * 2);
+      }
+      pairs[count++] = phrase;
+      pairs[count++] = end;
+    }
+
+    /** Sorts the pairs by end offset, shortest first, keeping the order of equal ends. */
+    void sortByEnd() {
+      for (int k = 2; k < count; k += 2) {
+        int phrase = pairs[k];
+        int end = pairs[k + 1];
+        int m = k - 2;
+        while (m >= 0 && pairs[m + 1] > end) {
+          pairs[m + 2] = pairs[m];
+          pairs[m + 3] = pairs[m + 1];
+          m -= 2;
+        }
+        pairs[m + 2] = phrase;
+        pairs[m + 3] = end;
+      }
+    }
+  }
+
   private static final class Node {
     final char[] keys;
     final Node[] children;
     final int phrase;
+    final Node anyWord;
 
-    Node(char[] keys, Node[] children, int phrase) {
+    Node(char[] keys, Node[] children, int phrase, Node anyWord) {
       this.keys = keys;
       this.children = children;
       this.phrase = phrase;
+      this.anyWord = anyWord;
     }
 
     Node child(char c) {
@@ -99,15 +164,19 @@ final class PhraseIndex {
     int phrase = -1;
 
     Node freeze() {
-      char[] keys = new char[children.size()];
-      Node[] nodes = new Node[children.size()];
+      Builder slot = children.get(ANY_WORD);
+      int size = children.size() - (slot == null ? 0 : 1);
+      char[] keys = new char[size];
+      Node[] nodes = new Node[size];
       int i = 0;
       for (Map.Entry<Character, Builder> entry : children.entrySet()) {
-        keys[i] = entry.getKey();
-        nodes[i] = entry.getValue().freeze();
-        i++;
+        if (entry.getKey() != ANY_WORD) {
+          keys[i] = entry.getKey();
+          nodes[i] = entry.getValue().freeze();
+          i++;
+        }
       }
-      return new Node(keys, nodes, phrase);
+      return new Node(keys, nodes, phrase, slot == null ? null : slot.freeze());
     }
   }
 }

@@ -173,6 +173,20 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldFindAQuestionWithAWordOrTwoBetweenWhichAndToBuy() {
+    assertThat(SCORER.score("which laptop to buy?").reasons())
+        .containsExactly("purchase intent: \"which * to buy\"");
+    assertThat(SCORER.score("which laptop to buy?").lead()).isTrue();
+    assertThat(SCORER.score("Which gaming laptop should I get?").lead()).isTrue();
+    assertThat(SCORER.score("what phone should i buy?").lead()).isTrue();
+    assertThat(SCORER.score("qual notebook comprar?").lead()).isTrue();
+    assertThat(SCORER.score("¿cuál celular es mejor?").lead()).isTrue();
+    // only inside a question, and never as the post's third party talking
+    assertThat(SCORER.score("my mom keeps asking me which phone to buy").lead()).isFalse();
+    assertThat(SCORER.score("what time to get there?").lead()).isFalse();
+  }
+
+  @Test
   void shouldNotLetANegatedIntentCancelALeadSignalOfAnotherSentence() {
     LeadResult switching =
         SCORER.score("I'm not buying an iPhone again. Can anyone recommend a good Android phone?");
