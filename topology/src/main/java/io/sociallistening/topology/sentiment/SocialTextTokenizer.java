@@ -1,5 +1,6 @@
 package io.sociallistening.topology.sentiment;
 
+import io.sociallistening.topology.text.HtmlEntities;
 import io.sociallistening.topology.text.Links;
 import java.util.Locale;
 import java.util.Map;
@@ -131,7 +132,7 @@ final class SocialTextTokenizer {
    */
   TokenizedText tokenize(String text) {
     if (social) {
-      text = decodeEntities(text);
+      text = HtmlEntities.decode(text);
     }
     TokenizedText out = scratch.get();
     out.reset(vocabulary);
@@ -782,46 +783,6 @@ final class SocialTextTokenizer {
     return lexicon.containsKey(lowerWord)
         || ValenceRules.BOOSTERS.containsKey(lowerWord)
         || ValenceRules.NEGATIONS.contains(lowerWord);
-  }
-
-  /**
-   * {@code text} with the HTML entities that posts arrive with ({@code &lt;}, {@code &gt;}, {@code
-   * &amp;}, {@code &quot;}) decoded, so that {@code &lt;3} is the heart {@code <3} and {@code
-   * &gt;:[} an angry face, not the word "gt"; the same instance when there is none.
-   */
-  static String decodeEntities(String text) {
-    int at = text.indexOf('&');
-    if (at < 0) {
-      return text;
-    }
-    StringBuilder out = null;
-    int copied = 0;
-    for (; at >= 0; at = text.indexOf('&', at + 1)) {
-      char decoded;
-      int length;
-      if (text.startsWith("&lt;", at)) {
-        decoded = '<';
-        length = 4;
-      } else if (text.startsWith("&gt;", at)) {
-        decoded = '>';
-        length = 4;
-      } else if (text.startsWith("&amp;", at)) {
-        decoded = '&';
-        length = 5;
-      } else if (text.startsWith("&quot;", at)) {
-        decoded = '"';
-        length = 6;
-      } else {
-        continue;
-      }
-      if (out == null) {
-        out = new StringBuilder(text.length());
-      }
-      out.append(text, copied, at).append(decoded);
-      copied = at + length;
-      at = copied - 1;
-    }
-    return out == null ? text : out.append(text, copied, text.length()).toString();
   }
 
   /** Lower case with {@link Locale#ROOT}, typographic apostrophes folded to {@code '}. */
