@@ -1,5 +1,6 @@
 package io.sociallistening.topology.match;
 
+import io.sociallistening.topology.text.HtmlEntities;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.lucene.analysis.Analyzer;
@@ -22,11 +23,12 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * written without accents), ASCII folding and removal of combining accents (and of emoji variation
  * selectors and skin tones, {@link CombiningMarkFilter}), so {@code Café}, {@code cafe} and {@code
  * cafe\u0301} all become {@code cafe}, {@code ΕΛΛΑΔΑ} and {@code Ελλάδα} become {@code ελλαδα}, and
- * {@code Acme's} and {@code l'Acme} become {@code acme}. An {@code &} between two letters joins
- * them ({@link #joinAmpersands}: {@code AT&T} is one word). No stemming. Each token keeps whether
- * it was written as a hashtag or a mention: the tokenizer drops {@code #} and {@code @}, so the
- * character before the token's start offset decides (and only when that marker itself starts a
- * word, so {@code bob@acme} is not a mention).
+ * {@code Acme's} and {@code l'Acme} become {@code acme}. HTML character references in the text are
+ * decoded first ({@code AT&amp;T} is {@code AT&T}), and an {@code &} between two letters joins them
+ * ({@link #joinAmpersands}: {@code AT&T} is one word). No stemming. Each token keeps whether it was
+ * written as a hashtag or a mention: the tokenizer drops {@code #} and {@code @}, so the character
+ * before the token's start offset decides (and only when that marker itself starts a word, so
+ * {@code bob@acme} is not a mention).
  */
 final class PostAnalyzer extends Analyzer {
 
@@ -78,16 +80,27 @@ final class PostAnalyzer extends Analyzer {
    * the text, else by this Lucene chain.
    */
   static void analyse(String text, TokenBuffer out) {
-    String joined = joinAmpersands(text);
-    if (!LatinScanner.scan(joined, out)) {
-      analyseWithLucene(joined, out);
+    String prepared = prepare(text);
+    if (!LatinScanner.scan(prepared, out)) {
+      out.clear();
+      addWithLucene(prepared, 0, prepared.length(), out);
     }
   }
 
   /** Analyses {@code text} into {@code out} (cleared first) with this Lucene chain. */
   static void analyseWithLucene(String text, TokenBuffer out) {
+    String prepared = prepare(text);
     out.clear();
-    addWithLucene(joinAmpersands(text), 0, text.length(), out);
+    addWithLucene(prepared, 0, prepared.length(), out);
+  }
+
+  /**
+   * {@code text} as the tokenizer reads it: HTML character references decoded ({@link
+   * HtmlEntities}: some sources send {@code AT&amp;T} and {@code &quot;acme&quot;}, whose entity
+   * names were words), then {@link #joinAmpersands}.
+   */
+  static String prepare(String text) {
+    return joinAmpersands(HtmlEntities.decode(text));
   }
 
   /**

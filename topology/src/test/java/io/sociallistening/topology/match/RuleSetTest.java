@@ -104,6 +104,25 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldDecodeHtmlEntitiesInTheText() {
+      // Some sources send text HTML-escaped: AT&amp;T was the words "at.amp" and "t"
+      assertThat(matches("\"at&t\"", "my AT&amp;T bill is crazy")).isTrue();
+      assertThat(matches("\"h&m\"", "haul from H&amp;M")).isTrue();
+      assertThat(matches("\"fish chips\"", "fish &amp; chips")).isTrue();
+      assertThat(matches("\"acme's anvil\"", "Acme&#39;s anvil, &#x27;new&#x27;")).isTrue();
+      assertThat(matches("\"acme rocks\"", "&quot;acme&quot; rocks")).isTrue();
+      assertThat(matches("#acme", "love &#35;acme")).isTrue();
+      // the entity names are not words of the text
+      assertThat(matches("amp", "fish &amp; chips")).isFalse();
+      assertThat(matches("quot", "&quot;acme&quot;")).isFalse();
+      assertThat(matches("x27", "&#x27;acme&#x27;")).isFalse();
+      // only a well-formed entity is decoded: a stray & stays as it is
+      assertThat(matches("amp", "fish &amp chips")).isTrue();
+      assertThat(matches("\"at&t\"", "AT&T &c")).isTrue();
+      assertThat(matches("\"salt pepper\"", "salt & pepper")).isTrue();
+    }
+
+    @Test
     void shouldNotStemOrMatchInsideWords() {
       assertThat(matches("acme", "two acmes")).isFalse();
       assertThat(matches("acme", "acmecorp and superacme")).isFalse();
