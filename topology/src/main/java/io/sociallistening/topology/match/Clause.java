@@ -298,19 +298,32 @@ sealed interface Clause
   /**
    * {@code "a b c"~n}: all the words, in any order, within a window holding at most {@code n} other
    * words. For two words this is {@code a NEAR/n b}. A word repeated in the phrase must occur that
-   * many times in the window.
+   * many times in the window. Each word of the text stands for one word of the phrase at most: the
+   * one word of {@code #acme} is {@code #acme} or {@code acme}, never both, so {@code "#acme
+   * acme"~0} needs two words.
    */
   final class SloppyPhrase implements Clause {
     private final String source;
     private final int start;
     private final String[] keys;
-    private final int[] keyIds;
     private final byte[] keyFlags;
     private final int[] needed;
     private final int words;
     private final int slop;
     private final String[] terms;
     private final byte[] flags;
+
+    /** The distinct terms of the keys: a key (a word with its flag) belongs to its term's group. */
+    private final int[] groupIds;
+
+    /**
+     * {@code accepting[g][flag]}: the keys of group {@code g} (bit {@code i} for its {@code i}-th
+     * key) that a text word of the group's term with {@code flag} can stand for.
+     */
+    private final int[][] accepting;
+
+    /** {@code demand[g][subset]}: the words that the keys in {@code subset} of group g need. */
+    private final int[][] demand;
 
     SloppyPhrase(String source, int start, String[] terms, byte[] flags, int slop) {
       this.source = source;
@@ -337,12 +350,43 @@ sealed interface Clause
         counts[found]++;
       }
       this.keys = distinctTerms.toArray(new String[0]);
-      this.keyIds = ids(keys);
       this.keyFlags = new byte[keys.length];
       for (int k = 0; k < keys.length; k++) {
         keyFlags[k] = distinctFlags.get(k);
       }
       this.needed = Arrays.copyOf(counts, keys.length);
+      List<String> groupTerms = new ArrayList<>();
+      List<List<Integer>> groupKeys = new ArrayList<>();
+      for (int k = 0; k < keys.length; k++) {
+        int g = groupTerms.indexOf(keys[k]);
+        if (g < 0) {
+          g = groupTerms.size();
+          groupTerms.add(keys[k]);
+          groupKeys.add(new ArrayList<>());
+        }
+        groupKeys.get(g).add(k);
+      }
+      this.groupIds = ids(groupTerms.toArray(new String[0]));
+      this.accepting = new int[groupIds.length][PostAnalyzer.FLAGS];
+      this.demand = new int[groupIds.length][];
+      for (int g = 0; g < groupIds.length; g++) {
+        List<Integer> members = groupKeys.get(g);
+        for (int flag = 0; flag < PostAnalyzer.FLAGS; flag++) {
+          for (int i = 0; i < members.size(); i++) {
+            if (flagAccepts(keyFlags[members.get(i)], (byte) flag)) {
+              accepting[g][flag] |= 1 << i;
+            }
+          }
+        }
+        demand[g] = new int[1 << members.size()];
+        for (int subset = 1; subset < demand[g].length; subset++) {
+          for (int i = 0; i < members.size(); i++) {
+            if ((subset & (1 << i)) != 0) {
+              demand[g][subset] += needed[members.get(i)];
+            }
+          }
+        }
+      }
     }
 
     List<String> terms() {
@@ -367,44 +411,79 @@ sealed interface Clause
       return windows(post, null);
     }
 
-    /** Finds the minimal windows holding all words; adds them to {@code out} if not null. */
-    private boolean windows(AnalysedPost post, Spans out) {
-      int total = 0;
-      for (int k = 0; k < keys.length; k++) {
-        int count = 0;
-        for (int position = post.first(keyIds[k]); position >= 0; position = post.next(position)) {
-          if (flagAccepts(keyFlags[k], post.flag(position))) {
-            count++;
+    /**
+     * Whether the words of group {@code g} counted in {@code count[g]} (by flag) can stand for all
+     * the words of the phrase that the group's keys need, each for one: by Hall's theorem, when
+     * every set of keys has at least as many words that one of them accepts as they need together.
+     */
+    private boolean enough(int g, int[][] count) {
+      int[] byFlag = count[g];
+      int[] accepts = accepting[g];
+      int[] needs = demand[g];
+      for (int subset = 1; subset < needs.length; subset++) {
+        int have = 0;
+        for (int flag = 0; flag < byFlag.length; flag++) {
+          if ((accepts[flag] & subset) != 0) {
+            have += byFlag[flag];
           }
         }
-        if (count < needed[k]) {
+        if (have < needs[subset]) {
           return false;
         }
-        total += count;
+      }
+      return true;
+    }
+
+    /** Finds the minimal windows holding all words; adds them to {@code out} if not null. */
+    private boolean windows(AnalysedPost post, Spans out) {
+      int groups = groupIds.length;
+      int[][] count = new int[groups][PostAnalyzer.FLAGS];
+      int total = 0;
+      for (int g = 0; g < groups; g++) {
+        for (int position = post.first(groupIds[g]);
+            position >= 0;
+            position = post.next(position)) {
+          byte flag = post.flag(position);
+          if (accepting[g][flag] != 0) {
+            count[g][flag]++;
+            total++;
+          }
+        }
+        if (!enough(g, count)) {
+          return false;
+        }
       }
       long[] occurrences = new long[total];
       int next = 0;
-      for (int k = 0; k < keys.length; k++) {
-        for (int position = post.first(keyIds[k]); position >= 0; position = post.next(position)) {
-          if (flagAccepts(keyFlags[k], post.flag(position))) {
-            occurrences[next++] = ((long) position << 32) | k;
+      for (int g = 0; g < groups; g++) {
+        Arrays.fill(count[g], 0);
+        for (int position = post.first(groupIds[g]);
+            position >= 0;
+            position = post.next(position)) {
+          byte flag = post.flag(position);
+          if (accepting[g][flag] != 0) {
+            occurrences[next++] = ((long) position << 32) | ((long) g << 8) | flag;
           }
         }
       }
       Arrays.sort(occurrences);
-      int[] have = new int[keys.length];
+      boolean[] ok = new boolean[groups];
       int satisfied = 0;
       int left = 0;
       boolean found = false;
       for (long occurrence : occurrences) {
-        int key = (int) occurrence;
-        if (++have[key] == needed[key]) {
+        int group = (int) occurrence >>> 8;
+        count[group][(int) occurrence & 0xFF]++;
+        if (!ok[group] && enough(group, count)) {
+          ok[group] = true;
           satisfied++;
         }
-        while (satisfied == keys.length) {
-          int leftKey = (int) occurrences[left];
-          if (have[leftKey] == needed[leftKey]) {
-            int first = (int) (occurrences[left] >>> 32);
+        while (satisfied == groups) {
+          long dropped = occurrences[left];
+          int leftGroup = (int) dropped >>> 8;
+          count[leftGroup][(int) dropped & 0xFF]--;
+          if (!enough(leftGroup, count)) {
+            int first = (int) (dropped >>> 32);
             int last = (int) (occurrence >>> 32);
             if (last - first + 1 - words <= slop) {
               if (out == null) {
@@ -413,9 +492,9 @@ sealed interface Clause
               found = true;
               out.add(first, last);
             }
+            ok[leftGroup] = false;
             satisfied--;
           }
-          have[leftKey]--;
           left++;
         }
       }

@@ -41,6 +41,9 @@ final class PostAnalyzer extends Analyzer {
   /** Token written as {@code @word}. */
   static final byte MENTION = 2;
 
+  /** Flags are below this. */
+  static final int FLAGS = 3;
+
   private static final PostAnalyzer INSTANCE = new PostAnalyzer();
 
   /** A new analyzer; the matcher itself uses {@link #instance()}. */

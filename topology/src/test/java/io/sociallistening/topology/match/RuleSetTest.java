@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -367,6 +368,80 @@ class RuleSetTest {
       assertThat(matches("\"acme acme\"~1", "acme x acme")).isTrue();
       assertThat(matches("\"acme acme\"~1", "acme x y acme")).isFalse();
       assertThat(matches("\"acme acme\"~1", "acme")).isFalse();
+    }
+
+    @Test
+    void shouldNotCountOneWordForTwoPhraseWordsThatDifferOnlyByTheirMarker() {
+      // "#acme" and "acme" are two words of the phrase: the one word of "#acme" was taken for both
+      assertThat(matches("\"#acme acme\"~0", "love #acme")).isFalse();
+      assertThat(matches("\"acme #acme\"~3", "#acme today")).isFalse();
+      assertThat(matches("\"@acme acme\"~0", "thanks @acme")).isFalse();
+      assertThat(matches("\"#acme acme fail\"~1", "#acme x fail")).isFalse();
+      assertThat(matches("\"#acme acme\"~0", "#acme acme")).isTrue();
+      assertThat(matches("\"#acme acme\"~0", "acme #acme")).isTrue();
+      assertThat(matches("\"#acme acme\"~0", "#acme #acme")).isTrue();
+      assertThat(matches("\"#acme acme\"~0", "acme acme")).isFalse();
+      assertThat(matches("\"#acme @acme acme\"~1", "@acme x #acme y acme")).isFalse();
+      assertThat(matches("\"#acme @acme acme\"~2", "@acme x #acme y acme")).isTrue();
+      assertThat(matches("\"#acme @acme acme\"~1", "@acme #acme x #acme")).isTrue();
+      // a plain word still matches a hashtag, in a phrase as anywhere
+      assertThat(matches("\"acme fail\"~0", "#acme fail")).isTrue();
+      assertThat(matches("\"acme acme\"~0", "#acme @acme")).isTrue();
+      assertThat(matches("acme", "#acme")).isTrue();
+      assertThat(matches("#acme NEAR/0 acme", "love #acme")).isFalse();
+    }
+
+    @Test
+    void shouldMatchASloppyPhraseOfMarkedWordsWhereEachTextWordStandsForOnePhraseWord() {
+      String[] words = {"acme", "#acme", "@acme", "x"};
+      Random random = new Random(11);
+      for (int n = 0; n < 3_000; n++) {
+        List<String> phrase = new ArrayList<>();
+        for (int i = 2 + random.nextInt(2); i > 0; i--) {
+          phrase.add(words[random.nextInt(3)]);
+        }
+        List<String> text = new ArrayList<>();
+        for (int i = 1 + random.nextInt(6); i > 0; i--) {
+          text.add(words[random.nextInt(words.length)]);
+        }
+        int slop = random.nextInt(3);
+        String query = "\"" + String.join(" ", phrase) + "\"~" + slop;
+        String post = String.join(" ", text);
+        assertThat(matches(query, post))
+            .as("%s on %s", query, post)
+            .isEqualTo(sloppyMatch(phrase, text, slop));
+      }
+    }
+
+    /** Whether some window of {@code text} holds a distinct word for each word of the phrase. */
+    private boolean sloppyMatch(List<String> phrase, List<String> text, int slop) {
+      for (int from = 0; from < text.size(); from++) {
+        for (int to = from; to < text.size() && to - from + 1 - phrase.size() <= slop; to++) {
+          if (assign(phrase, 0, text.subList(from, to + 1), new boolean[to - from + 1])) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private boolean assign(List<String> phrase, int word, List<String> window, boolean[] used) {
+      if (word == phrase.size()) {
+        return true;
+      }
+      String wanted = phrase.get(word);
+      for (int i = 0; i < window.size(); i++) {
+        String actual = window.get(i);
+        boolean accepts = wanted.equals(actual) || wanted.equals("acme") && actual.endsWith("acme");
+        if (!used[i] && accepts) {
+          used[i] = true;
+          if (assign(phrase, word + 1, window, used)) {
+            return true;
+          }
+          used[i] = false;
+        }
+      }
+      return false;
     }
   }
 
