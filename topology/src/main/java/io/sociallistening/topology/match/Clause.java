@@ -57,10 +57,14 @@ sealed interface Clause
   }
 
   private static boolean flagAccepts(byte required, byte actual) {
-    return required == PostAnalyzer.PLAIN || required == actual;
+    return PostAnalyzer.accepts(required, actual);
   }
 
-  /** One word; a plain word also matches its hashtag and mention, {@code #word} only hashtags. */
+  /**
+   * One word; a plain word also matches its hashtag and mention, {@code #word} only hashtags, and a
+   * word without symbol also matches it written with one ({@code c} matches {@code C++}), {@code
+   * c++} only so written.
+   */
   final class Word implements Clause {
     private final String source;
     private final int start;
@@ -96,7 +100,7 @@ sealed interface Clause
         return position >= 0;
       }
       for (; position >= 0; position = post.next(position)) {
-        if (post.flag(position) == flag) {
+        if (flagAccepts(flag, post.flag(position))) {
           return true;
         }
       }

@@ -175,8 +175,9 @@ final class LatinScanner {
     return true;
   }
 
-  private static void emit(String text, int segment, int end, TokenBuffer out) {
+  private static void emit(String text, int segment, int segmentEnd, TokenBuffer out) {
     int start = segment;
+    int end = segmentEnd;
     // EnglishPossessiveFilter: a trailing 's.
     if (end - start >= 2) {
       char s = text.charAt(end - 1);
@@ -214,7 +215,7 @@ final class LatinScanner {
       hash = 31 * hash + c;
     }
     if (ascii) {
-      out.commit(length, hash, PostAnalyzer.marker(text, segment));
+      out.commit(length, hash, PostAnalyzer.flag(text, segment, segmentEnd));
       return;
     }
     // A character folds to at most four, written after the lower-cased ones, then moved back.
@@ -224,7 +225,7 @@ final class LatinScanner {
     out.commit(
         foldedLength,
         TokenBuffer.hash(chars, at, foldedLength),
-        PostAnalyzer.marker(text, segment));
+        PostAnalyzer.flag(text, segment, segmentEnd));
   }
 
   private static boolean isApostrophe(char c) {

@@ -28,7 +28,11 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * ({@link #joinAmpersands}: {@code AT&T} is one word). No stemming. Each token keeps whether it was
  * written as a hashtag or a mention: the tokenizer drops {@code #} and {@code @}, so the character
  * before the token's start offset decides (and only when that marker itself starts a word, so
- * {@code bob@acme} is not a mention).
+ * {@code bob@acme} is not a mention). It also keeps the symbol that the tokenizer drops and that
+ * makes some names ({@link #symbol}): {@code C#} and {@code F#}, {@code C++}, {@code .NET} are the
+ * words {@code c}, {@code f}, {@code c}, {@code net}, flagged as written with {@code #}, {@code ++}
+ * or a leading {@code .}; a rule word written so matches only tokens so flagged, as {@code #acme}
+ * matches only hashtags.
  */
 final class PostAnalyzer extends Analyzer {
 
@@ -41,8 +45,23 @@ final class PostAnalyzer extends Analyzer {
   /** Token written as {@code @word}. */
   static final byte MENTION = 2;
 
+  /** The marker bits of a flag: {@link #PLAIN}, {@link #HASHTAG} or {@link #MENTION}. */
+  static final byte MARKER = 3;
+
+  /** Token written with {@code #} right after it, as in {@code C#} and {@code F#}. */
+  static final byte SHARP = 4;
+
+  /** Token written with {@code ++} right after it, as in {@code C++}. */
+  static final byte PLUS_PLUS = 8;
+
+  /** Token written with a {@code .} right before it that starts a word, as in {@code .NET}. */
+  static final byte DOT = 12;
+
+  /** The symbol bits of a flag: 0, {@link #SHARP}, {@link #PLUS_PLUS} or {@link #DOT}. */
+  static final byte SYMBOL = 12;
+
   /** Flags are below this. */
-  static final int FLAGS = 3;
+  static final int FLAGS = 16;
 
   private static final PostAnalyzer INSTANCE = new PostAnalyzer();
 
@@ -144,13 +163,67 @@ final class PostAnalyzer extends Analyzer {
       stream.reset();
       while (stream.incrementToken()) {
         if (term.length() > 0) {
-          out.add(term.buffer(), 0, term.length(), marker(text, from + offset.startOffset()));
+          out.add(
+              term.buffer(),
+              0,
+              term.length(),
+              flag(text, from + offset.startOffset(), from + offset.endOffset()));
         }
       }
       stream.end();
     } catch (IOException e) {
       throw new UncheckedIOException("analysing a string cannot fail", e);
     }
+  }
+
+  /**
+   * The flag of the token written at {@code text[start, end)} (before its possessive or article is
+   * dropped): its {@link #marker} and its {@link #symbol}.
+   */
+  static byte flag(String text, int start, int end) {
+    return (byte) (marker(text, start) | symbol(text, start, end));
+  }
+
+  /**
+   * Whether a rule word with flag {@code required} accepts a token with flag {@code actual}: a
+   * plain word any marker and a word without symbol any symbol, else the same.
+   */
+  static boolean accepts(byte required, byte actual) {
+    int marker = required & MARKER;
+    int symbol = required & SYMBOL;
+    return (marker == PLAIN || marker == (actual & MARKER))
+        && (symbol == 0 || symbol == (actual & SYMBOL));
+  }
+
+  /**
+   * The symbol the tokenizer drops around the token at {@code text[start, end)} that makes it a
+   * name of its own: {@link #SHARP} for a {@code #} right after it, {@link #PLUS_PLUS} for {@code
+   * ++}, each where the word ends there ({@code C#}, {@code C#.}, {@code C++}, and {@code C++17}
+   * with its version; not {@code c#acme} or {@code c+++}); else {@link #DOT} for a {@code .} right
+   * before it that starts a word ({@code .NET}, {@code (.NET)}; not {@code wait...net}); else 0.
+   */
+  static byte symbol(String text, int start, int end) {
+    int length = text.length();
+    if (end < length && text.charAt(end) == '#') {
+      if (end + 1 == length || !Character.isLetterOrDigit(text.charAt(end + 1))) {
+        return SHARP;
+      }
+    } else if (end + 1 < length && text.charAt(end) == '+' && text.charAt(end + 1) == '+') {
+      if (end + 2 == length
+          || text.charAt(end + 2) != '+' && !Character.isLetter(text.charAt(end + 2))) {
+        return PLUS_PLUS;
+      }
+    }
+    if (start >= 1 && start <= length && text.charAt(start - 1) == '.') {
+      if (start == 1 || !isWordOrDot(text.charAt(start - 2))) {
+        return DOT;
+      }
+    }
+    return 0;
+  }
+
+  private static boolean isWordOrDot(char c) {
+    return c == '.' || Character.isLetterOrDigit(c);
   }
 
   /** Whether the token starting at {@code start} was written as a hashtag, a mention or neither. */

@@ -26,6 +26,7 @@ class LatinScannerTest {
     "#Acme's @acme's #l'acme ##double @@double a#b c@d #1 #",
     "'s ’s s's l' l'' ''a'' 'a' a''b a'b'c",
     "O'Neil's D'Artagnan QU'IL Jusqu’au",
+    "C++ C# F#, .NET (.NET) C#'s C++17 c+++ c#acme #C++ wait...net end. Net x.net",
     "",
     "   ",
     "..,,;;::''",

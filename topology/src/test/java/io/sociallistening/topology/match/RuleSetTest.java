@@ -133,6 +133,64 @@ class RuleSetTest {
   }
 
   @Nested
+  class SymbolWords {
+
+    @Test
+    void shouldMatchAWordWrittenWithPlusPlusOnlyWithIt() {
+      assertThat(matches("\"c++\"", "I love C++ templates")).isTrue();
+      assertThat(matches("c++", "I love C++ templates")).isTrue();
+      assertThat(matches("c++", "moving to C++17, finally")).isTrue();
+      assertThat(matches("c++", "(C++)")).isTrue();
+      assertThat(matches("c++", "c language")).isFalse();
+      assertThat(matches("c++", "I like c.")).isFalse();
+      assertThat(matches("c++", "grade c+ or c + +")).isFalse();
+      assertThat(matches("c++", "#c")).isFalse();
+      assertThat(matches("c++", "C#")).isFalse();
+    }
+
+    @Test
+    void shouldMatchAWordWrittenWithASharpOnlyWithIt() {
+      assertThat(matches("c#", "learning C# today")).isTrue();
+      assertThat(matches("\"c#\"", "C#, F# and .NET")).isTrue();
+      assertThat(matches("f#", "C#, F# and .NET")).isTrue();
+      assertThat(matches("c#", "C#'s generics")).isTrue();
+      assertThat(matches("c#", "I code in C#.")).isTrue();
+      assertThat(matches("c#", "a lone c")).isFalse();
+      assertThat(matches("c#", "I like c.")).isFalse();
+      assertThat(matches("c#", "love #c")).isFalse();
+      assertThat(matches("c#", "c #")).isFalse();
+      assertThat(matches("c#", "c#acme")).isFalse();
+      assertThat(matches("c#", "C++")).isFalse();
+      assertThat(matches("#c#", "learning #C#")).isTrue();
+      assertThat(matches("#c#", "learning C#")).isFalse();
+    }
+
+    @Test
+    void shouldMatchAWordLedByADotOnlyWithIt() {
+      assertThat(matches(".net", "C#, F# and .NET")).isTrue();
+      assertThat(matches("\".net core\"", "ported to .NET Core")).isTrue();
+      assertThat(matches(".net", "(.NET)")).isTrue();
+      assertThat(matches(".net", ".NET's runtime")).isTrue();
+      assertThat(matches(".net*", "the .NETCore runtime")).isTrue();
+      assertThat(matches(".net", "a fishing net")).isFalse();
+      assertThat(matches(".net", "the end. Net gains")).isFalse();
+      assertThat(matches(".net", "visit acme.net")).isFalse();
+      assertThat(matches(".net", "wait...net")).isFalse();
+    }
+
+    @Test
+    void shouldKeepMatchingThePlainWordInsideSuchWords() {
+      // as a plain word matches its hashtag: the meaning of a rule without symbols is unchanged
+      assertThat(matches("c", "I love C++ templates")).isTrue();
+      assertThat(matches("c", "learning C#")).isTrue();
+      assertThat(matches("net", "C#, F# and .NET")).isTrue();
+      assertThat(matches("\"love c\"", "I love C++ templates")).isTrue();
+      assertThat(matches("acme", "acme++ and acme#")).isTrue();
+      assertThat(matches("#c", "#C++ rocks")).isTrue();
+    }
+  }
+
+  @Nested
   class HashtagsAndMentions {
 
     @Test
