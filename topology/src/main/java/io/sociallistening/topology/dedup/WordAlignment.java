@@ -1,5 +1,7 @@
 package io.sociallistening.topology.dedup;
 
+import java.util.Set;
+
 /**
  * Whether one post is a copy of another, by aligning their normal forms word by word.
  *
@@ -10,10 +12,12 @@ package io.sociallistening.topology.dedup;
  * <p>Costs: an equal word 0; a typo ({@link #TYPO}: one letter inserted, deleted, replaced or two
  * neighbours swapped, in words of at least 4 letters without digits) 0.5; inserting or deleting a
  * word 1; a replaced word 2 (it is a deletion plus an insertion); any change to a word with a digit
- * (flight, order and reference numbers, amounts, times) {@value #DIGITS} — so posts from one
- * complaint template with other details never match. When a text was truncated, the rest of the
- * other one after the aligned prefix is free, provided the truncated one keeps at least {@value
- * #MIN_PREFIX} words, and its last word may be a cut word (a prefix of the word it aligns with).
+ * (flight, order and reference numbers, amounts, times) or to a {@link #NEGATIONS negation} ({@code
+ * not}, {@code never}, the {@code t} of {@code n't}, ...) {@value #DIGITS} — so posts from one
+ * complaint template with other details never match, nor does a post with the same post negated
+ * ("would recommend" / "would not recommend"). When a text was truncated, the rest of the other one
+ * after the aligned prefix is free, provided the truncated one keeps at least {@value #MIN_PREFIX}
+ * words, and its last word may be a cut word (a prefix of the word it aligns with).
  *
  * <p>Budget, with n the words of the shorter text (of the truncated prefix when truncated): under
  * {@value #MIN_WORDS_FOR_EDITS} words only typos ({@code 0.5}); otherwise {@code max(1, n ·}
@@ -26,6 +30,67 @@ public final class WordAlignment {
   static final int MIN_PREFIX = 4;
   static final int MIN_WORDS_FOR_EDITS = 6;
   static final double EDIT_SHARE = 0.1;
+
+  /**
+   * Words that turn a post into its opposite when added, dropped or replaced, as normal forms write
+   * them (lower case, apostrophes split: "don't" is "don t"): English, with the {@code t} of "n't",
+   * and Spanish, Portuguese, French, German, Italian and Dutch negations.
+   */
+  static final Set<String> NEGATIONS =
+      Set.of(
+          "not",
+          "no",
+          "never",
+          "nothing",
+          "none",
+          "nobody",
+          "nowhere",
+          "nor",
+          "neither",
+          "without",
+          "cannot",
+          "t",
+          "dont",
+          "doesnt",
+          "didnt",
+          "isnt",
+          "arent",
+          "wasnt",
+          "werent",
+          "cant",
+          "couldnt",
+          "wont",
+          "wouldnt",
+          "shouldnt",
+          "hasnt",
+          "havent",
+          "hadnt",
+          "aint",
+          "nunca",
+          "ni",
+          "jamás",
+          "jamas",
+          "tampoco",
+          "sin",
+          "não",
+          "nao",
+          "nem",
+          "jamais",
+          "sem",
+          "ne",
+          "pas",
+          "rien",
+          "nicht",
+          "kein",
+          "keine",
+          "keinen",
+          "nie",
+          "niemals",
+          "non",
+          "mai",
+          "niet",
+          "geen",
+          "nooit");
 
   private WordAlignment() {}
 
@@ -53,9 +118,9 @@ public final class WordAlignment {
     if (!freeTailX && !freeTailY && Math.abs(n - m) > budget) {
       return Double.POSITIVE_INFINITY;
     }
-    // Whether each word has a digit, once per word instead of in every cell.
-    boolean[] digitX = digits(x);
-    boolean[] digitY = digits(y);
+    // Whether each word has a digit or negates, once per word instead of in every cell.
+    boolean[] digitX = fixed(x);
+    boolean[] digitY = fixed(y);
     double[] previous = new double[m + 1];
     double[] current = new double[m + 1];
     previous[0] = 0;
@@ -145,10 +210,11 @@ public final class WordAlignment {
     return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : b.regionMatches(i + 1, a, i, la - i);
   }
 
-  private static boolean[] digits(String[] words) {
+  /** Per word, whether any change to it costs {@link #DIGITS}: it has a digit or negates. */
+  private static boolean[] fixed(String[] words) {
     boolean[] out = new boolean[words.length];
     for (int i = 0; i < words.length; i++) {
-      out[i] = hasDigit(words[i]);
+      out[i] = hasDigit(words[i]) || NEGATIONS.contains(words[i]);
     }
     return out;
   }

@@ -121,6 +121,19 @@ class NearDuplicateIndexTest {
   }
 
   @Test
+  void shouldNotMergeAPostWithItsNegation() {
+    find("a", "Would recommend Acme Air to my friends and family", T0);
+    find("b", "The Acme support team was helpful with my refund today", T0);
+
+    assertThat(find("c", "Would not recommend Acme Air to my friends and family", T0 + 1))
+        .isEmpty();
+    assertThat(find("d", "The Acme support team was not helpful with my refund today", T0 + 2))
+        .isEmpty();
+    assertThat(find("e", "RT @kim: Would NOT recommend Acme Air to my friends and family!", T0 + 3))
+        .contains("c");
+  }
+
+  @Test
   void shouldNotMergeTemplateComplaintsWithOtherNumbers() {
     find(
         "a",

@@ -45,6 +45,39 @@ class WordAlignmentTest {
   }
 
   @Test
+  void shouldNeverForgiveAnAddedDroppedOrChangedNegation() {
+    assertThat(
+            cost(
+                "Would recommend Acme Air to my friends and family",
+                "Would not recommend Acme Air to my friends and family"))
+        .isInfinite();
+    assertThat(
+            cost(
+                "The Acme support team was helpful with my refund today",
+                "The Acme support team was not helpful with my refund today"))
+        .isInfinite();
+    assertThat(cost("I like the new Acme phone", "I dont like the new Acme phone")).isInfinite();
+    assertThat(
+            cost(
+                "I would recommend Acme Air to anyone flying to Lisbon this summer",
+                "I would never recommend Acme Air to anyone flying to Lisbon this summer"))
+        .isInfinite();
+    assertThat(
+            cost(
+                "I have ever flown Acme Air and the crew were great",
+                "I have never flown Acme Air and the crew were great"))
+        .isInfinite();
+    assertThat(cost("Ich mag das neue Acme Handy sehr", "Ich mag das neue Acme Handy nicht sehr"))
+        .isInfinite();
+    // other words still cost what they did
+    assertThat(
+            cost(
+                "Would recommend Acme Air to my friends and family",
+                "Would really recommend Acme Air to my friends and family"))
+        .isEqualTo(1.0);
+  }
+
+  @Test
   void shouldMatchATruncatedPrefixWithACutLastWord() {
     assertThat(
             cost(
