@@ -24,7 +24,9 @@ import java.util.Locale;
  * the truncation), a {@code via @handle} signature and a parenthesised cross-post note ({@code
  * (cross-posted from …)}, {@code (x-post)}); {@code &}, {@code &amp;} become {@code and}; a mention
  * inside the text keeps its handle without a server ({@code @acme.bsky.social} → {@code acme});
- * every other character that is not a letter or digit separates words; finally the texting forms
+ * a combining mark after a letter (a vowel sign or virama of Devanagari or Thai, an accent NFKC
+ * could not compose) stays in its word; every other character that is not a letter or digit
+ * separates words; finally the texting forms
  * {@code u}, {@code ur}, {@code pls}, {@code plz}, {@code thx} become {@code you}, {@code your},
  * {@code please}, {@code please}, {@code thanks}.
  */
@@ -233,7 +235,7 @@ public final class TextFingerprint {
     word.setLength(0);
     for (int i = 0; i < end; ) {
       int cp = token.codePointAt(i);
-      if (Character.isLetterOrDigit(cp)) {
+      if (Character.isLetterOrDigit(cp) || word.length() > 0 && isMark(cp)) {
         word.appendCodePoint(cp);
       } else if (word.length() > 0) {
         words.add(texting(word.toString()));
@@ -244,6 +246,18 @@ public final class TextFingerprint {
     if (word.length() > 0) {
       words.add(texting(word.toString()));
     }
+  }
+
+  /**
+   * A combining mark that belongs to the letter before it: a vowel sign or virama (Devanagari,
+   * Bengali, Thai, ...), a tone mark or an accent NFKC could not compose; not the variation
+   * selectors that choose how an emoji looks.
+   */
+  private static boolean isMark(int cp) {
+    int type = Character.getType(cp);
+    return (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK)
+        && !(cp >= 0xfe00 && cp <= 0xfe0f)
+        && !(cp >= 0xe0100 && cp <= 0xe01ef);
   }
 
   private static String texting(String word) {

@@ -34,7 +34,7 @@ public final class WordAlignment {
   /**
    * Words that turn a post into its opposite when added, dropped or replaced, as normal forms write
    * them (lower case, apostrophes split: "don't" is "don t"): English, with the {@code t} of "n't",
-   * and Spanish, Portuguese, French, German, Italian and Dutch negations.
+   * and Spanish, Portuguese, French, German, Italian, Dutch and Hindi negations.
    */
   static final Set<String> NEGATIONS =
       Set.of(
@@ -90,7 +90,11 @@ public final class WordAlignment {
           "mai",
           "niet",
           "geen",
-          "nooit");
+          "nooit",
+          "नहीं",
+          "नही",
+          "न",
+          "मत");
 
   private WordAlignment() {}
 

@@ -121,6 +121,18 @@ class NearDuplicateIndexTest {
   }
 
   @Test
+  void shouldNotMergePostsThatDifferInVowelSigns() {
+    // Hindi: "Acme raised prices in this sale" / "... this year"
+    find("a", "Acme ने इस सेल में दाम बढ़ाए", T0);
+
+    assertThat(find("b", "Acme ने इस साल में दाम बढ़ाए", T0 + 1)).isEmpty();
+    assertThat(find("c", "RT @ravi: Acme ने इस सेल में दाम बढ़ाए 😡", T0 + 2)).contains("a");
+    // "I like Acme's phone" / "I do not like Acme's phone"
+    find("d", "Acme का फ़ोन मुझे पसंद है", T0 + 3);
+    assertThat(find("e", "Acme का फ़ोन मुझे पसंद नहीं है", T0 + 4)).isEmpty();
+  }
+
+  @Test
   void shouldNotMergeAPostWithItsNegation() {
     find("a", "Would recommend Acme Air to my friends and family", T0);
     find("b", "The Acme support team was helpful with my refund today", T0);

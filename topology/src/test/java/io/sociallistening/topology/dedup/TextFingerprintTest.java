@@ -61,6 +61,18 @@ class TextFingerprintTest {
   }
 
   @Test
+  void shouldKeepVowelSignsAndOtherCombiningMarksInTheirWords() {
+    // Devanagari: "I am very happy", each word whole
+    assertThat(TextFingerprint.normalize("मैं बहुत खुश हूँ")).isEqualTo("मैं बहुत खुश हूँ");
+    // "sale" and "year", "day" and "donation"; Thai "wrong" and "stir-fried"
+    assertThat(TextFingerprint.normalize("सेल")).isNotEqualTo(TextFingerprint.normalize("साल"));
+    assertThat(TextFingerprint.normalize("दिन")).isNotEqualTo(TextFingerprint.normalize("दान"));
+    assertThat(TextFingerprint.normalize("ผิด")).isNotEqualTo(TextFingerprint.normalize("ผัด"));
+    // an emoji's variation selector is not part of a word
+    assertThat(TextFingerprint.normalize("love it ❤️ so much")).isEqualTo("love it so much");
+  }
+
+  @Test
   void shouldReturnEmptyWhenNothingIsLeft() {
     assertThat(TextFingerprint.normalize("https://t.co/x 🔥 #acme")).isEmpty();
   }
