@@ -3,7 +3,6 @@ package io.sociallistening.topology.dedup;
 import io.sociallistening.avro.DuplicateInfo;
 import io.sociallistening.avro.EnrichedMention;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -28,8 +27,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * copies of the index, key {@code <brand> NUL <mention key>}, value {@link Original#toBytes()}; the
  * index mirrors it in memory and is rebuilt from it in {@link #init}. Bounded by {@link
  * DedupSettings}: at most {@code maxEntries} first copies per task, none older than {@code maxAge}
- * (forgotten entries are deleted from the store). <b>Time:</b> record time; age is measured against
- * the newest record time the task has seen.
+ * (forgotten entries are deleted from the store). Each entry keeps the order in which the index
+ * remembered it, so the index rebuilt after a restart or a rebalance forgets the same entries first
+ * and picks the same one of equally close first copies. <b>Time:</b> record time; age is measured
+ * against the newest record time the task has seen.
  */
 public final class NearDedup
     implements FixedKeyProcessor<String, EnrichedMention, EnrichedMention>,
@@ -57,10 +58,7 @@ public final class NearDedup
         originals.add(Original.fromBytes(all.next().value));
       }
     }
-    originals.sort(Comparator.comparingLong(Original::timestamp));
-    for (Original original : originals) {
-      index.restore(original);
-    }
+    index.restoreAll(originals);
   }
 
   @Override

@@ -1,7 +1,11 @@
 package io.sociallistening.topology.dedup;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,8 +32,10 @@ import java.util.Optional;
  * per distinct word, shared by all entries through a {@link WordPool}), the low halves of its
  * 32-long signature and up to 31 bucket keys, about 1.4 to 1.5 KB for a tweet (measured on 200,000
  * distinct ones); a bucket holds at most {@value #MAX_BUCKET} entries. Every change is reported to
- * a {@link Listener}, so a caller can mirror the entries into a store and {@link #restore(Original)
- * restore} them after a restart.
+ * a {@link Listener}, so a caller can mirror the entries into a store and {@link
+ * #restoreAll(Collection) restore} them after a restart; each entry carries the order in which it
+ * was remembered ({@link Original#sequence()}), so the restored index forgets the same entries
+ * first and breaks ties the same way as the one that saved them.
  *
  * <p><b>Measured</b> (labelled set in {@code topology/src/test/resources/dedup/}, {@code
  * DedupEvaluation}): pair precision 1.000 / recall 0.992 on the development half, 1.000 / 0.971 on
@@ -158,28 +164,53 @@ public final class NearDuplicateIndex {
     if (best != null) {
       return Optional.of(countCopy(best));
     }
+    long sequence = added++;
     add(
         new Entry(
-            new Original(scope, key, form.text(), form.truncated(), timestamp, 1),
+            new Original(scope, key, form.text(), form.truncated(), timestamp, 1, sequence),
             form,
             signature,
             indexKeys(scope, form, signature),
-            added++),
+            sequence),
         true);
     return Optional.empty();
   }
 
   /**
-   * Remembers a first copy again (after a restart; call oldest first) without reporting it as
-   * saved; evicts as usual.
+   * Remembers first copies again after a restart ({@link #restore} each in the order they were
+   * first remembered: by {@link Original#sequence()}, those of unknown sequence first by record
+   * time), so that the index answers as the one that saved them would have: it forgets the same
+   * ones first and breaks ties between equally close ones the same way.
+   */
+  public void restoreAll(Collection<Original> originals) {
+    List<Original> ordered = new ArrayList<>(originals);
+    ordered.sort(
+        Comparator.comparingLong(Original::sequence).thenComparingLong(Original::timestamp));
+    for (Original original : ordered) {
+      restore(original);
+    }
+  }
+
+  /**
+   * Remembers a first copy again (after a restart; call in the order they were first remembered,
+   * see {@link #restoreAll}) without reporting it as saved; evicts as usual. One of unknown
+   * sequence (-1) takes the next one, and is reported saved with it.
    */
   public void restore(Original original) {
     newest = Math.max(newest, original.timestamp());
-    NormalForm form = original.normalForm();
+    boolean known = original.sequence() >= 0;
+    Original restored = known ? original : original.withSequence(added);
+    added = Math.max(added, restored.sequence() + 1);
+    NormalForm form = restored.normalForm();
     long[] signature = TextFingerprint.minHash(form.words());
     add(
-        new Entry(original, form, signature, indexKeys(original.scope(), form, signature), added++),
-        false);
+        new Entry(
+            restored,
+            form,
+            signature,
+            indexKeys(restored.scope(), form, signature),
+            restored.sequence()),
+        !known);
     evictOld();
   }
 

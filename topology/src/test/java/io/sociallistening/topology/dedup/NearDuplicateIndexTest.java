@@ -1,6 +1,7 @@
 package io.sociallistening.topology.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -251,6 +252,33 @@ class NearDuplicateIndexTest {
     assertThat(restored.findOrAdd("e", LONG_POST.substring(0, 80) + "...", T0 + 4))
         .map(Original::key)
         .contains("c");
+  }
+
+  @Test
+  void shouldNumberFirstCopiesOfUnknownOrderByRecordTimeAndSaveThem() {
+    List<Original> saved = new ArrayList<>();
+    NearDuplicateIndex.Listener listener =
+        new NearDuplicateIndex.Listener() {
+          @Override
+          public void saved(Original original) {
+            saved.add(original);
+          }
+
+          @Override
+          public void removed(Original original) {}
+        };
+    NearDuplicateIndex restored = new NearDuplicateIndex(DedupSettings.defaults(), listener);
+    restored.restoreAll(
+        List.of(
+            new Original("", "late", "acme air lost my bag", false, T0 + 5, 1, -1),
+            new Original("", "known", "acme air crew was lovely", false, T0 + 9, 1, 7),
+            new Original("", "early", "acme air boarding now", false, T0, 2, -1)));
+
+    assertThat(saved)
+        .extracting(Original::key, Original::sequence)
+        .containsExactly(tuple("early", 0L), tuple("late", 1L));
+    assertThat(restored.findOrAdd("new", "acme air wifi is down", T0 + 10)).isEmpty();
+    assertThat(saved.get(saved.size() - 1).sequence()).isEqualTo(8);
   }
 
   @Test
