@@ -6,7 +6,6 @@ import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.LeadScore;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.avro.Sentiment;
-import io.sociallistening.topology.dedup.Copy;
 import io.sociallistening.topology.language.LanguageDetector;
 import io.sociallistening.topology.lead.LeadResult;
 import io.sociallistening.topology.lead.LeadScorer;
@@ -41,9 +40,11 @@ public final class Enrichment {
     this.leads = leads;
   }
 
-  /** Enriches one (first or later) copy of a mention. */
-  public EnrichedMention enrich(Copy copy, long processedAt) {
-    Mention mention = copy.mention();
+  /**
+   * Enriches the first copy of a mention, whose key is {@code key}; its duplicate bookkeeping says
+   * one copy (near dedup, later in the topology, marks near copies).
+   */
+  public EnrichedMention enrich(String key, Mention mention, long processedAt) {
     String text = mention.getText();
     String language =
         mention.getLanguage() != null ? mention.getLanguage() : languages.detect(text);
@@ -81,7 +82,7 @@ public final class Enrichment {
     LeadResult lead = leads.score(text, mentionsCompetitor);
     return EnrichedMention.newBuilder()
         .setMention(mention)
-        .setKey(copy.key())
+        .setKey(key)
         .setLanguage(language)
         .setSentiment(
             Sentiment.newBuilder()
@@ -96,11 +97,7 @@ public final class Enrichment {
                 .setLead(lead.lead())
                 .setReasons(lead.reasons())
                 .build())
-        .setDuplicates(
-            DuplicateInfo.newBuilder()
-                .setCopyCount(copy.copyCount())
-                .setDuplicateOf(copy.duplicateOf())
-                .build())
+        .setDuplicates(DuplicateInfo.newBuilder().setCopyCount(1).setDuplicateOf(null).build())
         .setProcessedAt(Instant.ofEpochMilli(processedAt))
         .build();
   }

@@ -7,7 +7,6 @@ import io.sociallistening.avro.BrandMatch;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.SentimentLabel;
 import io.sociallistening.topology.MentionBuilder;
-import io.sociallistening.topology.dedup.Copy;
 import io.sociallistening.topology.language.LanguageDetector;
 import io.sociallistening.topology.lead.LeadScorer;
 import io.sociallistening.topology.match.RuleBook;
@@ -33,8 +32,7 @@ class EnrichmentTest {
     String text = "I love my new Acme phone, but Globex Corp is terrible and slow!";
 
     EnrichedMention enriched =
-        enrichment()
-            .enrich(new Copy("k1", MentionBuilder.mention("m1").text(text).build(), 1, null), 0L);
+        enrichment().enrich("k1", MentionBuilder.mention("m1").text(text).build(), 0L);
 
     Map<String, Double> byBrand =
         enriched.getBrands().stream()
@@ -48,10 +46,7 @@ class EnrichmentTest {
   @Test
   void shouldLeaveBrandSentimentEmptyWhenItEqualsTheWholePost() {
     EnrichedMention enriched =
-        enrichment()
-            .enrich(
-                new Copy("k2", MentionBuilder.mention("m2").text("acme is great").build(), 1, null),
-                0L);
+        enrichment().enrich("k2", MentionBuilder.mention("m2").text("acme is great").build(), 0L);
 
     assertThat(enriched.getBrands()).hasSize(1);
     assertThat(enriched.getBrands().get(0).getSentiment()).isNull();
@@ -64,13 +59,9 @@ class EnrichmentTest {
     Enrichment enrichment = enrichment();
 
     EnrichedMention given =
-        enrichment.enrich(
-            new Copy("k3", MentionBuilder.mention("m3").text(text).language("pt").build(), 1, null),
-            0L);
+        enrichment.enrich("k3", MentionBuilder.mention("m3").text(text).language("pt").build(), 0L);
     EnrichedMention unknown =
-        enrichment.enrich(
-            new Copy("k4", MentionBuilder.mention("m4").text(text).language("fr").build(), 1, null),
-            0L);
+        enrichment.enrich("k4", MentionBuilder.mention("m4").text(text).language("fr").build(), 0L);
 
     assertThat(given.getLanguage()).isEqualTo("pt");
     assertThat(given.getSentiment().getCompound()).isEqualTo(2.9 / Math.sqrt(2.9 * 2.9 + 15));
