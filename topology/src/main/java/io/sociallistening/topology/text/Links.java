@@ -33,13 +33,16 @@ public final class Links {
 
   /** Whether {@code text[start..end)} is a link; see the class comment. */
   public static boolean isLink(CharSequence text, int start, int end) {
-    if (end - start < 4) {
+    if (end - start < 4 || !isLabelChar(text.charAt(start))) {
       return false;
     }
-    if (startsWith(text, start, end, "http://")
-        || startsWith(text, start, end, "https://")
-        || (startsWith(text, start, end, "www.") && end - start > 4)) {
+    char first = text.charAt(start);
+    if ((first == 'h' || first == 'H')
+        && (startsWith(text, start, end, "http://") || startsWith(text, start, end, "https://"))) {
       return true;
+    }
+    if ((first == 'w' || first == 'W') && startsWith(text, start, end, "www.")) {
+      return end - start > 4;
     }
     return isHostLink(text, start, end);
   }
