@@ -17,22 +17,25 @@ import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
  * The one text analysis used for post text and for rule terms alike: Lucene's {@link
- * StandardTokenizer} (Unicode word boundaries, UAX #29), removal of a possessive {@code 's} and of
- * elided articles ({@code l'}, {@code d'}, {@code qu'}...), lower-casing (for Greek also without
- * its accents and with a final sigma as a sigma, {@link GreekLowerCaseFilter}: Greek capitals are
- * written without accents), ASCII folding and removal of combining accents (and of emoji variation
- * selectors and skin tones, {@link CombiningMarkFilter}), so {@code Café}, {@code cafe} and {@code
- * cafe\u0301} all become {@code cafe}, {@code ΕΛΛΑΔΑ} and {@code Ελλάδα} become {@code ελλαδα}, and
- * {@code Acme's} and {@code l'Acme} become {@code acme}. HTML character references in the text are
- * decoded first ({@code AT&amp;T} is {@code AT&T}), and an {@code &} between two letters joins them
- * ({@link #joinAmpersands}: {@code AT&T} is one word). No stemming. Each token keeps whether it was
- * written as a hashtag or a mention: the tokenizer drops {@code #} and {@code @}, so the character
- * before the token's start offset decides (and only when that marker itself starts a word, so
- * {@code bob@acme} is not a mention). It also keeps the symbol that the tokenizer drops and that
- * makes some names ({@link #symbol}): {@code C#} and {@code F#}, {@code C++}, {@code .NET} are the
- * words {@code c}, {@code f}, {@code c}, {@code net}, flagged as written with {@code #}, {@code ++}
- * or a leading {@code .}; a rule word written so matches only tokens so flagged, as {@code #acme}
- * matches only hashtags.
+ * StandardTokenizer} (Unicode word boundaries, UAX #29), with a run of Thai, Lao, Khmer or Myanmar
+ * text split into its grapheme clusters, one word each ({@link GraphemeClusterFilter}: these
+ * scripts put no spaces between words, so a rule word is the phrase of its clusters and is found
+ * inside a run, as a Chinese word is the phrase of its characters), removal of a possessive {@code
+ * 's} and of elided articles ({@code l'}, {@code d'}, {@code qu'}...), lower-casing (for Greek also
+ * without its accents and with a final sigma as a sigma, {@link GreekLowerCaseFilter}: Greek
+ * capitals are written without accents), ASCII folding and removal of combining accents (and of
+ * emoji variation selectors and skin tones, {@link CombiningMarkFilter}), so {@code Café}, {@code
+ * cafe} and {@code cafe\u0301} all become {@code cafe}, {@code ΕΛΛΑΔΑ} and {@code Ελλάδα} become
+ * {@code ελλαδα}, and {@code Acme's} and {@code l'Acme} become {@code acme}. HTML character
+ * references in the text are decoded first ({@code AT&amp;T} is {@code AT&T}), and an {@code &}
+ * between two letters joins them ({@link #joinAmpersands}: {@code AT&T} is one word). No stemming.
+ * Each token keeps whether it was written as a hashtag or a mention: the tokenizer drops {@code #}
+ * and {@code @}, so the character before the token's start offset decides (and only when that
+ * marker itself starts a word, so {@code bob@acme} is not a mention). It also keeps the symbol that
+ * the tokenizer drops and that makes some names ({@link #symbol}): {@code C#} and {@code F#},
+ * {@code C++}, {@code .NET} are the words {@code c}, {@code f}, {@code c}, {@code net}, flagged as
+ * written with {@code #}, {@code ++} or a leading {@code .}; a rule word written so matches only
+ * tokens so flagged, as {@code #acme} matches only hashtags.
  */
 final class PostAnalyzer extends Analyzer {
 
@@ -76,7 +79,8 @@ final class PostAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer tokenizer = new StandardTokenizer();
-    TokenStream stream = new EnglishPossessiveFilter(tokenizer);
+    TokenStream stream = new GraphemeClusterFilter(tokenizer);
+    stream = new EnglishPossessiveFilter(stream);
     stream = new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES);
     stream = new GreekLowerCaseFilter(stream);
     stream = new ASCIIFoldingFilter(stream);

@@ -393,6 +393,11 @@ final class RuleParser {
     if (analysed.size() == 0) {
       throw error(start, "No searchable word in '" + token.text() + "'");
     }
+    if (prefix && GraphemeClusterFilter.isCluster(analysed.term(analysed.size() - 1))) {
+      // Thai, Lao, Khmer, Myanmar: every cluster is a word, so the term is already found whatever
+      // follows it (แอปเปิ้ล* is the phrase of the clusters of แอปเปิ้ล).
+      prefix = false;
+    }
     if (prefix) {
       if (analysed.size() > 1) {
         throw error(start, "Wildcard term must be a single word");

@@ -30,6 +30,12 @@ class LatinScannerTest {
     "",
     "   ",
     "..,,;;::''",
+    "ฉันชอบแอปเปิ้ลมาก ไปเซเว่นกัน ขายของออนไลน์ ราคา๙๙บาท",
+    "ຂ້ອຍມັກເບຍລາວຫຼາຍ ខ្ញុំចូលចិត្តកូកាកូឡាណាស់ ကျွန်တော်ကိုကာကိုလာကြိုက်တယ်",
+    "ชอบ iPhone 15 มาก",
+    "ฉันชอบiPhoneมาก #แอปเปิ้ล @apple 🔥",
+    "#ไทย @ລາວ ไทย's ไทย.com l'ไทย ไทย#, ไทย++ .ไทย ไทย́ ไทย‍ลาว ไทย​ภาษา",
+    "ก ิข ่ ไทยລາວខ្មែរမြန်မာ",
   };
 
   private static final String ALPHABET =
@@ -95,6 +101,55 @@ class LatinScannerTest {
     }
     // With this seed 17,342 of the 20,000 texts are scanned, some chunks by Lucene.
     assertThat(scanned).isEqualTo(17_342);
+  }
+
+  /** Thai, Lao, Khmer and Myanmar text is made of grapheme clusters, one word each. */
+  @Test
+  void shouldSplitSpacelessScriptsIntoGraphemeClusters() {
+    for (boolean lucene : new boolean[] {false, true}) {
+      assertThat(tokens("ฉันชอบแอปเปิ้ลมาก", lucene))
+          .containsExactly(
+              "ฉั/0", "น/0", "ช/0", "อ/0", "บ/0", "แ/0", "อ/0", "ป/0", "เ/0", "ปิ้/0", "ล/0", "ม/0",
+              "า/0", "ก/0");
+      assertThat(tokens("ชอบiPhoneมาก #แอปเปิ้ล", lucene))
+          .containsExactly(
+              "ช/0",
+              "อ/0",
+              "บ/0",
+              "iphone/0",
+              "ม/0",
+              "า/0",
+              "ก/0",
+              "แ/1",
+              "อ/0",
+              "ป/0",
+              "เ/0",
+              "ปิ้/0",
+              "ล/0");
+      assertThat(tokens("ເບຍລາວຫຼາຍ", lucene))
+          .containsExactly("ເ/0", "ບ/0", "ຍ/0", "ລ/0", "າ/0", "ວ/0", "ຫຼ/0", "າ/0", "ຍ/0");
+      assertThat(tokens("កូកាកូឡា", lucene)).containsExactly("កូ/0", "កា/0", "កូ/0", "ឡា/0");
+      assertThat(tokens("ကိုကာကိုလာ", lucene)).containsExactly("ကို/0", "ကာ/0", "ကို/0", "လာ/0");
+    }
+  }
+
+  @Test
+  void shouldGiveLuceneTokensOnRandomTextInSpacelessScripts() {
+    String[] pieces = {
+      "ก", "แ", "อ", "ป", "เ", "ล", "\u0e34", "\u0e49", "\u0e48", "\u0e31", "\u0e33", "๙", "ເ", "ບ",
+      "\u0ec9", "ຫຼ", "ក", "\u17d2", "\u17bc", "\u17c1", "က", "\u103b", "\u103d", "\u103a",
+      "\u1031", "\u200d", "\u200b", "\u0301", "a", "Z", "1", "'s", ".", "#", "@", "++", " ", " ",
+      "🔥", "東"
+    };
+    Random random = new Random(11);
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int length = random.nextInt(30); length > 0; length--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String value = text.toString();
+      assertThat(tokens(value, false)).as(value).isEqualTo(tokens(value, true));
+    }
   }
 
   /** Term and flag of each token, by the scanner-first path or by Lucene alone. */

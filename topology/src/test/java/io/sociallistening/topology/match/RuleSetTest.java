@@ -503,6 +503,116 @@ class RuleSetTest {
     }
   }
 
+  /** Thai, Lao, Khmer and Myanmar: no spaces between words, each grapheme cluster a word. */
+  @Nested
+  class SpacelessScripts {
+
+    @Test
+    void shouldMatchAThaiWordInsideARun() {
+      // "I like Apple a lot", written without spaces as Thai is.
+      String post = "ฉันชอบแอปเปิ้ลมาก";
+      assertThat(matches("\"แอปเปิ้ล\"", post)).isTrue();
+      assertThat(matches("แอปเปิ้ล", post)).isTrue();
+      assertThat(matches("แอปเปิ้ล", "ชอบ แอปเปิ้ล มาก")).isTrue();
+      // Spaces between clusters do not stop a word, as they do not stop a phrase.
+      assertThat(matches("แอปเปิ้ล", "แอป เปิ้ล")).isTrue();
+      assertThat(matches("เซเว่น", "ไปเซเว่นกัน")).isTrue();
+      assertThat(matches("ซัมซุง", post)).isFalse();
+      // A tone mark belongs to its letter: แอปเปิล without it is another spelling.
+      assertThat(matches("แอปเปิ้ล", "ฉันชอบแอปเปิลมาก")).isFalse();
+    }
+
+    @Test
+    void shouldMatchALaoKhmerAndMyanmarWordInsideARun() {
+      // Beerlao in "I like Beerlao a lot".
+      assertThat(matches("ເບຍລາວ", "ຂ້ອຍມັກເບຍລາວຫຼາຍ")).isTrue();
+      assertThat(matches("ເປບຊີ", "ຂ້ອຍມັກເບຍລາວຫຼາຍ")).isFalse();
+      // Coca-Cola in "I like Coca-Cola very much" (Khmer) and "I like Coca-Cola" (Myanmar).
+      assertThat(matches("កូកាកូឡា", "ខ្ញុំចូលចិត្តកូកាកូឡាណាស់")).isTrue();
+      assertThat(matches("ប៉ិបស៊ី", "ខ្ញុំចូលចិត្តកូកាកូឡាណាស់")).isFalse();
+      assertThat(matches("ကိုကာကိုလာ", "ကျွန်တော်ကိုကာကိုလာကြိုက်တယ်")).isTrue();
+      assertThat(matches("\"ကိုကာကိုလာ\"", "ကျွန်တော်ကိုကာကိုလာကြိုက်တယ်")).isTrue();
+      assertThat(matches("ပက်ပ်ဆီ", "ကျွန်တော်ကိုကာကိုလာကြိုက်တယ်")).isFalse();
+    }
+
+    @Test
+    void shouldReadAPrefixAsThePhraseOfItsClusters() {
+      assertThat(matches("แอปเปิ้ล*", "ฉันชอบแอปเปิ้ลมาก")).isTrue();
+      assertThat(matches("แอปเปิ้ล*", "แอปเปิ้ลวอทช์")).isTrue();
+      assertThat(matches("แอปเปิ้ล*", "ฉันชอบแอปเปิลมาก")).isFalse();
+      // The last cluster is matched whole: ปิ้ is not ป.
+      assertThat(matches("แอปเป*", "แอปเปิ้ล")).isFalse();
+      assertThat(matches("ไ*", "ไลน์")).isTrue();
+      assertThat(matches("แอปเปิ้ล* NEAR/1 มาก", "แอปเปิ้ลดีมาก")).isTrue();
+    }
+
+    @Test
+    void shouldAcceptTheRulesItAcceptedBefore() {
+      // Each run of these scripts was one word, so a wildcard after it was a single word's.
+      for (String query :
+          List.of(
+              "แอปเปิ้ล*",
+              "#แอปเปิ้ล*",
+              "ไ*",
+              "แอปเปิ้ล* NEAR/3 ราคา",
+              "แอปเปิ้ล ONEAR/2 (ถูก OR แพง*)",
+              "\"แอปเปิ้ล ราคา\"~2",
+              "(แอปเปิ้ล OR ซัมซุง) -ออนไลน์ lang:th",
+              "ເບຍລາວ* OR កូកាកូឡា* OR ကိုကာကိုလာ*",
+              "@ไทย OR \"#ไทย\"")) {
+        assertThat(RuleSet.empty().with(new Rule("r1", "Acme", query)).size())
+            .as(query)
+            .isEqualTo(1);
+      }
+    }
+
+    @Test
+    void shouldCombineWithAndAndNot() {
+      // "Apple and Samsung", "Apple, how much?"
+      assertThat(matches("แอปเปิ้ล AND ซัมซุง", "แอปเปิ้ลกับซัมซุง")).isTrue();
+      assertThat(matches("แอปเปิ้ล ซัมซุง", "แอปเปิ้ลราคาเท่าไหร่")).isFalse();
+      assertThat(matches("แอปเปิ้ล -ซัมซุง", "แอปเปิ้ลราคาเท่าไหร่")).isTrue();
+      assertThat(matches("แอปเปิ้ล -ซัมซุง", "แอปเปิ้ลกับซัมซุง")).isFalse();
+      assertThat(matches("แอปเปิ้ล NOT (ซัมซุง OR ราคา)", "แอปเปิ้ลราคาเท่าไหร่")).isFalse();
+      assertThat(matches("(แอปเปิ้ล OR ซัมซุง) -\"ราคา\"", "ซื้อซัมซุงแล้ว")).isTrue();
+    }
+
+    @Test
+    void shouldMatchInsideALongerWordUnlessExcluded() {
+      // ไลน์ (LINE, the app) is also the end of ออนไลน์ (online).
+      assertThat(matches("ไลน์", "คุยทางไลน์")).isTrue();
+      assertThat(matches("ไลน์", "ขายของออนไลน์")).isTrue();
+      assertThat(matches("ไลน์ -ออนไลน์", "คุยทางไลน์")).isTrue();
+      assertThat(matches("ไลน์ -ออนไลน์", "ขายของออนไลน์")).isFalse();
+      assertThat(matches("ไลน์ -ออนไลน์", "ขายของ ออนไลน์ ทุกวัน")).isFalse();
+      // The exclusion is of the post, as for any word: one ออนไลน์ excludes a ไลน์ elsewhere.
+      assertThat(matches("ไลน์ -ออนไลน์", "ไลน์ล่ม ขายของออนไลน์ไม่ได้")).isFalse();
+    }
+
+    @Test
+    void shouldCountClustersInNear() {
+      // ดี is one cluster, ราคาถูก six.
+      assertThat(matches("แอปเปิ้ล NEAR/1 มาก", "แอปเปิ้ลดีมาก")).isTrue();
+      assertThat(matches("แอปเปิ้ล NEAR/0 มาก", "แอปเปิ้ลดีมาก")).isFalse();
+      assertThat(matches("แอปเปิ้ล NEAR/6 มาก", "แอปเปิ้ลราคาถูกมาก")).isTrue();
+      assertThat(matches("แอปเปิ้ล NEAR/5 มาก", "แอปเปิ้ลราคาถูกมาก")).isFalse();
+      assertThat(matches("มาก ONEAR/6 แอปเปิ้ล", "แอปเปิ้ลราคาถูกมาก")).isFalse();
+    }
+
+    @Test
+    void shouldMatchInPostsMixingScripts() {
+      assertThat(matches("iphone", "ชอบ iPhone 15 มาก")).isTrue();
+      assertThat(matches("\"ชอบ iphone 15 มาก\"", "ชอบ iPhone 15 มาก")).isTrue();
+      String post = "ฉันชอบiPhoneมาก #แอปเปิ้ล @apple 🔥";
+      assertThat(matches("\"ชอบ iphone มาก\"", post)).isTrue();
+      assertThat(matches("แอปเปิ้ล", post)).isTrue();
+      assertThat(matches("#แอปเปิ้ล", post)).isTrue();
+      assertThat(matches("@apple \uD83D\uDD25", post)).isTrue();
+      assertThat(matches("#แอปเปิ้ล", "#แอปเปิ้ลมาก")).isTrue();
+      assertThat(matches("#แอปเปิ้ล", "ฉันชอบแอปเปิ้ลมาก")).isFalse();
+    }
+  }
+
   @Nested
   class Fields {
 
