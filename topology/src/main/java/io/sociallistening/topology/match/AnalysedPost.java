@@ -27,12 +27,31 @@ final class AnalysedPost {
 
   /** Analyses {@code input}, replacing the previous post. */
   void analyse(MatchInput input) {
+    start(input);
+    PostAnalyzer.analyse(input.text(), tokens);
+    index();
+  }
+
+  /**
+   * Analyses {@code text}, whose HTML character references are decoded already (they are not
+   * decoded again), replacing the previous post; it has no fields.
+   */
+  void analyseDecoded(String text) {
+    start(MatchInput.ofText(text));
+    PostAnalyzer.analyseDecoded(text, tokens);
+    index();
+  }
+
+  private void start(MatchInput input) {
     this.input = input;
     language = null;
     platform = null;
     author = null;
     host = null;
-    PostAnalyzer.analyse(input.text(), tokens);
+  }
+
+  /** Looks each token up in the term dictionary and links the positions of each term. */
+  private void index() {
     int size = tokens.size();
     if (ids.length < size) {
       ids = new int[Math.max(size, ids.length * 2)];

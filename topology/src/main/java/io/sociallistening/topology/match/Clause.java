@@ -537,6 +537,18 @@ sealed interface Clause
     public void spans(AnalysedPost post, Spans out) {
       windows(post, out);
     }
+
+    /** Whether the word at {@code position} can stand for a word of the phrase. */
+    boolean holds(AnalysedPost post, int position) {
+      int id = post.id(position);
+      byte flag = post.flag(position);
+      for (int g = 0; g < groupIds.length; g++) {
+        if (groupIds[g] == id && accepting[g][flag] != 0) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /**

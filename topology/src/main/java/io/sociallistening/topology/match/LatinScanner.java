@@ -215,7 +215,7 @@ final class LatinScanner {
       hash = 31 * hash + c;
     }
     if (ascii) {
-      out.commit(length, hash, PostAnalyzer.flag(text, segment, segmentEnd));
+      out.commit(length, hash, PostAnalyzer.flag(text, segment, segmentEnd), segment, segmentEnd);
       return;
     }
     // A character folds to at most four, written after the lower-cased ones, then moved back.
@@ -225,7 +225,9 @@ final class LatinScanner {
     out.commit(
         foldedLength,
         TokenBuffer.hash(chars, at, foldedLength),
-        PostAnalyzer.flag(text, segment, segmentEnd));
+        PostAnalyzer.flag(text, segment, segmentEnd),
+        segment,
+        segmentEnd);
   }
 
   private static boolean isApostrophe(char c) {

@@ -113,6 +113,19 @@ final class PostAnalyzer extends Analyzer {
     }
   }
 
+  /**
+   * {@link #analyse} of {@code text} whose HTML character references are decoded already: they are
+   * not decoded again ({@code &amp;lt;} decoded once is {@code &lt;}, which stays), so tokens are
+   * where they are in {@code text}.
+   */
+  static void analyseDecoded(String text, TokenBuffer out) {
+    String prepared = joinAmpersands(text);
+    if (!LatinScanner.scan(prepared, out)) {
+      out.clear();
+      addWithLucene(prepared, 0, prepared.length(), out);
+    }
+  }
+
   /** Analyses {@code text} into {@code out} (cleared first) with this Lucene chain. */
   static void analyseWithLucene(String text, TokenBuffer out) {
     String prepared = prepare(text);
@@ -167,11 +180,9 @@ final class PostAnalyzer extends Analyzer {
       stream.reset();
       while (stream.incrementToken()) {
         if (term.length() > 0) {
-          out.add(
-              term.buffer(),
-              0,
-              term.length(),
-              flag(text, from + offset.startOffset(), from + offset.endOffset()));
+          int start = from + offset.startOffset();
+          int end = from + offset.endOffset();
+          out.add(term.buffer(), 0, term.length(), flag(text, start, end), start, end);
         }
       }
       stream.end();

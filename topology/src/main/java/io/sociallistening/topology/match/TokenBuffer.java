@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * The analysed tokens of one text, kept in reusable arrays so that analysing a post allocates
  * nothing once the buffers have grown: token {@code i} is {@code length(i)} characters of {@link
- * #chars()} from {@code offset(i)}, with its hash ({@link #hash}) and hashtag/mention flag. A
- * token's index is its position. Used by one thread at a time.
+ * #chars()} from {@code offset(i)}, with its hash ({@link #hash}), hashtag/mention flag and the
+ * place in the analysed text it was written at ({@link #start}, {@link #end}). A token's index is
+ * its position. Used by one thread at a time.
  */
 final class TokenBuffer {
 
@@ -16,6 +17,8 @@ final class TokenBuffer {
   private int[] lengths = new int[32];
   private int[] hashes = new int[32];
   private byte[] flags = new byte[32];
+  private int[] starts = new int[32];
+  private int[] ends = new int[32];
   private int size;
 
   void clear() {
@@ -42,28 +45,35 @@ final class TokenBuffer {
 
   /**
    * Adds the {@code length} characters written at {@link #end()}, whose {@link #hash} is {@code
-   * hash}, as the next token.
+   * hash}, as the next token, written at {@code text[start, end)} of the analysed text.
    */
-  void commit(int length, int hash, byte flag) {
+  void commit(int length, int hash, byte flag, int start, int end) {
     if (size == offsets.length) {
       int grown = size * 2;
       offsets = Arrays.copyOf(offsets, grown);
       lengths = Arrays.copyOf(lengths, grown);
       hashes = Arrays.copyOf(hashes, grown);
       flags = Arrays.copyOf(flags, grown);
+      starts = Arrays.copyOf(starts, grown);
+      ends = Arrays.copyOf(ends, grown);
     }
     offsets[size] = used;
     lengths[size] = length;
     hashes[size] = hash;
     flags[size] = flag;
+    starts[size] = start;
+    ends[size] = end;
     used += length;
     size++;
   }
 
-  /** Adds a copy of {@code length} characters of {@code source} from {@code from}. */
-  void add(char[] source, int from, int length, byte flag) {
+  /**
+   * Adds a copy of {@code length} characters of {@code source} from {@code from}, written at {@code
+   * text[start, end)}.
+   */
+  void add(char[] source, int from, int length, byte flag, int start, int end) {
     System.arraycopy(source, from, reserve(length), used, length);
-    commit(length, hash(chars, used, length), flag);
+    commit(length, hash(chars, used, length), flag, start, end);
   }
 
   char[] chars() {
@@ -84,6 +94,19 @@ final class TokenBuffer {
 
   byte flag(int token) {
     return flags[token];
+  }
+
+  /**
+   * Where token {@code token} starts in the analysed text: the word as written, before its article
+   * ({@code l'}) was dropped.
+   */
+  int start(int token) {
+    return starts[token];
+  }
+
+  /** Where token {@code token} ends in the analysed text, after a possessive {@code 's}. */
+  int end(int token) {
+    return ends[token];
   }
 
   String term(int token) {
