@@ -5,6 +5,7 @@ import static io.sociallistening.topology.sentiment.ValenceRules.CAPS_INCREMENT;
 import static io.sociallistening.topology.sentiment.ValenceRules.NEGATION;
 
 import io.sociallistening.avro.SentimentLabel;
+import io.sociallistening.topology.match.TermLocator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -181,16 +181,14 @@ public final class SentimentScorer {
    * the other rules see the whole text); only the segments holding a token of a term count, where a
    * segment ends at clause or sentence punctuation and before a contrastive word ("but", "however",
    * "although", "though", "whereas", and in Portuguese and Spanish text that language's: "mas",
-   * "embora", "pero", "sin embargo", "aunque", ...). A token is a term's when it equals the term's
-   * word (or starts with it, for a wildcard term) once both are folded as the rule matcher folds
-   * words: case, accents ("itaú" is "itau") and a possessive "'s" ("Acme's") ignored. A phrase
-   * ({@code "new balance"}) is found as a run of tokens, one per word, and marks the segments of
-   * its tokens; one not found so (a sloppy phrase whose words stand apart) is found by its first
-   * word. A term's quotes (straight or typographic), slop ({@code "acme air"~2}) and a hashtag's
-   * {@code #} ({@code #acme}, whose token is {@code acme}) are not part of its word. Exclamation
-   * and question marks are not counted for a brand. Returns null when no term is found among the
-   * tokens (a brand named only in a handle, URL or emoji), so that the caller falls back to the
-   * whole post.
+   * "embora", "pero", "sin embargo", "aunque", ...). A term is found where the rule matcher finds
+   * it ({@link TermLocator}: the same analysis and clauses, so case, accents, a possessive or an
+   * elided article, a word inside a hyphenated one, a hashtag that the tokenizer splits into words,
+   * {@code #acme} only as a hashtag, {@code c++}, {@code c#} and {@code .net} only so written, a
+   * phrase as its words in a row and a sloppy phrase as its words in the window that matched); the
+   * segments of the tokens written there count. Exclamation and question marks are not counted for
+   * a brand. Returns null when no term is found among the tokens (a brand named only in a handle or
+   * a URL, which the tokenizer drops), so that the caller falls back to the whole post.
    */
   public SentimentResult scoreTowards(String text, List<String> terms) {
     if (text == null || text.isEmpty() || terms.isEmpty()) {
@@ -201,7 +199,7 @@ public final class SentimentScorer {
       return null;
     }
     valences(tokens, false);
-    return towards(tokens, terms);
+    return towards(tokens, TermLocator.locate(tokens.text, List.of(terms))[0]);
   }
 
   /**
@@ -222,38 +220,23 @@ public final class SentimentScorer {
     if (contrasted) {
       valences(tokens, false);
     }
+    int[][] words = TermLocator.locate(tokens.text, brandTerms);
     List<SentimentResult> towards = new ArrayList<>(brandTerms.size());
-    for (List<String> terms : brandTerms) {
-      towards.add(terms.isEmpty() ? null : towards(tokens, terms));
+    for (int[] brandWords : words) {
+      towards.add(towards(tokens, brandWords));
     }
     return new PostSentiment(whole, towards);
   }
 
-  /** The towards-brand score of tokens whose valences were computed without contrast. */
-  private SentimentResult towards(TokenizedText tokens, List<String> terms) {
-    int n = tokens.size;
-    String[][] words = new String[terms.size()][];
-    boolean[] prefix = new boolean[terms.size()];
-    for (int k = 0; k < words.length; k++) {
-      String term = terms.get(k).toLowerCase(Locale.ROOT);
-      int from = 0;
-      int to = term.length();
-      int slop = term.lastIndexOf('~');
-      if (slop > 0 && isQuote(term.charAt(slop - 1))) {
-        to = slop; // "acme air"~2
-      }
-      while (from < to && isQuote(term.charAt(from))) {
-        from++;
-      }
-      while (to > from && (isQuote(term.charAt(to - 1)) || term.charAt(to - 1) == '*')) {
-        prefix[k] |= term.charAt(to - 1) == '*';
-        to--;
-      }
-      if (from < to && term.charAt(from) == '#') {
-        from++; // a hashtag's token is its word
-      }
-      words[k] = termWords(term.substring(from, to));
+  /**
+   * The towards-brand score of tokens whose valences were computed without contrast, where {@code
+   * words} are the places of the brand's terms in the tokenised text ({@link TermLocator}).
+   */
+  private SentimentResult towards(TokenizedText tokens, int[] words) {
+    if (words.length == 0) {
+      return null;
     }
+    int n = tokens.size;
     int[] segment = new int[n];
     int current = 0;
     for (int i = 0; i < n; i++) {
@@ -266,34 +249,14 @@ public final class SentimentScorer {
       segment[i] = current;
     }
     boolean[] brandSegment = new boolean[current + 1];
-    boolean[] phraseFound = new boolean[words.length];
     boolean found = false;
-    for (int i = 0; i < n; i++) {
-      for (int k = 0; k < words.length; k++) {
-        String[] term = words[k];
-        if (term.length == 1) {
-          if (tokens.matchesFolded(i, term[0], prefix[k])) {
-            brandSegment[segment[i]] = true;
-            found = true;
-          }
-        } else if (isPhraseAt(tokens, i, term)) {
-          for (int j = 0; j < term.length; j++) {
-            brandSegment[segment[i + j]] = true;
-          }
-          phraseFound[k] = true;
+    for (int w = 0; w < words.length; w += 2) {
+      // the tokens of the chunk the word is written in (a hashtag the tokenizer split into words
+      // gives several)
+      for (int i = 0; i < n; i++) {
+        if (tokens.chunkStart[i] < words[w + 1] && tokens.chunkEnd[i] > words[w]) {
+          brandSegment[segment[i]] = true;
           found = true;
-        }
-      }
-    }
-    for (int k = 0; k < words.length; k++) {
-      if (words[k].length > 1 && !phraseFound[k]) {
-        // not as a run of tokens (a sloppy phrase, words the matcher split otherwise): by its
-        // first word
-        for (int i = 0; i < n; i++) {
-          if (tokens.matchesFolded(i, words[k][0], false)) {
-            brandSegment[segment[i]] = true;
-            found = true;
-          }
         }
       }
     }
@@ -305,61 +268,6 @@ public final class SentimentScorer {
       include[i] = brandSegment[segment[i]];
     }
     return aggregate(tokens, include, 0, 0);
-  }
-
-  /**
-   * The words of a term (without quotes, slop and wildcard), folded as {@link
-   * TokenizedText#matchesFolded} wants them; the words of a phrase without the punctuation at their
-   * ends ({@code "acme, inc"}).
-   */
-  private static String[] termWords(String term) {
-    List<String> words = new ArrayList<>();
-    int i = 0;
-    while (i < term.length()) {
-      while (i < term.length() && Character.isWhitespace(term.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < term.length() && !Character.isWhitespace(term.charAt(i))) {
-        i++;
-      }
-      if (start < i) {
-        words.add(term.substring(start, i));
-      }
-    }
-    if (words.size() <= 1) {
-      return new String[] {TokenizedText.foldWord(words.isEmpty() ? term : words.get(0))};
-    }
-    List<String> folded = new ArrayList<>(words.size());
-    for (String word : words) {
-      int from = 0;
-      int to = word.length();
-      while (from < to && SocialTextTokenizer.isStrippable(word.charAt(from))) {
-        from++;
-      }
-      while (to > from && SocialTextTokenizer.isStrippable(word.charAt(to - 1))) {
-        to--;
-      }
-      if (from < to) {
-        folded.add(TokenizedText.foldWord(word.substring(from, to)));
-      }
-    }
-    return folded.isEmpty()
-        ? new String[] {TokenizedText.foldWord(words.get(0))}
-        : folded.toArray(new String[0]);
-  }
-
-  /** Whether the tokens from {@code i} on are the words of a phrase, one by one. */
-  private static boolean isPhraseAt(TokenizedText tokens, int i, String[] words) {
-    if (i + words.length > tokens.size) {
-      return false;
-    }
-    for (int j = 0; j < words.length; j++) {
-      if (!tokens.matchesFolded(i + j, words[j], false)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -447,11 +355,6 @@ public final class SentimentScorer {
    */
   private double negate(double valence) {
     return social && valence < 0 ? valence * NEGATED_NEGATIVE : valence * NEGATION;
-  }
-
-  /** The quotes a rule's phrase is written in: {@code "}, and the typographic ones. */
-  private static boolean isQuote(char c) {
-    return c == '"' || c == '\u201C' || c == '\u201D' || c == '\u201E';
   }
 
   /** Whether token {@code j} negates; Spanish "sin" of "sin embargo" ("however") does not. */

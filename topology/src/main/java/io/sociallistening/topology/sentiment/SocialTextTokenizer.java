@@ -135,7 +135,7 @@ final class SocialTextTokenizer {
       text = HtmlEntities.decode(text);
     }
     TokenizedText out = scratch.get();
-    out.reset(vocabulary);
+    out.reset(vocabulary, text);
     int length = text.length();
     int i = 0;
     while (i < length) {
@@ -266,6 +266,7 @@ final class SocialTextTokenizer {
     if (isLinkOrHandle(text, start, end)) {
       return;
     }
+    int first = out.size;
     int segment = start;
     int i = start;
     while (i < end) {
@@ -290,6 +291,7 @@ final class SocialTextTokenizer {
     if (segment < end) {
       word(text, segment, end, out);
     }
+    out.placeChunk(first, start, end);
     out.markBoundary(boundaryAfter(text, start, end));
   }
 

@@ -2,10 +2,8 @@ package io.sociallistening.topology.sentiment;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
  * The tokens of one text as {@link SocialTextTokenizer} produced them, in parallel arrays: the
@@ -50,10 +48,17 @@ final class TokenizedText {
   int exclamations;
   int questions;
 
-  /** Scratch for {@link #matchesFolded}: a token's chars, and the same folded to ASCII. */
-  private char[] foldIn = new char[0];
+  /** The text as tokenised (HTML references decoded for the social scorer). */
+  String text;
 
-  private char[] foldOut = new char[0];
+  /**
+   * Where in {@link #text} the chunk that gave each token is: {@code text[chunkStart[i],
+   * chunkEnd[i])}, with its punctuation (all tokens of a hashtag or of a word and its emoji share
+   * it).
+   */
+  int[] chunkStart = new int[CAPACITY];
+
+  int[] chunkEnd = new int[CAPACITY];
 
   /** Chars of {@link #chars} in use. */
   int charCount;
@@ -74,8 +79,9 @@ final class TokenizedText {
   private Map<String, Integer> unknownRepeats;
 
   /** Empties this scratch for the next text, whose words are looked up in {@code words}. */
-  void reset(Vocabulary words) {
+  void reset(Vocabulary words, String tokenised) {
     vocabulary = words;
+    text = tokenised;
     Arrays.fill(lower, 0, size, null);
     size = 0;
     exclamations = 0;
@@ -97,6 +103,8 @@ final class TokenizedText {
       upper = Arrays.copyOf(upper, capacity);
       boundary = Arrays.copyOf(boundary, capacity);
       lower = Arrays.copyOf(lower, capacity);
+      chunkStart = Arrays.copyOf(chunkStart, capacity);
+      chunkEnd = Arrays.copyOf(chunkEnd, capacity);
     }
     id[size] = wordId;
     lower[size] = wordId >= 0 ? vocabulary.word(wordId) : null;
@@ -154,6 +162,14 @@ final class TokenizedText {
     return scored;
   }
 
+  /** Records that the tokens from {@code first} on come from the chunk {@code text[from, to)}. */
+  void placeChunk(int first, int from, int to) {
+    for (int i = first; i < size; i++) {
+      chunkStart[i] = from;
+      chunkEnd[i] = to;
+    }
+  }
+
   /** Marks the last token as ending a clause or sentence, keeping the stronger boundary. */
   void markBoundary(byte kind) {
     if (size > 0 && boundary[size - 1] < kind) {
@@ -184,76 +200,6 @@ final class TokenizedText {
       return lower[i].equals(word);
     }
     return end[i] - start[i] == word.length() && startsWith(i, word);
-  }
-
-  /**
-   * Whether token {@code i} is {@code word} (or starts with it, when {@code prefix}) once folded as
-   * the rule matcher folds words: Latin letters to ASCII (Lucene's {@link ASCIIFoldingFilter}: "é"
-   * to "e", "’" to "'"), a trailing possessive {@code 's} removed. {@code word} is folded already
-   * ({@link #foldWord}). Allocates nothing; a token that is plain ASCII without an apostrophe is
-   * compared as it is.
-   */
-  boolean matchesFolded(int i, String word, boolean prefix) {
-    if (prefix ? startsWith(i, word) : is(i, word)) {
-      return true;
-    }
-    int length = tokenLength(i);
-    if (length == 0 || word.isEmpty()) {
-      return false;
-    }
-    char first = charAt(i, 0);
-    if (first < 0x80 && first != word.charAt(0)) {
-      return false; // most tokens: an ASCII first letter folds to itself
-    }
-    boolean plain = true;
-    for (int k = 0; k < length && plain; k++) {
-      char c = charAt(i, k);
-      plain = c < 0x80 && c != '\'';
-    }
-    if (plain) {
-      return false;
-    }
-    if (foldIn.length < length) {
-      foldIn = new char[length];
-      foldOut = new char[4 * length];
-    }
-    for (int k = 0; k < length; k++) {
-      foldIn[k] = charAt(i, k);
-    }
-    int folded = ASCIIFoldingFilter.foldToASCII(foldIn, 0, foldOut, 0, length);
-    if (folded >= 2 && foldOut[folded - 1] == 's' && foldOut[folded - 2] == '\'') {
-      folded -= 2;
-    }
-    if (folded < word.length() || (!prefix && folded != word.length())) {
-      return false;
-    }
-    for (int k = 0; k < word.length(); k++) {
-      if (foldOut[k] != word.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** {@code word} in lower case folded to ASCII as {@link #matchesFolded} folds tokens. */
-  static String foldWord(String word) {
-    String lower = word.toLowerCase(Locale.ROOT);
-    for (int k = 0; k < lower.length(); k++) {
-      if (lower.charAt(k) >= 0x80) {
-        char[] out = new char[4 * lower.length()];
-        int end = ASCIIFoldingFilter.foldToASCII(lower.toCharArray(), 0, out, 0, lower.length());
-        return new String(out, 0, end);
-      }
-    }
-    return lower;
-  }
-
-  private int tokenLength(int i) {
-    return id[i] >= 0 ? lower[i].length() : end[i] - start[i];
-  }
-
-  private char charAt(int i, int k) {
-    return id[i] >= 0 ? lower[i].charAt(k) : chars[start[i] + k];
   }
 
   /** Whether token {@code i} in lower case starts with {@code prefix}; allocates nothing. */

@@ -464,6 +464,59 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldFindABrandWrittenWithASymbolWhereTheRuleMatcherFindsIt() {
+    // the tokenizer reads C++, C# and .NET as the words c and net; the rule matcher keeps the
+    // symbol
+    String post = "I love %s but Java is awful";
+    for (String[] nameAndTerms :
+        new String[][] {
+          {"C++", "c++", "\"c++\"", "c"},
+          {"C++17", "c++"},
+          {"C#", "c#"},
+          {"#C#", "#c#"},
+          {"F#!", "f#"},
+          {".NET", ".net", "net"},
+          {".NETCore", ".net*"},
+          {"(.NET)", ".net"}
+        }) {
+      String text = String.format(post, nameAndTerms[0]);
+      for (String term : List.of(nameAndTerms).subList(1, nameAndTerms.length)) {
+        assertThat(SOCIAL.scoreTowards(text, List.of(term)))
+            .as(term + " in " + text)
+            .isNotNull()
+            .extracting(SentimentResult::label)
+            .isEqualTo(SentimentLabel.POSITIVE);
+      }
+    }
+    // c++ is not any c
+    assertThat(SOCIAL.scoreTowards("I love C++, but c is awful", List.of("c++")).label())
+        .isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(SOCIAL.scoreTowards("I love C, but C++ is awful", List.of("c++")).label())
+        .isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void shouldFindABrandInsideAHyphenatedWordAnElisionOrAHashtagSplitIntoWords() {
+    // the rule matcher splits Acme-Air and Coca-Cola at the hyphen, drops the article of l'Acme,
+    // reads #LoveAcme as one word and ΕΛΛΑΔΑ as ελλάδα; so must the brand's segment search
+    String[][] cases = {
+      {"I love Acme-Air but Globex is awful", "acme"},
+      {"I love Acme-Air but Globex is awful", "air"},
+      {"I love Coca-Cola but Pepsi is awful", "\"coca cola\""},
+      {"I love l'Acme but Globex is awful", "acme"},
+      {"#LoveAcme but Globex is awful", "#loveacme"},
+      {"I love ΕΛΛΑΔΑ but Globex is awful", "ελλάδα"}
+    };
+    for (String[] textAndTerm : cases) {
+      assertThat(SOCIAL.scoreTowards(textAndTerm[0], List.of(textAndTerm[1])))
+          .as(textAndTerm[1] + " in " + textAndTerm[0])
+          .isNotNull()
+          .extracting(SentimentResult::label)
+          .isEqualTo(SentimentLabel.POSITIVE);
+    }
+  }
+
+  @Test
   void shouldSplitBrandSegmentsAtContrastWordsWithoutPunctuation() {
     String post = "acme is great although globex sucks";
 
