@@ -187,8 +187,11 @@ public final class SentimentScorer {
    * {@code #acme} only as a hashtag, {@code c++}, {@code c#} and {@code .net} only so written, a
    * phrase as its words in a row and a sloppy phrase as its words in the window that matched); the
    * segments of the tokens written there count. Exclamation and question marks are not counted for
-   * a brand. Returns null when no term is found among the tokens (a brand named only in a handle or
-   * a URL, which the tokenizer drops), so that the caller falls back to the whole post.
+   * a brand. A term in a handle or URL, which the tokenizer drops, counts for the segment it is
+   * written in: the previous token's, unless punctuation ends that token's clause, then the next
+   * token's, and the handle's own punctuation ends its segment ("Love @acme, hate @globex").
+   * Returns null when no term is found, or only before the first token (the handle a reply is
+   * addressed to: the whole post is about it), so that the caller falls back to the whole post.
    */
   public SentimentResult scoreTowards(String text, List<String> terms) {
     if (text == null || text.isEmpty() || terms.isEmpty()) {
@@ -242,6 +245,7 @@ public final class SentimentScorer {
     for (int i = 0; i < n; i++) {
       if (i > 0
           && (tokens.boundary[i - 1] != TokenizedText.NONE
+              || tokens.droppedBoundary[i - 1] != TokenizedText.NONE
               || (tokens.in(i, rules.segmentStarts()) && !isSinEmbargo(tokens, i - 1))
               || (isSinEmbargo(tokens, i) && rules.segmentStarts().contains("embargo")))) {
         current++;
@@ -253,12 +257,24 @@ public final class SentimentScorer {
     for (int w = 0; w < words.length; w += 2) {
       // the tokens of the chunk the word is written in (a hashtag the tokenizer split into words
       // gives several)
+      boolean written = false;
+      int before = -1;
+      int after = -1;
       for (int i = 0; i < n; i++) {
         if (tokens.chunkStart[i] < words[w + 1] && tokens.chunkEnd[i] > words[w]) {
           brandSegment[segment[i]] = true;
-          found = true;
+          written = true;
+        } else if (tokens.chunkEnd[i] <= words[w]) {
+          before = i;
+        } else if (after < 0) {
+          after = i;
         }
       }
+      int holder = written ? -1 : droppedHolder(tokens, before, after);
+      if (holder >= 0) {
+        brandSegment[segment[holder]] = true;
+      }
+      found |= written || holder >= 0;
     }
     if (!found) {
       return null;
@@ -268,6 +284,20 @@ public final class SentimentScorer {
       include[i] = brandSegment[segment[i]];
     }
     return aggregate(tokens, include, 0, 0);
+  }
+
+  /**
+   * For a word of a brand written in a handle or link, which has no token, the token whose segment
+   * holds it: the one {@code before} it unless punctuation ends that token's clause, then the one
+   * {@code after} it ("The food was awful. @acme staff were lovely"), or the last one ("lovely
+   * staff, @acme"). -1 when it comes before every token: the handle a reply is addressed to, which
+   * the whole post is about.
+   */
+  private static int droppedHolder(TokenizedText tokens, int before, int after) {
+    if (before < 0) {
+      return -1;
+    }
+    return tokens.boundary[before] == TokenizedText.NONE || after < 0 ? before : after;
   }
 
   /**

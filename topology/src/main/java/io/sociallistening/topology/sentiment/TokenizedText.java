@@ -60,6 +60,13 @@ final class TokenizedText {
 
   int[] chunkEnd = new int[CAPACITY];
 
+  /**
+   * The boundary that the punctuation of a dropped handle or link right after each token marks
+   * ({@code love @acme, hate}): not a boundary of the rules, which do not see it, but one of the
+   * segments of a brand.
+   */
+  byte[] droppedBoundary = new byte[CAPACITY];
+
   /** Chars of {@link #chars} in use. */
   int charCount;
 
@@ -105,6 +112,7 @@ final class TokenizedText {
       lower = Arrays.copyOf(lower, capacity);
       chunkStart = Arrays.copyOf(chunkStart, capacity);
       chunkEnd = Arrays.copyOf(chunkEnd, capacity);
+      droppedBoundary = Arrays.copyOf(droppedBoundary, capacity);
     }
     id[size] = wordId;
     lower[size] = wordId >= 0 ? vocabulary.word(wordId) : null;
@@ -113,6 +121,7 @@ final class TokenizedText {
     valence[size] = wordValence;
     upper[size] = allCaps;
     boundary[size] = NONE;
+    droppedBoundary[size] = NONE;
     size++;
   }
 
@@ -167,6 +176,13 @@ final class TokenizedText {
     for (int i = first; i < size; i++) {
       chunkStart[i] = from;
       chunkEnd[i] = to;
+    }
+  }
+
+  /** {@link #markBoundary} for the punctuation of a dropped handle or link after the last token. */
+  void markDroppedBoundary(byte kind) {
+    if (size > 0 && droppedBoundary[size - 1] < kind) {
+      droppedBoundary[size - 1] = kind;
     }
   }
 

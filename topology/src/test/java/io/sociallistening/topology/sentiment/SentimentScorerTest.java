@@ -138,7 +138,8 @@ class SentimentScorerTest {
       assertThat(scorer.score("love it ...https://example.com/awful").compound())
           .isEqualTo(scorer.score("love it").compound());
     }
-    assertThat(SOCIAL.scoreTowards("love it (@acme)", List.of("acme"))).isNull();
+    assertThat(SOCIAL.scoreTowards("love it (@acme)", List.of("acme")).compound())
+        .isEqualTo(SOCIAL.score("love it").compound());
   }
 
   @Test
@@ -517,6 +518,43 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldFindABrandNamedByAHandleOrALinkInsideThePost() {
+    // the tokenizer drops handles and links; the brand's clause is the one they are written in
+    String post = "I love @acme but @globex is awful";
+    for (String term : List.of("@acme", "acme")) {
+      assertThat(towards(post, term)).as(term).isEqualTo(SOCIAL.score("I love").compound());
+    }
+    assertThat(towards(post, "@acme")).isGreaterThan(0.05);
+    assertThat(towards(post, "@globex"))
+        .isEqualTo(towards("love acme but globex is awful", "globex"));
+    assertThat(towards(post, "@globex")).isLessThan(-0.05);
+    // after a clause's punctuation: the clause that follows, or the last one at the end
+    assertThat(towards("The food was awful. @acme staff were lovely", "acme"))
+        .isEqualTo(towards("The food was awful. staff were lovely acme", "acme"))
+        .isGreaterThan(0.05);
+    assertThat(towards("Awful food, lovely staff, @acme", "@acme"))
+        .isEqualTo(towards("Awful food, lovely staff acme", "acme"))
+        .isGreaterThan(0.05);
+    assertThat(towards("I love acme.com but globex is awful", "acme.com"))
+        .isEqualTo(towards(post, "@acme"));
+    // a handle's own punctuation ends its clause for the brands, as a word's does
+    assertThat(towards("Love @acme, hate @globex", "@acme")).isGreaterThan(0.05);
+    assertThat(towards("Love @acme, hate @globex", "@globex")).isLessThan(-0.05);
+    assertThat(SOCIAL.score("Love @acme, hate @globex").compound())
+        .isEqualTo(SOCIAL.score("Love hate").compound());
+    // before every word, the handle a reply is addressed to: the whole post is about it
+    assertThat(SOCIAL.scoreTowards("@acme is great, but the hotel was awful", List.of("@acme")))
+        .isNull();
+    assertThat(SOCIAL.scoreTowards(".@acme @globex you are awful", List.of("globex"))).isNull();
+  }
+
+  /** The compound towards the brand of {@code term}, NaN when it has no segment. */
+  private static double towards(String post, String term) {
+    SentimentResult result = SOCIAL.scoreTowards(post, List.of(term));
+    return result == null ? Double.NaN : result.compound();
+  }
+
+  @Test
   void shouldSplitBrandSegmentsAtContrastWordsWithoutPunctuation() {
     String post = "acme is great although globex sucks";
 
@@ -528,7 +566,8 @@ class SentimentScorerTest {
 
   @Test
   void shouldGiveNoBrandScoreWhenTheTermIsNotAWordOfThePost() {
-    assertThat(SOCIAL.scoreTowards("love it @acme", List.of("acme"))).isNull();
+    assertThat(SOCIAL.scoreTowards("@acme love it", List.of("acme"))).isNull();
+    assertThat(SOCIAL.scoreTowards("love it", List.of("acme"))).isNull();
     assertThat(SOCIAL.scoreTowards("love it", List.of())).isNull();
   }
 
