@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.sociallistening.avro.SentimentLabel;
+import io.sociallistening.topology.match.MatchInput;
+import io.sociallistening.topology.match.Rule;
+import io.sociallistening.topology.match.RuleMatch;
+import io.sociallistening.topology.match.RuleSet;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -552,6 +556,62 @@ class SentimentScorerTest {
   private static double towards(String post, String term) {
     SentimentResult result = SOCIAL.scoreTowards(post, List.of(term));
     return result == null ? Double.NaN : result.compound();
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @MethodSource("brandsOfEveryTermKind")
+  void shouldScoreABrandMatchedByAnyKindOfTermApartFromAnotherBrand(
+      String query, String post, String language) {
+    // as the enrichment scores it: the rule's matched terms, one tokenisation for both brands
+    RuleSet rules =
+        RuleSet.of(
+            List.of(new Rule("brand", "Brand", query), new Rule("globex", "Globex", "globex")),
+            (rule, error) -> {
+              throw error;
+            });
+    List<RuleMatch> matches = rules.match(new MatchInput(post, language, null, null, null));
+    assertThat(matches).extracting(RuleMatch::ruleId).containsExactly("brand", "globex");
+
+    PostSentiment scores =
+        SOCIAL.in(language).scorePost(post, matches.stream().map(RuleMatch::matchedTerms).toList());
+
+    assertThat(scores.towards().get(0)).isNotNull();
+    assertThat(scores.towards().get(0).label()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(scores.towards().get(1).label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  static List<Arguments> brandsOfEveryTermKind() {
+    String post = "I love %s but Globex is awful";
+    List<Arguments> cases = new ArrayList<>();
+    String[][] queryAndName = {
+      {"acme", "Acme"},
+      {"acme", "ACME's new phone"},
+      {"acme", "Acme Acme"},
+      {"\"new balance\"", "New Balance"},
+      {"\u201Cnew balance\u201D", "New Balance"},
+      {"\"new balance\"~2", "Balance by New"},
+      {"new NEAR/2 balance", "New Balance"},
+      {"acme*", "Acmefoods"},
+      {"#acme", "#Acme"},
+      {"@acme", "@acme"},
+      {"c++", "C++"},
+      {"c#", "C#"},
+      {".net", ".NET"},
+      {"at&t", "AT&T"},
+      {"at&t", "AT&amp;T"},
+      {"h&m", "H&M"},
+      {"cafe", "Café Acme"},
+      {"café", "CAFE Acme"},
+      {"acme", "Acme-Air"},
+      {"#loveacme", "#LoveAcme"}
+    };
+    for (String[] pair : queryAndName) {
+      cases.add(Arguments.of(pair[0], String.format(post, pair[1]), "en"));
+    }
+    cases.add(Arguments.of("itau", "Adoro o Itaú, mas a Globex é péssima", "pt"));
+    cases.add(Arguments.of("telefonica", "Me encanta Telefónica pero Globex es horrible", "es"));
+    cases.add(Arguments.of("acme", "Acme is great, Globex is awful, acme is lovely", "en"));
+    return cases;
   }
 
   @Test
