@@ -7,12 +7,26 @@ import java.util.Locale;
  * A post analysed once for matching against every rule: its tokens with hashtag/mention flags, the
  * {@link TermDictionary} id of each token, the positions of each rule term found (as linked lists
  * through the positions, in order) and, built on first use, the normalised fields that field
- * filters compare. Reused for post after post by one thread, so matching a post allocates nothing
- * once its buffers have grown.
+ * filters compare. Reused for post after post by one thread ({@link #ofThread}), so matching a post
+ * allocates nothing once its buffers have grown, and {@link TermLocator} finds the matched terms of
+ * a post in the analysis the matcher made of it.
  */
 final class AnalysedPost {
 
+  /** Each thread's post, shared by the rule matcher and {@link TermLocator}. */
+  private static final ThreadLocal<AnalysedPost> OF_THREAD =
+      ThreadLocal.withInitial(AnalysedPost::new);
+
   private final TokenBuffer tokens = new TokenBuffer();
+
+  /**
+   * The text analysed, as the tokenizer read it ({@link PostAnalyzer#analysePrepared}), or null.
+   */
+  private String prepared;
+
+  /** The size of the term dictionary when the tokens were looked up in it. */
+  private int dictionarySize;
+
   private int[] ids = new int[32];
   private int[] next = new int[32];
   private int[] first = new int[0];
@@ -25,21 +39,50 @@ final class AnalysedPost {
   private String author;
   private String host;
 
+  /**
+   * This thread's post. The thread analyses each post into it, so what it holds is valid until the
+   * thread analyses the next one.
+   */
+  static AnalysedPost ofThread() {
+    return OF_THREAD.get();
+  }
+
   /** Analyses {@code input}, replacing the previous post. */
   void analyse(MatchInput input) {
     start(input);
-    PostAnalyzer.analyse(input.text(), tokens);
+    prepared = null;
+    String text = PostAnalyzer.prepare(input.text());
+    PostAnalyzer.analysePrepared(text, tokens);
     index();
+    prepared = text;
   }
 
   /**
    * Analyses {@code text}, whose HTML character references are decoded already (they are not
-   * decoded again), replacing the previous post; it has no fields.
+   * decoded again), replacing the previous post; it has no fields. When this holds the analysis of
+   * a post that reads as the same text (the post {@code text} was decoded from, say) and no rule
+   * term was added since, that analysis is kept: it is the one this would compute.
    */
   void analyseDecoded(String text) {
+    boolean same = holdsDecoded(text);
     start(MatchInput.ofText(text));
-    PostAnalyzer.analyseDecoded(text, tokens);
-    index();
+    if (!same) {
+      prepared = null;
+      String decoded = PostAnalyzer.joinAmpersands(text);
+      PostAnalyzer.analysePrepared(decoded, tokens);
+      index();
+      prepared = decoded;
+    }
+  }
+
+  /**
+   * Whether this holds the analysis that {@link #analyseDecoded} would compute of {@code text}: of
+   * a text that reads as the same, with no rule term added to the dictionary since.
+   */
+  boolean holdsDecoded(String text) {
+    return prepared != null
+        && dictionarySize == TermDictionary.TERMS.size()
+        && prepared.equals(PostAnalyzer.joinAmpersands(text));
   }
 
   private void start(MatchInput input) {
@@ -58,6 +101,7 @@ final class AnalysedPost {
       next = new int[ids.length];
     }
     int known = TermDictionary.TERMS.size();
+    dictionarySize = known;
     if (first.length < known) {
       first = new int[Math.max(known, first.length * 2)];
       stamp = new int[first.length];

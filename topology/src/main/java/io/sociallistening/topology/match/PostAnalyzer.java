@@ -106,20 +106,17 @@ final class PostAnalyzer extends Analyzer {
    * the text, else by this Lucene chain.
    */
   static void analyse(String text, TokenBuffer out) {
-    String prepared = prepare(text);
-    if (!LatinScanner.scan(prepared, out)) {
-      out.clear();
-      addWithLucene(prepared, 0, prepared.length(), out);
-    }
+    analysePrepared(prepare(text), out);
   }
 
   /**
-   * {@link #analyse} of {@code text} whose HTML character references are decoded already: they are
-   * not decoded again ({@code &amp;lt;} decoded once is {@code &lt;}, which stays), so tokens are
-   * where they are in {@code text}.
+   * Analyses {@code prepared}, a text as the tokenizer reads it ({@link #prepare} of a post, or
+   * {@link #joinAmpersands} of one whose HTML character references are decoded already and are not
+   * decoded again, so that tokens are where they are in it), into {@code out} (cleared first): by
+   * {@link LatinScanner} when it handles the text, else by this Lucene chain. The tokens depend on
+   * {@code prepared} alone.
    */
-  static void analyseDecoded(String text, TokenBuffer out) {
-    String prepared = joinAmpersands(text);
+  static void analysePrepared(String prepared, TokenBuffer out) {
     if (!LatinScanner.scan(prepared, out)) {
       out.clear();
       addWithLucene(prepared, 0, prepared.length(), out);

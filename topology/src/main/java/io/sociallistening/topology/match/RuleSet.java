@@ -20,9 +20,6 @@ public final class RuleSet {
 
   private static final RuleSet EMPTY = new RuleSet(new CompiledRule[0], null);
 
-  /** Each thread's post buffers, reused from post to post. */
-  private static final ThreadLocal<AnalysedPost> POSTS = ThreadLocal.withInitial(AnalysedPost::new);
-
   private final CompiledRule[] rules;
   private volatile RuleIndex index;
 
@@ -121,7 +118,7 @@ public final class RuleSet {
       built = RuleIndex.of(rules);
       index = built;
     }
-    AnalysedPost post = POSTS.get();
+    AnalysedPost post = AnalysedPost.ofThread();
     post.analyse(input);
     return built.match(post);
   }

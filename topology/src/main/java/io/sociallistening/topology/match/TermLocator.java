@@ -18,11 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * each window the matcher finds, not the other words of the window (a {@code NEAR} given as one
  * term gives its whole window). A term that does not parse as one word, prefix or phrase (a list of
  * words written without quotes, say) is found as its words in a row. Parsed terms are kept for
- * reuse. Thread-safe: each thread analyses into its own buffers.
+ * reuse. Thread-safe: each thread analyses into its own buffers, those the rule matcher analyses
+ * into, so a post the thread has just matched ({@link RuleSet#match}) is not analysed again.
  */
 public final class TermLocator {
-
-  private static final ThreadLocal<AnalysedPost> POSTS = ThreadLocal.withInitial(AnalysedPost::new);
 
   /** Parsed terms by source; emptied when it holds this many (rule vocabularies are small). */
   private static final int CACHED = 10_000;
@@ -36,7 +35,9 @@ public final class TermLocator {
    * occurs, as pairs of offsets: word {@code k} is {@code text[words[2k], words[2k + 1])}, written
    * as in the text (with its possessive, article or marker); empty when none occurs. {@code text}
    * is a post whose HTML character references are decoded already: they are not decoded again, so
-   * offsets are offsets of {@code text}.
+   * offsets are offsets of {@code text}. When the thread has just matched the post {@code text} was
+   * decoded from ({@link RuleSet#match}), the text is not analysed again: the matcher's analysis of
+   * it is the same.
    */
   public static int[][] locate(String text, List<List<String>> brandTerms) {
     Clause[][] clauses = new Clause[brandTerms.size()][];
@@ -48,7 +49,9 @@ public final class TermLocator {
         clauses[b][k] = clause(terms.get(k));
       }
     }
-    AnalysedPost post = POSTS.get();
+    // the thread's post: when the rule matcher has just analysed the post that text was decoded
+    // from, its analysis is used as it is
+    AnalysedPost post = AnalysedPost.ofThread();
     post.analyseDecoded(text);
     TokenBuffer tokens = post.tokens();
     int[][] words = new int[clauses.length][];
