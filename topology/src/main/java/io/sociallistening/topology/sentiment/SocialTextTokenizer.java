@@ -294,7 +294,12 @@ final class SocialTextTokenizer {
       word(text, segment, end, out);
     }
     out.placeChunk(first, start, end);
-    out.markBoundary(boundaryAfter(text, start, end));
+    byte boundary = boundaryAfter(text, start, end);
+    if (social && boundary == TokenizedText.NONE && isEmoticonEnd(text, start, end, out)) {
+      // ":D", ";P", "=D" end a clause as ":)" does through its ":" and ")"
+      boundary = TokenizedText.CLAUSE;
+    }
+    out.markBoundary(boundary);
   }
 
   /**

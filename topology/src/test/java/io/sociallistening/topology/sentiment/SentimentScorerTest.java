@@ -308,6 +308,18 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldEndAClauseAtAnEmoticonWhetherItEndsInPunctuationOrALetter() {
+    double smile = SOCIAL.score("not bad :) great day").compound();
+
+    for (String emoticon : List.of(":D", ":P", ";D", "=D", ":D!")) {
+      assertThat(SOCIAL.score("not bad " + emoticon + " great day").compound())
+          .as(emoticon)
+          .isGreaterThan(0.5);
+    }
+    assertThat(smile).isGreaterThan(0.5);
+  }
+
+  @Test
   void shouldEndAClauseAtATypographicDashAsAtAHyphen() {
     double hyphen = SOCIAL.score("not sure - great").compound();
 
