@@ -10,10 +10,11 @@ import io.sociallistening.topology.text.Links;
  * hashtags kept without {@code #}; URLs and {@code @handles} dropped.
  *
  * <p>Also records what the dropped characters said: whether the post contains a question mark
- * outside URLs, which words belong to a question (a sentence ending in {@code ?} or opened by
- * {@code ¿}; sentences end at {@code ? ! .} followed by a space, and at line breaks), whether it
- * contains a URL, an {@code @handle}, or a price (a currency sign next to a digit, e.g. {@code
- * $899}, {@code R$ 2.999}, {@code 300€}).
+ * outside URLs (the punctuation right after a link, as in {@code bestbuy.com?}, is outside it),
+ * which words belong to a question (a sentence ending in {@code ?} or opened by {@code ¿};
+ * sentences end at {@code ? ! .} followed by a space, and at line breaks), whether it contains a
+ * URL, an {@code @handle}, or a price (a currency sign next to a digit, e.g. {@code $899}, {@code
+ * R$ 2.999}, {@code 300€}).
  */
 final class NormalizedPost {
   final char[] text;
@@ -96,10 +97,17 @@ final class NormalizedPost {
       }
       if (Links.isLink(post, i, end)) {
         url = true;
-        i = end;
-        continue;
-      }
-      if (post.charAt(i) == '@' && end - i > 1) {
+        // the punctuation after a link is not part of it: "buy at bestbuy.com?" is a question
+        int after = end;
+        while (after > i && isClosing(post.charAt(after - 1))) {
+          after--;
+        }
+        if (after == end) {
+          i = end;
+          continue;
+        }
+        i = after;
+      } else if (post.charAt(i) == '@' && end - i > 1) {
         handle = true;
         i = end;
         continue;
@@ -267,6 +275,23 @@ final class NormalizedPost {
 
   private static boolean isCurrency(char c) {
     return c == '$' || c == '\u20ac' || c == '\u00a3' || c == '\u00a5';
+  }
+
+  /** Punctuation that can close a sentence or a parenthesis right after a link. */
+  private static boolean isClosing(char c) {
+    return c == '.'
+        || c == '?'
+        || c == '!'
+        || c == ','
+        || c == ';'
+        || c == ':'
+        || c == ')'
+        || c == ']'
+        || c == '"'
+        || c == '\''
+        || c == '\u201d'
+        || c == '\u2019'
+        || c == '\u2026';
   }
 
   /** Folds the accented lower-case Latin letters of Portuguese, Spanish and their neighbours. */

@@ -224,6 +224,22 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldReadThePunctuationAfterALinkAsTheEndOfItsSentence() {
+    // a host written without a scheme is a link, but the ? or . after it is not part of it
+    assertThat(SCORER.score("Which laptop to buy at bestbuy.com?").reasons())
+        .containsExactly("purchase intent: \"which * to buy\"");
+    assertThat(SCORER.score("Which laptop to buy at bestbuy.com?").lead()).isTrue();
+    assertThat(SCORER.score("Which laptop to buy at https://bestbuy.com/laptops?").lead()).isTrue();
+    assertThat(
+            SCORER
+                .score(
+                    "I'm not thinking of getting one from dell.com. Can anyone recommend a good"
+                        + " laptop?")
+                .lead())
+        .isTrue();
+  }
+
+  @Test
   void shouldTakeAPriceWithALinkForASellerAndWithoutOneForABudget() {
     assertThat(SCORER.score("need a new laptop, max $900").reasons())
         .containsExactly("purchase intent: \"need a new\"", "budget: price");
