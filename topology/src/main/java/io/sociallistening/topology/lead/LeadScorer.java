@@ -333,17 +333,19 @@ public final class LeadScorer {
     }
 
     private boolean leadInSentenceWithout(int negated) {
+      // the sentences holding a negated intent, sorted, so that a long post is not quadratic
+      int[] negatedSentences = new int[count];
+      int n = 0;
       for (int m = 0; m < count; m++) {
-        if (weights[m] > 0 && sentences[m] >= 0 && !negatedIn(sentences[m], negated)) {
-          return true;
+        if (reasons[m] == negated) {
+          negatedSentences[n++] = sentences[m];
         }
       }
-      return false;
-    }
-
-    private boolean negatedIn(int sentence, int negated) {
+      Arrays.sort(negatedSentences, 0, n);
       for (int m = 0; m < count; m++) {
-        if (reasons[m] == negated && sentences[m] == sentence) {
+        if (weights[m] > 0
+            && sentences[m] >= 0
+            && Arrays.binarySearch(negatedSentences, 0, n, sentences[m]) < 0) {
           return true;
         }
       }

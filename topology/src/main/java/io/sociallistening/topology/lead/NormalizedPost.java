@@ -38,6 +38,11 @@ final class NormalizedPost {
 
   static final int SHORT_QUESTION_WORDS = 8;
 
+  /** The offset {@link #sentenceStart} was last asked for, and its answer. */
+  private int askedLast;
+
+  private int startLast;
+
   private NormalizedPost(
       char[] text,
       int length,
@@ -219,13 +224,20 @@ final class NormalizedPost {
     return startsSentence[offset];
   }
 
-  /** The offset where the sentence holding the word at {@code offset} starts (0 for the first). */
+  /**
+   * The offset where the sentence holding the word at {@code offset} starts (0 for the first).
+   * Phrases are found from left to right, so the search stops at the offset asked for last.
+   */
   int sentenceStart(int offset) {
+    int floor = offset >= askedLast ? askedLast : 0;
     int k = offset;
-    while (k > 0 && !startsSentence[k]) {
+    while (k > floor && !startsSentence[k]) {
       k--;
     }
-    return k;
+    int start = k == floor && !startsSentence[k] ? (floor == askedLast ? startLast : 0) : k;
+    askedLast = offset;
+    startLast = start;
+    return start;
   }
 
   /** The offset where the word before the one starting at {@code start} starts, or -1. */

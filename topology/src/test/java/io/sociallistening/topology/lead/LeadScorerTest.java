@@ -3,6 +3,7 @@ package io.sociallistening.topology.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -200,6 +202,24 @@ class LeadScorerTest {
     assertThat(
             SCORER.score("Not buying an iPhone. Not thinking of getting a Pixel either.").score())
         .isZero();
+  }
+
+  @Test
+  void shouldScoreALongPostOfOneSentenceInTime() {
+    // a line of the leads command, up to a million characters, here one sentence: each signal
+    // looked back to the start of its sentence, and each intent through all the signals for a
+    // negated intent of its sentence, 4.5 s a post; tens of milliseconds now
+    String intents = "looking for a new laptop ".repeat(40_000);
+    String negated = intents + "not thinking of getting one";
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(3),
+        () -> {
+          assertThat(SCORER.score(intents).lead()).isTrue();
+          assertThat(SCORER.score(negated).reasons())
+              .containsExactly(
+                  "purchase intent: \"looking for a new\"",
+                  "negated intent: \"not thinking of getting\"");
+        });
   }
 
   @Test
