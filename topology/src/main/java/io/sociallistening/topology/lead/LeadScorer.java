@@ -1,5 +1,6 @@
 package io.sociallistening.topology.lead;
 
+import io.sociallistening.topology.text.HtmlEntities;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,9 @@ import java.util.Set;
  * other holds ("vs" 0.4 anywhere, 0.7 inside a question; "discounts" for a seller, but in a
  * question to a handle for the brand).
  *
- * <p>Matching works on the {@link NormalizedPost} (lower case, accents folded, whole words) with a
+ * <p>HTML character references are decoded first, as sentiment and rule matching decode them
+ * ({@link HtmlEntities}: "I don&amp;#39;t need a new phone" is "I don't need a new phone").
+ * Matching works on the {@link NormalizedPost} (lower case, accents folded, whole words) with a
  * {@link PhraseIndex}: at each word the longest phrase whose condition holds is taken and matching
  * continues after it, so "would never buy" hides the "never buy" inside it and "não vale a pena"
  * hides "vale a pena". A phrase for a lead (conditions always, question, short_question) preceded
@@ -182,7 +185,7 @@ public final class LeadScorer {
     if (text == null || text.isEmpty()) {
       return new LeadResult(0.0, 0.0 >= threshold, List.of());
     }
-    NormalizedPost post = NormalizedPost.of(text);
+    NormalizedPost post = NormalizedPost.of(HtmlEntities.decode(text));
     Matches matches = new Matches(reasonCount);
     index.scan(
         post,

@@ -223,6 +223,15 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldDecodeHtmlCharacterReferencesAsSentimentAndMatchingDo() {
+    // some sources send the apostrophe as &#39;: "don", "39", "t" held no negation
+    assertThat(SCORER.score("I don&#39;t need a new phone").reasons())
+        .containsExactly("negated intent: \"don't need a new\"");
+    assertThat(SCORER.score("I don&#39;t need a new phone").lead()).isFalse();
+    assertThat(SCORER.score("Which laptop to buy&#63;").lead()).isTrue();
+  }
+
+  @Test
   void shouldNotReadPortugueseNoInTheAsANegation() {
     assertThat(SCORER.score("Moro no Rio, alguém indica uma operadora boa?").reasons())
         .containsExactly("recommendation request: \"alguem indica\"");
