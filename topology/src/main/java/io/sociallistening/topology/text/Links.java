@@ -7,20 +7,17 @@ import java.util.Set;
  * Recognises a link in a chunk of post text (a run without whitespace), with or without a scheme.
  *
  * <p>A chunk is a link when it starts with {@code http://}, {@code https://} or {@code www.}, or is
- * a host name without a scheme: two or more labels of ASCII letters, digits and hyphens joined by
- * dots, whose last label is a common top-level domain, followed by a path ({@code /}), a port
- * ({@code :8080}) or the end of the chunk (closing punctuation allowed). Posts carry such links as
- * written or as shortened and cut by their platform: {@code pic.twitter.com/AbC}, {@code
- * bit.ly/HappyDay}, {@code amazon.com/best-deals}. A host alone, without a path, counts only with
- * the generic domains {@code com}, {@code org}, {@code net}, {@code edu}, {@code gov} and {@code
- * io}, so that words joined by a dot ({@code good.it}, {@code U.S.}, {@code Ph.D}) stay words.
+ * a host name without a scheme followed by a path ({@code /}) or a port ({@code :8080}): two or
+ * more labels of ASCII letters, digits and hyphens joined by dots, whose last label is a common
+ * top-level domain. Posts carry such links as written or as shortened and cut by their platform:
+ * {@code pic.twitter.com/AbC}, {@code bit.ly/HappyDay}, {@code amazon.com/best-deals}. A host alone
+ * ({@code amazon.com}, {@code bestbuy.com.}) is not a link: in a sentence it names a store or a
+ * site as a word would ("cheaper at amazon.com than at bestbuy.com"), its punctuation ends the
+ * sentence, and words joined by a dot ({@code good.it}, {@code U.S.}, {@code Ph.D}) stay words.
  *
  * <p>Stateless; allocates nothing but a short lower-case string for the top-level domain.
  */
 public final class Links {
-  /** Top-level domains that make a host a link on their own. */
-  private static final Set<String> BARE_DOMAINS = Set.of("com", "org", "net", "edu", "gov", "io");
-
   /** Top-level domains that make a host followed by a path or a port a link. */
   private static final Set<String> PATH_DOMAINS =
       Set.of(
@@ -84,35 +81,11 @@ public final class Links {
       }
     }
     String tld = text.subSequence(labelStart, i).toString().toLowerCase(Locale.ROOT);
-    if (i < end && (text.charAt(i) == '/' || isPort(text, i, end))) {
-      return PATH_DOMAINS.contains(tld);
-    }
-    for (int k = i; k < end; k++) {
-      if (!isClosing(text.charAt(k))) {
-        return false;
-      }
-    }
-    return BARE_DOMAINS.contains(tld);
+    return i < end && (text.charAt(i) == '/' || isPort(text, i, end)) && PATH_DOMAINS.contains(tld);
   }
 
   private static boolean isPort(CharSequence text, int i, int end) {
     return text.charAt(i) == ':' && i + 1 < end && Character.isDigit(text.charAt(i + 1));
-  }
-
-  private static boolean isClosing(char c) {
-    return c == '.'
-        || c == ','
-        || c == ';'
-        || c == ':'
-        || c == '!'
-        || c == '?'
-        || c == ')'
-        || c == ']'
-        || c == '"'
-        || c == '\''
-        || c == '\u201d'
-        || c == '\u2019'
-        || c == '\u2026';
   }
 
   private static boolean isLabelChar(char c) {

@@ -49,6 +49,10 @@ class TextFingerprintTest {
         .isEqualTo(TextFingerprint.normalize(POST));
     assertThat(TextFingerprint.normalize(POST + " bit.ly/3xYzAb pic.twitter.com/QwErTy"))
         .isEqualTo(TextFingerprint.normalize(POST));
+    // a host alone names a store as a word would
+    assertThat(TextFingerprint.normalize("Acme phones are cheaper at amazon.com this week"))
+        .isNotEqualTo(
+            TextFingerprint.normalize("Acme phones are cheaper at bestbuy.com this week"));
     assertThat(TextFingerprint.normalize(POST + " via @bufferapp"))
         .isEqualTo(TextFingerprint.normalize(POST));
     assertThat(TextFingerprint.normalize(POST + " (cross-posted from Bluesky)"))

@@ -92,7 +92,7 @@ class LanguageDetectorTest {
   void shouldIgnoreHandlesHashtagsAndUrls() {
     assertThat(DETECTOR.detect("@the_best_of_the #thethethe https://the.example/the the"))
         .isEqualTo("und");
-    assertThat(DETECTOR.detect("pic.twitter.com/GreatLove msnbc.com:")).isEqualTo("und");
+    assertThat(DETECTOR.detect("pic.twitter.com/GreatLove bit.ly/LindoDia")).isEqualTo("und");
   }
 
   @Test

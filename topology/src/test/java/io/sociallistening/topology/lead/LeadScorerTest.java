@@ -277,6 +277,8 @@ class LeadScorerTest {
     assertThat(SCORER.score("need a new laptop? $900 https://shop.example.com").reasons())
         .containsExactly("purchase intent: \"need a new\"", "seller or ad: price and link");
     assertThat(SCORER.score("need a new laptop? $900 https://shop.example.com").score()).isZero();
+    assertThat(SCORER.score("Is the $899 MacBook on amazon.com worth it? Should I buy it?").lead())
+        .isTrue();
     assertThat(SCORER.score("need a new laptop? $900 at shop.example.com/deal").reasons())
         .containsExactly("purchase intent: \"need a new\"", "seller or ad: price and link");
   }

@@ -119,6 +119,13 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldReadAHostWithoutAPathAsWordsThatEndTheirSentence() {
+    assertThat(SOCIAL.score("I didn't order from amazon.com. Great service from Acme").compound())
+        .isEqualTo(SOCIAL.score("I didn't order from Amazon. Great service from Acme").compound())
+        .isGreaterThan(0.05);
+  }
+
+  @Test
   void shouldIgnoreLinksWithoutAScheme() {
     for (SentimentScorer scorer : List.of(SCORER, SOCIAL)) {
       assertThat(scorer.score("see bit.ly/HappyDay").compound()).isEqualTo(0.0);

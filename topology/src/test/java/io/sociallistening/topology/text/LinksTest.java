@@ -16,12 +16,10 @@ class LinksTest {
         "bit.ly/HappyDay",
         "t.co/x1",
         "amazon.com/best-deals-ever",
-        "amazon.com",
-        "msnbc.com:",
-        "(example.org)",
+        "(example.org/x)",
         "news.bbc.co.uk/sport",
         "localhost.dev:8080/x",
-        "my-site.io"
+        "my-site.io/"
       })
   void shouldTakeForALink(String chunk) {
     int start = chunk.startsWith("(") ? 1 : 0;
@@ -46,7 +44,11 @@ class LinksTest {
         "example.comx",
         "word.co",
         "café.com/x",
-        "acme.unknowntld/x"
+        "acme.unknowntld/x",
+        "amazon.com",
+        "bestbuy.com.",
+        "msnbc.com:",
+        "my-site.io"
       })
   void shouldKeepWordsJoinedByADotOrSlashForWords(String chunk) {
     assertThat(Links.isLink(chunk)).isFalse();
