@@ -297,7 +297,7 @@ public final class SentimentScorer {
     if (before < 0) {
       return -1;
     }
-    return tokens.boundary[before] == TokenizedText.NONE || after < 0 ? before : after;
+    return tokens.ownBoundary[before] == TokenizedText.NONE || after < 0 ? before : after;
   }
 
   /**

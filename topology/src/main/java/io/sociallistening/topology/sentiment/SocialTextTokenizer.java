@@ -264,8 +264,8 @@ final class SocialTextTokenizer {
 
   private void chunk(String text, int start, int end, TokenizedText out) {
     if (isLinkOrHandle(text, start, end)) {
-      // its punctuation ends no clause for the rules, only the segments of a brand
-      out.markDroppedBoundary(boundaryAfter(text, start, end));
+      // its punctuation ends a clause as a word's does (for the rules of the social scorer)
+      out.markDroppedBoundary(boundaryAfter(text, start, end), social);
       return;
     }
     int first = out.size;

@@ -62,10 +62,16 @@ final class TokenizedText {
 
   /**
    * The boundary that the punctuation of a dropped handle or link right after each token marks
-   * ({@code love @acme, hate}): not a boundary of the rules, which do not see it, but one of the
-   * segments of a brand.
+   * ({@code love @acme, hate}): one of the segments of a brand, and in the social configuration one
+   * of the rules too ({@link #boundary}).
    */
   byte[] droppedBoundary = new byte[CAPACITY];
+
+  /**
+   * The boundary that each token's own punctuation marks, without that of a dropped handle or link
+   * after it: where a brand named in a handle or link right after the token belongs.
+   */
+  byte[] ownBoundary = new byte[CAPACITY];
 
   /** Chars of {@link #chars} in use. */
   int charCount;
@@ -113,6 +119,7 @@ final class TokenizedText {
       chunkStart = Arrays.copyOf(chunkStart, capacity);
       chunkEnd = Arrays.copyOf(chunkEnd, capacity);
       droppedBoundary = Arrays.copyOf(droppedBoundary, capacity);
+      ownBoundary = Arrays.copyOf(ownBoundary, capacity);
     }
     id[size] = wordId;
     lower[size] = wordId >= 0 ? vocabulary.word(wordId) : null;
@@ -122,6 +129,7 @@ final class TokenizedText {
     upper[size] = allCaps;
     boundary[size] = NONE;
     droppedBoundary[size] = NONE;
+    ownBoundary[size] = NONE;
     size++;
   }
 
@@ -179,10 +187,17 @@ final class TokenizedText {
     }
   }
 
-  /** {@link #markBoundary} for the punctuation of a dropped handle or link after the last token. */
-  void markDroppedBoundary(byte kind) {
+  /**
+   * Marks the boundary that the punctuation of a dropped handle or link after the last token marks;
+   * a boundary of the rules too when {@code forRules} ("I didn't order from https://example.com/x.
+   * Great service": the full stop ends the negation's sentence).
+   */
+  void markDroppedBoundary(byte kind, boolean forRules) {
     if (size > 0 && droppedBoundary[size - 1] < kind) {
       droppedBoundary[size - 1] = kind;
+    }
+    if (forRules && size > 0 && boundary[size - 1] < kind) {
+      boundary[size - 1] = kind;
     }
   }
 
@@ -190,6 +205,9 @@ final class TokenizedText {
   void markBoundary(byte kind) {
     if (size > 0 && boundary[size - 1] < kind) {
       boundary[size - 1] = kind;
+    }
+    if (size > 0 && ownBoundary[size - 1] < kind) {
+      ownBoundary[size - 1] = kind;
     }
   }
 

@@ -126,6 +126,15 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldEndASentenceAtTheFullStopAfterALink() {
+    // the link is dropped, its full stop still ends the negation's sentence
+    assertThat(SOCIAL.score("I didn't order from https://example.com/x. Great service").compound())
+        .isGreaterThan(0.05);
+    assertThat(SOCIAL.score("I didn't order from @acme. Great service").compound())
+        .isGreaterThan(0.05);
+  }
+
+  @Test
   void shouldIgnoreLinksWithoutAScheme() {
     for (SentimentScorer scorer : List.of(SCORER, SOCIAL)) {
       assertThat(scorer.score("see bit.ly/HappyDay").compound()).isEqualTo(0.0);
