@@ -254,22 +254,26 @@ public final class SentimentScorer {
     }
     boolean[] brandSegment = new boolean[current + 1];
     boolean found = false;
+    // Tokens are in text order and so are the words: one pass over both. A token ends before the
+    // word, is written in it (a hashtag the tokenizer split into words gives several), or comes
+    // after it.
+    int first = 0;
     for (int w = 0; w < words.length; w += 2) {
-      // the tokens of the chunk the word is written in (a hashtag the tokenizer split into words
-      // gives several)
-      boolean written = false;
-      int before = -1;
-      int after = -1;
-      for (int i = 0; i < n; i++) {
-        if (tokens.chunkStart[i] < words[w + 1] && tokens.chunkEnd[i] > words[w]) {
-          brandSegment[segment[i]] = true;
-          written = true;
-        } else if (tokens.chunkEnd[i] <= words[w]) {
-          before = i;
-        } else if (after < 0) {
-          after = i;
-        }
+      if (w > 0 && words[w] < words[w - 2]) {
+        first = 0; // not in text order: start over
       }
+      while (first < n && tokens.chunkEnd[first] <= words[w]) {
+        first++;
+      }
+      int before = first - 1;
+      boolean written = false;
+      int i = first;
+      while (i < n && tokens.chunkStart[i] < words[w + 1]) {
+        brandSegment[segment[i]] = true;
+        written = true;
+        i++;
+      }
+      int after = i < n ? i : -1;
       int holder = written ? -1 : droppedHolder(tokens, before, after);
       if (holder >= 0) {
         brandSegment[segment[holder]] = true;
