@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.el.GreekLowerCaseFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
@@ -76,9 +75,17 @@ final class PostAnalyzer extends Analyzer {
     return INSTANCE;
   }
 
+  /**
+   * The longest run the tokenizer keeps whole (Lucene's default is 255): a run of Thai, Lao, Khmer
+   * or Myanmar, written without spaces, is one token before it is split into clusters, and a cut
+   * inside it could fall between a letter and its vowel sign. Longer runs are still cut.
+   */
+  static final int MAX_RUN = 8_192;
+
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
-    Tokenizer tokenizer = new StandardTokenizer();
+    StandardTokenizer tokenizer = new StandardTokenizer();
+    tokenizer.setMaxTokenLength(MAX_RUN);
     TokenStream stream = new GraphemeClusterFilter(tokenizer);
     stream = new EnglishPossessiveFilter(stream);
     stream = new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES);

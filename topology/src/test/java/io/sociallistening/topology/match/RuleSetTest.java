@@ -523,6 +523,14 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldMatchAWordThatStraddlesTheTwoHundredAndFiftyFifthCharacterOfARun() {
+      // 250 letters, then the brand: its cluster ปิ้ has its vowel sign at character 255
+      String post = "ก".repeat(250) + "แอปเปิ้ล" + "มาก";
+      assertThat(matches("แอปเปิ้ล", post)).isTrue();
+      assertThat(matches("แอปเปิ้ล", "ก".repeat(3_000) + "แอปเปิ้ล")).isTrue();
+    }
+
+    @Test
     void shouldMatchALaoKhmerAndMyanmarWordInsideARun() {
       // Beerlao in "I like Beerlao a lot".
       assertThat(matches("ເບຍລາວ", "ຂ້ອຍມັກເບຍລາວຫຼາຍ")).isTrue();
