@@ -1,6 +1,7 @@
 package io.sociallistening.topology.lead;
 
 import io.sociallistening.topology.text.Links;
+import java.util.Arrays;
 
 /**
  * A post reduced to the words that lead phrases are matched on: lower case ({@link
@@ -33,15 +34,10 @@ final class NormalizedPost {
   /** Per offset of {@link #text}: whether the sentence around it is a question. */
   private final boolean[] inQuestion;
 
-  /** Per offset of {@link #text}: whether a sentence other than the first starts there. */
-  private final boolean[] startsSentence;
+  /** The offsets of {@link #text} where a sentence other than the first starts, ascending. */
+  private final int[] sentenceStarts;
 
   static final int SHORT_QUESTION_WORDS = 8;
-
-  /** The offset {@link #sentenceStart} was last asked for, and its answer. */
-  private int askedLast;
-
-  private int startLast;
 
   private NormalizedPost(
       char[] text,
@@ -52,7 +48,7 @@ final class NormalizedPost {
       boolean price,
       int shortFirstQuestionEnd,
       boolean[] inQuestion,
-      boolean[] startsSentence) {
+      int[] sentenceStarts) {
     this.text = text;
     this.length = length;
     this.question = question;
@@ -61,13 +57,14 @@ final class NormalizedPost {
     this.price = price;
     this.shortFirstQuestionEnd = shortFirstQuestionEnd;
     this.inQuestion = inQuestion;
-    this.startsSentence = startsSentence;
+    this.sentenceStarts = sentenceStarts;
   }
 
   static NormalizedPost of(String post) {
     char[] out = new char[post.length() * 3 + 1];
     boolean[] inQuestion = new boolean[out.length];
-    boolean[] startsSentence = new boolean[out.length];
+    int[] sentenceStarts = new int[8];
+    int sentences = 0;
     int length = 0;
     boolean question = false;
     boolean url = false;
@@ -90,7 +87,7 @@ final class NormalizedPost {
             firstSentenceEnd = length;
           }
           sentenceStart = length;
-          startsSentence[sentenceStart] = true;
+          sentenceStarts = addStart(sentenceStarts, sentences++, sentenceStart);
           openedQuestion = false;
         }
         i++;
@@ -167,8 +164,10 @@ final class NormalizedPost {
             if (firstSentenceEnd < 0) {
               firstSentenceEnd = length;
             }
+            if (sentences == 0 || sentenceStarts[sentences - 1] < length) {
+              sentenceStarts = addStart(sentenceStarts, sentences++, length);
+            }
             sentenceStart = length;
-            startsSentence[sentenceStart] = true;
             openedQuestion = false;
           }
         }
@@ -205,7 +204,14 @@ final class NormalizedPost {
         price,
         shortFirstQuestionEnd,
         inQuestion,
-        startsSentence);
+        Arrays.copyOf(sentenceStarts, sentences));
+  }
+
+  /** {@code starts} with {@code start} set at index {@code count}, grown when full. */
+  private static int[] addStart(int[] starts, int count, int start) {
+    int[] out = count == starts.length ? Arrays.copyOf(starts, count * 2) : starts;
+    out[count] = start;
+    return out;
   }
 
   private static void mark(boolean[] inQuestion, int from, int to) {
@@ -221,23 +227,17 @@ final class NormalizedPost {
 
   /** Whether a sentence (not the post's first) starts at this offset of {@link #text}. */
   boolean startsSentence(int offset) {
-    return startsSentence[offset];
+    return Arrays.binarySearch(sentenceStarts, offset) >= 0;
   }
 
-  /**
-   * The offset where the sentence holding the word at {@code offset} starts (0 for the first).
-   * Phrases are found from left to right, so the search stops at the offset asked for last.
-   */
+  /** The offset where the sentence holding the word at {@code offset} starts (0 for the first). */
   int sentenceStart(int offset) {
-    int floor = offset >= askedLast ? askedLast : 0;
-    int k = offset;
-    while (k > floor && !startsSentence[k]) {
-      k--;
+    int at = Arrays.binarySearch(sentenceStarts, offset);
+    if (at >= 0) {
+      return offset;
     }
-    int start = k == floor && !startsSentence[k] ? (floor == askedLast ? startLast : 0) : k;
-    askedLast = offset;
-    startLast = start;
-    return start;
+    int before = -at - 2; // the last start below offset
+    return before < 0 ? 0 : sentenceStarts[before];
   }
 
   /** The offset where the word before the one starting at {@code start} starts, or -1. */
