@@ -7,9 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -96,32 +94,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     }
     int id = WireFormat.schemaId(payload);
     SpecificDatumReader<T> reader = Lookups.cached(readersById, id, this::readerFor);
-    try {
-      BinaryDecoder decoder =
-          DecoderFactory.get()
-              .binaryDecoder(
-                  payload, WireFormat.HEADER_SIZE, payload.length - WireFormat.HEADER_SIZE, null);
-      T record = reader.read(null, decoder);
-      if (!decoder.isEnd()) {
-        throw new SerializationException(
-            "Trailing bytes after " + type.getSimpleName() + " (schema id " + id + ")");
-      }
-      return record;
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof SerializationException se) {
-        throw se;
-      }
-      throw new SerializationException(
-          "Cannot deserialize "
-              + type.getSimpleName()
-              + " from topic "
-              + topic
-              + " with schema id "
-              + id
-              + ": "
-              + e,
-          e);
-    }
+    return WireFormat.readBody(reader, WireFormat.bodyDecoder(payload, null), type, topic, id);
   }
 
   private SpecificDatumReader<T> readerFor(int id) {

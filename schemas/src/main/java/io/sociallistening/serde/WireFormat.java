@@ -1,5 +1,9 @@
 package io.sociallistening.serde;
 
+import java.io.IOException;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -44,5 +48,47 @@ public final class WireFormat {
         | ((payload[2] & 0xff) << 16)
         | ((payload[3] & 0xff) << 8)
         | (payload[4] & 0xff);
+  }
+
+  /**
+   * A decoder over the Avro body of {@code payload} (the bytes after the header), reusing {@code
+   * reuse} when it is not null.
+   */
+  public static BinaryDecoder bodyDecoder(byte[] payload, BinaryDecoder reuse) {
+    return DecoderFactory.get()
+        .binaryDecoder(payload, HEADER_SIZE, payload.length - HEADER_SIZE, reuse);
+  }
+
+  /**
+   * Reads one {@code type} record with {@code reader} from {@code decoder}, which must then be at
+   * its end.
+   *
+   * @throws SerializationException naming the type, the topic and the schema id {@code id} when the
+   *     body cannot be read or bytes follow the record
+   */
+  public static <T> T readBody(
+      SpecificDatumReader<T> reader, BinaryDecoder decoder, Class<?> type, String topic, int id) {
+    try {
+      T record = reader.read(null, decoder);
+      if (!decoder.isEnd()) {
+        throw new SerializationException(
+            "Trailing bytes after " + type.getSimpleName() + " (schema id " + id + ")");
+      }
+      return record;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof SerializationException se) {
+        throw se;
+      }
+      throw new SerializationException(
+          "Cannot deserialize "
+              + type.getSimpleName()
+              + " from topic "
+              + topic
+              + " with schema id "
+              + id
+              + ": "
+              + e,
+          e);
+    }
   }
 }

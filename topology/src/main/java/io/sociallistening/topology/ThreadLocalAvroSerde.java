@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -133,35 +132,8 @@ public final class ThreadLocalAvroSerde<T extends SpecificRecord> implements Ser
         Lookups.cached(
             readersById, id, i -> new SpecificDatumReader<>(registry.schemaById(i), schema));
     Codec codec = codecs.get();
-    try {
-      codec.decoder =
-          DecoderFactory.get()
-              .binaryDecoder(
-                  payload,
-                  WireFormat.HEADER_SIZE,
-                  payload.length - WireFormat.HEADER_SIZE,
-                  codec.decoder);
-      T record = reader.read(null, codec.decoder);
-      if (!codec.decoder.isEnd()) {
-        throw new SerializationException(
-            "Trailing bytes after " + type.getSimpleName() + " (schema id " + id + ")");
-      }
-      return record;
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof SerializationException se) {
-        throw se;
-      }
-      throw new SerializationException(
-          "Cannot deserialize "
-              + type.getSimpleName()
-              + " from topic "
-              + topic
-              + " with schema id "
-              + id
-              + ": "
-              + e,
-          e);
-    }
+    codec.decoder = WireFormat.bodyDecoder(payload, codec.decoder);
+    return WireFormat.readBody(reader, codec.decoder, type, topic, id);
   }
 
   @Override
