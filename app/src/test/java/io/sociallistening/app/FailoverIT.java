@@ -725,8 +725,8 @@ class FailoverIT {
         keys.add(mention.getId());
         acmeTotal++;
         if (random.nextInt(40) == 0) {
-          // a redelivery: the same post again, dropped by exact dedup and counted nowhere
           mentions.add(mention);
+          acmeTotal++;
         }
         if (random.nextInt(40) == 1) {
           Mention retweet =

@@ -1,6 +1,6 @@
 package io.sociallistening.benchmarks;
 
-import io.sociallistening.avro.Mention;
+import io.sociallistening.topology.dedup.Copy;
 import io.sociallistening.topology.dedup.ExactDedup;
 import java.io.File;
 import java.io.IOException;
@@ -62,7 +62,7 @@ public final class ExactDedupRestart {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "exact-dedup-restart");
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    MockProcessorContext<String, Mention> context =
+    MockProcessorContext<String, Copy> context =
         new MockProcessorContext<>(config, new TaskId(0, 0), dir);
     WindowStore<String, Long> store =
         Stores.windowStoreBuilder(

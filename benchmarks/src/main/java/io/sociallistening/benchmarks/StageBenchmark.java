@@ -12,6 +12,7 @@ import io.sociallistening.topology.ThreadLocalAvroSerde;
 import io.sociallistening.topology.aggregate.BrandWindows;
 import io.sociallistening.topology.crisis.CrisisAlerts;
 import io.sociallistening.topology.crisis.CrisisSettings;
+import io.sociallistening.topology.dedup.Copy;
 import io.sociallistening.topology.dedup.DedupSettings;
 import io.sociallistening.topology.dedup.ExactDedup;
 import io.sociallistening.topology.dedup.NearDuplicateIndex;
@@ -99,7 +100,7 @@ public class StageBenchmark {
 
   private Mention[] mentions;
   private byte[][] encoded;
-  private String[] mentionKeys;
+  private Copy[] copies;
   private EnrichedMention[] enriched;
   private String[] brands;
   private String[] keys;
@@ -113,7 +114,7 @@ public class StageBenchmark {
   private BrandSentimentWindow window;
   private LeadDecision leadDecision;
   private Path stateDir;
-  private MockProcessorContext<String, Mention> dedupContext;
+  private MockProcessorContext<String, Copy> dedupContext;
   private WindowStore<String, Long> dedupStore;
   private ExactDedup exactDedup;
   private MockProcessorContext<String, io.sociallistening.avro.Alert> crisisContext;
@@ -154,15 +155,15 @@ public class StageBenchmark {
 
     mentions = new Mention[n];
     encoded = new byte[n][];
-    mentionKeys = new String[n];
+    copies = new Copy[n];
     enriched = new EnrichedMention[n];
     brands = new String[n];
     for (int i = 0; i < n; i++) {
       Mention m = timeline.get(i).mention();
       mentions[i] = m;
       encoded[i] = mentionSerde.serialize(RAW, m);
-      mentionKeys[i] = MentionRules.keyOf(m);
-      enriched[i] = enrichment.enrich(mentionKeys[i], m, 0L);
+      copies[i] = new Copy(MentionRules.keyOf(m), m, 1, null);
+      enriched[i] = enrichment.enrich(copies[i], 0L);
       brands[i] =
           enriched[i].getBrands().isEmpty() ? "none" : enriched[i].getBrands().get(0).getBrand();
     }
@@ -279,8 +280,7 @@ public class StageBenchmark {
 
   @Benchmark
   public EnrichedMention enrich() {
-    int i = next();
-    return enrichment.enrich(mentionKeys[i], mentions[i], 0L);
+    return enrichment.enrich(copies[next()], 0L);
   }
 
   @Benchmark

@@ -12,6 +12,7 @@ import io.sociallistening.serde.AvroSerde;
 import io.sociallistening.topology.aggregate.BrandWindows;
 import io.sociallistening.topology.aggregate.ShareOfVoice;
 import io.sociallistening.topology.crisis.CrisisAlerts;
+import io.sociallistening.topology.dedup.Copy;
 import io.sociallistening.topology.dedup.DedupSettings;
 import io.sociallistening.topology.dedup.ExactDedup;
 import io.sociallistening.topology.dedup.HomePartition;
@@ -56,8 +57,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * <ol>
  *   <li>validate and normalise raw mentions; bad records to the dead-letter topic
  *   <li>key by platform id (re-partitioning only the records not already on the key's partition)
- *       and drop exact copies, the same post id again (counted)
- *   <li>match brand rules, detect language, score sentiment and leads; to the enriched topic
+ *       and mark exact copies (counted)
+ *   <li>match brand rules, detect language, score sentiment and leads; first copies to the enriched
+ *       topic
  *   <li>re-key by brand; mark near-duplicate copies per brand; 1-minute and 1-hour sentiment
  *       aggregates; their changes re-keyed by window for each window's share of voice
  *   <li>crisis detection per brand
@@ -148,7 +150,7 @@ public final class SocialListeningTopology {
     if (home.partitions() > 0) {
       byId = byId.withNumberOfPartitions(home.partitions());
     }
-    KStream<String, Mention> firstCopies =
+    KStream<String, Copy> copies =
         keyed
             .get("keyed-at-home")
             .mapValues(KeyById.Keyed::mention, Named.as("at-home-mentions"))
@@ -165,12 +167,15 @@ public final class SocialListeningTopology {
     Enrichment enrichment =
         new Enrichment(rules, scorers.languages(), scorers.sentiment(), scorers.leads());
     KStream<String, EnrichedMention> enriched =
-        firstCopies.processValues(() -> new EnrichmentStage(enrichment), Named.as("enrich"));
-    enriched.to(topics.enriched(), Produced.with(strings, enrichedSerde).withName("enriched-sink"));
+        copies.processValues(() -> new EnrichmentStage(enrichment), Named.as("enrich"));
+    enriched
+        .filter(
+            (key, value) -> value.getDuplicates().getDuplicateOf() == null,
+            Named.as("first-copies"))
+        .to(topics.enriched(), Produced.with(strings, enrichedSerde).withName("enriched-sink"));
 
     // 4. Per brand: near-duplicate copies marked (all of a brand meet in one task), then sentiment
-    // windows (near copies count in volume and reach). First copies are kept for their age limit
-    // plus
+    // windows (copies count in volume and reach). First copies are kept for their age limit plus
     // the aggregate grace, as exact dedup keeps ids.
     DedupSettings nearDedup =
         settings

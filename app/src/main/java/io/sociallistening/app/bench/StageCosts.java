@@ -6,6 +6,7 @@ import io.sociallistening.avro.Mention;
 import io.sociallistening.registry.SchemaRegistry;
 import io.sociallistening.serde.AvroSerde;
 import io.sociallistening.topology.Scorers;
+import io.sociallistening.topology.dedup.Copy;
 import io.sociallistening.topology.enrich.Enrichment;
 import io.sociallistening.topology.match.MatchInput;
 import io.sociallistening.topology.match.Rule;
@@ -67,7 +68,7 @@ public final class StageCosts {
     byte[][] encoded = new byte[n][];
     String[] texts = new String[n];
     MatchInput[] inputs = new MatchInput[n];
-    String[] keys = new String[n];
+    Copy[] copies = new Copy[n];
     EnrichedMention[] enriched = new EnrichedMention[n];
     for (int i = 0; i < n; i++) {
       Mention m = mentions.get(i);
@@ -80,8 +81,8 @@ public final class StageCosts {
               m.getPlatform().name(),
               m.getAuthor().getHandle(),
               m.getUrl());
-      keys[i] = MentionRules.keyOf(m);
-      enriched[i] = enrichment.enrich(keys[i], m, 0L);
+      copies[i] = new Copy(MentionRules.keyOf(m), m, 1, null);
+      enriched[i] = enrichment.enrich(copies[i], 0L);
     }
 
     List<Cost> out = new ArrayList<>();
@@ -106,7 +107,7 @@ public final class StageCosts {
         time(
             "enrich (language, match, sentiment, lead score)",
             n,
-            i -> enrichment.enrich(keys[i], mentions.get(i), 0L).getBrands().size()));
+            i -> enrichment.enrich(copies[i], 0L).getBrands().size()));
     out.add(
         time(
             "avro encode EnrichedMention",

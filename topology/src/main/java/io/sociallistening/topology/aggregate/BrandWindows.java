@@ -10,9 +10,8 @@ import org.apache.kafka.streams.kstream.Window;
 
 /**
  * The aggregation of the per-brand sentiment windows (stage 4), as plain functions: an empty
- * window, adding one mention, and stamping the window bounds. Near copies (reposts, quotes, edits)
- * count in {@code volume} and {@code reach} (exact dedup has dropped a post delivered again under
- * the same id); sentiment, leads and {@code uniqueVolume} count each post once. {@code leads}
+ * window, adding one mention, and stamping the window bounds. Copies count in {@code volume} and
+ * {@code reach}; sentiment, leads and {@code uniqueVolume} count each post once. {@code leads}
  * counts the posts that are leads for the window's brand by the {@link LeadDecision} lead alerts
  * use (its threshold; none for a competitor), including those whose alert the author cooldown held
  * back.

@@ -19,9 +19,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * task whatever partition, connector or instance it came from), value {@link EnrichedMention}.
  * <b>Output:</b> the same record; a first copy (by platform id) whose text near-duplicates an
  * earlier first copy of the brand gets {@code duplicates = {copyCount: n, duplicateOf: <key of the
- * earlier one>}}, n counting the copies of that post so far. So downstream windows count near
- * copies in volume and reach but not in unique volume, and crisis and lead detection see first
- * copies only. A post matching two brands is deduplicated per brand.
+ * earlier one>}}, n counting the copies of that post so far. Exact copies pass unchanged. So
+ * downstream windows count near copies in volume and reach but not in unique volume, and crisis and
+ * lead detection see first copies only. A post matching two brands is deduplicated per brand.
  *
  * <p><b>State:</b> key-value store {@value #STORE} (persistent, changelogged) holding the first
  * copies of the index, key {@code <brand> NUL <mention key>}, value {@link Original#toBytes()}; the

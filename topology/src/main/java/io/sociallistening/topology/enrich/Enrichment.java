@@ -6,6 +6,7 @@ import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.LeadScore;
 import io.sociallistening.avro.Mention;
 import io.sociallistening.avro.Sentiment;
+import io.sociallistening.topology.dedup.Copy;
 import io.sociallistening.topology.language.LanguageDetector;
 import io.sociallistening.topology.lead.LeadResult;
 import io.sociallistening.topology.lead.LeadScorer;
@@ -40,11 +41,9 @@ public final class Enrichment {
     this.leads = leads;
   }
 
-  /**
-   * Enriches the first copy of a mention, whose key is {@code key}; its duplicate bookkeeping says
-   * one copy (near dedup, later in the topology, marks near copies).
-   */
-  public EnrichedMention enrich(String key, Mention mention, long processedAt) {
+  /** Enriches one (first or later) copy of a mention. */
+  public EnrichedMention enrich(Copy copy, long processedAt) {
+    Mention mention = copy.mention();
     String text = mention.getText();
     String language =
         mention.getLanguage() != null ? mention.getLanguage() : languages.detect(text);
@@ -82,7 +81,7 @@ public final class Enrichment {
     LeadResult lead = leads.score(text, mentionsCompetitor);
     return EnrichedMention.newBuilder()
         .setMention(mention)
-        .setKey(key)
+        .setKey(copy.key())
         .setLanguage(language)
         .setSentiment(
             Sentiment.newBuilder()
@@ -97,7 +96,11 @@ public final class Enrichment {
                 .setLead(lead.lead())
                 .setReasons(lead.reasons())
                 .build())
-        .setDuplicates(DuplicateInfo.newBuilder().setCopyCount(1).setDuplicateOf(null).build())
+        .setDuplicates(
+            DuplicateInfo.newBuilder()
+                .setCopyCount(copy.copyCount())
+                .setDuplicateOf(copy.duplicateOf())
+                .build())
         .setProcessedAt(Instant.ofEpochMilli(processedAt))
         .build();
   }

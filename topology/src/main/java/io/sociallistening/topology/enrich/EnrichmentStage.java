@@ -1,7 +1,7 @@
 package io.sociallistening.topology.enrich;
 
 import io.sociallistening.avro.EnrichedMention;
-import io.sociallistening.avro.Mention;
+import io.sociallistening.topology.dedup.Copy;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -9,12 +9,12 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 /**
  * Stage 3, brand matching, language, sentiment and lead score.
  *
- * <p>Input: key mention key, value {@link Mention} (first copies: exact dedup drops the others).
- * Output: same key, value {@link EnrichedMention}. State: none here; rules come from the global
- * rules store through the shared {@code RuleBook}. Time: record time unchanged; {@code processedAt}
- * is the processing clock.
+ * <p>Input: key mention key, value {@link Copy}. Output: same key, value {@link EnrichedMention}
+ * (copies included, marked by {@code duplicates.duplicateOf}). State: none here; rules come from
+ * the global rules store through the shared {@code RuleBook}. Time: record time unchanged; {@code
+ * processedAt} is the processing clock.
  */
-public final class EnrichmentStage implements FixedKeyProcessor<String, Mention, EnrichedMention> {
+public final class EnrichmentStage implements FixedKeyProcessor<String, Copy, EnrichedMention> {
   private final Enrichment enrichment;
   private FixedKeyProcessorContext<String, EnrichedMention> context;
 
@@ -28,9 +28,8 @@ public final class EnrichmentStage implements FixedKeyProcessor<String, Mention,
   }
 
   @Override
-  public void process(FixedKeyRecord<String, Mention> record) {
+  public void process(FixedKeyRecord<String, Copy> record) {
     context.forward(
-        record.withValue(
-            enrichment.enrich(record.key(), record.value(), context.currentSystemTimeMs())));
+        record.withValue(enrichment.enrich(record.value(), context.currentSystemTimeMs())));
   }
 }

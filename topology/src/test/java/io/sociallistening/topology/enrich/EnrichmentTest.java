@@ -7,6 +7,7 @@ import io.sociallistening.avro.BrandMatch;
 import io.sociallistening.avro.EnrichedMention;
 import io.sociallistening.avro.SentimentLabel;
 import io.sociallistening.topology.MentionBuilder;
+import io.sociallistening.topology.dedup.Copy;
 import io.sociallistening.topology.language.LanguageDetector;
 import io.sociallistening.topology.lead.LeadScorer;
 import io.sociallistening.topology.match.RuleBook;
@@ -32,7 +33,8 @@ class EnrichmentTest {
     String text = "I love my new Acme phone, but Globex Corp is terrible and slow!";
 
     EnrichedMention enriched =
-        enrichment().enrich("k1", MentionBuilder.mention("m1").text(text).build(), 0L);
+        enrichment()
+            .enrich(new Copy("k1", MentionBuilder.mention("m1").text(text).build(), 1, null), 0L);
 
     Map<String, Double> byBrand =
         enriched.getBrands().stream()
@@ -46,7 +48,10 @@ class EnrichmentTest {
   @Test
   void shouldLeaveBrandSentimentEmptyWhenItEqualsTheWholePost() {
     EnrichedMention enriched =
-        enrichment().enrich("k2", MentionBuilder.mention("m2").text("acme is great").build(), 0L);
+        enrichment()
+            .enrich(
+                new Copy("k2", MentionBuilder.mention("m2").text("acme is great").build(), 1, null),
+                0L);
 
     assertThat(enriched.getBrands()).hasSize(1);
     assertThat(enriched.getBrands().get(0).getSentiment()).isNull();
@@ -59,9 +64,13 @@ class EnrichmentTest {
     Enrichment enrichment = enrichment();
 
     EnrichedMention given =
-        enrichment.enrich("k3", MentionBuilder.mention("m3").text(text).language("pt").build(), 0L);
+        enrichment.enrich(
+            new Copy("k3", MentionBuilder.mention("m3").text(text).language("pt").build(), 1, null),
+            0L);
     EnrichedMention unknown =
-        enrichment.enrich("k4", MentionBuilder.mention("m4").text(text).language("fr").build(), 0L);
+        enrichment.enrich(
+            new Copy("k4", MentionBuilder.mention("m4").text(text).language("fr").build(), 1, null),
+            0L);
 
     assertThat(given.getLanguage()).isEqualTo("pt");
     assertThat(given.getSentiment().getCompound()).isEqualTo(2.9 / Math.sqrt(2.9 * 2.9 + 15));
