@@ -105,7 +105,8 @@ public final class PrometheusText {
     counter(
         out,
         "social_listening_duplicates_total",
-        "Exact copies dropped by dedup in this instance (tasks it runs now or ran before).",
+        "Exact copies recognised by dedup in this instance (a post seen again under the same id;"
+            + " tasks it runs now or ran before).",
         duplicates);
     counter(
         out,
