@@ -68,10 +68,9 @@ final class AnalysedPost {
     start(MatchInput.ofText(text));
     if (!same) {
       prepared = null;
-      String decoded = PostAnalyzer.joinAmpersands(text);
-      PostAnalyzer.analysePrepared(decoded, tokens);
+      PostAnalyzer.analysePrepared(text, tokens);
       index();
-      prepared = decoded;
+      prepared = text;
     }
   }
 
@@ -82,7 +81,7 @@ final class AnalysedPost {
   boolean holdsDecoded(String text) {
     return prepared != null
         && dictionarySize == TermDictionary.TERMS.size()
-        && prepared.equals(PostAnalyzer.joinAmpersands(text));
+        && prepared.equals(text);
   }
 
   private void start(MatchInput input) {

@@ -26,15 +26,18 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * emoji variation selectors and skin tones, {@link CombiningMarkFilter}), so {@code Café}, {@code
  * cafe} and {@code cafe\u0301} all become {@code cafe}, {@code ΕΛΛΑΔΑ} and {@code Ελλάδα} become
  * {@code ελλαδα}, and {@code Acme's} and {@code l'Acme} become {@code acme}. HTML character
- * references in the text are decoded first ({@code AT&amp;T} is {@code AT&T}), and an {@code &}
- * between two letters joins them ({@link #joinAmpersands}: {@code AT&T} is one word). No stemming.
- * Each token keeps whether it was written as a hashtag or a mention: the tokenizer drops {@code #}
- * and {@code @}, so the character before the token's start offset decides (and only when that
- * marker itself starts a word, so {@code bob@acme} is not a mention). It also keeps the symbol that
- * the tokenizer drops and that makes some names ({@link #symbol}): {@code C#} and {@code F#},
- * {@code C++}, {@code .NET} are the words {@code c}, {@code f}, {@code c}, {@code net}, flagged as
- * written with {@code #}, {@code ++} or a leading {@code .}; a rule word written so matches only
- * tokens so flagged, as {@code #acme} matches only hashtags.
+ * references in the text are decoded first ({@code AT&amp;T} is {@code AT&T}). No stemming. Each
+ * token keeps whether it was written as a hashtag or a mention: the tokenizer drops {@code #} and
+ * {@code @}, so the character before the token's start offset decides (and only when that marker
+ * itself starts a word, so {@code bob@acme} is not a mention). It also keeps the symbol that the
+ * tokenizer drops and that makes some names ({@link #symbol}): {@code C#} and {@code F#}, {@code
+ * C++}, {@code .NET} are the words {@code c}, {@code f}, {@code c}, {@code net}, flagged as written
+ * with {@code #}, {@code ++} or a leading {@code .}; a rule word written so matches only tokens so
+ * flagged, as {@code #acme} matches only hashtags. Likewise a word written right after an {@code &}
+ * that follows a letter is flagged ({@link #AMPERSAND}: the {@code t} of {@code AT&T}), so the rule
+ * word {@code at&t}, the phrase of {@code at} and that {@code t}, does not match "look at
+ * t-mobile", while {@code acme} still matches {@code Acme&Co}, split at the {@code &} as the
+ * tokenizer splits it.
  */
 final class PostAnalyzer extends Analyzer {
 
@@ -62,8 +65,14 @@ final class PostAnalyzer extends Analyzer {
   /** The symbol bits of a flag: 0, {@link #SHARP}, {@link #PLUS_PLUS} or {@link #DOT}. */
   static final byte SYMBOL = 12;
 
+  /**
+   * Token written right after an {@code &} between two letters, as the {@code t} of {@code AT&T}
+   * and the {@code m} of {@code H&M}.
+   */
+  static final byte AMPERSAND = 16;
+
   /** Flags are below this. */
-  static final int FLAGS = 16;
+  static final int FLAGS = 32;
 
   private static final PostAnalyzer INSTANCE = new PostAnalyzer();
 
@@ -117,11 +126,10 @@ final class PostAnalyzer extends Analyzer {
   }
 
   /**
-   * Analyses {@code prepared}, a text as the tokenizer reads it ({@link #prepare} of a post, or
-   * {@link #joinAmpersands} of one whose HTML character references are decoded already and are not
-   * decoded again, so that tokens are where they are in it), into {@code out} (cleared first): by
-   * {@link LatinScanner} when it handles the text, else by this Lucene chain. The tokens depend on
-   * {@code prepared} alone.
+   * Analyses {@code prepared}, a text as the tokenizer reads it ({@link #prepare} of a post, or one
+   * whose HTML character references are decoded already and are not decoded again, so that tokens
+   * are where they are in it), into {@code out} (cleared first): by {@link LatinScanner} when it
+   * handles the text, else by this Lucene chain. The tokens depend on {@code prepared} alone.
    */
   static void analysePrepared(String prepared, TokenBuffer out) {
     if (!LatinScanner.scan(prepared, out)) {
@@ -140,36 +148,10 @@ final class PostAnalyzer extends Analyzer {
   /**
    * {@code text} as the tokenizer reads it: HTML character references decoded ({@link
    * HtmlEntities}: some sources send {@code AT&amp;T} and {@code &quot;acme&quot;}, whose entity
-   * names were words), then {@link #joinAmpersands}.
+   * names were words).
    */
   static String prepare(String text) {
-    return joinAmpersands(HtmlEntities.decode(text));
-  }
-
-  /**
-   * {@code text} with each {@code &} between two letters read as a {@code .}, which joins letters
-   * into one word: {@code AT&T} is the word {@code at.t}, {@code H&M} the word {@code h.m}. Split
-   * at the {@code &} (as the tokenizer splits), they were the words of "look at t-mobile" and "the
-   * h m line". The same length, so offsets hold.
-   */
-  static String joinAmpersands(String text) {
-    int at = text.indexOf('&');
-    if (at < 0) {
-      return text;
-    }
-    char[] chars = null;
-    for (int i = at; i >= 0; i = text.indexOf('&', i + 1)) {
-      if (i > 0
-          && i + 1 < text.length()
-          && Character.isLetter(text.charAt(i - 1))
-          && Character.isLetter(text.charAt(i + 1))) {
-        if (chars == null) {
-          chars = text.toCharArray();
-        }
-        chars[i] = '.';
-      }
-    }
-    return chars == null ? text : new String(chars);
+    return HtmlEntities.decode(text);
   }
 
   /**
@@ -197,21 +179,40 @@ final class PostAnalyzer extends Analyzer {
 
   /**
    * The flag of the token written at {@code text[start, end)} (before its possessive or article is
-   * dropped): its {@link #marker} and its {@link #symbol}.
+   * dropped): its {@link #marker}, its {@link #symbol} and whether an {@code &} joins it to the
+   * letter before ({@link #AMPERSAND}).
    */
   static byte flag(String text, int start, int end) {
-    return (byte) (marker(text, start) | symbol(text, start, end));
+    return (byte) (marker(text, start) | symbol(text, start, end) | ampersand(text, start));
+  }
+
+  /**
+   * {@link #AMPERSAND} when the token starting at {@code start} starts with a letter and follows an
+   * {@code &} right after a letter ({@code AT&T}, {@code H&M}; not {@code AT & T} or {@code
+   * 3&acme}), else 0.
+   */
+  static byte ampersand(String text, int start) {
+    if (start >= 2
+        && start < text.length()
+        && text.charAt(start - 1) == '&'
+        && Character.isLetter(text.charAt(start - 2))
+        && Character.isLetter(text.charAt(start))) {
+      return AMPERSAND;
+    }
+    return 0;
   }
 
   /**
    * Whether a rule word with flag {@code required} accepts a token with flag {@code actual}: a
-   * plain word any marker and a word without symbol any symbol, else the same.
+   * plain word any marker and a word without symbol any symbol, else the same; a word written after
+   * an {@code &} only a word so written, a word written without one any.
    */
   static boolean accepts(byte required, byte actual) {
     int marker = required & MARKER;
     int symbol = required & SYMBOL;
     return (marker == PLAIN || marker == (actual & MARKER))
-        && (symbol == 0 || symbol == (actual & SYMBOL));
+        && (symbol == 0 || symbol == (actual & SYMBOL))
+        && ((required & AMPERSAND) == 0 || (actual & AMPERSAND) != 0);
   }
 
   /**

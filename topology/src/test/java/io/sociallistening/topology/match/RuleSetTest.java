@@ -105,6 +105,21 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldStillSplitWordsAtAnAmpersandBetweenLetters() {
+      // the words of the text are those of StandardTokenizer: Acme&Co is acme, co
+      assertThat(matches("acme", "Acme&Co just opened in Lisbon")).isTrue();
+      assertThat(matches("johnson", "Johnson&Johnson recall")).isTrue();
+      assertThat(matches("at", "AT&T outage")).isTrue();
+      assertThat(matches("\"ben jerry's\"", "Ben&Jerry's new flavour")).isTrue();
+      assertThat(matches("\"marks & spencer\"", "Marks&Spencer sale")).isTrue();
+      assertThat(matches("marks NEAR/0 spencer", "Marks&Spencer sale")).isTrue();
+      // a rule word written with the & still needs it
+      assertThat(matches("marks&spencer", "marks and spencer")).isFalse();
+      assertThat(matches("marks&spencer", "Marks & Spencer")).isFalse();
+      assertThat(matches("marks&spencer", "MARKS&SPENCER sale")).isTrue();
+    }
+
+    @Test
     void shouldDecodeHtmlEntitiesInTheText() {
       // Some sources send text HTML-escaped: AT&amp;T was the words "at.amp" and "t"
       assertThat(matches("\"at&t\"", "my AT&amp;T bill is crazy")).isTrue();
