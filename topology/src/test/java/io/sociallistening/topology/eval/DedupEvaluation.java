@@ -37,12 +37,24 @@ import java.util.TreeMap;
 public final class DedupEvaluation {
   private DedupEvaluation() {}
 
-  private record Post(String cluster, String kind, String text) {}
+  record Post(String cluster, String kind, String text) {}
+
+  /** The labelled set of the repository, relative to the repository root. */
+  static final Path LABELLED = Path.of("topology/src/test/resources/dedup/labelled.tsv");
+
+  /** Pair precision and recall of the {@code dedup} command on one split. */
+  record PairScores(double precision, double recall) {}
 
   public static void main(String[] args) throws IOException {
-    Path file =
-        Path.of(args.length > 0 ? args[0] : "topology/src/test/resources/dedup/labelled.tsv");
+    Path file = args.length > 0 ? Path.of(args[0]) : LABELLED;
     boolean verbose = args.length > 1 && args[1].equals("-v");
+    for (var split : splits(file).entrySet()) {
+      evaluate(split.getKey(), split.getValue(), verbose);
+    }
+  }
+
+  /** The posts of {@code file} by split, in file order. */
+  static Map<String, List<Post>> splits(Path file) throws IOException {
     Map<String, List<Post>> splits = new TreeMap<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       String[] fields = line.split("\t", 4);
@@ -50,12 +62,26 @@ public final class DedupEvaluation {
           .computeIfAbsent(fields[1], s -> new ArrayList<>())
           .add(new Post(fields[0], fields[2], fields[3]));
     }
-    for (var split : splits.entrySet()) {
-      evaluate(split.getKey(), split.getValue(), verbose);
-    }
+    return splits;
   }
 
-  private static void evaluate(String name, List<Post> posts, boolean verbose) {
+  /** The pair precision and recall of the {@code dedup} command on {@code posts}. */
+  static PairScores pairScores(List<Post> posts) {
+    String[] predicted = clusters(posts);
+    long[] pairs = pairs(posts, predicted, false);
+    return new PairScores(precision(pairs), recall(pairs));
+  }
+
+  private static double precision(long[] pairs) {
+    return pairs[2] == 0 ? 1 : pairs[0] / (double) pairs[2];
+  }
+
+  private static double recall(long[] pairs) {
+    return pairs[1] == 0 ? 1 : pairs[0] / (double) pairs[1];
+  }
+
+  /** The cluster the {@code dedup} command gives each post, fed as one stream in order. */
+  private static String[] clusters(List<Post> posts) {
     StringBuilder input = new StringBuilder();
     for (Post post : posts) {
       input.append(post.text().replace('\n', ' ')).append('\n');
@@ -71,15 +97,20 @@ public final class DedupEvaluation {
       throw new IllegalStateException("dedup exited with " + code);
     }
     String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
-    int n = posts.size();
-    String[] predicted = new String[n];
-    for (int i = 0; i < n; i++) {
+    String[] predicted = new String[posts.size()];
+    for (int i = 0; i < predicted.length; i++) {
       String line = lines[i];
       predicted[i] = line.substring(line.indexOf(':') + 1, line.length() - 1).strip();
     }
+    return predicted;
+  }
+
+  /** Pairs of posts: {true, gold, predicted}; with {@code verbose} every wrong pair is printed. */
+  private static long[] pairs(List<Post> posts, String[] predicted, boolean verbose) {
     long truePairs = 0;
     long goldPairs = 0;
     long predictedPairs = 0;
+    int n = posts.size();
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
         boolean gold = posts.get(i).cluster().equals(posts.get(j).cluster());
@@ -97,8 +128,18 @@ public final class DedupEvaluation {
         }
       }
     }
-    double precision = predictedPairs == 0 ? 1 : truePairs / (double) predictedPairs;
-    double recall = goldPairs == 0 ? 1 : truePairs / (double) goldPairs;
+    return new long[] {truePairs, goldPairs, predictedPairs};
+  }
+
+  private static void evaluate(String name, List<Post> posts, boolean verbose) {
+    String[] predicted = clusters(posts);
+    int n = posts.size();
+    long[] pairs = pairs(posts, predicted, verbose);
+    long truePairs = pairs[0];
+    long goldPairs = pairs[1];
+    long predictedPairs = pairs[2];
+    double precision = precision(pairs);
+    double recall = recall(pairs);
     double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     long clusters = posts.stream().map(Post::cluster).distinct().count();
     System.out.printf(

@@ -270,7 +270,7 @@ public final class LeadEvaluation {
     return out.toString();
   }
 
-  private static Counts counts(List<Post> posts, double[] scores, double threshold) {
+  static Counts counts(List<Post> posts, double[] scores, double threshold) {
     boolean[] predicted = new boolean[scores.length];
     for (int i = 0; i < scores.length; i++) {
       predicted[i] = scores[i] >= threshold;
@@ -278,7 +278,7 @@ public final class LeadEvaluation {
     return counts(posts, predicted);
   }
 
-  private static Counts counts(List<Post> posts, boolean[] predicted) {
+  static Counts counts(List<Post> posts, boolean[] predicted) {
     int tp = 0;
     int fp = 0;
     int fn = 0;
