@@ -112,4 +112,16 @@ class ExactDedupTest {
             tuple("bluesky:1", 2, "bluesky:1"),
             tuple("bluesky:1", 3, "bluesky:1"));
   }
+
+  @Test
+  void shouldTakeTheSameIdAsANewPostOnceTheRetentionHasPassed() {
+    ExactDedup dedup = started();
+
+    dedup.process(record("1", T0));
+    dedup.process(record("1", T0.plus(RETENTION).plusSeconds(1)));
+
+    assertThat(forwarded())
+        .extracting(Copy::key, Copy::copyCount, Copy::duplicateOf)
+        .containsExactly(tuple("bluesky:1", 1, null), tuple("bluesky:1", 1, null));
+  }
 }
