@@ -156,6 +156,36 @@ class RssSourceTaskTest {
   }
 
   @Test
+  void shouldNotEmitAnItemDatedAfterItsFetchAgainAfterARestart() {
+    String body =
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>"
+            + "<link>https://wire.example.com/</link><description>news</description>"
+            + "<item><title>Now</title><link>https://wire.example.com/now</link>"
+            + "<pubDate>Mon, 05 Jan 2026 09:50:00 +0000</pubDate>"
+            + "<description>Acme Air flights resume.</description></item>"
+            + "<item><title>Scheduled</title><link>https://wire.example.com/scheduled</link>"
+            + "<pubDate>Mon, 05 Jan 2026 12:00:00 +0000</pubDate>"
+            + "<description>Brewly opens at the airport.</description></item>"
+            + "</channel></rss>";
+    server.enqueue(Reply.ok(body, "application/rss+xml"));
+    task = start(props("/wire.xml"));
+    List<SourceRecord> first = task.poll();
+    assertThat(ids(first))
+        .containsExactly("https://wire.example.com/now", "https://wire.example.com/scheduled");
+    SourceRecord last = first.get(1);
+    offsets.commit(last.sourcePartition(), last.sourceOffset());
+    task.stop();
+
+    server.enqueue(Reply.ok(body, "application/rss+xml"));
+    time.advance(600_000);
+    task = start(props("/wire.xml"));
+    List<SourceRecord> resumed = task.poll();
+
+    assertThat(server.requests()).hasSize(2);
+    assertThat(resumed == null ? List.<SourceRecord>of() : resumed).isEmpty();
+  }
+
+  @Test
   void shouldWaitTheRetryAfterOf429ForOneFeedAndReadTheOther() {
     server.enqueue(
         Reply.status(429).withHeader("Retry-After", "3"),
