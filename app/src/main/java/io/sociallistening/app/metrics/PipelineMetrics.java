@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.LongAdder;
  * Our own counters of one instance, fed by the client interceptors Kafka Streams runs ({@link
  * ConsumedRecords} on the main consumer, {@link ProducedRecords} on the producers), so no stage
  * changes and nothing is decoded per mention: mentions consumed from the raw topic, dead letters,
- * enriched mentions and alerts (by type) produced, exact copies dropped by dedup (records consumed
- * from the {@code mentions-by-id} repartition topic that did not become an enriched mention), and
- * the end-to-end latency (wall clock minus record time) of enriched mentions and alerts as they are
- * produced. Counts are of this instance; sum them over instances.
+ * enriched mentions and alerts (by type) produced, and the end-to-end latency (wall clock minus
+ * record time) of enriched mentions and alerts as they are produced. Exact copies are counted by
+ * exact dedup itself (a Kafka Streams metric, see {@code PrometheusText}). Counts are of this
+ * instance; sum them over instances.
  *
  * <p>Interceptors are created by the Kafka clients through reflection; they find their {@code
  * PipelineMetrics} by the id in {@value #ID_CONFIG}.
