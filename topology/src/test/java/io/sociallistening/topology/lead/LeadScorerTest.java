@@ -360,7 +360,25 @@ class LeadScorerTest {
             "recommendation request: \"recomendaciones de\""),
         Arguments.of(
             "Necesito un celular nuevo, ¿sugerencias?", "recommendation request: \"sugerencias\""),
-        Arguments.of("no sé qué comprar?", "purchase intent: \"que comprar\""));
+        Arguments.of("no sé qué comprar?", "purchase intent: \"que comprar\""),
+        Arguments.of("just added these to my cart", "purchase intent: \"added these to my cart\""),
+        Arguments.of(
+            "the x2 is definitely my next purchase", "purchase intent: \"my next purchase\""),
+        Arguments.of("I would buy this in a heartbeat", "purchase intent: \"i would buy this\""),
+        Arguments.of("ordering it tomorrow!", "purchase intent: \"ordering it tomorrow\""),
+        Arguments.of("Can I order this online?", "purchase intent: \"can i order this\""),
+        Arguments.of("I have to have these", "purchase intent: \"i have to have these\""),
+        Arguments.of("gotta get me one", "purchase intent: \"gotta get me one\""));
+  }
+
+  @Test
+  void shouldKeepConditionalAndCartPhrasesOutOfNegationsAndOtherUses() {
+    assertThat(SCORER.score("I wouldn't buy this").reasons())
+        .containsExactly("negated intent: \"wouldn't buy\"");
+    assertThat(SCORER.score("I would never buy this").reasons())
+        .containsExactly("negated intent: \"would never buy\"");
+    assertThat(SCORER.score("can i order this online").lead()).isFalse();
+    assertThat(SCORER.score("pushed the cart around the store all day").reasons()).isEmpty();
   }
 
   @Test
