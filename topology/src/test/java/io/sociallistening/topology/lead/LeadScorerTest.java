@@ -382,6 +382,23 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldNotReadOtherPeoplesConditionalsOrRequirementsAsTheAuthorsIntent() {
+    // "would buy" and "have to have" need the author as their subject
+    assertThat(SCORER.score("Who would buy this garbage?").lead()).isFalse();
+    assertThat(SCORER.score("Musk said he would buy it for $44bn").lead()).isFalse();
+    assertThat(SCORER.score("Dealers said they would buy them back at half price").lead())
+        .isFalse();
+    assertThat(SCORER.score("You have to have it plugged in all the time").lead()).isFalse();
+    assertThat(SCORER.score("why do you have to have them installed to log in").lead()).isFalse();
+    assertThat(SCORER.score("I have to have it charging overnight or it dies by noon").lead())
+        .isFalse();
+    // a review of something bought already
+    assertThat(SCORER.score("Great headphones, I would buy them again").lead()).isFalse();
+    assertThat(SCORER.score("I would buy this in a heartbeat").lead()).isTrue();
+    assertThat(SCORER.score("I have to have these").lead()).isTrue();
+  }
+
+  @Test
   void shouldNotReadJobSearchesOrOffersToSellAsLeads() {
     assertThat(SCORER.score("Estou procurando um emprego em Lisboa").reasons()).isEmpty();
     assertThat(SCORER.score("estoy buscando un trabajo").reasons()).isEmpty();
