@@ -210,7 +210,11 @@ sealed interface Clause
     }
   }
 
-  /** {@code "a b c"}: the words at consecutive positions, in order. */
+  /**
+   * {@code "a b c"}: the words at consecutive positions, in order. A wildcard written after a word
+   * that splits into several ({@code acme-air*}, {@code at&t*}) is such a phrase whose last word is
+   * a prefix.
+   */
   final class Phrase implements Clause {
     private final String source;
     private final int start;
@@ -218,16 +222,29 @@ sealed interface Clause
     private final int[] ids;
     private final byte[] flags;
 
+    /** The last word as a prefix, or null when it is a whole word. */
+    private final char[] lastPrefix;
+
     Phrase(String source, int start, String[] terms, byte[] flags) {
+      this(source, start, terms, flags, false);
+    }
+
+    Phrase(String source, int start, String[] terms, byte[] flags, boolean lastIsPrefix) {
       this.source = source;
       this.start = start;
       this.terms = terms;
       this.ids = ids(terms);
       this.flags = flags;
+      this.lastPrefix = lastIsPrefix ? terms[terms.length - 1].toCharArray() : null;
     }
 
     List<String> terms() {
       return List.of(terms);
+    }
+
+    /** Whether the last word is a prefix ({@code acme-air*}). */
+    boolean lastIsPrefix() {
+      return lastPrefix != null;
     }
 
     byte flag(int i) {
@@ -251,9 +268,14 @@ sealed interface Clause
     }
 
     private boolean matchesAt(AnalysedPost post, int first) {
+      int last = ids.length - 1;
       for (int i = 0; i < ids.length; i++) {
         int position = first + i;
-        if (ids[i] != post.id(position) || !flagAccepts(flags[i], post.flag(position))) {
+        boolean word =
+            i == last && lastPrefix != null
+                ? post.startsWith(position, lastPrefix)
+                : ids[i] == post.id(position);
+        if (!word || !flagAccepts(flags[i], post.flag(position))) {
           return false;
         }
       }
@@ -267,13 +289,23 @@ sealed interface Clause
 
     @Override
     public Anchors anchors() {
-      return Anchors.term(longest(terms));
+      // the first word is whole: a phrase with a prefix has at least two words
+      return Anchors.term(lastPrefix == null ? longest(terms) : longest(wholeWords()));
     }
 
-    /** Every word of the phrase. */
+    /** Every word of the phrase (the last as a prefix when it is one). */
     @Override
     public List<Anchors> required() {
-      return eachTerm(terms);
+      if (lastPrefix == null) {
+        return eachTerm(terms);
+      }
+      List<Anchors> each = new ArrayList<>(eachTerm(wholeWords()));
+      each.add(Anchors.prefix(terms[terms.length - 1]));
+      return each;
+    }
+
+    private String[] wholeWords() {
+      return Arrays.copyOf(terms, terms.length - 1);
     }
 
     @Override

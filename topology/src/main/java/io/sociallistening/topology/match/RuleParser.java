@@ -398,10 +398,7 @@ final class RuleParser {
       // follows it (แอปเปิ้ล* is the phrase of the clusters of แอปเปิ้ล).
       prefix = false;
     }
-    if (prefix) {
-      if (analysed.size() > 1) {
-        throw error(start, "Wildcard term must be a single word");
-      }
+    if (prefix && analysed.size() == 1) {
       return new Clause.Prefix(token.text(), start, analysed.term(0), analysed.flag(0));
     }
     if (analysed.size() == 1) {
@@ -413,7 +410,8 @@ final class RuleParser {
       terms[i] = analysed.term(i);
       flags[i] = analysed.flag(i);
     }
-    return new Clause.Phrase(token.text(), start, terms, flags);
+    // acme-air*, at&t*: the words in a row, the last one a prefix
+    return new Clause.Phrase(token.text(), start, terms, flags, prefix);
   }
 
   private static boolean isLetters(String word, int end) {

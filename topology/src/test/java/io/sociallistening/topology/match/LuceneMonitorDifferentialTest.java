@@ -193,6 +193,65 @@ class LuceneMonitorDifferentialTest {
     assertThat(compare(300, 300)).isEqualTo(16_582);
   }
 
+  /**
+   * A wildcard after a word that splits ({@code acme-air*}) is the phrase of its words with the
+   * last one a prefix; Lucene's equivalent is a span phrase whose last part is a prefix query.
+   */
+  @Test
+  void shouldMatchPhrasesEndingInAPrefixAsLuceneDoes() throws IOException {
+    List<String> queries =
+        List.of(
+            "acme-air*",
+            "acme-air* NEAR/2 late",
+            "acme-air* ONEAR/1 late",
+            "(acme-air* OR rocket) NEAR/1 late",
+            "acme-air* -anvil",
+            "rocket-fu* OR acme");
+    String[] vocabulary = {
+      "acme", "Acme", "air", "airlines", "AIRWAYS", "airs", "late", "rocket", "fuel", "anvil", "ai"
+    };
+    String[] gaps = {" ", " ", "-", ", ", ". "};
+    Random seeded = new Random(20261127L);
+    List<Rule> rules = new ArrayList<>();
+    List<MonitorQuery> monitorQueries = new ArrayList<>();
+    for (int i = 0; i < queries.size(); i++) {
+      Rule rule = new Rule("p" + i, "brand", queries.get(i));
+      rules.add(rule);
+      monitorQueries.add(new MonitorQuery(rule.id(), LuceneTranslation.query(rule)));
+    }
+    RuleSet ruleSet =
+        RuleSet.of(
+            rules,
+            (rule, e) -> {
+              throw new AssertionError(rule.id() + ": " + e.getMessage());
+            });
+    int totalMatches = 0;
+    try (Monitor monitor = new Monitor(LuceneTranslation.analyzer())) {
+      monitor.register(monitorQueries);
+      for (int p = 0; p < 2_000; p++) {
+        StringBuilder text = new StringBuilder();
+        for (int w = 2 + seeded.nextInt(5); w > 0; w--) {
+          text.append(vocabulary[seeded.nextInt(vocabulary.length)]);
+          text.append(gaps[seeded.nextInt(gaps.length)]);
+        }
+        MatchingQueries<QueryMatch> expected =
+            monitor.match(LuceneTranslation.document(text.toString()), QueryMatch.SIMPLE_MATCHER);
+        Set<String> expectedIds = new TreeSet<>();
+        expected.getMatches().forEach(match -> expectedIds.add(match.getQueryId()));
+        List<String> actualIds =
+            ruleSet.match(MatchInput.ofText(text.toString())).stream()
+                .map(RuleMatch::ruleId)
+                .sorted()
+                .toList();
+
+        assertThat(actualIds).as("post '%s'", text).containsExactlyElementsOf(expectedIds);
+        totalMatches += actualIds.size();
+      }
+    }
+    // every rule matches some posts and misses others
+    assertThat(totalMatches).isBetween(1_000, 10_000);
+  }
+
   /** Matches {@code posts} random posts against {@code count} random rules; the total matches. */
   private int compare(int count, int posts) throws IOException {
     List<Rule> rules = new ArrayList<>();

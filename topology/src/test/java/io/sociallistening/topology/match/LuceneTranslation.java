@@ -9,6 +9,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.spans.SpanMultiTermQueryWrapper;
 import org.apache.lucene.queries.spans.SpanNearQuery;
 import org.apache.lucene.queries.spans.SpanOrQuery;
 import org.apache.lucene.queries.spans.SpanQuery;
@@ -68,6 +69,9 @@ public final class LuceneTranslation {
       return new PrefixQuery(new Term(FIELD, prefix.prefix()));
     }
     if (clause instanceof Clause.Phrase phrase) {
+      if (phrase.lastIsPrefix()) {
+        return span(clause, new HashSet<>());
+      }
       List<String> terms = phrase.terms();
       for (int i = 0; i < terms.size(); i++) {
         plain(phrase.flag(i), clause);
@@ -119,7 +123,11 @@ public final class LuceneTranslation {
       for (int i = 0; i < parts.length; i++) {
         plain(phrase.flag(i), clause);
         distinct(terms.get(i), words, clause);
-        parts[i] = new SpanTermQuery(new Term(FIELD, terms.get(i)));
+        Term term = new Term(FIELD, terms.get(i));
+        parts[i] =
+            phrase.lastIsPrefix() && i == parts.length - 1
+                ? new SpanMultiTermQueryWrapper<>(new PrefixQuery(term))
+                : new SpanTermQuery(term);
       }
       return new SpanNearQuery(parts, 0, true);
     }

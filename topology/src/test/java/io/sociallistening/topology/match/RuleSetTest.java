@@ -120,6 +120,22 @@ class RuleSetTest {
     }
 
     @Test
+    void shouldReadAWildcardAfterAWordThatSplitsAsAPhraseEndingInAPrefix() {
+      assertThat(matches("acme-air*", "flying Acme Airlines today")).isTrue();
+      assertThat(matches("acme-air*", "acme-airways")).isTrue();
+      assertThat(matches("acme-air*", "acme air")).isTrue();
+      assertThat(matches("acme-air*", "acme rocket")).isFalse();
+      assertThat(matches("acme-air*", "air acme")).isFalse();
+      assertThat(matches("acme-air*", "acme big airlines")).isFalse();
+      assertThat(matches("at&t*", "AT&T outage")).isTrue();
+      assertThat(matches("at&t*", "two AT&Ts")).isTrue();
+      assertThat(matches("at&t*", "look at t-mobile")).isFalse();
+      assertThat(matches("at&t*", "at tmobile")).isFalse();
+      assertThat(matches("at&t* NEAR/2 outage", "AT&T has an outage")).isTrue();
+      assertThat(matches("at&t* NEAR/2 outage", "AT&T has had a long outage")).isFalse();
+    }
+
+    @Test
     void shouldDecodeHtmlEntitiesInTheText() {
       // Some sources send text HTML-escaped: AT&amp;T was the words "at.amp" and "t"
       assertThat(matches("\"at&t\"", "my AT&amp;T bill is crazy")).isTrue();
@@ -779,7 +795,6 @@ class RuleSetTest {
           2,
           "Wildcard '*' is only allowed at the end of a word at position 2 in rule 'r1'");
       assertError("acme *", 5, "Wildcard '*' needs a word before it at position 5 in rule 'r1'");
-      assertError("acme-air*", 0, "Wildcard term must be a single word at position 0 in rule 'r1'");
     }
 
     @Test
