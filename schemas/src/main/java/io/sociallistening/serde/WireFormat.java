@@ -72,7 +72,13 @@ public final class WireFormat {
       T record = reader.read(null, decoder);
       if (!decoder.isEnd()) {
         throw new SerializationException(
-            "Trailing bytes after " + type.getSimpleName() + " (schema id " + id + ")");
+            "Trailing bytes after "
+                + type.getSimpleName()
+                + " from topic "
+                + topic
+                + " (schema id "
+                + id
+                + ")");
       }
       return record;
     } catch (IOException | RuntimeException e) {

@@ -28,7 +28,7 @@ class AvroSerdeErrorsTest {
 
     assertThatThrownBy(() -> serde.deserialize("mentions", longer))
         .isInstanceOf(SerializationException.class)
-        .hasMessage("Trailing bytes after Mention (schema id 1)");
+        .hasMessage("Trailing bytes after Mention from topic mentions (schema id 1)");
   }
 
   @Test

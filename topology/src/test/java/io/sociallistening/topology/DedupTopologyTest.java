@@ -60,7 +60,7 @@ class DedupTopologyTest {
   }
 
   @Test
-  void shouldCountOnePostFromTwoConnectorsOnTwoPartitionsOnce() {
+  void shouldCountOnePostFromTwoConnectorsOnTwoPartitionsOnceInUniqueVolumeAndTwiceInVolume() {
     start(PipelineSettings.defaults());
     String keyA = "bluesky:p7";
     String keyB = "firehose-2/at://did:plc:alice/app.bsky.feed.post/p7";
@@ -92,7 +92,7 @@ class DedupTopologyTest {
   }
 
   @Test
-  void shouldCountOnePostOnceWhetherItsCopiesSkipTheReKeyOrTakeIt() {
+  void shouldCountOnePostOnceInUniqueVolumeWhetherItsCopiesSkipTheReKeyOrTakeIt() {
     // One partition: a record keyed by its mention key is at home and skips mentions-by-id.
     start(PipelineSettings.defaults().withIdPartitions(1));
     Mention post = mention("p8").text("My Nimbus X2 battery is great").at(T0).build();

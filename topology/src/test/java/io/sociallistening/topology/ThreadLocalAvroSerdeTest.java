@@ -70,6 +70,6 @@ class ThreadLocalAvroSerdeTest {
     assertThat(serde.deserialize("t", null)).isNull();
     assertThatThrownBy(() -> serde.deserialize("t", longer))
         .isInstanceOf(SerializationException.class)
-        .hasMessage("Trailing bytes after Mention (schema id 1)");
+        .hasMessage("Trailing bytes after Mention from topic t (schema id 1)");
   }
 }
