@@ -379,6 +379,10 @@ class LeadScorerTest {
         .containsExactly("negated intent: \"would never buy\"");
     assertThat(SCORER.score("can i order this online").lead()).isFalse();
     assertThat(SCORER.score("pushed the cart around the store all day").reasons()).isEmpty();
+    assertThat(SCORER.score("The yuan was added to the basket of reserve currencies").lead())
+        .isFalse();
+    assertThat(SCORER.score("I regret buying it today").lead()).isFalse();
+    assertThat(SCORER.score("added it to my basket, checking out tonight").lead()).isTrue();
   }
 
   @Test
