@@ -372,6 +372,18 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldNotReadAChoiceBetweenDigitsOrGrabbingFoodAsALead() {
+    assertThat(SCORER.score("is acmeair terminal 1 or 2 at yyz? signs are confusing").reasons())
+        .isEmpty();
+    assertThat(SCORER.score("does acme air serve food or should i grab something at sea").lead())
+        .isFalse();
+    // model numbers and products stay comparisons and intent
+    assertThat(SCORER.score("Garmin Forerunner 265 or 965?").reasons())
+        .containsExactly("comparison: \"or\"");
+    assertThat(SCORER.score("should i grab the new kindle?").lead()).isTrue();
+  }
+
+  @Test
   void shouldKeepConditionalAndCartPhrasesOutOfNegationsAndOtherUses() {
     assertThat(SCORER.score("I wouldn't buy this").reasons())
         .containsExactly("negated intent: \"wouldn't buy\"");
