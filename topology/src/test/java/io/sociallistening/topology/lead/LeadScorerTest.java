@@ -384,6 +384,14 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldNotReadTheImpersonalYouOfLetsYouAsAQuestionToTheBrand() {
+    assertThat(SCORER.score("anyone know if acme air lets you bring a guitar as carry on?").lead())
+        .isFalse();
+    assertThat(SCORER.score("@acmeair do you allow pets in the cabin?").reasons())
+        .contains("question to the brand: \"do you allow\"");
+  }
+
+  @Test
   void shouldKeepConditionalAndCartPhrasesOutOfNegationsAndOtherUses() {
     assertThat(SCORER.score("I wouldn't buy this").reasons())
         .containsExactly("negated intent: \"wouldn't buy\"");
