@@ -44,21 +44,22 @@ import java.util.Set;
  * question to a handle for the brand).
  *
  * <p>HTML character references are decoded first, as sentiment and rule matching decode them
- * ({@link HtmlEntities}: "I don&amp;#39;t need a new phone" is "I don't need a new phone").
- * Matching works on the {@link NormalizedPost} (lower case, accents folded, whole words) with a
- * {@link PhraseIndex}: at each word the longest phrase whose condition holds is taken and matching
- * continues after it, so "would never buy" hides the "never buy" inside it and "não vale a pena"
- * hides "vale a pena". A phrase for a lead (conditions always, question, short_question) preceded
- * within three words of its sentence by a negation ("not", "don't", "never", "não", ...) counts as
- * negated intent instead, unless a word of doubt comes between ("not sure if i should buy" stays
- * intent); "no", also Portuguese for "in the" ("no Rio, alguém indica?"), negates only right before
- * the phrase or before object pronouns only ("no lo voy a comprar"). A negated intent speaks for
- * its own sentence: when another sentence holds a lead phrase and no negated intent, it is dropped
- * ("I'm not buying an iPhone again. Can anyone recommend a good Android?" is a lead). A post with
- * both a price ("$899") and a link counts as a seller; a price without a link is a budget cue
- * (0.3). Each reason counts once, at the weight of its strongest phrase in the post; score = 1 -
- * exp(-sum) for a positive sum, else 0. One purchase-intent phrase (0.9) gives 0.593, a comparison
- * alone (0.4) 0.330.
+ * ({@link HtmlEntities}: "I don&amp;#39;t need a new phone" is "I don't need a new phone"), and
+ * words stretched for emphasis are read as the words of the table ({@link Elongations}: "I neeeed
+ * this sooo bad" is "I need this so bad"). Matching works on the {@link NormalizedPost} (lower
+ * case, accents folded, whole words) with a {@link PhraseIndex}: at each word the longest phrase
+ * whose condition holds is taken and matching continues after it, so "would never buy" hides the
+ * "never buy" inside it and "não vale a pena" hides "vale a pena". A phrase for a lead (conditions
+ * always, question, short_question) preceded within three words of its sentence by a negation
+ * ("not", "don't", "never", "não", ...) counts as negated intent instead, unless a word of doubt
+ * comes between ("not sure if i should buy" stays intent); "no", also Portuguese for "in the" ("no
+ * Rio, alguém indica?"), negates only right before the phrase or before object pronouns only ("no
+ * lo voy a comprar"). A negated intent speaks for its own sentence: when another sentence holds a
+ * lead phrase and no negated intent, it is dropped ("I'm not buying an iPhone again. Can anyone
+ * recommend a good Android?" is a lead). A post with both a price ("$899") and a link counts as a
+ * seller; a price without a link is a budget cue (0.3). Each reason counts once, at the weight of
+ * its strongest phrase in the post; score = 1 - exp(-sum) for a positive sum, else 0. One
+ * purchase-intent phrase (0.9) gives 0.593, a comparison alone (0.4) 0.330.
  *
  * <p>Immutable and thread-safe; no regular expressions; per call it allocates the normalised text,
  * a few small arrays, the result, and a short string per candidate lead phrase for the negation
@@ -129,6 +130,9 @@ public final class LeadScorer {
   private final PhraseIndex index;
   private final double threshold;
 
+  /** Every word of the phrases and rules, as {@link NormalizedPost} writes words. */
+  private final Set<String> words;
+
   private LeadScorer(
       LeadSignal[] signals,
       int[][] signalsOf,
@@ -138,7 +142,8 @@ public final class LeadScorer {
       int sellerReason,
       int budgetReason,
       PhraseIndex index,
-      double threshold) {
+      double threshold,
+      Set<String> words) {
     this.signals = signals;
     this.signalsOf = signalsOf;
     this.reasonOf = reasonOf;
@@ -148,6 +153,7 @@ public final class LeadScorer {
     this.budgetReason = budgetReason;
     this.index = index;
     this.threshold = threshold;
+    this.words = words;
   }
 
   /** The scorer with the bundled signals and threshold 0.5; loaded once, then shared. */
@@ -167,7 +173,8 @@ public final class LeadScorer {
         sellerReason,
         budgetReason,
         index,
-        threshold);
+        threshold,
+        words);
   }
 
   /** The score at or above which a post is a lead. */
@@ -185,7 +192,8 @@ public final class LeadScorer {
     if (text == null || text.isEmpty()) {
       return new LeadResult(0.0, 0.0 >= threshold, List.of());
     }
-    NormalizedPost post = NormalizedPost.of(HtmlEntities.decode(text));
+    NormalizedPost post =
+        NormalizedPost.of(Elongations.collapse(HtmlEntities.decode(text), words::contains));
     Matches matches = new Matches(reasonCount);
     index.scan(
         post,
@@ -441,7 +449,25 @@ public final class LeadScorer {
         reasons.get(SELLER),
         reasons.get(BUDGET),
         index,
-        DEFAULT_THRESHOLD);
+        DEFAULT_THRESHOLD,
+        words(phraseIds.keySet()));
+  }
+
+  /** The words of the phrases and of the negation rules, which stretched words are read as. */
+  private static Set<String> words(Set<String> phrases) {
+    Set<String> words = new HashSet<>();
+    for (String phrase : phrases) {
+      for (String word : phrase.split(" ")) {
+        if (word.indexOf(PhraseIndex.ANY_WORD) < 0) {
+          words.add(word);
+        }
+      }
+    }
+    words.addAll(NEGATORS);
+    words.addAll(DOUBTS);
+    words.addAll(CLITICS);
+    words.add(NO);
+    return Set.copyOf(words);
   }
 
   /**

@@ -384,6 +384,17 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldReadStretchedWordsAsTheWordsOfThePhrases() {
+    assertThat(SCORER.score("I neeeed this").reasons())
+        .containsExactly("purchase intent: \"i need this\"");
+    assertThat(SCORER.score("I need this sooooo baaaad").reasons())
+        .containsExactly("purchase intent: \"i need this\"", "desire: \"so bad\"");
+    assertThat(SCORER.score("Looooking for a good laptop").lead()).isTrue();
+    assertThat(SCORER.score("anyone know if ACME AIR leeeeets you bring a guitar?").lead())
+        .isFalse();
+  }
+
+  @Test
   void shouldNotReadTheImpersonalYouOfLetsYouAsAQuestionToTheBrand() {
     assertThat(SCORER.score("anyone know if acme air lets you bring a guitar as carry on?").lead())
         .isFalse();
