@@ -368,7 +368,10 @@ class LeadScorerTest {
         Arguments.of("ordering it tomorrow!", "purchase intent: \"ordering it tomorrow\""),
         Arguments.of("Can I order this online?", "purchase intent: \"can i order this\""),
         Arguments.of("I have to have these", "purchase intent: \"i have to have these\""),
-        Arguments.of("gotta get me one", "purchase intent: \"gotta get me one\""));
+        Arguments.of("gotta get me one", "purchase intent: \"gotta get me one\""),
+        Arguments.of("is this available in size 8?", "purchase intent: \"is this available in\""),
+        Arguments.of(
+            "are these back in stock yet?", "purchase intent: \"are these back in stock\""));
   }
 
   @Test
@@ -410,6 +413,8 @@ class LeadScorerTest {
         .containsExactly("negated intent: \"would never buy\"");
     assertThat(SCORER.score("can i order this online").lead()).isFalse();
     assertThat(SCORER.score("pushed the cart around the store all day").reasons()).isEmpty();
+    assertThat(SCORER.score("is it available on netflix?").reasons()).isEmpty();
+    assertThat(SCORER.score("this is available in size 8").lead()).isFalse();
     assertThat(SCORER.score("The yuan was added to the basket of reserve currencies").lead())
         .isFalse();
     assertThat(SCORER.score("I regret buying it today").lead()).isFalse();
