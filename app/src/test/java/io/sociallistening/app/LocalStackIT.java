@@ -74,6 +74,12 @@ class LocalStackIT {
             .filteredOn(a -> a.getType() == AlertType.CRISIS_OPENED)
             .extracting(Alert::getBrand)
             .containsExactly("acme-air");
+        // the sample's crisis doubles halfway: the whole lifecycle shows
+        assertThat(alerts)
+            .filteredOn(a -> a.getType().name().startsWith("CRISIS_"))
+            .extracting(Alert::getType)
+            .containsExactly(
+                AlertType.CRISIS_OPENED, AlertType.CRISIS_ESCALATED, AlertType.CRISIS_RESOLVED);
         assertThat(alerts).filteredOn(a -> a.getType() == AlertType.LEAD).hasSizeGreaterThan(5);
       }
       NodeClient node = new NodeClient(stack.bootstrapServers(), stack.registryUrl());

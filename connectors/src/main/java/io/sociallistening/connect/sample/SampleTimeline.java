@@ -35,8 +35,8 @@ import java.util.zip.GZIPOutputStream;
  *   <li>Ordinary volume of 4-10 mentions per minute per brand following a smooth rhythm with
  *       Poisson noise; 38% positive, 47% neutral, 15% negative.
  *   <li>A negative crisis burst for acme-air from minute {@value #CRISIS_START_MINUTE} for {@value
- *       #CRISIS_MINUTES} minutes at 6-10 times the ordinary negative volume, then a ten-minute
- *       tail.
+ *       #CRISIS_MINUTES} minutes, at about 10 times the ordinary negative volume and twice that
+ *       from its minute {@value #CRISIS_SECOND_WAVE} (the story spreads), then a ten-minute tail.
  *   <li>{@value #LEADS} purchase-intent posts and {@value #LEAD_LOOKALIKES} look-alikes (sellers,
  *       giveaways, "just bought"), {@value #OFF_TOPIC} off-topic posts with brand-like words.
  *   <li>About 5% duplicates: the same platform id delivered again, and reposts or quote copies
@@ -54,6 +54,10 @@ public final class SampleTimeline {
   public static final int CRISIS_START_MINUTE = 300;
   public static final int CRISIS_MINUTES = 25;
   public static final int CRISIS_TAIL_MINUTES = 10;
+
+  /** Minute of the crisis from which it runs at twice its first rate. */
+  static final int CRISIS_SECOND_WAVE = 12;
+
   public static final int LEADS = 30;
   public static final int LEAD_LOOKALIKES = 30;
   public static final int OFF_TOPIC = 12;
@@ -114,7 +118,8 @@ public final class SampleTimeline {
     if (k >= CRISIS_MINUTES - 2) {
       return 7 - (k - CRISIS_MINUTES + 2);
     }
-    return 9 + 2 * rnd.nextDouble();
+    // the story spreads: from minute 12 on, the burst doubles
+    return (k < CRISIS_SECOND_WAVE ? 9 : 18) + 2 * rnd.nextDouble();
   }
 
   private List<Entry> build() {

@@ -212,7 +212,7 @@ class ReplaySourceTaskTest {
       count += batch.size();
     }
 
-    assertThat(count).isEqualTo(9749);
+    assertThat(count).isEqualTo(9775);
     assertThat(task.malformedLines()).isZero();
   }
 
