@@ -1,5 +1,6 @@
 package io.sociallistening.topology.lead;
 
+import io.sociallistening.topology.text.Links;
 import java.util.function.Predicate;
 
 /**
@@ -9,6 +10,7 @@ import java.util.function.Predicate;
  * known ({@code neeeed} is {@code need}), else one letter when that is known ({@code leeeets} is
  * {@code lets}, {@code soooo} is {@code so}), else two. Case, accents and everything else are kept;
  * known words are compared lower-cased and accent-folded, as {@link NormalizedPost} writes them.
+ * Links and {@code @handles} are kept as written: {@code www.shop.com} must stay a link.
  */
 final class Elongations {
   private Elongations() {}
@@ -22,6 +24,19 @@ final class Elongations {
     int i = 0;
     int n = text.length();
     while (i < n) {
+      if (!Character.isWhitespace(text.charAt(i))
+          && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+        int tokenEnd = i;
+        while (tokenEnd < n && !Character.isWhitespace(text.charAt(tokenEnd))) {
+          tokenEnd++;
+        }
+        if (text.charAt(i) == '@' || Links.isLink(text, i, tokenEnd)) {
+          // as NormalizedPost reads them: a link or handle, whatever its letters
+          out.append(text, i, tokenEnd);
+          i = tokenEnd;
+          continue;
+        }
+      }
       if (!Character.isLetter(text.charAt(i))) {
         out.append(text.charAt(i++));
         continue;

@@ -31,4 +31,12 @@ class ElongationsTest {
     assertThat(Elongations.collapse(plain, KNOWN::contains)).isSameAs(plain);
     assertThat(Elongations.collapse(plain + " zzz?", KNOWN::contains)).isEqualTo(plain + " zz?");
   }
+
+  @Test
+  void shouldKeepLinksAndHandlesAsWritten() {
+    assertThat(Elongations.collapse("neeeed it www.shop.com @jesss", KNOWN::contains))
+        .isEqualTo("need it www.shop.com @jesss");
+    assertThat(Elongations.collapse("see https://shop.com/sooo neeeed", KNOWN::contains))
+        .isEqualTo("see https://shop.com/sooo need");
+  }
 }

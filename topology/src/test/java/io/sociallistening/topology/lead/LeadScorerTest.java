@@ -393,6 +393,10 @@ class LeadScorerTest {
     assertThat(SCORER.score("I need this sooooo baaaad").reasons())
         .containsExactly("purchase intent: \"i need this\"", "desire: \"so bad\"");
     assertThat(SCORER.score("Looooking for a good laptop").lead()).isTrue();
+    // a www. link keeps its three w: the post is still a seller's
+    assertThat(
+            SCORER.score("Looking for a new phone? iPhone 15 only $899 at www.shop.com").reasons())
+        .contains("seller or ad: price and link");
     assertThat(SCORER.score("anyone know if ACME AIR leeeeets you bring a guitar?").lead())
         .isFalse();
   }
