@@ -5,12 +5,13 @@ import java.util.function.Predicate;
 
 /**
  * Words stretched for emphasis ({@code neeeed}, {@code leeeets}, {@code sooo}) brought back to a
- * word the lead phrases know. A word is a maximal run of letters; in a word with a letter written
- * three or more times in a row, every such run becomes two letters when the word so written is
- * known ({@code neeeed} is {@code need}), else one letter when that is known ({@code leeeets} is
- * {@code lets}, {@code soooo} is {@code so}), else two. Case, accents and everything else are kept;
- * known words are compared lower-cased and accent-folded, as {@link NormalizedPost} writes them.
- * Links and {@code @handles} are kept as written: {@code www.shop.com} must stay a link.
+ * word the lead phrases know. A word is a maximal run of letters (with an apostrophe between two
+ * letters: {@code doooon't}); in a word with a letter written three or more times in a row, every
+ * such run becomes two letters when the word so written is known ({@code neeeed} is {@code need}),
+ * else one letter when that is known ({@code leeeets} is {@code lets}, {@code soooo} is {@code
+ * so}), else two. Case, accents and everything else are kept; known words are compared lower-cased
+ * and accent-folded, as {@link NormalizedPost} writes them. Links and {@code @handles} are kept as
+ * written: {@code www.shop.com} must stay a link.
  */
 final class Elongations {
   private Elongations() {}
@@ -42,7 +43,11 @@ final class Elongations {
         continue;
       }
       int end = i;
-      while (end < n && Character.isLetter(text.charAt(end))) {
+      while (end < n
+          && (Character.isLetter(text.charAt(end))
+              || (isApostrophe(text.charAt(end))
+                  && end + 1 < n
+                  && Character.isLetter(text.charAt(end + 1))))) {
         end++;
       }
       if (hasRunOfThree(text, i, end)) {
@@ -59,6 +64,14 @@ final class Elongations {
       i = end;
     }
     return out.toString();
+  }
+
+  /**
+   * An apostrophe inside a word ({@code don't}, {@code don’t}), which the table writes as {@code
+   * '}.
+   */
+  private static boolean isApostrophe(char c) {
+    return c == '\'' || c == '\u2019';
   }
 
   private static boolean hasRunOfThree(String text, int from, int to) {
@@ -93,7 +106,8 @@ final class Elongations {
   private static String normal(String word) {
     char[] chars = new char[word.length()];
     for (int k = 0; k < chars.length; k++) {
-      chars[k] = NormalizedPost.fold(Character.toLowerCase(word.charAt(k)));
+      char c = word.charAt(k);
+      chars[k] = c == '\u2019' ? '\'' : NormalizedPost.fold(Character.toLowerCase(c));
     }
     return new String(chars);
   }

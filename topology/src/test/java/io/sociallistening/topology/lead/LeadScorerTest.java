@@ -369,7 +369,8 @@ class LeadScorerTest {
         Arguments.of("Can I order this online?", "purchase intent: \"can i order this\""),
         Arguments.of("I have to have these", "purchase intent: \"i have to have these\""),
         Arguments.of("gotta get me one", "purchase intent: \"gotta get me one\""),
-        Arguments.of("is this available in size 8?", "purchase intent: \"is this available in\""),
+        Arguments.of(
+            "is this available in size 8?", "purchase intent: \"is this available in size\""),
         Arguments.of(
             "are these back in stock yet?", "purchase intent: \"are these back in stock\""));
   }
@@ -383,6 +384,7 @@ class LeadScorerTest {
     // model numbers and products stay comparisons and intent
     assertThat(SCORER.score("Garmin Forerunner 265 or 965?").reasons())
         .containsExactly("comparison: \"or\"");
+    assertThat(SCORER.score("Pixel 8 or 9?").reasons()).containsExactly("comparison: \"or\"");
     assertThat(SCORER.score("should i grab the new kindle?").lead()).isTrue();
   }
 
@@ -393,6 +395,7 @@ class LeadScorerTest {
     assertThat(SCORER.score("I need this sooooo baaaad").reasons())
         .containsExactly("purchase intent: \"i need this\"", "desire: \"so bad\"");
     assertThat(SCORER.score("Looooking for a good laptop").lead()).isTrue();
+    assertThat(SCORER.score("I doooon't need a new phone").lead()).isFalse();
     // a www. link keeps its three w: the post is still a seller's
     assertThat(
             SCORER.score("Looking for a new phone? iPhone 15 only $899 at www.shop.com").reasons())
@@ -418,6 +421,11 @@ class LeadScorerTest {
     assertThat(SCORER.score("can i order this online").lead()).isFalse();
     assertThat(SCORER.score("pushed the cart around the store all day").reasons()).isEmpty();
     assertThat(SCORER.score("is it available on netflix?").reasons()).isEmpty();
+    assertThat(SCORER.score("Is it available in English? The manual is only in German").lead())
+        .isFalse();
+    assertThat(SCORER.score("Are they available in the afternoon for a quick call?").lead())
+        .isFalse();
+    assertThat(SCORER.score("Is this available in dark mode?").lead()).isFalse();
     assertThat(SCORER.score("this is available in size 8").lead()).isFalse();
     assertThat(SCORER.score("The yuan was added to the basket of reserve currencies").lead())
         .isFalse();
