@@ -405,6 +405,15 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldNotReadEverydayUsesOfGetAsPurchases() {
+    assertThat(SCORER.score("Should I get some sleep before the flight?").reasons()).isEmpty();
+    assertThat(SCORER.score("Where can I get a flu shot?").reasons()).isEmpty();
+    assertThat(SCORER.score("Going to get the kids from school").reasons()).isEmpty();
+    assertThat(SCORER.score("Planning on getting married next year!").reasons()).isEmpty();
+    assertThat(SCORER.score("where can i get the new kindle?").lead()).isTrue();
+  }
+
+  @Test
   void shouldNotReadTheImpersonalYouOfLetsYouAsAQuestionToTheBrand() {
     assertThat(SCORER.score("anyone know if acme air lets you bring a guitar as carry on?").lead())
         .isFalse();
