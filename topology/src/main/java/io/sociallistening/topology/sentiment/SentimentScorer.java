@@ -509,7 +509,7 @@ public final class SentimentScorer {
     }
     String word = at(t, i, from);
     int n = t.size;
-    if (rules.boosters().containsKey(word)) {
+    if (rules.boosters().containsKey(word) || isExpletiveIntensifier(t, i, from)) {
       return 0;
     }
     if (word.equals("kind") && i < n - 1 && at(t, i + 1, from).equals("of")) {
@@ -553,10 +553,13 @@ public final class SentimentScorer {
     }
     for (int back = 0; back < 3; back++) {
       int j = i - back - 1;
-      if (j < from || t.inLexicon(j)) {
+      if (j < from || (t.inLexicon(j) && !(back == 0 && isExpletiveIntensifier(t, j, from)))) {
         continue;
       }
-      double scalar = boosterScalar(t, j, valence, mixedCase, from);
+      double scalar =
+          t.inLexicon(j)
+              ? (valence < 0 ? -ValenceRules.BOOST : ValenceRules.BOOST)
+              : boosterScalar(t, j, valence, mixedCase, from);
       if (back == 1) {
         scalar *= 0.95;
       } else if (back == 2) {
@@ -568,6 +571,19 @@ public final class SentimentScorer {
       }
     }
     return least(valence, t, i, from);
+  }
+
+  /**
+   * Whether token {@code i} is an expletive intensifying the sentiment word right after it in its
+   * clause ("freaking love", "damn good"; {@link ValenceRules#EXPLETIVE_INTENSIFIERS}).
+   */
+  private boolean isExpletiveIntensifier(TokenizedText t, int i, int from) {
+    return social
+        && (rules == LanguageRules.ENGLISH || rules == LanguageRules.ANY)
+        && i + 1 < t.size
+        && t.boundary[i] == TokenizedText.NONE
+        && t.inLexicon(i + 1)
+        && ValenceRules.EXPLETIVE_INTENSIFIERS.contains(at(t, i, from));
   }
 
   private double boosterScalar(

@@ -143,9 +143,21 @@ final class ValenceRules {
   /**
    * {@link #BOOSTERS} and "super", for English text in the social scorer: VADER rates "super" as a
    * word (+2.9), but in posts it mostly intensifies the next one ("super busy", "super scary").
+   * Also the intensifiers "freakin", "insanely", "dang", "darn", "darned", which VADER's lexicon
+   * does not know ("freakin awesome", "darn good").
    */
   static final Map<String, Double> ENGLISH_BOOSTERS =
-      scalars(new String[] {"super"}, new String[0]);
+      scalars(
+          new String[] {"super", "freakin", "insanely", "dang", "darn", "darned"}, new String[0]);
+
+  /**
+   * Expletives that VADER rates as negative words but that, right before a sentiment word of their
+   * clause, intensify it instead ("freaking love", "damn good", "bloody amazing", "ridiculously
+   * cute"): there they count as a booster and not as a word of their own. Alone ("damn!", "this is
+   * freaking me out") they keep their valence. English social scorer only. Project licence.
+   */
+  static final Set<String> EXPLETIVE_INTENSIFIERS =
+      Set.of("freaking", "damn", "damned", "bloody", "ridiculously");
 
   /** Portuguese intensifiers and dampeners with their scalar. Project licence. */
   static final Map<String, Double> PORTUGUESE_BOOSTERS =
@@ -187,7 +199,8 @@ final class ValenceRules {
           new String[] {"poco", "casi", "algo"});
 
   /**
-   * {@link #BOOSTERS} plus the Portuguese and Spanish ones, for text whose language is not known.
+   * {@link #ENGLISH_BOOSTERS} plus the Portuguese and Spanish ones, for text whose language is not
+   * known.
    */
   static final Map<String, Double> SOCIAL_BOOSTERS = socialBoosters();
 
@@ -310,7 +323,7 @@ final class ValenceRules {
   }
 
   private static Map<String, Double> socialBoosters() {
-    Map<String, Double> map = new HashMap<>(BOOSTERS);
+    Map<String, Double> map = new HashMap<>(ENGLISH_BOOSTERS);
     map.putAll(PORTUGUESE_BOOSTERS);
     map.putAll(SPANISH_BOOSTERS);
     return Map.copyOf(map);

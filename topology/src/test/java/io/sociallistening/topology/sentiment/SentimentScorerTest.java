@@ -246,6 +246,32 @@ class SentimentScorerTest {
   }
 
   @Test
+  void shouldReadAnExpletiveBeforeASentimentWordAsAnIntensifier() {
+    SentimentScorer english = SOCIAL.in("en");
+    double love = english.score("love that song").compound();
+    double boosted = (3.2 + 0.293) / Math.sqrt((3.2 + 0.293) * (3.2 + 0.293) + 15);
+    // VADER adds "freaking" (-1.8) to "love" (3.2): 0.34 for a text people rate strongly positive
+    assertThat(SCORER.score("freaking love that song").compound()).isLessThan(love);
+    assertThat(english.score("freaking love that song").compound())
+        .isCloseTo(boosted, within(1e-9));
+    assertThat(SOCIAL.score("freaking love that song").compound()).isCloseTo(boosted, within(1e-9));
+    assertThat(english.score("damn good").compound())
+        .isGreaterThan(english.score("good").compound());
+    assertThat(english.score("bloody awful").compound())
+        .isLessThan(english.score("awful").compound())
+        .isGreaterThan(english.score("bloody, awful").compound());
+    // alone, or ended by its clause, it is the word VADER rates
+    assertThat(english.score("damn!").label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(english.score("this is freaking me out").label()).isEqualTo(SentimentLabel.NEGATIVE);
+    // intensifiers the lexicon does not know
+    assertThat(english.score("freakin awesome").compound())
+        .isGreaterThan(english.score("awesome").compound());
+    assertThat(english.score("darn good").compound())
+        .isGreaterThan(english.score("good").compound());
+    assertThat(english.score("darn").compound()).isEqualTo(0.0);
+  }
+
+  @Test
   void shouldKeepAbbreviationsAndLinksWhole() {
     // single letters between the marks, and URLs, are not split
     assertThat(SOCIAL.score("U.S. is great").compound())
