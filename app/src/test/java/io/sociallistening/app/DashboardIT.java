@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sociallistening.app.local.EmbeddedKafka;
 import io.sociallistening.app.local.LocalStack;
 import io.sociallistening.app.local.LocalStackConfig;
 import java.io.ByteArrayOutputStream;
@@ -34,17 +33,16 @@ class DashboardIT {
 
   @Test
   void shouldShowBrandChartsTheCrisisWithItsExplanationAndLeads() throws Exception {
-    int httpPort = EmbeddedKafka.freePort();
     LocalStackConfig config =
         LocalStackConfig.load(
             Map.of(),
             Map.of(
                 LocalStackConfig.DATA_DIR, dataDir.toString(),
-                LocalStackConfig.KAFKA_PORT, Integer.toString(EmbeddedKafka.freePort()),
-                LocalStackConfig.CONTROLLER_PORT, Integer.toString(EmbeddedKafka.freePort()),
-                LocalStackConfig.REGISTRY_PORT, Integer.toString(EmbeddedKafka.freePort()),
-                LocalStackConfig.CONNECT_PORT, Integer.toString(EmbeddedKafka.freePort()),
-                LocalStackConfig.HTTP_PORT, Integer.toString(httpPort),
+                LocalStackConfig.KAFKA_PORT, "0",
+                LocalStackConfig.CONTROLLER_PORT, "0",
+                LocalStackConfig.REGISTRY_PORT, "0",
+                LocalStackConfig.CONNECT_PORT, "0",
+                LocalStackConfig.HTTP_PORT, "0",
                 LocalStackConfig.REPLAY_SPEEDUP, "0"));
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     try (LocalStack stack =
@@ -52,7 +50,8 @@ class DashboardIT {
             config,
             Map.of("SOCIAL_LISTENING_HTTP_TOKEN", TOKEN),
             new PrintStream(console, true, StandardCharsets.UTF_8))) {
-      String url = "http://127.0.0.1:" + httpPort;
+      String url = stack.dashboardUrl().orElseThrow();
+      assertThat(url).matches("http://127\\.0\\.0\\.1:[1-9][0-9]*");
       assertThat(console.toString(StandardCharsets.UTF_8))
           .contains("  Dashboard           " + url + "/");
       awaitCrisis(url);

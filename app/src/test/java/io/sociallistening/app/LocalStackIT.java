@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sociallistening.app.local.EmbeddedKafka;
 import io.sociallistening.app.local.LocalStack;
 import io.sociallistening.app.local.LocalStackConfig;
 import io.sociallistening.avro.Alert;
@@ -28,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The one-command local stack as a newcomer runs it (on free ports, at the default replay speed):
- * the bundled sample goes through a real Connect worker, the topology raises the sample's crisis
- * and leads, the console prints them, and an independent kafkajs client decodes the alerts and
- * aggregates through the registry.
+ * The one-command local stack as a newcomer runs it (every port given as 0, so each part binds a
+ * free one; at the default replay speed): the bundled sample goes through a real Connect worker,
+ * the topology raises the sample's crisis and leads, the console prints them, and an independent
+ * kafkajs client decodes the alerts and aggregates through the registry.
  */
 class LocalStackIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,14 +44,26 @@ class LocalStackIT {
             Map.of(),
             Map.of(
                 LocalStackConfig.DATA_DIR, dataDir.toString(),
-                LocalStackConfig.KAFKA_PORT, Integer.toString(EmbeddedKafka.freePort()),
-                LocalStackConfig.CONTROLLER_PORT, Integer.toString(EmbeddedKafka.freePort()),
-                LocalStackConfig.REGISTRY_PORT, Integer.toString(EmbeddedKafka.freePort()),
-                LocalStackConfig.CONNECT_PORT, Integer.toString(EmbeddedKafka.freePort()),
-                LocalStackConfig.HTTP_PORT, Integer.toString(EmbeddedKafka.freePort())));
+                LocalStackConfig.KAFKA_PORT, "0",
+                LocalStackConfig.CONTROLLER_PORT, "0",
+                LocalStackConfig.REGISTRY_PORT, "0",
+                LocalStackConfig.CONNECT_PORT, "0",
+                LocalStackConfig.HTTP_PORT, "0"));
     try (LocalStack stack =
         LocalStack.start(
             config, Map.of(), new PrintStream(console, true, StandardCharsets.UTF_8))) {
+      // every part on a free port of its own, printed as bound
+      String dashboard = stack.dashboardUrl().orElseThrow();
+      assertThat(List.of(stack.bootstrapServers(), stack.registryUrl(), dashboard))
+          .allSatisfy(address -> assertThat(address).matches(".*:[1-9][0-9]*"));
+      assertThat(stack.connectUrl()).matches(".*:[1-9][0-9]*/?");
+      assertThat(console.toString(StandardCharsets.UTF_8))
+          .contains("  Kafka broker        " + stack.bootstrapServers() + "\n")
+          .contains("  Schema registry     " + stack.registryUrl() + "\n")
+          .contains("  Dashboard           " + dashboard + "/\n")
+          .contains("  Kafka Connect       " + stack.connectUrl() + " (connector");
+      assertThat(Http.get(dashboard + "/health", null).statusCode()).isEqualTo(200);
+      assertThat(Http.get(stack.connectUrl(), null).statusCode()).isEqualTo(200);
       try (SchemaRegistry registry =
           SchemaRegistries.fromConfig(Map.of("schema.registry.url", stack.registryUrl()))) {
         AvroSerde<Alert> serde = AvroSerde.forValues(Alert.class, registry);
@@ -111,11 +122,11 @@ class LocalStackIT {
         List.of(
             "demo",
             "--data.dir=" + dataDir,
-            "--kafka.port=" + EmbeddedKafka.freePort(),
-            "--kafka.controller.port=" + EmbeddedKafka.freePort(),
-            "--registry.port=" + EmbeddedKafka.freePort(),
-            "--connect.port=" + EmbeddedKafka.freePort(),
-            "--http.port=" + EmbeddedKafka.freePort());
+            "--kafka.port=0",
+            "--kafka.controller.port=0",
+            "--registry.port=0",
+            "--connect.port=0",
+            "--http.port=0");
     ExecutorService runner = Executors.newSingleThreadExecutor();
     try {
       Future<Integer> code =

@@ -4,37 +4,64 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import kafka.server.BrokerServer;
+import kafka.server.ControllerServer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import kafka.server.Server;
+import kafka.server.SharedServer;
+import kafka.server.StandardFaultHandlerFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
+import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
 import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.network.SocketServerConfigs;
+import org.apache.kafka.raft.QuorumConfig;
+import org.apache.kafka.server.ServerSocketFactory;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.Tuple2;
 
 /**
  * A real single-node Kafka broker in KRaft mode (combined broker and controller) running in this
  * JVM, for the local stack and integration tests. The log directory is formatted on first start and
  * reused afterwards, so a second start over the same directory keeps topics, offsets and data.
+ *
+ * <p>Every listener's socket (broker, controller, SASL) is bound here, before Kafka starts, and
+ * handed to Kafka already bound. So port 0 means any free port for each of them, the controller
+ * included (whose port must be known before start, as the quorum's voter address), with no moment
+ * between choosing a port and binding it in which another process could take it; and a taken port
+ * is reported before anything has started.
  */
 public final class EmbeddedKafka implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
   private static final int NODE_ID = 1;
+
+  private static final String BROKER_LISTENER = "PLAINTEXT";
+  private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
   /** Name of the optional SASL_PLAINTEXT listener (PLAIN mechanism). */
   public static final String SASL_LISTENER = "SASL";
@@ -65,13 +92,12 @@ public final class EmbeddedKafka implements AutoCloseable {
    */
   static final int ADD_PARTITIONS_TO_TXN_RETRY_MAX = 5_000;
 
-  private final KafkaRaftServer server;
+  private final Node node;
   private final String bootstrapServers;
   private final String saslBootstrapServers;
 
-  private EmbeddedKafka(
-      KafkaRaftServer server, String bootstrapServers, String saslBootstrapServers) {
-    this.server = server;
+  private EmbeddedKafka(Node node, String bootstrapServers, String saslBootstrapServers) {
+    this.node = node;
     this.bootstrapServers = bootstrapServers;
     this.saslBootstrapServers = saslBootstrapServers;
   }
@@ -103,6 +129,25 @@ public final class EmbeddedKafka implements AutoCloseable {
     return start(dataDir, "127.0.0.1", 0, 0, Map.of(), users);
   }
 
+  /**
+   * Starts a broker whose PLAINTEXT listener is {@code listener}, a server socket the caller has
+   * already bound (the broker advertises its address and port), with its controller on a free port.
+   * The broker owns the socket from then on and closes it when it stops or fails to start. Clients
+   * that connect before the broker runs wait in the socket's backlog and are answered once it does.
+   */
+  public static EmbeddedKafka start(
+      Path dataDir, ServerSocketChannel listener, Map<String, String> overrides)
+      throws IOException {
+    InetSocketAddress address = (InetSocketAddress) listener.getLocalAddress();
+    if (address == null) {
+      listener.close();
+      throw new IllegalArgumentException("the broker's listener socket is not bound");
+    }
+    PreboundSockets sockets = new PreboundSockets();
+    sockets.add(BROKER_LISTENER, listener);
+    return start(dataDir, address.getHostString(), sockets, 0, overrides, Map.of());
+  }
+
   private static EmbeddedKafka start(
       Path dataDir,
       String host,
@@ -111,8 +156,52 @@ public final class EmbeddedKafka implements AutoCloseable {
       Map<String, String> overrides,
       Map<String, String> saslUsers)
       throws IOException {
-    int brokerPort = port == 0 ? freePort() : port;
-    int ctrlPort = controllerPort == 0 ? freePort() : controllerPort;
+    PreboundSockets sockets = new PreboundSockets();
+    try {
+      sockets.bind(BROKER_LISTENER, host, port);
+    } catch (IOException | RuntimeException e) {
+      sockets.close();
+      throw cannotStart(host + ":" + port, controllerPort, rootMessage(e), e);
+    }
+    return start(dataDir, host, sockets, controllerPort, overrides, saslUsers);
+  }
+
+  /** Starts the broker on {@code sockets}, which hold its bound PLAINTEXT listener. */
+  private static EmbeddedKafka start(
+      Path dataDir,
+      String host,
+      PreboundSockets sockets,
+      int controllerPort,
+      Map<String, String> overrides,
+      Map<String, String> saslUsers)
+      throws IOException {
+    try {
+      return launch(dataDir, host, sockets, controllerPort, overrides, saslUsers);
+    } finally {
+      // the sockets no listener took: all of them when the start failed before Kafka opened its
+      // listeners (Kafka closes the ones it took when it stops)
+      sockets.close();
+    }
+  }
+
+  private static EmbeddedKafka launch(
+      Path dataDir,
+      String host,
+      PreboundSockets sockets,
+      int controllerPort,
+      Map<String, String> overrides,
+      Map<String, String> saslUsers)
+      throws IOException {
+    int brokerPort = sockets.port(BROKER_LISTENER);
+    String bootstrap = host + ":" + brokerPort;
+    // Kafka takes a controller listener that cannot bind for a fatal fault and halts the JVM;
+    // bound here, a taken controller port is reported instead
+    int ctrlPort;
+    try {
+      ctrlPort = sockets.bind(CONTROLLER_LISTENER, "127.0.0.1", controllerPort);
+    } catch (IOException | RuntimeException e) {
+      throw cannotStart(bootstrap, controllerPort, rootMessage(e), e);
+    }
     Path logDir = dataDir.resolve("kafka");
     Files.createDirectories(logDir);
 
@@ -149,8 +238,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     props.put(ADD_PARTITIONS_TO_TXN_RETRY_MAX_MS, String.valueOf(ADD_PARTITIONS_TO_TXN_RETRY_MAX));
     String saslBootstrap = null;
     if (!saslUsers.isEmpty()) {
-      int saslPort = freePort();
-      saslBootstrap = host + ":" + saslPort;
+      try {
+        saslBootstrap = host + ":" + sockets.bind(SASL_LISTENER, host, 0);
+      } catch (IOException | RuntimeException e) {
+        throw cannotStart(bootstrap, ctrlPort, rootMessage(e), e);
+      }
       String listener = SASL_LISTENER + "://" + saslBootstrap;
       props.put("listeners", props.getProperty("listeners") + "," + listener);
       props.put("advertised.listeners", props.getProperty("advertised.listeners") + "," + listener);
@@ -172,25 +264,17 @@ public final class EmbeddedKafka implements AutoCloseable {
     props.putAll(overrides);
 
     KafkaConfig config = new KafkaConfig(props, false);
-    String bootstrap = host + ":" + brokerPort;
-    // Kafka takes a controller listener that cannot bind for a fatal fault and halts the JVM, so
-    // a taken controller port is found here, while it can still be reported
-    try (ServerSocket probe = new ServerSocket()) {
-      probe.bind(new InetSocketAddress("127.0.0.1", ctrlPort));
-    } catch (IOException e) {
-      throw cannotStart(bootstrap, ctrlPort, e.getMessage(), e);
-    }
     format(logDir);
-    KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+    Node node = Node.create(config, sockets);
     try {
-      server.startup();
+      node.startup();
     } catch (RuntimeException e) {
-      // a half-started server (a port taken) keeps its threads alive, and the process with them
-      server.shutdown();
-      server.awaitShutdown();
+      // a half-started server keeps its threads alive, and the process with them
+      node.shutdown();
+      node.awaitShutdown();
       throw cannotStart(bootstrap, ctrlPort, rootMessage(e), e);
     }
-    EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap, saslBootstrap);
+    EmbeddedKafka kafka = new EmbeddedKafka(node, bootstrap, saslBootstrap);
     try {
       kafka.awaitReady(Duration.ofSeconds(60));
     } catch (RuntimeException e) {
@@ -284,18 +368,122 @@ public final class EmbeddedKafka implements AutoCloseable {
     return saslBootstrapServers;
   }
 
-  /** Returns a free TCP port on the loopback interface. */
-  public static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
+  @Override
+  public void close() {
+    node.shutdown();
+    node.awaitShutdown();
+    LOG.info("Kafka broker on {} stopped", bootstrapServers);
+  }
+
+  /**
+   * The combined broker and controller, built as {@link KafkaRaftServer} builds them but with
+   * listener sockets bound beforehand ({@code KafkaRaftServer} always binds its own).
+   */
+  private record Node(
+      BrokerServer broker, ControllerServer controller, Metrics metrics, KafkaConfig config) {
+    static Node create(KafkaConfig config, ServerSocketFactory sockets) {
+      Tuple2<MetaPropertiesEnsemble, BootstrapMetadata> dirs =
+          KafkaRaftServer.initializeLogDirs(config, LOG, "[EmbeddedKafka] ");
+      Metrics metrics =
+          Server.initializeMetrics(config, Time.SYSTEM, dirs._1().clusterId().orElseThrow());
+      SharedServer shared =
+          new SharedServer(
+              config,
+              dirs._1(),
+              Time.SYSTEM,
+              metrics,
+              CompletableFuture.completedFuture(
+                  QuorumConfig.parseVoterConnections(config.quorumConfig().voters())),
+              QuorumConfig.parseBootstrapServers(config.quorumConfig().bootstrapServers()),
+              new StandardFaultHandlerFactory(),
+              sockets);
+      return new Node(
+          new BrokerServer(shared),
+          new ControllerServer(shared, KafkaRaftServer.configSchema(), dirs._2()),
+          metrics,
+          config);
+    }
+
+    void startup() {
+      controller.startup();
+      broker.startup();
+      AppInfoParser.registerAppInfo(
+          Server.MetricsPrefix(),
+          Integer.toString(config.brokerId()),
+          metrics,
+          Time.SYSTEM.milliseconds());
+    }
+
+    void shutdown() {
+      broker.shutdown();
+      controller.shutdown();
+      AppInfoParser.unregisterAppInfo(
+          Server.MetricsPrefix(), Integer.toString(config.brokerId()), metrics);
+    }
+
+    void awaitShutdown() {
+      broker.awaitShutdown();
+      controller.awaitShutdown();
     }
   }
 
-  @Override
-  public void close() {
-    server.shutdown();
-    server.awaitShutdown();
-    LOG.info("Kafka broker on {} stopped", bootstrapServers);
+  /**
+   * Listener sockets bound before Kafka starts, handed to Kafka's socket servers by listener name
+   * when they open their listeners. A listener without a socket here is bound as Kafka does. They
+   * are bound with Kafka's default backlog ({@code socket.listen.backlog.size} of the overrides
+   * does not apply to them).
+   */
+  private static final class PreboundSockets implements ServerSocketFactory, AutoCloseable {
+    private final Map<String, ServerSocketChannel> sockets = new HashMap<>();
+    private final Set<String> handedOver = new HashSet<>();
+
+    /** Binds {@code host:port} (0 = any free port) for {@code listener}; returns the port. */
+    synchronized int bind(String listener, String host, int port) throws IOException {
+      ServerSocketChannel socket =
+          ServerSocketFactory.INSTANCE.openServerSocket(
+              listener,
+              new InetSocketAddress(host, port),
+              SocketServerConfigs.SOCKET_LISTEN_BACKLOG_SIZE_DEFAULT,
+              -1);
+      add(listener, socket);
+      return port(listener);
+    }
+
+    synchronized void add(String listener, ServerSocketChannel socket) throws IOException {
+      socket.configureBlocking(false);
+      sockets.put(listener, socket);
+    }
+
+    synchronized int port(String listener) throws IOException {
+      return ((InetSocketAddress) sockets.get(listener).getLocalAddress()).getPort();
+    }
+
+    @Override
+    public synchronized ServerSocketChannel openServerSocket(
+        String listenerName, InetSocketAddress address, int backlog, int recvBufferSize)
+        throws IOException {
+      ServerSocketChannel socket = sockets.get(listenerName);
+      if (socket == null) {
+        return ServerSocketFactory.INSTANCE.openServerSocket(
+            listenerName, address, backlog, recvBufferSize);
+      }
+      if (recvBufferSize != -1) {
+        // connections accepted from now on take it; Kafka would have set it before binding
+        socket.socket().setReceiveBufferSize(recvBufferSize);
+      }
+      handedOver.add(listenerName);
+      return socket;
+    }
+
+    /** Closes the sockets no listener took. */
+    @Override
+    public synchronized void close() {
+      sockets.forEach(
+          (listener, socket) -> {
+            if (!handedOver.contains(listener)) {
+              Utils.closeQuietly(socket, listener + " listener socket");
+            }
+          });
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.sociallistening.app.local;
 import io.sociallistening.app.instance.Instance;
 import io.sociallistening.app.instance.InstanceConfig;
 import io.sociallistening.app.instance.SettingSources;
+import io.sociallistening.app.web.WebServer;
 import io.sociallistening.registry.EmbeddedSchemaRegistry;
 import io.sociallistening.registry.KafkaSchemaStore;
 import io.sociallistening.registry.SchemaRegistries;
@@ -20,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -30,6 +32,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * crisis burst, purchase-intent posts, duplicates, some malformed records) and a console feed of
  * the alerts. Everything stops cleanly on {@link #close()} (Ctrl-C); data stays in the data
  * directory, so a second start continues where the first stopped.
+ *
+ * <p>A port configured as 0 is any free port: the part binds one, and the addresses printed at
+ * start and returned by {@link #bootstrapServers()}, {@link #registryUrl()}, {@link #connectUrl()}
+ * and {@link #dashboardUrl()} carry the ports actually bound.
  */
 public final class LocalStack implements AutoCloseable {
   public static final String APPLICATION_ID = "social-listening-demo";
@@ -109,9 +115,9 @@ public final class LocalStack implements AutoCloseable {
     instance = Instance.start(instanceConfig);
     started.push(instance);
     out.printf("  Topology            application.id=%s%n", APPLICATION_ID);
-    if (instance.web().isPresent()) {
-      out.printf("  Dashboard           %s/%n", instance.web().get().url());
-      out.printf("  Metrics             %s/metrics%n", instance.web().get().url());
+    if (dashboardUrl().isPresent()) {
+      out.printf("  Dashboard           %s/%n", dashboardUrl().get());
+      out.printf("  Metrics             %s/metrics%n", dashboardUrl().get());
     }
 
     Topics topics = instanceConfig.topics();
@@ -185,16 +191,27 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
+  /** The broker's {@code host:port}, on the port it bound (any free one when configured as 0). */
   public String bootstrapServers() {
     return bootstrapServers;
   }
 
+  /** The schema registry's base URL, on the port it bound. */
   public String registryUrl() {
     return registryUrl;
   }
 
+  /** The Connect worker's REST API base URL, on the port it bound. */
   public String connectUrl() {
     return connectUrl;
+  }
+
+  /**
+   * The dashboard's base URL (REST API and metrics too), on the port it bound; empty when {@value
+   * LocalStackConfig#HTTP_PORT} is -1.
+   */
+  public Optional<String> dashboardUrl() {
+    return instance.web().map(WebServer::url);
   }
 
   public Instance instance() {

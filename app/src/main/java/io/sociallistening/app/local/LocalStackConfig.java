@@ -15,7 +15,9 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  * Configuration of the one-command local stack ({@code social-listening demo}): where data lives,
  * which ports the embedded broker, registry and Connect worker use, and how fast the bundled sample
  * is replayed. Set with {@code --key=value} arguments or {@code SOCIAL_LISTENING_DEMO_} environment
- * variables (e.g. {@code SOCIAL_LISTENING_DEMO_KAFKA_PORT=19092}).
+ * variables (e.g. {@code SOCIAL_LISTENING_DEMO_KAFKA_PORT=19092}). A port of 0 is any free port
+ * ({@code http.port} -1 is no HTTP server at all); a negative port or one above 65535 is refused
+ * with an error naming the key.
  */
 public final class LocalStackConfig extends AbstractConfig {
   public static final String ENV_PREFIX = "SOCIAL_LISTENING_DEMO_";
@@ -52,35 +54,36 @@ public final class LocalStackConfig extends AbstractConfig {
               9092,
               Range.between(0, 65535),
               Importance.MEDIUM,
-              "Kafka broker port.")
+              "Kafka broker port (0 = any free port; the one bound is printed at start).")
           .define(
               CONTROLLER_PORT,
               Type.INT,
               9093,
               Range.between(0, 65535),
               Importance.LOW,
-              "KRaft controller port.")
+              "KRaft controller port (0 = any free port).")
           .define(
               REGISTRY_PORT,
               Type.INT,
               8081,
               Range.between(0, 65535),
               Importance.MEDIUM,
-              "Schema registry port.")
+              "Schema registry port (0 = any free port; the one bound is printed at start).")
           .define(
               CONNECT_PORT,
               Type.INT,
               8083,
               Range.between(0, 65535),
               Importance.MEDIUM,
-              "Kafka Connect REST API port.")
+              "Kafka Connect REST API port (0 = any free port; the one bound is printed at start).")
           .define(
               HTTP_PORT,
               Type.INT,
               8080,
               Range.between(-1, 65535),
               Importance.MEDIUM,
-              "Port of the dashboard, REST API and metrics (-1 = none).")
+              "Port of the dashboard, REST API and metrics (-1 = none; 0 = any free port, the one"
+                  + " bound is printed at start).")
           .define(
               REPLAY_FILE,
               Type.STRING,

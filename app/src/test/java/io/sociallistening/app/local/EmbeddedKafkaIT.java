@@ -2,14 +2,20 @@ package io.sociallistening.app.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,10 +33,7 @@ class EmbeddedKafkaIT {
 
   @Test
   void shouldKeepRecordsAcrossARestartOnTheSameDirectory() throws Exception {
-    int port = EmbeddedKafka.freePort();
-    int controllerPort = EmbeddedKafka.freePort();
-    try (EmbeddedKafka kafka =
-            EmbeddedKafka.start(dataDir, "127.0.0.1", port, controllerPort, Map.of());
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, "127.0.0.1", 0, 0, Map.of());
         KafkaProducer<String, String> producer =
             new KafkaProducer<>(
                 Map.of("bootstrap.servers", kafka.bootstrapServers()),
@@ -40,26 +43,22 @@ class EmbeddedKafkaIT {
       producer.send(new ProducerRecord<>("t", "k1", "second")).get();
     }
 
-    try (EmbeddedKafka kafka =
-        EmbeddedKafka.start(dataDir, "127.0.0.1", port, controllerPort, Map.of())) {
+    // on other ports than the first time: any free ones
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, "127.0.0.1", 0, 0, Map.of())) {
       assertThat(readAll(kafka.bootstrapServers(), "t", 2)).containsExactly("first", "second");
     }
   }
 
   @Test
-  void shouldStopAHalfStartedBrokerWhenItsPortIsTaken() throws Exception {
-    // the failed start left the controller's threads running: the process never exited
+  void shouldRefuseToStartWhenItsPortIsTaken() throws Exception {
+    // a failed start left the controller's threads running: the process never exited
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
-      int controllerPort = EmbeddedKafka.freePort();
 
-      assertRefusedToStart(port, controllerPort);
-
-      // the controller's port is free again
-      try (ServerSocket again =
-          new ServerSocket(controllerPort, 50, InetAddress.getByName("127.0.0.1"))) {
-        assertThat(again.getLocalPort()).isEqualTo(controllerPort);
-      }
+      assertThatThrownBy(() -> EmbeddedKafka.start(dataDir, "127.0.0.1", port, 0, Map.of()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith(
+              "Cannot start the Kafka broker on 127.0.0.1:" + port + " (controller port 0): ");
     }
   }
 
@@ -67,23 +66,54 @@ class EmbeddedKafkaIT {
   void shouldRefuseToStartWhenTheControllerPortIsTaken() throws Exception {
     // the controller's failed bind was a fatal fault to Kafka, which halted the whole JVM
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-      int port = EmbeddedKafka.freePort();
       int controllerPort = taken.getLocalPort();
 
-      assertRefusedToStart(port, controllerPort);
+      Throwable refused =
+          catchThrowable(
+              () -> EmbeddedKafka.start(dataDir, "127.0.0.1", 0, controllerPort, Map.of()));
+
+      assertThat(refused).isInstanceOf(IllegalStateException.class);
+      Matcher message =
+          Pattern.compile(
+                  "Cannot start the Kafka broker on 127\\.0\\.0\\.1:(\\d+) \\(controller port "
+                      + controllerPort
+                      + "\\): .+")
+              .matcher(refused.getMessage());
+      assertThat(message.matches()).as(refused.getMessage()).isTrue();
+      // the broker's port, bound before the controller's, is free again
+      int port = Integer.parseInt(message.group(1));
+      try (ServerSocket again = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"))) {
+        assertThat(again.getLocalPort()).isEqualTo(port);
+      }
     }
   }
 
-  private void assertRefusedToStart(int port, int controllerPort) {
-    assertThatThrownBy(
-            () -> EmbeddedKafka.start(dataDir, "127.0.0.1", port, controllerPort, Map.of()))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith(
-            "Cannot start the Kafka broker on 127.0.0.1:"
-                + port
-                + " (controller port "
-                + controllerPort
-                + "): ");
+  @Test
+  void shouldAnswerClientsThatConnectedToItsSocketBeforeItStarted() throws Exception {
+    try (ServerSocketChannel socket =
+        ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+      int port = ((InetSocketAddress) socket.getLocalAddress()).getPort();
+      try (Admin admin =
+          Admin.create(
+              Map.of(
+                  "bootstrap.servers",
+                  "127.0.0.1:" + port,
+                  "default.api.timeout.ms",
+                  "60000",
+                  "request.timeout.ms",
+                  "60000"))) {
+        var nodes = admin.describeCluster().nodes();
+        Thread.sleep(500);
+        assertThat(nodes.isDone()).isFalse();
+
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, socket, Map.of())) {
+          assertThat(kafka.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
+          assertThat(nodes.get(30, TimeUnit.SECONDS))
+              .extracting(org.apache.kafka.common.Node::port)
+              .containsExactly(port);
+        }
+      }
+    }
   }
 
   @Test

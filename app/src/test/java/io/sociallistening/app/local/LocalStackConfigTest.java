@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -28,5 +29,75 @@ class LocalStackConfigTest {
   void shouldResolveTheDataDirAgainstTheWorkingDirectory() {
     assertThat(LocalStackConfig.load(Map.of(), Map.of()).dataDir())
         .isEqualTo(Path.of("data").toAbsolutePath());
+  }
+
+  @Test
+  void shouldTakePortZeroAsAnyFreePort() {
+    LocalStackConfig config =
+        LocalStackConfig.load(
+            Map.of("SOCIAL_LISTENING_DEMO_KAFKA_PORT", "0"),
+            Map.of(
+                LocalStackConfig.CONTROLLER_PORT, "0",
+                LocalStackConfig.REGISTRY_PORT, "0",
+                LocalStackConfig.CONNECT_PORT, "0",
+                LocalStackConfig.HTTP_PORT, "0"));
+
+    assertThat(
+            List.of(
+                config.kafkaPort(),
+                config.controllerPort(),
+                config.registryPort(),
+                config.connectPort(),
+                config.httpPort()))
+        .containsOnly(0);
+  }
+
+  @Test
+  void shouldKeepTheDocumentedDefaultPorts() {
+    LocalStackConfig config = LocalStackConfig.load(Map.of(), Map.of());
+
+    assertThat(
+            List.of(
+                config.kafkaPort(),
+                config.controllerPort(),
+                config.registryPort(),
+                config.connectPort(),
+                config.httpPort()))
+        .containsExactly(9092, 9093, 8081, 8083, 8080);
+  }
+
+  @Test
+  void shouldRefuseANegativePortOrOneAbove65535NamingTheKey() {
+    for (String key :
+        List.of(
+            LocalStackConfig.KAFKA_PORT,
+            LocalStackConfig.CONTROLLER_PORT,
+            LocalStackConfig.REGISTRY_PORT,
+            LocalStackConfig.CONNECT_PORT)) {
+      assertThatThrownBy(() -> LocalStackConfig.load(Map.of(), Map.of(key, "-1")))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage("Invalid value -1 for configuration " + key + ": Value must be at least 0");
+    }
+    // -1 is no HTTP server
+    assertThat(LocalStackConfig.load(Map.of(), Map.of(LocalStackConfig.HTTP_PORT, "-1")).httpPort())
+        .isEqualTo(-1);
+    assertThatThrownBy(
+            () -> LocalStackConfig.load(Map.of(), Map.of(LocalStackConfig.HTTP_PORT, "-2")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Invalid value -2 for configuration http.port: Value must be at least -1");
+    for (String key :
+        List.of(
+            LocalStackConfig.KAFKA_PORT,
+            LocalStackConfig.CONTROLLER_PORT,
+            LocalStackConfig.REGISTRY_PORT,
+            LocalStackConfig.CONNECT_PORT,
+            LocalStackConfig.HTTP_PORT)) {
+      assertThatThrownBy(() -> LocalStackConfig.load(Map.of(), Map.of(key, "65536")))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(
+              "Invalid value 65536 for configuration "
+                  + key
+                  + ": Value must be no more than 65535");
+    }
   }
 }

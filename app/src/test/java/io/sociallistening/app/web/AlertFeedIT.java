@@ -7,6 +7,8 @@ import io.sociallistening.avro.Alert;
 import io.sociallistening.avro.AlertType;
 import io.sociallistening.registry.InMemorySchemaRegistry;
 import io.sociallistening.serde.AvroSerde;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,21 +31,26 @@ class AlertFeedIT {
 
   @Test
   void shouldKeepWaitingForTheClusterWhenItDoesNotAnswerAtStart() throws Exception {
-    int port = EmbeddedKafka.freePort();
+    // the broker's socket, bound (so no other process takes its port) but answered by nothing
+    // until the broker starts on it
+    ServerSocketChannel socket =
+        ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+    int port = ((InetSocketAddress) socket.getLocalAddress()).getPort();
     InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     // Given a feed started while its cluster does not answer (metadata waits of 200 ms)
-    try (AlertFeed feed =
-        new AlertFeed(
-            Map.of("bootstrap.servers", "127.0.0.1:" + port),
-            registry,
-            "alerts",
-            10,
-            Duration.ofMillis(200))) {
+    try (socket;
+        AlertFeed feed =
+            new AlertFeed(
+                Map.of("bootstrap.servers", "127.0.0.1:" + port),
+                registry,
+                "alerts",
+                10,
+                Duration.ofMillis(200))) {
       feed.start();
 
       // When the cluster comes up, with an alert on the topic
       try (EmbeddedKafka kafka =
-          EmbeddedKafka.start(dataDir, "127.0.0.1", port, 0, Map.of("num.partitions", "1"))) {
+          EmbeddedKafka.start(dataDir, socket, Map.of("num.partitions", "1"))) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
           admin.createTopics(List.of(new NewTopic("alerts", 1, (short) 1))).all().get();
         }
@@ -60,8 +67,7 @@ class AlertFeedIT {
   void shouldReadAPartitionAddedToTheTopicAfterItStarted() throws Exception {
     InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     try (EmbeddedKafka kafka =
-        EmbeddedKafka.start(
-            dataDir, "127.0.0.1", EmbeddedKafka.freePort(), 0, Map.of("num.partitions", "1"))) {
+        EmbeddedKafka.start(dataDir, "127.0.0.1", 0, 0, Map.of("num.partitions", "1"))) {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
         admin.createTopics(List.of(new NewTopic("alerts", 1, (short) 1))).all().get();
         // Given a feed reading the topic's one partition (metadata refreshed every 500 ms)
@@ -94,8 +100,7 @@ class AlertFeedIT {
   void shouldResumeAClientOfAnotherFeedFromItsPositionInTheTopic() throws Exception {
     InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     try (EmbeddedKafka kafka =
-        EmbeddedKafka.start(
-            dataDir, "127.0.0.1", EmbeddedKafka.freePort(), 0, Map.of("num.partitions", "1"))) {
+        EmbeddedKafka.start(dataDir, "127.0.0.1", 0, 0, Map.of("num.partitions", "1"))) {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
         admin.createTopics(List.of(new NewTopic("alerts", 1, (short) 1))).all().get();
       }
