@@ -78,7 +78,7 @@ public final class Enrichment {
         mentionsCompetitor = true;
       }
     }
-    LeadResult lead = leads.score(text, mentionsCompetitor);
+    LeadResult lead = leads.score(text, mentionsCompetitor, brandTerms);
     return EnrichedMention.newBuilder()
         .setMention(mention)
         .setKey(copy.key())

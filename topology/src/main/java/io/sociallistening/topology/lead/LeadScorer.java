@@ -1,5 +1,6 @@
 package io.sociallistening.topology.lead;
 
+import io.sociallistening.topology.match.TermLocator;
 import io.sociallistening.topology.text.HtmlEntities;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Scores how likely a post's author is a prospective buyer.
@@ -27,21 +29,23 @@ import java.util.Set;
  * <p>Signals are the phrases of {@code lead/lead_signals.txt}, each with a weight, a reason and a
  * condition (see the table's header): purchase intent ("thinking of getting", "need a new", "is it
  * worth it", "i want this", "vale a pena"), recommendation requests ("any recommendations",
- * "recommend" inside a question), comparisons ("vs", "or" inside a short opening question: "kindle
- * or kobo?"), switching away from or complaining about a competitor ("done with", "shopping
- * around", "outage"; only when the post mentions a competitor), questions to the brand ("do you
- * ship", "available" inside a question of a post with an {@code @handle}), desire and budget cues
- * ("so bad", "under 200"), and against a lead: sellers and ads ("% off", "dm to order", "visit
- * our"), giveaways, negated and joking intent ("would never buy", "lottery"), reports of a purchase
- * already made ("just bought"), support requests about something the author has ("my order",
- * "refund"; only when no competitor is mentioned) and everyday uses of buying words that are not
- * purchases ("looking for a new job", weight 0: they only hide the phrase inside them). A phrase of
- * the table may hold alternatives, {@code {thinking|thought} {of|about} {getting|buying}}, expanded
- * when the table is loaded, and a word {@code *} that takes any one word of the post ("which * to
- * buy" inside a question finds "which laptop to buy?"); a phrase may have one line per condition,
- * and counts with the first line whose condition holds, a line with condition always only when no
- * other holds ("vs" 0.4 anywhere, 0.7 inside a question; "discounts" for a seller, but in a
- * question to a handle for the brand).
+ * "recommend" inside a question), comparisons ("vs"; "or" inside a short opening question that
+ * names a product next to it: a model number, a name capitalised inside the question or a term of
+ * the brand rule the post matched, "Pixel 8 or 9?", "Slack or Teams?"; elsewhere in a question, as
+ * in "tea or coffee?", a weak cue), switching away from or complaining about a competitor ("done
+ * with", "shopping around", "outage"; only when the post mentions a competitor), questions to the
+ * brand ("do you ship", "available" inside a question of a post with an {@code @handle}), desire
+ * and budget cues ("so bad", "under 200"), and against a lead: sellers and ads ("% off", "dm to
+ * order", "visit our"), giveaways, negated and joking intent ("would never buy", "lottery"),
+ * reports of a purchase already made ("just bought"), support requests about something the author
+ * has ("my order", "refund"; only when no competitor is mentioned) and everyday uses of buying
+ * words that are not purchases ("looking for a new job", weight 0: they only hide the phrase inside
+ * them). A phrase of the table may hold alternatives, {@code {thinking|thought} {of|about}
+ * {getting|buying}}, expanded when the table is loaded, and a word {@code *} that takes any one
+ * word of the post ("which * to buy" inside a question finds "which laptop to buy?"); a phrase may
+ * have one line per condition, and counts with the first line whose condition holds, a line with
+ * condition always only when no other holds ("vs" 0.4 anywhere, 0.7 inside a question; "discounts"
+ * for a seller, but in a question to a handle for the brand).
  *
  * <p>HTML character references are decoded first, as sentiment and rule matching decode them
  * ({@link HtmlEntities}: "I don&amp;#39;t need a new phone" is "I don't need a new phone"), and
@@ -50,12 +54,12 @@ import java.util.Set;
  * case, accents folded, whole words) with a {@link PhraseIndex}: at each word the longest phrase
  * whose condition holds is taken and matching continues after it, so "would never buy" hides the
  * "never buy" inside it and "não vale a pena" hides "vale a pena". A phrase for a lead (conditions
- * always, question, short_question) preceded within three words of its sentence by a negation
- * ("not", "don't", "never", "não", ...) counts as negated intent instead, unless a word of doubt
- * comes between ("not sure if i should buy" stays intent); "no", also Portuguese for "in the" ("no
- * Rio, alguém indica?"), negates only right before the phrase or before object pronouns only ("no
- * lo voy a comprar"). A negated intent speaks for its own sentence: when another sentence holds a
- * lead phrase and no negated intent, it is dropped ("I'm not buying an iPhone again. Can anyone
+ * always, question, choice) preceded within three words of its sentence by a negation ("not",
+ * "don't", "never", "não", ...) counts as negated intent instead, unless a word of doubt comes
+ * between ("not sure if i should buy" stays intent); "no", also Portuguese for "in the" ("no Rio,
+ * alguém indica?"), negates only right before the phrase or before object pronouns only ("no lo voy
+ * a comprar"). A negated intent speaks for its own sentence: when another sentence holds a lead
+ * phrase and no negated intent, it is dropped ("I'm not buying an iPhone again. Can anyone
  * recommend a good Android?" is a lead). A post with both a price ("$899") and a link counts as a
  * seller; a price without a link is a budget cue (0.3). Each reason counts once, at the weight of
  * its strongest phrase in the post; score = 1 - exp(-sum) for a positive sum, else 0. One
@@ -189,11 +193,22 @@ public final class LeadScorer {
 
   /** Scores a post; competitor-switching phrases count only when {@code mentionsCompetitor}. */
   public LeadResult score(String text, boolean mentionsCompetitor) {
+    return score(text, mentionsCompetitor, List.of());
+  }
+
+  /**
+   * Scores a post matched by brand rules: {@code brandTerms} holds, per rule, the terms it matched
+   * ({@link io.sociallistening.topology.match.RuleMatch#matchedTerms()}); where they are written in
+   * the post names a product, as a choice between two options needs ("kindle or kobo?" matched by a
+   * rule for kindle). Competitor-switching phrases count only when {@code mentionsCompetitor}.
+   */
+  public LeadResult score(String text, boolean mentionsCompetitor, List<List<String>> brandTerms) {
     if (text == null || text.isEmpty()) {
       return new LeadResult(0.0, 0.0 >= threshold, List.of());
     }
-    NormalizedPost post =
-        NormalizedPost.of(Elongations.collapse(HtmlEntities.decode(text), words::contains));
+    String decoded = HtmlEntities.decode(text);
+    NormalizedPost post = NormalizedPost.of(Elongations.collapse(decoded, words::contains));
+    BrandWords brandWords = new BrandWords(decoded, brandTerms);
     Matches matches = new Matches(reasonCount);
     index.scan(
         post,
@@ -202,7 +217,7 @@ public final class LeadScorer {
           int chosen = -1;
           for (int candidate : signalsOf[phrase]) {
             LeadSignal next = signals[candidate];
-            if (next.appliesTo(mentionsCompetitor, post, start)
+            if (next.appliesTo(mentionsCompetitor, post, start, end, brandWords)
                 && (signal == null || signal.condition() == LeadSignal.Condition.ALWAYS)) {
               chosen = candidate;
               signal = next;
@@ -282,6 +297,38 @@ public final class LeadScorer {
       onlyClitics &= CLITICS.contains(token);
     }
     return -1;
+  }
+
+  /**
+   * The words of a post where the terms of the brand rules it matched are written, as {@link
+   * NormalizedPost} writes words; found only when first asked for.
+   */
+  private static final class BrandWords implements Predicate<String> {
+    private final String decoded;
+    private final List<List<String>> terms;
+    private Set<String> words;
+
+    BrandWords(String decoded, List<List<String>> terms) {
+      this.decoded = decoded;
+      this.terms = terms;
+    }
+
+    @Override
+    public boolean test(String word) {
+      if (terms.isEmpty()) {
+        return false;
+      }
+      if (words == null) {
+        words = new HashSet<>();
+        for (int[] offsets : TermLocator.locate(decoded, terms)) {
+          for (int k = 0; k + 1 < offsets.length; k += 2) {
+            String written = NormalizedPost.phrase(decoded.substring(offsets[k], offsets[k + 1]));
+            words.addAll(Arrays.asList(written.split(" ")));
+          }
+        }
+      }
+      return words.contains(word);
+    }
   }
 
   /**

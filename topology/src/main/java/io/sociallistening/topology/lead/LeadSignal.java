@@ -1,5 +1,8 @@
 package io.sociallistening.topology.lead;
 
+import java.util.Set;
+import java.util.function.Predicate;
+
 /**
  * One phrase that speaks for or against a lead.
  *
@@ -26,21 +29,104 @@ record LeadSignal(
     ADDRESSED,
     /**
      * Only inside a post's first sentence when it is a short question (at most {@value
-     * NormalizedPost#SHORT_QUESTION_WORDS} words) and the post has no {@code @handle}: "kindle or
-     * kobo?".
+     * NormalizedPost#SHORT_QUESTION_WORDS} words), the post has no {@code @handle}, and a product
+     * is named within {@value #CHOICE_WORDS} words either side of the phrase ({@link
+     * #namesProduct}): "Pixel 8 or 9?", "Slack or Teams for a small team?", not "tea or coffee?".
      */
-    SHORT_QUESTION
+    CHOICE
   }
 
-  boolean appliesTo(boolean mentionsCompetitor, NormalizedPost post, int start) {
+  /** How many words either side of a choice's "or" may name a product. */
+  static final int CHOICE_WORDS = 2;
+
+  /** The pronoun I, written with a capital whatever it names. */
+  private static final Set<String> I = Set.of("i", "i'm", "i'd", "i'll", "i've");
+
+  /**
+   * Whether the phrase found at {@code start} to {@code end} of {@code post} counts there; {@code
+   * brandWord} tells whether a word of the post is where a term of a brand rule it matched is
+   * written.
+   */
+  boolean appliesTo(
+      boolean mentionsCompetitor,
+      NormalizedPost post,
+      int start,
+      int end,
+      Predicate<String> brandWord) {
     return switch (condition) {
       case ALWAYS -> true;
       case COMPETITOR -> mentionsCompetitor;
       case OWN -> !mentionsCompetitor;
       case QUESTION -> post.inQuestion(start);
       case ADDRESSED -> post.handle && post.inQuestion(start);
-      case SHORT_QUESTION -> !post.handle && start < post.shortFirstQuestionEnd;
+      case CHOICE ->
+          !post.handle
+              && start < post.shortFirstQuestionEnd
+              && namesProduct(post, start, end, brandWord);
     };
+  }
+
+  /**
+   * Whether one of the {@value #CHOICE_WORDS} words of its sentence before {@code start} or after
+   * {@code end} names a product: a word of letters and digits (PS5, X2, S24), a number after a word
+   * (Pixel 8, Forerunner 265; not the "2" of "2 or 3 nights?"), a word written with a capital
+   * inside its sentence (Galaxy, iPhone, Teams; not the first word, not "I", not in a post all in
+   * capitals), or a word of a brand rule the post matched (kindle, kobo).
+   */
+  static boolean namesProduct(
+      NormalizedPost post, int start, int end, Predicate<String> brandWord) {
+    int word = start;
+    for (int k = 0; k < CHOICE_WORDS; k++) {
+      word = post.previousWordInSentence(word);
+      if (word < 0) {
+        break;
+      }
+      if (product(post, word, brandWord)
+          || (k == 0 && number(post, word) && post.previousWordInSentence(word) >= 0)) {
+        return true;
+      }
+    }
+    int after = end;
+    for (int k = 0; k < CHOICE_WORDS; k++) {
+      word = post.nextWordInSentence(after);
+      if (word < 0) {
+        break;
+      }
+      after = post.wordEnd(word);
+      if (product(post, word, brandWord)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean product(NormalizedPost post, int word, Predicate<String> brandWord) {
+    int end = post.wordEnd(word);
+    boolean letter = false;
+    boolean digit = false;
+    for (int k = word; k < end; k++) {
+      letter |= Character.isLetter(post.text[k]);
+      digit |= Character.isDigit(post.text[k]);
+    }
+    if (letter && digit) {
+      return true;
+    }
+    String written = new String(post.text, word, end - word);
+    return (post.capitalised(word)
+            && post.lowerCase
+            && !post.firstOfSentence(word)
+            && !I.contains(written))
+        || brandWord.test(written);
+  }
+
+  private static boolean number(NormalizedPost post, int word) {
+    int end = post.wordEnd(word);
+    for (int k = word; k < end; k++) {
+      if (!Character.isDigit(post.text[k])) {
+        return false;
+      }
+    }
+    return end > word;
   }
 
   /** Whether a negation just before the phrase turns it into negated intent. */
@@ -48,6 +134,6 @@ record LeadSignal(
     return weight > 0
         && (condition == Condition.ALWAYS
             || condition == Condition.QUESTION
-            || condition == Condition.SHORT_QUESTION);
+            || condition == Condition.CHOICE);
   }
 }

@@ -13,9 +13,10 @@ import java.util.Arrays;
  * <p>Also records what the dropped characters said: whether the post contains a question mark
  * outside URLs (the punctuation right after a link, as in {@code bestbuy.com?}, is outside it),
  * which words belong to a question (a sentence ending in {@code ?} or opened by {@code ¿};
- * sentences end at {@code ? ! .} followed by a space, and at line breaks), whether it contains a
- * URL, an {@code @handle}, or a price (a currency sign next to a digit, e.g. {@code $899}, {@code
- * R$ 2.999}, {@code 300€}).
+ * sentences end at {@code ? ! .} followed by a space, and at line breaks), which words were written
+ * with a capital letter ({@code Galaxy}, {@code iPhone}), whether it contains a URL, an
+ * {@code @handle}, or a price (a currency sign next to a digit, e.g. {@code $899}, {@code R$
+ * 2.999}, {@code 300€}).
  */
 final class NormalizedPost {
   final char[] text;
@@ -31,8 +32,20 @@ final class NormalizedPost {
    */
   final int shortFirstQuestionEnd;
 
-  /** Per offset of {@link #text}: whether the sentence around it is a question. */
-  private final boolean[] inQuestion;
+  /**
+   * Whether the post has a lower-case letter: in a post written all in capitals a capital says
+   * nothing about a word.
+   */
+  final boolean lowerCase;
+
+  /**
+   * Per offset of {@link #text}: {@link #IN_QUESTION} when the sentence around it is a question,
+   * {@link #CAPITALISED} at the start of a word written with a capital letter.
+   */
+  private final byte[] flags;
+
+  private static final byte IN_QUESTION = 1;
+  private static final byte CAPITALISED = 2;
 
   /** The offsets of {@link #text} where a sentence other than the first starts, ascending. */
   private final int[] sentenceStarts;
@@ -47,7 +60,8 @@ final class NormalizedPost {
       boolean handle,
       boolean price,
       int shortFirstQuestionEnd,
-      boolean[] inQuestion,
+      boolean lowerCase,
+      byte[] flags,
       int[] sentenceStarts) {
     this.text = text;
     this.length = length;
@@ -56,13 +70,14 @@ final class NormalizedPost {
     this.handle = handle;
     this.price = price;
     this.shortFirstQuestionEnd = shortFirstQuestionEnd;
-    this.inQuestion = inQuestion;
+    this.lowerCase = lowerCase;
+    this.flags = flags;
     this.sentenceStarts = sentenceStarts;
   }
 
   static NormalizedPost of(String post) {
     char[] out = new char[post.length() * 3 + 1];
-    boolean[] inQuestion = new boolean[out.length];
+    byte[] flags = new byte[out.length];
     int[] sentenceStarts = new int[8];
     int sentences = 0;
     int length = 0;
@@ -70,6 +85,8 @@ final class NormalizedPost {
     boolean url = false;
     boolean handle = false;
     boolean price = false;
+    boolean lowerCase = false;
+    int wordStart = 0;
     int sentenceStart = 0;
     int firstSentenceEnd = -1;
     boolean openedQuestion = false;
@@ -81,7 +98,7 @@ final class NormalizedPost {
         if (w == '\n' && length > sentenceStart) {
           // the text so far ends with the space after its last word: the next word starts here
           if (openedQuestion) {
-            mark(inQuestion, sentenceStart, length);
+            mark(flags, sentenceStart, length);
           }
           if (firstSentenceEnd < 0) {
             firstSentenceEnd = length;
@@ -119,6 +136,14 @@ final class NormalizedPost {
         if (Character.isLetterOrDigit(c)) {
           if (length > 0 && out[length - 1] != ' ' && !isWordChar(out[length - 1])) {
             out[length++] = ' ';
+          }
+          if (length == 0 || out[length - 1] == ' ') {
+            wordStart = length;
+          }
+          if (Character.isUpperCase(c)) {
+            flags[wordStart] |= CAPITALISED;
+          } else if (Character.isLowerCase(c)) {
+            lowerCase = true;
           }
           out[length++] = fold(Character.toLowerCase(c));
         } else if (Character.getType(c) == Character.NON_SPACING_MARK
@@ -159,7 +184,7 @@ final class NormalizedPost {
           if (terminator && length > 0) {
             if (c == '?' || openedQuestion) {
               question |= c == '?';
-              mark(inQuestion, sentenceStart, length);
+              mark(flags, sentenceStart, length);
             }
             if (firstSentenceEnd < 0) {
               firstSentenceEnd = length;
@@ -178,13 +203,13 @@ final class NormalizedPost {
       i = end;
     }
     if (openedQuestion) {
-      mark(inQuestion, sentenceStart, length);
+      mark(flags, sentenceStart, length);
     }
     if (length > 0 && out[length - 1] == ' ') {
       length--;
     }
     int shortFirstQuestionEnd = 0;
-    if (firstSentenceEnd > 0 && inQuestion[firstSentenceEnd - 1]) {
+    if (firstSentenceEnd > 0 && (flags[firstSentenceEnd - 1] & IN_QUESTION) != 0) {
       int words = 0;
       for (int k = 0; k < firstSentenceEnd; k++) {
         if (out[k] != ' ' && (k == 0 || out[k - 1] == ' ')) {
@@ -203,7 +228,8 @@ final class NormalizedPost {
         handle,
         price,
         shortFirstQuestionEnd,
-        inQuestion,
+        lowerCase,
+        flags,
         Arrays.copyOf(sentenceStarts, sentences));
   }
 
@@ -214,15 +240,42 @@ final class NormalizedPost {
     return out;
   }
 
-  private static void mark(boolean[] inQuestion, int from, int to) {
-    for (int k = from; k < to && k < inQuestion.length; k++) {
-      inQuestion[k] = true;
+  private static void mark(byte[] flags, int from, int to) {
+    for (int k = from; k < to && k < flags.length; k++) {
+      flags[k] |= IN_QUESTION;
     }
   }
 
   /** Whether the word at this offset of {@link #text} is part of a question. */
   boolean inQuestion(int offset) {
-    return inQuestion[offset];
+    return (flags[offset] & IN_QUESTION) != 0;
+  }
+
+  /** Whether the word starting at this offset of {@link #text} was written with a capital. */
+  boolean capitalised(int start) {
+    return (flags[start] & CAPITALISED) != 0;
+  }
+
+  /** Whether the word starting at this offset of {@link #text} is the first of its sentence. */
+  boolean firstOfSentence(int start) {
+    return start == 0 || startsSentence(start);
+  }
+
+  /**
+   * The offset where the word after the one ending at {@code end} starts, or -1 when there is none
+   * or it opens another sentence.
+   */
+  int nextWordInSentence(int end) {
+    int next = end + 1;
+    return next < length && !startsSentence(next) ? next : -1;
+  }
+
+  /**
+   * The offset where the word before the one starting at {@code start} starts, or -1 when there is
+   * none or the word at {@code start} opens its sentence.
+   */
+  int previousWordInSentence(int start) {
+    return firstOfSentence(start) ? -1 : previousWord(start);
   }
 
   /** Whether a sentence (not the post's first) starts at this offset of {@link #text}. */
