@@ -34,7 +34,8 @@ import java.util.function.Predicate;
  * the brand rule the post matched, "Pixel 8 or 9?", "Slack or Teams?"; elsewhere in a question, as
  * in "tea or coffee?", a weak cue), switching away from or complaining about a competitor ("done
  * with", "shopping around", "outage"; only when the post mentions a competitor), questions to the
- * brand ("do you ship", "available" inside a question of a post with an {@code @handle}), desire
+ * brand ("do you ship", "available" inside a question of a post with an {@code @handle}, "you"
+ * inside a question unless put to the crowd: not in "does anyone know if you need a visa?"), desire
  * and budget cues ("so bad", "under 200"), and against a lead: sellers and ads ("% off", "dm to
  * order", "visit our"), giveaways, negated and joking intent ("would never buy", "lottery"),
  * reports of a purchase already made ("just bought"), support requests about something the author

@@ -28,6 +28,12 @@ record LeadSignal(
     /** Only inside a question of a post that addresses someone with an {@code @handle}. */
     ADDRESSED,
     /**
+     * Only inside a question, and not after a word for the crowd ("anyone", "someone", "alguém")
+     * within {@value #CROWD_WORDS} words of its sentence: the "you" of "does anyone know if you
+     * need a visa?" is anyone, not the brand.
+     */
+    SECOND_PERSON,
+    /**
      * Only inside a post's first sentence when it is a short question (at most {@value
      * NormalizedPost#SHORT_QUESTION_WORDS} words), the post has no {@code @handle}, and a product
      * is named within {@value #CHOICE_WORDS} words either side of the phrase ({@link
@@ -35,6 +41,14 @@ record LeadSignal(
      */
     CHOICE
   }
+
+  /** How many words before a second person a word for the crowd makes it impersonal. */
+  static final int CROWD_WORDS = 8;
+
+  /** Words for the crowd a question is put to: a second person after them is impersonal. */
+  private static final Set<String> CROWD =
+      Set.of(
+          "anyone", "anybody", "someone", "somebody", "everyone", "everybody", "alguem", "alguien");
 
   /** How many words either side of a choice's "or" may name a product. */
   static final int CHOICE_WORDS = 2;
@@ -59,11 +73,28 @@ record LeadSignal(
       case OWN -> !mentionsCompetitor;
       case QUESTION -> post.inQuestion(start);
       case ADDRESSED -> post.handle && post.inQuestion(start);
+      case SECOND_PERSON -> post.inQuestion(start) && !afterCrowd(post, start);
       case CHOICE ->
           !post.handle
               && start < post.shortFirstQuestionEnd
               && namesProduct(post, start, end, brandWord);
     };
+  }
+
+  /** Whether a word for the crowd comes within {@value #CROWD_WORDS} words before {@code start}. */
+  private static boolean afterCrowd(NormalizedPost post, int start) {
+    int word = start;
+    for (int k = 0; k < CROWD_WORDS; k++) {
+      word = post.previousWordInSentence(word);
+      if (word < 0) {
+        return false;
+      }
+      int length = post.wordEnd(word) - word;
+      if (length <= 8 && CROWD.contains(new String(post.text, word, length))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -134,6 +165,7 @@ record LeadSignal(
     return weight > 0
         && (condition == Condition.ALWAYS
             || condition == Condition.QUESTION
+            || condition == Condition.SECOND_PERSON
             || condition == Condition.CHOICE);
   }
 }

@@ -120,6 +120,23 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldNotReadTheYouOfAQuestionPutToAnyoneAsAQuestionToTheBrand() {
+    assertThat(SCORER.score("anyone know if you need a visa for Peru?").lead()).isFalse();
+    assertThat(SCORER.score("does anyone know where you park at the stadium?").reasons())
+        .containsExactly("purchase intent: \"anyone know\"");
+    assertThat(SCORER.score("anyone know where you can get a flu shot?").lead()).isFalse();
+    // a purchase or a product asked about still is a lead
+    assertThat(SCORER.score("anyone know where I can buy X?").reasons())
+        .containsExactly(
+            "purchase intent: \"anyone know\"", "purchase intent: \"where i can buy\"");
+    assertThat(SCORER.score("anyone know where I can buy X?").lead()).isTrue();
+    assertThat(SCORER.score("anyone know where you can buy a Switch?").lead()).isTrue();
+    assertThat(SCORER.score("does anyone know a good laptop you'd recommend?").lead()).isTrue();
+    // and "where you can buy" tells a buyer only in a question
+    assertThat(SCORER.score("here's where you can buy the PS5").reasons()).isEmpty();
+  }
+
+  @Test
   void shouldCountBrandQuestionsOnlyInQuestionsToAHandle() {
     assertThat(SCORER.score("@acme is the blue one available?").reasons())
         .containsExactly("question to the brand: \"available\"");
