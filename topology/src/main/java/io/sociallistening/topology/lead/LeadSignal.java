@@ -34,6 +34,14 @@ record LeadSignal(
      */
     SECOND_PERSON,
     /**
+     * Only when no word that may be a noun follows the phrase in its clause: the sentence ends, a
+     * pause comes ({@link NormalizedPost#pausedBefore}: punctuation, an emoji, a link), or the next
+     * word is one of {@link #AFTER_PRONOUN}. The demonstrative of "i need this!" and "i need this
+     * so bad" stands for a product shown; the one of "i need this coffee" or "i need this weekend"
+     * names something that may not be sold.
+     */
+    ALONE,
+    /**
      * Only inside a post's first sentence when it is a short question (at most {@value
      * NormalizedPost#SHORT_QUESTION_WORDS} words), the post has no {@code @handle}, and a product
      * is named within {@value #CHOICE_WORDS} words either side of the phrase ({@link
@@ -49,6 +57,88 @@ record LeadSignal(
   private static final Set<String> CROWD =
       Set.of(
           "anyone", "anybody", "someone", "somebody", "everyone", "everybody", "alguem", "alguien");
+
+  /**
+   * Words that follow a demonstrative standing alone ("this so bad", "these in black", "this one",
+   * "that lol") rather than one before a noun ("this coffee").
+   */
+  private static final Set<String> AFTER_PRONOUN =
+      Set.of(
+          "so",
+          "too",
+          "soo",
+          "sooo",
+          "very",
+          "really",
+          "much",
+          "more",
+          "bad",
+          "badly",
+          "in",
+          "on",
+          "for",
+          "at",
+          "from",
+          "with",
+          "to",
+          "as",
+          "than",
+          "like",
+          "now",
+          "rn",
+          "asap",
+          "today",
+          "tonight",
+          "tomorrow",
+          "yesterday",
+          "already",
+          "again",
+          "right",
+          "soon",
+          "immediately",
+          "everyday",
+          "every",
+          "back",
+          "lol",
+          "lmao",
+          "lmfao",
+          "omg",
+          "omfg",
+          "haha",
+          "pls",
+          "please",
+          "plz",
+          "and",
+          "but",
+          "or",
+          "tbh",
+          "fr",
+          "ngl",
+          "honestly",
+          "literally",
+          "lowkey",
+          "though",
+          "tho",
+          "because",
+          "bc",
+          "cuz",
+          "cause",
+          "if",
+          "when",
+          "before",
+          "after",
+          "i",
+          "it",
+          "one",
+          "ones",
+          "thing",
+          "things",
+          "stuff",
+          "yes",
+          "yeah",
+          "wow",
+          "ok",
+          "okay");
 
   /** How many words either side of a choice's "or" may name a product. */
   static final int CHOICE_WORDS = 2;
@@ -74,11 +164,22 @@ record LeadSignal(
       case QUESTION -> post.inQuestion(start);
       case ADDRESSED -> post.handle && post.inQuestion(start);
       case SECOND_PERSON -> post.inQuestion(start) && !afterCrowd(post, start);
+      case ALONE -> alone(post, end);
       case CHOICE ->
           !post.handle
               && start < post.shortFirstQuestionEnd
               && namesProduct(post, start, end, brandWord);
     };
+  }
+
+  /** Whether no word that may be a noun follows the phrase ending at {@code end} in its clause. */
+  private static boolean alone(NormalizedPost post, int end) {
+    int next = post.nextWordInSentence(end);
+    if (next < 0 || post.pausedBefore(next)) {
+      return true;
+    }
+    int length = post.wordEnd(next) - next;
+    return length <= 11 && AFTER_PRONOUN.contains(new String(post.text, next, length));
   }
 
   /** Whether a word for the crowd comes within {@value #CROWD_WORDS} words before {@code start}. */
@@ -166,6 +267,7 @@ record LeadSignal(
         && (condition == Condition.ALWAYS
             || condition == Condition.QUESTION
             || condition == Condition.SECOND_PERSON
+            || condition == Condition.ALONE
             || condition == Condition.CHOICE);
   }
 }

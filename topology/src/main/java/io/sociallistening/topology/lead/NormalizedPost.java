@@ -14,9 +14,10 @@ import java.util.Arrays;
  * outside URLs (the punctuation right after a link, as in {@code bestbuy.com?}, is outside it),
  * which words belong to a question (a sentence ending in {@code ?} or opened by {@code ¿};
  * sentences end at {@code ? ! .} followed by a space, and at line breaks), which words were written
- * with a capital letter ({@code Galaxy}, {@code iPhone}), whether it contains a URL, an
- * {@code @handle}, or a price (a currency sign next to a digit, e.g. {@code $899}, {@code R$
- * 2.999}, {@code 300€}).
+ * with a capital letter ({@code Galaxy}, {@code iPhone}), which words come after punctuation, an
+ * emoji, a link or a handle (a pause: "no, I need this"; not the hyphen of "carry-on" or the {@code
+ * #} of a hashtag), whether it contains a URL, an {@code @handle}, or a price (a currency sign next
+ * to a digit, e.g. {@code $899}, {@code R$ 2.999}, {@code 300€}).
  */
 final class NormalizedPost {
   final char[] text;
@@ -40,12 +41,14 @@ final class NormalizedPost {
 
   /**
    * Per offset of {@link #text}: {@link #IN_QUESTION} when the sentence around it is a question,
-   * {@link #CAPITALISED} at the start of a word written with a capital letter.
+   * {@link #CAPITALISED} at the start of a word written with a capital letter, {@link #PAUSED} at
+   * the start of a word after a pause.
    */
   private final byte[] flags;
 
   private static final byte IN_QUESTION = 1;
   private static final byte CAPITALISED = 2;
+  private static final byte PAUSED = 4;
 
   /** The offsets of {@link #text} where a sentence other than the first starts, ascending. */
   private final int[] sentenceStarts;
@@ -87,6 +90,7 @@ final class NormalizedPost {
     boolean price = false;
     boolean lowerCase = false;
     int wordStart = 0;
+    boolean pause = false;
     int sentenceStart = 0;
     int firstSentenceEnd = -1;
     boolean openedQuestion = false;
@@ -116,6 +120,7 @@ final class NormalizedPost {
       }
       if (Links.isLink(post, i, end)) {
         url = true;
+        pause = true;
         // the punctuation after a link is not part of it: "buy at bestbuy.com?" is a question
         int after = end;
         while (after > i && isClosing(post.charAt(after - 1))) {
@@ -128,6 +133,7 @@ final class NormalizedPost {
         i = after;
       } else if (post.charAt(i) == '@' && end - i > 1) {
         handle = true;
+        pause = true;
         i = end;
         continue;
       }
@@ -139,7 +145,11 @@ final class NormalizedPost {
           }
           if (length == 0 || out[length - 1] == ' ') {
             wordStart = length;
+            if (pause) {
+              flags[wordStart] |= PAUSED;
+            }
           }
+          pause = false;
           if (Character.isUpperCase(c)) {
             flags[wordStart] |= CAPITALISED;
           } else if (Character.isLowerCase(c)) {
@@ -163,6 +173,14 @@ final class NormalizedPost {
           }
           out[length++] = '%';
         } else {
+          if (c != '#'
+              && !(c == '-'
+                  && k > i
+                  && k + 1 < end
+                  && Character.isLetterOrDigit(post.charAt(k - 1))
+                  && Character.isLetterOrDigit(post.charAt(k + 1)))) {
+            pause = true;
+          }
           if (isCurrency(c)
               && ((k + 1 < n && Character.isDigit(post.charAt(k + 1)))
                   || (k + 2 < n
@@ -254,6 +272,14 @@ final class NormalizedPost {
   /** Whether the word starting at this offset of {@link #text} was written with a capital. */
   boolean capitalised(int start) {
     return (flags[start] & CAPITALISED) != 0;
+  }
+
+  /**
+   * Whether punctuation, an emoji, a link or a handle comes right before the word starting at this
+   * offset of {@link #text}.
+   */
+  boolean pausedBefore(int start) {
+    return (flags[start] & PAUSED) != 0;
   }
 
   /** Whether the word starting at this offset of {@link #text} is the first of its sentence. */

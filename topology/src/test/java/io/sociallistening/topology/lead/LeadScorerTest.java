@@ -457,6 +457,33 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldReadADemonstrativeBeforeANounAsAWeakIntent() {
+    // "this" before a noun names the thing, which may be a coffee in hand or a weekend
+    assertThat(SCORER.score("I need this coffee so bad").lead()).isFalse();
+    assertThat(SCORER.score("I need this weekend so bad").lead()).isFalse();
+    assertThat(SCORER.score("need this weekend so bad").lead()).isFalse();
+    assertThat(SCORER.score("I need this coffee so bad").score())
+        .isCloseTo(1 - Math.exp(-0.65), within(1e-12));
+    assertThat(SCORER.score("I don't need this coffee").reasons())
+        .containsExactly("negated intent: \"don't need this\"");
+    assertThat(SCORER.score("I need a nap").lead()).isFalse();
+    // standing alone it is the product shown
+    for (String post :
+        List.of(
+            "I need this so bad",
+            "I need this!",
+            "I need this 😍",
+            "I need this one",
+            "I need these in black",
+            "I need this, where is it from?",
+            "I want this jacket, where is it from??",
+            "I need a new laptop, any recommendations?",
+            "need a new phone, which one should I get?")) {
+      assertThat(SCORER.score(post).lead()).as(post).isTrue();
+    }
+  }
+
+  @Test
   void shouldNotReadEverydayUsesOfGetAsPurchases() {
     assertThat(SCORER.score("Should I get some sleep before the flight?").reasons()).isEmpty();
     assertThat(SCORER.score("Where can I get a flu shot?").reasons()).isEmpty();
