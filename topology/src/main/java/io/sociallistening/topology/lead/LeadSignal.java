@@ -34,6 +34,12 @@ record LeadSignal(
      */
     SECOND_PERSON,
     /**
+     * Only inside a question, and not at the very start of the post: "is the X2 worth it?" and
+     * "thinking of Apple Music. worth it?" ask about what comes before, a post that opens with
+     * "Worth it?" ("Worth it? the hike was brutal") asks about nothing named.
+     */
+    FOLLOW_UP,
+    /**
      * Only when no word that may be a noun follows the phrase in its clause: the sentence ends, a
      * pause comes ({@link NormalizedPost#pausedBefore}: punctuation, an emoji, a link), or the next
      * word is one of {@link #AFTER_PRONOUN}. The demonstrative of "i need this!" and "i need this
@@ -165,6 +171,7 @@ record LeadSignal(
       case ADDRESSED -> post.handle && post.inQuestion(start);
       case SECOND_PERSON -> post.inQuestion(start) && !afterCrowd(post, start);
       case ALONE -> alone(post, end);
+      case FOLLOW_UP -> start > 0 && post.inQuestion(start);
       case CHOICE ->
           !post.handle
               && start < post.shortFirstQuestionEnd
@@ -268,6 +275,7 @@ record LeadSignal(
             || condition == Condition.QUESTION
             || condition == Condition.SECOND_PERSON
             || condition == Condition.ALONE
+            || condition == Condition.FOLLOW_UP
             || condition == Condition.CHOICE);
   }
 }

@@ -484,6 +484,19 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldNotReadAPostOpeningWithWorthItAsAPurchaseQuestion() {
+    // a post that opens with "Worth it?" asks about nothing named before it
+    assertThat(SCORER.score("Worth it? the hike was brutal").lead()).isFalse();
+    assertThat(SCORER.score("Worth it? the hike was brutal").score())
+        .isCloseTo(1 - Math.exp(-0.4), within(1e-12));
+    assertThat(SCORER.score("Worth the hype? the concert was amazing").lead()).isFalse();
+    assertThat(SCORER.score("Is the Acme X2 worth it?").lead()).isTrue();
+    assertThat(SCORER.score("worth upgrading from the X1?").lead()).isTrue();
+    assertThat(SCORER.score("The Acme X2 is out. Worth it?").lead()).isTrue();
+    assertThat(SCORER.score("Thinking of moving to Apple Music, worth it?").lead()).isTrue();
+  }
+
+  @Test
   void shouldNotReadEverydayUsesOfGetAsPurchases() {
     assertThat(SCORER.score("Should I get some sleep before the flight?").reasons()).isEmpty();
     assertThat(SCORER.score("Where can I get a flu shot?").reasons()).isEmpty();
