@@ -60,12 +60,15 @@ import java.util.function.Predicate;
  * "don't", "never", "não", ...) counts as negated intent instead, unless a word of doubt comes
  * between ("not sure if i should buy" stays intent); "no", also Portuguese for "in the" ("no Rio,
  * alguém indica?"), negates only right before the phrase or before object pronouns only ("no lo voy
- * a comprar"). A negated intent speaks for its own sentence: when another sentence holds a lead
- * phrase and no negated intent, it is dropped ("I'm not buying an iPhone again. Can anyone
- * recommend a good Android?" is a lead). A post with both a price ("$899") and a link counts as a
- * seller; a price without a link is a budget cue (0.3). Each reason counts once, at the weight of
- * its strongest phrase in the post; score = 1 - exp(-sum) for a positive sum, else 0. One
- * purchase-intent phrase (0.9) gives 0.593, a comparison alone (0.4) 0.330.
+ * a comprar"); followed by a pause or by "I" it is an interjection, the lament of a fan who cannot
+ * have the thing (sold out, gone): the intent after it counts at half its weight ("Nooooo I need
+ * this so bad" is a weak lead, "Nooo I need this" none). A negated intent speaks for its own
+ * sentence: when another sentence holds a lead phrase and no negated intent, it is dropped ("I'm
+ * not buying an iPhone again. Can anyone recommend a good Android?" is a lead). A post with both a
+ * price ("$899") and a link counts as a seller; a price without a link is a budget cue (0.3). Each
+ * reason counts once, at the weight of its strongest phrase in the post; score = 1 - exp(-sum) for
+ * a positive sum, else 0. One purchase-intent phrase (0.9) gives 0.593, a comparison alone (0.4)
+ * 0.330.
  *
  * <p>Immutable and thread-safe; no regular expressions; per call it allocates the normalised text,
  * a few small arrays, the result, and a short string per candidate lead phrase for the negation
@@ -112,6 +115,16 @@ public final class LeadScorer {
    * nothing but {@link #CLITICS} comes between it and the phrase.
    */
   private static final String NO = "no";
+
+  /**
+   * What {@link #negationBefore} finds for an interjection "no", one followed by a pause or by "I"
+   * ("Nooo, I need this", "no I need this so bad"): not a negation, but a lament that the thing is
+   * out of reach (sold out, gone, missed), so the intent after it counts at {@link
+   * #INTERJECTION_FACTOR} of its weight.
+   */
+  private static final int INTERJECTION = -2;
+
+  private static final double INTERJECTION_FACTOR = 0.5;
 
   /** Object pronouns that may stand between "no" and the verb it negates. */
   private static final Set<String> CLITICS =
@@ -230,6 +243,14 @@ public final class LeadScorer {
           }
           if (signal.negatable()) {
             int negation = negationBefore(post, start);
+            if (negation == INTERJECTION) {
+              matches.add(
+                  signal.explanation() + " after \"no\"",
+                  reasonOf[chosen],
+                  signal.weight() * INTERJECTION_FACTOR,
+                  post.sentenceStart(start));
+              return true;
+            }
             if (negation >= 0) {
               String negator = new String(post.text, negation, post.wordEnd(negation) - negation);
               matches.add(
@@ -271,7 +292,7 @@ public final class LeadScorer {
 
   /**
    * The start of a negation within {@link #NEGATION_SCOPE} words before {@code start} in the same
-   * sentence, or -1.
+   * sentence, {@link #INTERJECTION} when an interjection "no" comes first, or -1.
    */
   private static int negationBefore(NormalizedPost post, int start) {
     int word = start;
@@ -280,6 +301,7 @@ public final class LeadScorer {
       if (post.startsSentence(word)) {
         return -1;
       }
+      int after = word;
       word = post.previousWord(word);
       if (word < 0) {
         return -1;
@@ -292,6 +314,12 @@ public final class LeadScorer {
       String token = new String(post.text, word, length);
       if (DOUBTS.contains(token)) {
         return -1;
+      }
+      if (token.equals(NO)
+          && (post.pausedBefore(after)
+              || LeadSignal.I.contains(
+                  new String(post.text, after, post.wordEnd(after) - after)))) {
+        return INTERJECTION;
       }
       if (NEGATORS.contains(token) || (onlyClitics && token.equals(NO))) {
         return word;
@@ -515,6 +543,7 @@ public final class LeadScorer {
     words.addAll(NEGATORS);
     words.addAll(DOUBTS);
     words.addAll(CLITICS);
+    words.addAll(LeadSignal.I);
     words.add(NO);
     return Set.copyOf(words);
   }

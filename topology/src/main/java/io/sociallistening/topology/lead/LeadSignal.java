@@ -149,8 +149,11 @@ record LeadSignal(
   /** How many words either side of a choice's "or" may name a product. */
   static final int CHOICE_WORDS = 2;
 
-  /** The pronoun I, written with a capital whatever it names. */
-  private static final Set<String> I = Set.of("i", "i'm", "i'd", "i'll", "i've");
+  /**
+   * The pronoun I, written with a capital whatever it names, and never negated by a "no" before it
+   * ("no I need this" is an interjection).
+   */
+  static final Set<String> I = Set.of("i", "i'm", "im", "i'd", "i'll", "i've", "ive");
 
   /**
    * Whether the phrase found at {@code start} to {@code end} of {@code post} counts there; {@code

@@ -262,6 +262,24 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldReadAnInterjectionNoAsALamentNotANegation() {
+    // "no" followed by a pause or by "I": a fan who cannot have the thing, a weak lead at most
+    LeadResult lament = SCORER.score("Nooooo I need this so bad");
+    assertThat(lament.reasons())
+        .containsExactly("purchase intent: \"i need this\" after \"no\"", "desire: \"so bad\"");
+    assertThat(lament.score()).isCloseTo(1 - Math.exp(-0.7), within(1e-12));
+    assertThat(lament.lead()).isTrue();
+    assertThat(SCORER.score("Nooo, I need this").score())
+        .isCloseTo(1 - Math.exp(-0.4), within(1e-12));
+    assertThat(SCORER.score("Nooo 😭 I need this, where can I buy it?").lead()).isTrue();
+    // a negation after it still negates, and "no" before the verb still does
+    assertThat(SCORER.score("no, I don't need another phone").lead()).isFalse();
+    assertThat(SCORER.score("No, I don't need a new phone").reasons())
+        .containsExactly("negated intent: \"don't need a new\"");
+    assertThat(SCORER.score("no need to buy a new one").lead()).isFalse();
+  }
+
+  @Test
   void shouldKeepIntentWhenDoubtComesBetweenNegationAndPhrase() {
     LeadResult result = SCORER.score("not sure if i should buy the s24");
 
