@@ -71,8 +71,9 @@ import java.util.function.Predicate;
  * 0.330.
  *
  * <p>Immutable and thread-safe; no regular expressions; per call it allocates the normalised text,
- * a few small arrays, the result, and a short string per candidate lead phrase for the negation
- * check.
+ * a few small arrays, the result, and short strings for the words next to a candidate lead phrase
+ * that its negation check or condition reads; the places of the brand rules' terms are looked up
+ * only for a choice that names no product by itself.
  */
 public final class LeadScorer {
   /** The threshold of {@link #loadDefault()}. */
