@@ -146,6 +146,32 @@ record LeadSignal(
           "ok",
           "okay");
 
+  /** Endings that make a number an ordinal or a time of day rather than a model. */
+  private static final Set<String> ORDINAL_OR_TIME = Set.of("st", "nd", "rd", "th", "am", "pm");
+
+  /** Days and months, written with a capital in English whatever they name. */
+  private static final Set<String> CALENDAR =
+      Set.of(
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december");
+
   /** How many words either side of a choice's "or" may name a product. */
   static final int CHOICE_WORDS = 2;
 
@@ -210,12 +236,23 @@ record LeadSignal(
 
   /**
    * Whether one of the {@value #CHOICE_WORDS} words of its sentence before {@code start} or after
-   * {@code end} names a product: a word of letters and digits (PS5, X2, S24), a number after a word
-   * (Pixel 8, Forerunner 265; not the "2" of "2 or 3 nights?"), a word written with a capital
-   * inside its sentence (Galaxy, iPhone, Teams; not the first word, not "I", not in a post all in
-   * capitals), or a word of a brand rule the post matched (kindle, kobo).
+   * {@code end} names a product: a word of letters and digits (PS5, X2, S24; not an ordinal, a time
+   * of day or a decade: 2nd, 5pm, 90s), a number after a word (Pixel 8, Forerunner 265; not the "2"
+   * of "2 or 3 nights?"), a word written with a capital inside its sentence (Galaxy, iPhone, Teams;
+   * not the first word, not "I", not a day or a month, not in a sentence all in capitals), or a
+   * word of a brand rule the post matched (kindle, kobo). The brand rules' words are asked for only
+   * when no word names a product by itself.
    */
   static boolean namesProduct(
+      NormalizedPost post, int start, int end, Predicate<String> brandWord) {
+    return near(post, start, end, null) || near(post, start, end, brandWord);
+  }
+
+  /**
+   * Whether one of the words next to the phrase names a product by itself, or, with {@code
+   * brandWord}, is a word of a brand rule.
+   */
+  private static boolean near(
       NormalizedPost post, int start, int end, Predicate<String> brandWord) {
     int word = start;
     for (int k = 0; k < CHOICE_WORDS; k++) {
@@ -223,8 +260,10 @@ record LeadSignal(
       if (word < 0) {
         break;
       }
-      if (product(post, word, brandWord)
-          || (k == 0 && number(post, word) && post.previousWordInSentence(word) >= 0)) {
+      if (brandWord != null
+          ? brandWord.test(written(post, word))
+          : (product(post, word)
+              || (k == 0 && number(post, word) && post.previousWordInSentence(word) >= 0))) {
         return true;
       }
     }
@@ -235,14 +274,19 @@ record LeadSignal(
         break;
       }
       after = post.wordEnd(word);
-      if (product(post, word, brandWord)) {
+      if (brandWord != null ? brandWord.test(written(post, word)) : product(post, word)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean product(NormalizedPost post, int word, Predicate<String> brandWord) {
+  private static String written(NormalizedPost post, int word) {
+    return new String(post.text, word, post.wordEnd(word) - word);
+  }
+
+  /** Whether the word starting at {@code word} names a product by itself. */
+  private static boolean product(NormalizedPost post, int word) {
     int end = post.wordEnd(word);
     boolean letter = false;
     boolean digit = false;
@@ -251,14 +295,33 @@ record LeadSignal(
       digit |= Character.isDigit(post.text[k]);
     }
     if (letter && digit) {
-      return true;
+      return !countOrTime(post, word, end);
+    }
+    if (!post.capitalised(word) || post.firstOfSentence(word)) {
+      return false;
     }
     String written = new String(post.text, word, end - word);
-    return (post.capitalised(word)
-            && post.lowerCase
-            && !post.firstOfSentence(word)
-            && !I.contains(written))
-        || brandWord.test(written);
+    return !I.contains(written) && !CALENDAR.contains(written);
+  }
+
+  /**
+   * Whether a word of digits and letters is an ordinal, a time of day or a decade (1st, 2nd, 3rd,
+   * 4th, 5pm, 10am, 90s, 1990s), not a model number (6s, 41mm, 128gb).
+   */
+  private static boolean countOrTime(NormalizedPost post, int word, int end) {
+    int digits = word;
+    while (digits < end && Character.isDigit(post.text[digits])) {
+      digits++;
+    }
+    if (digits == word || end - digits > 2) {
+      return false;
+    }
+    String suffix = new String(post.text, digits, end - digits);
+    if (suffix.equals("s")) {
+      // a decade: 80s, 1990s; not a model: 6s
+      return (digits - word == 2 || digits - word == 4) && post.text[digits - 1] == '0';
+    }
+    return ORDINAL_OR_TIME.contains(suffix);
   }
 
   private static boolean number(NormalizedPost post, int word) {

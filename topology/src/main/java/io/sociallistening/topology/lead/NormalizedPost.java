@@ -14,10 +14,11 @@ import java.util.Arrays;
  * outside URLs (the punctuation right after a link, as in {@code bestbuy.com?}, is outside it),
  * which words belong to a question (a sentence ending in {@code ?} or opened by {@code ¿};
  * sentences end at {@code ? ! .} followed by a space, and at line breaks), which words were written
- * with a capital letter ({@code Galaxy}, {@code iPhone}), which words come after punctuation, an
- * emoji, a link or a handle (a pause: "no, I need this"; not the hyphen of "carry-on" or the {@code
- * #} of a hashtag), whether it contains a URL, an {@code @handle}, or a price (a currency sign next
- * to a digit, e.g. {@code $899}, {@code R$ 2.999}, {@code 300€}).
+ * with a capital letter ({@code Galaxy}, {@code iPhone}; not in a sentence written all in
+ * capitals), which words come after punctuation, an emoji, a link or a handle (a pause: "no, I need
+ * this"; not the hyphen of "carry-on" or the {@code #} of a hashtag), whether it contains a URL, an
+ * {@code @handle}, or a price (a currency sign next to a digit, e.g. {@code $899}, {@code R$
+ * 2.999}, {@code 300€}).
  */
 final class NormalizedPost {
   final char[] text;
@@ -34,15 +35,10 @@ final class NormalizedPost {
   final int shortFirstQuestionEnd;
 
   /**
-   * Whether the post has a lower-case letter: in a post written all in capitals a capital says
-   * nothing about a word.
-   */
-  final boolean lowerCase;
-
-  /**
    * Per offset of {@link #text}: {@link #IN_QUESTION} when the sentence around it is a question,
-   * {@link #CAPITALISED} at the start of a word written with a capital letter, {@link #PAUSED} at
-   * the start of a word after a pause.
+   * {@link #CAPITALISED} at the start of a word written with a capital letter in a sentence that
+   * also has a lower-case letter (in a sentence written all in capitals, "TEA OR COFFEE?", a
+   * capital says nothing about a word), {@link #PAUSED} at the start of a word after a pause.
    */
   private final byte[] flags;
 
@@ -63,7 +59,6 @@ final class NormalizedPost {
       boolean handle,
       boolean price,
       int shortFirstQuestionEnd,
-      boolean lowerCase,
       byte[] flags,
       int[] sentenceStarts) {
     this.text = text;
@@ -73,7 +68,6 @@ final class NormalizedPost {
     this.handle = handle;
     this.price = price;
     this.shortFirstQuestionEnd = shortFirstQuestionEnd;
-    this.lowerCase = lowerCase;
     this.flags = flags;
     this.sentenceStarts = sentenceStarts;
   }
@@ -88,7 +82,7 @@ final class NormalizedPost {
     boolean url = false;
     boolean handle = false;
     boolean price = false;
-    boolean lowerCase = false;
+    boolean sentenceLowerCase = false;
     int wordStart = 0;
     boolean pause = false;
     int sentenceStart = 0;
@@ -104,6 +98,10 @@ final class NormalizedPost {
           if (openedQuestion) {
             mark(flags, sentenceStart, length);
           }
+          if (!sentenceLowerCase) {
+            uncapitalise(flags, sentenceStart, length);
+          }
+          sentenceLowerCase = false;
           if (firstSentenceEnd < 0) {
             firstSentenceEnd = length;
           }
@@ -153,7 +151,7 @@ final class NormalizedPost {
           if (Character.isUpperCase(c)) {
             flags[wordStart] |= CAPITALISED;
           } else if (Character.isLowerCase(c)) {
-            lowerCase = true;
+            sentenceLowerCase = true;
           }
           out[length++] = fold(Character.toLowerCase(c));
         } else if (Character.getType(c) == Character.NON_SPACING_MARK
@@ -204,6 +202,10 @@ final class NormalizedPost {
               question |= c == '?';
               mark(flags, sentenceStart, length);
             }
+            if (!sentenceLowerCase) {
+              uncapitalise(flags, sentenceStart, length);
+            }
+            sentenceLowerCase = false;
             if (firstSentenceEnd < 0) {
               firstSentenceEnd = length;
             }
@@ -222,6 +224,9 @@ final class NormalizedPost {
     }
     if (openedQuestion) {
       mark(flags, sentenceStart, length);
+    }
+    if (!sentenceLowerCase) {
+      uncapitalise(flags, sentenceStart, length);
     }
     if (length > 0 && out[length - 1] == ' ') {
       length--;
@@ -246,7 +251,6 @@ final class NormalizedPost {
         handle,
         price,
         shortFirstQuestionEnd,
-        lowerCase,
         flags,
         Arrays.copyOf(sentenceStarts, sentences));
   }
@@ -264,12 +268,21 @@ final class NormalizedPost {
     }
   }
 
+  private static void uncapitalise(byte[] flags, int from, int to) {
+    for (int k = from; k < to && k < flags.length; k++) {
+      flags[k] &= ~CAPITALISED;
+    }
+  }
+
   /** Whether the word at this offset of {@link #text} is part of a question. */
   boolean inQuestion(int offset) {
     return (flags[offset] & IN_QUESTION) != 0;
   }
 
-  /** Whether the word starting at this offset of {@link #text} was written with a capital. */
+  /**
+   * Whether the word starting at this offset of {@link #text} was written with a capital, in a
+   * sentence not written all in capitals.
+   */
   boolean capitalised(int start) {
     return (flags[start] & CAPITALISED) != 0;
   }

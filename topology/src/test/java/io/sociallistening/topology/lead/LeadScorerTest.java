@@ -446,6 +446,45 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldNotReadTheCapitalsOfAShoutOrADayOrATimeAsAProductInAChoice() {
+    // capitals say nothing in a sentence written all in capitals, whatever the rest of the post
+    for (String post :
+        List.of(
+            "TEA OR COFFEE? #mondaymood",
+            "SHOULD I GO OR STAY? lol",
+            "KINDLE OR KOBO? i read a lot",
+            "Is the game on Sunday or Monday?",
+            "Should I go Friday or Saturday?",
+            "Meet at 5pm or 6pm?",
+            "Take the 1st or 2nd train?",
+            "80s or 90s music?")) {
+      assertThat(SCORER.score(post).score()).as(post).isCloseTo(1 - Math.exp(-0.35), within(1e-12));
+    }
+    for (String post :
+        List.of("PS5 OR XBOX? lol", "iPhone 6s or 7?", "41mm or 45mm?", "Galaxy or iPhone? HELP")) {
+      assertThat(SCORER.score(post).score()).as(post).isCloseTo(1 - Math.exp(-0.75), within(1e-12));
+    }
+  }
+
+  @Test
+  void shouldLookUpTheBrandRulesWordsOnlyWhenNoWordNamesAProductByItself() {
+    NormalizedPost numbered = NormalizedPost.of("pixel 8 or 9?");
+    int or = "pixel 8 ".length();
+    assertThat(
+            LeadSignal.namesProduct(
+                numbered,
+                or,
+                or + 2,
+                word -> {
+                  throw new AssertionError("looked up " + word);
+                }))
+        .isTrue();
+    NormalizedPost plain = NormalizedPost.of("kindle or kobo?");
+    assertThat(LeadSignal.namesProduct(plain, 7, 9, "kobo"::equals)).isTrue();
+    assertThat(LeadSignal.namesProduct(plain, 7, 9, "kobo "::equals)).isFalse();
+  }
+
+  @Test
   void shouldNotReadAChoiceBetweenDigitsOrGrabbingFoodAsALead() {
     assertThat(SCORER.score("is acmeair terminal 1 or 2 at yyz? signs are confusing").reasons())
         .isEmpty();
