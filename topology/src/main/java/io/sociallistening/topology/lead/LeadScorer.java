@@ -28,26 +28,27 @@ import java.util.function.Predicate;
  *
  * <p>Signals are the phrases of {@code lead/lead_signals.txt}, each with a weight, a reason and a
  * condition (see the table's header): purchase intent ("thinking of getting", "need a new", "is it
- * worth it", "worth it" inside a question that does not open the post: not "Worth it? the hike was
- * brutal", "i want this" unless a noun follows: "i want this jacket" is a weak cue, "vale a pena"),
- * recommendation requests ("any recommendations", "recommend" inside a question), comparisons
- * ("vs"; "or" inside a short opening question that names a product next to it: a model number, a
- * name capitalised inside the question or a term of the brand rule the post matched, "Pixel 8 or
- * 9?", "Slack or Teams?"; elsewhere in a question, as in "tea or coffee?", a weak cue), switching
- * away from or complaining about a competitor ("done with", "shopping around", "outage"; only when
- * the post mentions a competitor), questions to the brand ("do you ship", "available" inside a
- * question of a post with an {@code @handle}, "you" inside a question unless put to the crowd: not
- * in "does anyone know if you need a visa?"), desire and budget cues ("so bad", "under 200"), and
- * against a lead: sellers and ads ("% off", "dm to order", "visit our"), giveaways, negated and
- * joking intent ("would never buy", "lottery"), reports of a purchase already made ("just bought"),
- * support requests about something the author has ("my order", "refund"; only when no competitor is
- * mentioned) and everyday uses of buying words that are not purchases ("looking for a new job",
- * weight 0: they only hide the phrase inside them). A phrase of the table may hold alternatives,
- * {@code {thinking|thought} {of|about} {getting|buying}}, expanded when the table is loaded, and a
- * word {@code *} that takes any one word of the post ("which * to buy" inside a question finds
- * "which laptop to buy?"); a phrase may have one line per condition, and counts with the first line
- * whose condition holds, a line with condition always only when no other holds ("vs" 0.4 anywhere,
- * 0.7 inside a question; "discounts" for a seller, but in a question to a handle for the brand).
+ * worth it", "worth it" inside a question unless it is the whole of a question that opens the post:
+ * not "Worth it? the hike was brutal", "i want this" unless a noun follows: "i want this jacket" is
+ * a weak cue, "vale a pena"), recommendation requests ("any recommendations", "recommend" inside a
+ * question), comparisons ("vs"; "or" inside a short opening question that names a product next to
+ * it: a model number, a name capitalised inside the question or a term of the brand rule the post
+ * matched, "Pixel 8 or 9?", "Slack or Teams?"; elsewhere in a question, as in "tea or coffee?", a
+ * weak cue), switching away from or complaining about a competitor ("done with", "shopping around",
+ * "outage"; only when the post mentions a competitor), questions to the brand ("do you ship",
+ * "available" inside a question of a post with an {@code @handle}, "you" inside a question unless
+ * put to the crowd: not in "does anyone know if you need a visa?"), desire and budget cues ("so
+ * bad", "under 200"), and against a lead: sellers and ads ("% off", "dm to order", "visit our"),
+ * giveaways, negated and joking intent ("would never buy", "lottery"), reports of a purchase
+ * already made ("just bought"), support requests about something the author has ("my order",
+ * "refund"; only when no competitor is mentioned) and everyday uses of buying words that are not
+ * purchases ("looking for a new job", weight 0: they only hide the phrase inside them). A phrase of
+ * the table may hold alternatives, {@code {thinking|thought} {of|about} {getting|buying}}, expanded
+ * when the table is loaded, and a word {@code *} that takes any one word of the post ("which * to
+ * buy" inside a question finds "which laptop to buy?"); a phrase may have one line per condition,
+ * and counts with the first line whose condition holds, a line with condition always only when no
+ * other holds ("vs" 0.4 anywhere, 0.7 inside a question; "discounts" for a seller, but in a
+ * question to a handle for the brand).
  *
  * <p>HTML character references are decoded first, as sentiment and rule matching decode them
  * ({@link HtmlEntities}: "I don&amp;#39;t need a new phone" is "I don't need a new phone"), and

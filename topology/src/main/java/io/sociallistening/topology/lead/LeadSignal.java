@@ -34,9 +34,10 @@ record LeadSignal(
      */
     SECOND_PERSON,
     /**
-     * Only inside a question, and not at the very start of the post: "is the X2 worth it?" and
-     * "thinking of Apple Music. worth it?" ask about what comes before, a post that opens with
-     * "Worth it?" ("Worth it? the hike was brutal") asks about nothing named.
+     * Only inside a question, and not as the whole of a question that opens the post: "is the X2
+     * worth it?" and "thinking of Apple Music. worth it?" ask about what comes before, "worth it to
+     * upgrade to the X2?" about what comes after, a post that opens with "Worth it?" ("Worth it?
+     * the hike was brutal") asks about nothing named.
      */
     FOLLOW_UP,
     /**
@@ -200,7 +201,7 @@ record LeadSignal(
       case ADDRESSED -> post.handle && post.inQuestion(start);
       case SECOND_PERSON -> post.inQuestion(start) && !afterCrowd(post, start);
       case ALONE -> alone(post, end);
-      case FOLLOW_UP -> start > 0 && post.inQuestion(start);
+      case FOLLOW_UP -> post.inQuestion(start) && (start > 0 || post.nextWordInSentence(end) >= 0);
       case CHOICE ->
           !post.handle
               && start < post.shortFirstQuestionEnd

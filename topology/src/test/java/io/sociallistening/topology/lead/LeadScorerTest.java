@@ -554,6 +554,29 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldReadWorthItOpeningAPostAsAPurchaseQuestionWhenWordsFollowIt() {
+    assertThat(SCORER.score("Worth it to upgrade to the iPhone 15?").lead()).isTrue();
+    assertThat(SCORER.score("worth it for the price?").lead()).isTrue();
+    // Portuguese and Spanish the same way, where the thing asked about often comes after
+    for (String post :
+        List.of(
+            "Vale a pena? a trilha foi puxada",
+            "¿Vale la pena? la caminata fue brutal",
+            "Compensa? a trilha foi puxada")) {
+      assertThat(SCORER.score(post).score()).as(post).isCloseTo(1 - Math.exp(-0.4), within(1e-12));
+    }
+    for (String post :
+        List.of(
+            "Vale a pena o Kindle?",
+            "¿Vale la pena el Kindle?",
+            "O Kindle vale a pena?",
+            "Compensa assinar o Prime?",
+            "acho que vale a pena comprar")) {
+      assertThat(SCORER.score(post).lead()).as(post).isTrue();
+    }
+  }
+
+  @Test
   void shouldNotReadEverydayUsesOfGetAsPurchases() {
     assertThat(SCORER.score("Should I get some sleep before the flight?").reasons()).isEmpty();
     assertThat(SCORER.score("Where can I get a flu shot?").reasons()).isEmpty();
