@@ -577,6 +577,16 @@ class LeadScorerTest {
   }
 
   @Test
+  void shouldReadADemonstrativeBeforeAPronounOfTheNextClauseAsStandingAlone() {
+    for (String post :
+        List.of(
+            "I need this im obsessed", "I need this it's so cute", "I want these i'm in love")) {
+      assertThat(SCORER.score(post).lead()).as(post).isTrue();
+    }
+    assertThat(SCORER.score("I need this coffee im exhausted").lead()).isFalse();
+  }
+
+  @Test
   void shouldNotReadEverydayUsesOfGetAsPurchases() {
     assertThat(SCORER.score("Should I get some sleep before the flight?").reasons()).isEmpty();
     assertThat(SCORER.score("Where can I get a flu shot?").reasons()).isEmpty();
