@@ -134,6 +134,11 @@ class LeadScorerTest {
     assertThat(SCORER.score("does anyone know a good laptop you'd recommend?").lead()).isTrue();
     // and "where you can buy" tells a buyer only in a question
     assertThat(SCORER.score("here's where you can buy the PS5").reasons()).isEmpty();
+    // "you guys", "y'all" are the brand whoever else is asked
+    assertThat(SCORER.score("Does anyone know if you guys ship to Canada?").reasons())
+        .containsExactly("purchase intent: \"anyone know\"", "question to the brand: \"you guys\"");
+    assertThat(SCORER.score("Does anyone know if you guys ship to Canada?").lead()).isTrue();
+    assertThat(SCORER.score("anyone know if y'all deliver on sundays?").lead()).isTrue();
   }
 
   @Test
