@@ -1,5 +1,6 @@
 package io.sociallistening.topology.lead;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -247,10 +248,11 @@ record LeadSignal(
    * Whether one of the {@value #CHOICE_WORDS} words of its sentence before {@code start} or after
    * {@code end} names a product: a word of letters and digits (PS5, X2, S24; not an ordinal, a time
    * of day or a decade: 2nd, 5pm, 90s), a number after a word (Pixel 8, Forerunner 265; not the "2"
-   * of "2 or 3 nights?"), a word written with a capital inside its sentence (Galaxy, iPhone, Teams;
-   * not the first word, not "I", not a day or a month, not in a sentence all in capitals), or a
-   * word of a brand rule the post matched (kindle, kobo). The brand rules' words are asked for only
-   * when no word names a product by itself.
+   * of "2 or 3 nights?" nor any number of a count: "Stay 2 or 3 nights?", "3 or 4 sets"), a word
+   * written with a capital inside its sentence (Galaxy, iPhone, Teams; not the first word, not "I",
+   * not a day or a month, not in a sentence all in capitals), or a word of a brand rule the post
+   * matched (kindle, kobo). The brand rules' words are asked for only when no word names a product
+   * by itself.
    */
   static boolean namesProduct(
       NormalizedPost post, int start, int end, Predicate<String> brandWord) {
@@ -272,7 +274,10 @@ record LeadSignal(
       if (brandWord != null
           ? brandWord.test(written(post, word))
           : (product(post, word)
-              || (k == 0 && number(post, word) && post.previousWordInSentence(word) >= 0))) {
+              || (k == 0
+                  && number(post, word)
+                  && post.previousWordInSentence(word) >= 0
+                  && !countOfUnits(post, end)))) {
         return true;
       }
     }
@@ -332,6 +337,67 @@ record LeadSignal(
     }
     return ORDINAL_OR_TIME.contains(suffix);
   }
+
+  /**
+   * Whether the option after the phrase ending at {@code end} is a number followed by a unit or a
+   * thing counted ("2 or 3 nights", "3 or 4 sets", "1 or 2 kids"): a quantity, not a model number.
+   */
+  private static boolean countOfUnits(NormalizedPost post, int end) {
+    int option = post.nextWordInSentence(end);
+    if (option < 0 || !number(post, option)) {
+      return false;
+    }
+    int unit = post.nextWordInSentence(post.wordEnd(option));
+    return unit >= 0 && UNITS.contains(written(post, unit).toLowerCase(Locale.ROOT));
+  }
+
+  /** Units and things counted after a number ("nights", "sets", "kids"). */
+  private static final Set<String> UNITS =
+      Set.of(
+          "minutes",
+          "mins",
+          "hours",
+          "hrs",
+          "days",
+          "nights",
+          "weeks",
+          "months",
+          "years",
+          "times",
+          "sets",
+          "reps",
+          "rounds",
+          "laps",
+          "miles",
+          "km",
+          "kms",
+          "kg",
+          "kgs",
+          "lbs",
+          "pounds",
+          "cups",
+          "glasses",
+          "slices",
+          "pieces",
+          "people",
+          "kids",
+          "guests",
+          "stars",
+          "points",
+          "goals",
+          "players",
+          "dias",
+          "noches",
+          "noites",
+          "semanas",
+          "meses",
+          "anos",
+          "años",
+          "horas",
+          "veces",
+          "vezes",
+          "pessoas",
+          "personas");
 
   private static boolean number(NormalizedPost post, int word) {
     int end = post.wordEnd(word);

@@ -344,7 +344,10 @@ class LeadScorerTest {
             "Pizza or tacos tonight?",
             "Beach or the mountains this weekend?",
             "TEA OR COFFEE?",
-            "2 or 3 nights in Lisbon?")) {
+            "2 or 3 nights in Lisbon?",
+            "Stay 2 or 3 nights?",
+            "Should I do 3 or 4 sets today?",
+            "Bring 1 or 2 kids?")) {
       assertThat(SCORER.score(post).lead()).as(post).isFalse();
     }
     assertThat(SCORER.score("Tea or coffee?").score())
@@ -354,6 +357,7 @@ class LeadScorerTest {
         List.of(
             "Pixel 8 or 9?",
             "Forerunner 265 or 965?",
+            "Pixel 8 or 9 for my dad?",
             "iPhone or Galaxy, which should I get?",
             "Acme X2 or Globex Z for a beginner?",
             "Slack or Teams for a small team?",
