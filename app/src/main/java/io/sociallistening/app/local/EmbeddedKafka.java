@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -429,13 +427,13 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /**
    * Listener sockets bound before Kafka starts, handed to Kafka's socket servers by listener name
-   * when they open their listeners. A listener without a socket here is bound as Kafka does. They
-   * are bound with Kafka's default backlog ({@code socket.listen.backlog.size} of the overrides
-   * does not apply to them).
+   * when they open their listeners. Each socket is handed over once, and is Kafka's from then on
+   * (it closes it when the listener stops); a listener without a socket here, or opened again, is
+   * bound as Kafka does. They are bound with Kafka's default backlog ({@code
+   * socket.listen.backlog.size} of the overrides does not apply to them).
    */
-  private static final class PreboundSockets implements ServerSocketFactory, AutoCloseable {
+  static final class PreboundSockets implements ServerSocketFactory, AutoCloseable {
     private final Map<String, ServerSocketChannel> sockets = new HashMap<>();
-    private final Set<String> handedOver = new HashSet<>();
 
     /** Binds {@code host:port} (0 = any free port) for {@code listener}; returns the port. */
     synchronized int bind(String listener, String host, int port) throws IOException {
@@ -462,16 +460,20 @@ public final class EmbeddedKafka implements AutoCloseable {
     public synchronized ServerSocketChannel openServerSocket(
         String listenerName, InetSocketAddress address, int backlog, int recvBufferSize)
         throws IOException {
-      ServerSocketChannel socket = sockets.get(listenerName);
+      ServerSocketChannel socket = sockets.remove(listenerName);
       if (socket == null) {
         return ServerSocketFactory.INSTANCE.openServerSocket(
             listenerName, address, backlog, recvBufferSize);
       }
-      if (recvBufferSize != -1) {
-        // connections accepted from now on take it; Kafka would have set it before binding
-        socket.socket().setReceiveBufferSize(recvBufferSize);
+      try {
+        if (recvBufferSize != -1) {
+          // connections accepted from now on take it; Kafka would have set it before binding
+          socket.socket().setReceiveBufferSize(recvBufferSize);
+        }
+      } catch (IOException | RuntimeException e) {
+        Utils.closeQuietly(socket, listenerName + " listener socket");
+        throw e;
       }
-      handedOver.add(listenerName);
       return socket;
     }
 
@@ -479,11 +481,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     @Override
     public synchronized void close() {
       sockets.forEach(
-          (listener, socket) -> {
-            if (!handedOver.contains(listener)) {
-              Utils.closeQuietly(socket, listener + " listener socket");
-            }
-          });
+          (listener, socket) -> Utils.closeQuietly(socket, listener + " listener socket"));
+      sockets.clear();
     }
   }
 }
