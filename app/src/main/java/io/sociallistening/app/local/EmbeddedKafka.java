@@ -92,11 +92,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private final Node node;
   private final String bootstrapServers;
+  private final int controllerPort;
   private final String saslBootstrapServers;
 
-  private EmbeddedKafka(Node node, String bootstrapServers, String saslBootstrapServers) {
+  private EmbeddedKafka(
+      Node node, String bootstrapServers, int controllerPort, String saslBootstrapServers) {
     this.node = node;
     this.bootstrapServers = bootstrapServers;
+    this.controllerPort = controllerPort;
     this.saslBootstrapServers = saslBootstrapServers;
   }
 
@@ -263,16 +266,23 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     KafkaConfig config = new KafkaConfig(props, false);
     format(logDir);
-    Node node = Node.create(config, sockets);
+    Node node;
+    try {
+      node = Node.create(config, sockets);
+    } catch (Exception e) {
+      // Kafka's Scala code also throws checked exceptions (a metrics reporter class not found)
+      throw cannotStart(bootstrap, ctrlPort, rootMessage(e), e);
+    }
     try {
       node.startup();
-    } catch (RuntimeException e) {
-      // a half-started server keeps its threads alive, and the process with them
+    } catch (Exception e) {
+      // a half-started server keeps its threads alive, and the process with them; the broker
+      // rethrows whatever stopped it, checked exceptions included (a failed wait on its startup)
       node.shutdown();
       node.awaitShutdown();
       throw cannotStart(bootstrap, ctrlPort, rootMessage(e), e);
     }
-    EmbeddedKafka kafka = new EmbeddedKafka(node, bootstrap, saslBootstrap);
+    EmbeddedKafka kafka = new EmbeddedKafka(node, bootstrap, ctrlPort, saslBootstrap);
     try {
       kafka.awaitReady(Duration.ofSeconds(60));
     } catch (RuntimeException e) {
@@ -358,6 +368,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     return bootstrapServers;
   }
 
+  /** The port of the KRaft controller's listener (on 127.0.0.1), the one bound. */
+  int controllerPort() {
+    return controllerPort;
+  }
+
   /** {@code host:port} of the SASL_PLAINTEXT listener; fails if the broker has none. */
   public String saslBootstrapServers() {
     if (saslBootstrapServers == null) {
@@ -374,8 +389,10 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   /**
-   * The combined broker and controller, built as {@link KafkaRaftServer} builds them but with
-   * listener sockets bound beforehand ({@code KafkaRaftServer} always binds its own).
+   * The combined broker and controller, built, started (controller, then broker) and stopped
+   * (broker, then controller) as {@link KafkaRaftServer} does, but with listener sockets bound
+   * beforehand ({@code KafkaRaftServer} always binds its own). Left out: its optional MX4J HTTP
+   * adaptor ({@code -Dkafka_mx4jenable=true}).
    */
   private record Node(
       BrokerServer broker, ControllerServer controller, Metrics metrics, KafkaConfig config) {
@@ -384,22 +401,29 @@ public final class EmbeddedKafka implements AutoCloseable {
           KafkaRaftServer.initializeLogDirs(config, LOG, "[EmbeddedKafka] ");
       Metrics metrics =
           Server.initializeMetrics(config, Time.SYSTEM, dirs._1().clusterId().orElseThrow());
-      SharedServer shared =
-          new SharedServer(
-              config,
-              dirs._1(),
-              Time.SYSTEM,
-              metrics,
-              CompletableFuture.completedFuture(
-                  QuorumConfig.parseVoterConnections(config.quorumConfig().voters())),
-              QuorumConfig.parseBootstrapServers(config.quorumConfig().bootstrapServers()),
-              new StandardFaultHandlerFactory(),
-              sockets);
-      return new Node(
-          new BrokerServer(shared),
-          new ControllerServer(shared, KafkaRaftServer.configSchema(), dirs._2()),
-          metrics,
-          config);
+      try {
+        SharedServer shared =
+            new SharedServer(
+                config,
+                dirs._1(),
+                Time.SYSTEM,
+                metrics,
+                CompletableFuture.completedFuture(
+                    QuorumConfig.parseVoterConnections(config.quorumConfig().voters())),
+                QuorumConfig.parseBootstrapServers(config.quorumConfig().bootstrapServers()),
+                new StandardFaultHandlerFactory(),
+                sockets);
+        return new Node(
+            new BrokerServer(shared),
+            new ControllerServer(shared, KafkaRaftServer.configSchema(), dirs._2()),
+            metrics,
+            config);
+      } catch (Exception e) {
+        // the shared server closes the metrics when it stops; it never started, and the metrics'
+        // sensor expiry thread would outlive the failed start
+        Utils.closeQuietly(metrics, "metrics");
+        throw e;
+      }
     }
 
     void startup() {

@@ -50,8 +50,77 @@ class EmbeddedKafkaIT {
   }
 
   @Test
+  void shouldStartAgainOnThePortsItBoundOnceClosed() throws Exception {
+    // the local stack's ports are fixed (9092 and 9093 unless configured): a second start takes
+    // the same ones, so closing must release every listener and stop every thread
+    List<Thread> before = liveThreads();
+    int port;
+    int controllerPort;
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, "127.0.0.1", 0, 0, Map.of())) {
+      port = port(kafka.bootstrapServers());
+      controllerPort = kafka.controllerPort();
+    }
+    assertNoThreadLeftSince(before);
+
+    try (EmbeddedKafka kafka =
+        EmbeddedKafka.start(dataDir, "127.0.0.1", port, controllerPort, Map.of())) {
+      assertThat(kafka.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
+      assertThat(kafka.controllerPort()).isEqualTo(controllerPort);
+    }
+  }
+
+  @Test
+  void shouldStopWhatStartedWhenTheBrokerFailsToStart() throws Exception {
+    List<Thread> before = liveThreads();
+    // a SASL inter-broker listener without a JAAS configuration: the controller starts, the
+    // broker does not
+    Throwable refused =
+        catchThrowable(
+            () ->
+                EmbeddedKafka.start(
+                    dataDir,
+                    "127.0.0.1",
+                    0,
+                    0,
+                    Map.of(
+                        "listener.security.protocol.map",
+                        "PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "sasl.enabled.mechanisms",
+                        "PLAIN",
+                        "sasl.mechanism.inter.broker.protocol",
+                        "PLAIN")));
+
+    Matcher message = refusal(refused, "(\\d+)", "Could not find a 'KafkaServer' .*");
+    assertNoThreadLeftSince(before);
+    assertFree(Integer.parseInt(message.group(1)));
+    assertFree(Integer.parseInt(message.group(2)));
+  }
+
+  @Test
+  void shouldStopWhatStartedWhenKafkaCannotBuildTheNode() throws Exception {
+    List<Thread> before = liveThreads();
+    // the reporter class is loaded once the broker's metrics exist (a checked exception from
+    // Kafka's Scala code)
+    Throwable refused =
+        catchThrowable(
+            () ->
+                EmbeddedKafka.start(
+                    dataDir,
+                    "127.0.0.1",
+                    0,
+                    0,
+                    Map.of("kafka.metrics.reporters", "io.sociallistening.NoSuchReporter")));
+
+    Matcher message = refusal(refused, "(\\d+)", "io\\.sociallistening\\.NoSuchReporter");
+    assertNoThreadLeftSince(before);
+    assertFree(Integer.parseInt(message.group(1)));
+    assertFree(Integer.parseInt(message.group(2)));
+  }
+
+  @Test
   void shouldRefuseToStartWhenItsPortIsTaken() throws Exception {
     // a failed start left the controller's threads running: the process never exited
+    List<Thread> before = liveThreads();
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
 
@@ -60,6 +129,7 @@ class EmbeddedKafkaIT {
           .hasMessageStartingWith(
               "Cannot start the Kafka broker on 127.0.0.1:" + port + " (controller port 0): ");
     }
+    assertNoThreadLeftSince(before);
   }
 
   @Test
@@ -138,6 +208,57 @@ class EmbeddedKafkaIT {
       assertThat(brokerSetting(admin, EmbeddedKafka.ADD_PARTITIONS_TO_TXN_RETRY_MAX_MS))
           .isEqualTo("250");
     }
+  }
+
+  /** Asserts a refused start's message; group 1 is the broker's port, 2 the controller's. */
+  private static Matcher refusal(Throwable refused, String controllerPort, String detail) {
+    assertThat(refused).isInstanceOf(IllegalStateException.class);
+    Matcher message =
+        Pattern.compile(
+                "Cannot start the Kafka broker on 127\\.0\\.0\\.1:(\\d+) \\(controller port "
+                    + controllerPort
+                    + "\\): "
+                    + detail)
+            .matcher(refused.getMessage());
+    assertThat(message.matches()).as(refused.getMessage()).isTrue();
+    return message;
+  }
+
+  private static int port(String hostAndPort) {
+    return Integer.parseInt(hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1));
+  }
+
+  private static void assertFree(int port) throws Exception {
+    try (ServerSocket again = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"))) {
+      assertThat(again.getLocalPort()).isEqualTo(port);
+    }
+  }
+
+  private static List<Thread> liveThreads() {
+    return new ArrayList<>(Thread.getAllStackTraces().keySet());
+  }
+
+  /**
+   * Asserts that every thread started since {@code before} has ended (within 10 s), but the meter
+   * tick threads of Kafka's Yammer metrics, which serve the whole JVM once started.
+   */
+  private static void assertNoThreadLeftSince(List<Thread> before) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    List<String> left;
+    do {
+      left =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(Thread::isAlive)
+              .filter(thread -> !before.contains(thread))
+              .map(Thread::getName)
+              .filter(name -> !name.startsWith("metrics-meter-tick-thread-"))
+              .toList();
+      if (left.isEmpty()) {
+        return;
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    assertThat(left).as("threads left running").isEmpty();
   }
 
   private static String brokerSetting(Admin admin, String name) throws Exception {
