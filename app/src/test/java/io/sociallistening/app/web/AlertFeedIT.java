@@ -48,9 +48,14 @@ class AlertFeedIT {
                 Duration.ofMillis(200))) {
       feed.start();
 
-      // When the cluster comes up, with an alert on the topic
+      // When the cluster comes up, with an alert on the topic. The feed's request for the topic,
+      // waiting on the socket since before the broker ran, is the first one the broker answers:
+      // with topics created on first use, it created the topic before the test could.
       try (EmbeddedKafka kafka =
-          EmbeddedKafka.start(dataDir, socket, Map.of("num.partitions", "1"))) {
+          EmbeddedKafka.start(
+              dataDir,
+              socket,
+              Map.of("num.partitions", "1", "auto.create.topics.enable", "false"))) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
           admin.createTopics(List.of(new NewTopic("alerts", 1, (short) 1))).all().get();
         }
