@@ -88,7 +88,6 @@ record LeadSignal(
           "at",
           "from",
           "with",
-          "to",
           "as",
           "than",
           "like",

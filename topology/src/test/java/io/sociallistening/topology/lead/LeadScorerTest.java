@@ -533,6 +533,9 @@ class LeadScorerTest {
     assertThat(SCORER.score("I don't need this coffee").reasons())
         .containsExactly("negated intent: \"don't need this\"");
     assertThat(SCORER.score("I need a nap").lead()).isFalse();
+    // nor is a wish that something happens or stops
+    assertThat(SCORER.score("I need this to end").lead()).isFalse();
+    assertThat(SCORER.score("I need this to stop asap").lead()).isFalse();
     // standing alone it is the product shown
     for (String post :
         List.of(
