@@ -57,19 +57,19 @@ import java.util.function.Predicate;
  * case, accents folded, whole words) with a {@link PhraseIndex}: at each word the longest phrase
  * whose condition holds is taken and matching continues after it, so "would never buy" hides the
  * "never buy" inside it and "não vale a pena" hides "vale a pena". A phrase for a lead (conditions
- * always, question, choice) preceded within three words of its sentence by a negation ("not",
- * "don't", "never", "não", ...) counts as negated intent instead, unless a word of doubt comes
- * between ("not sure if i should buy" stays intent); "no", also Portuguese for "in the" ("no Rio,
- * alguém indica?"), negates only right before the phrase or before object pronouns only ("no lo voy
- * a comprar"); followed by a pause or by "I" it is an interjection, the lament of a fan who cannot
- * have the thing (sold out, gone): the intent after it counts at half its weight ("Nooooo I need
- * this so bad" is a weak lead, "Nooo I need this" none). A negated intent speaks for its own
- * sentence: when another sentence holds a lead phrase and no negated intent, it is dropped ("I'm
- * not buying an iPhone again. Can anyone recommend a good Android?" is a lead). A post with both a
- * price ("$899") and a link counts as a seller; a price without a link is a budget cue (0.3). Each
- * reason counts once, at the weight of its strongest phrase in the post; score = 1 - exp(-sum) for
- * a positive sum, else 0. One purchase-intent phrase (0.9) gives 0.593, a comparison alone (0.4)
- * 0.330.
+ * always, question, second_person, follow_up, alone, choice) preceded within three words of its
+ * sentence by a negation ("not", "don't", "never", "não", ...) counts as negated intent instead,
+ * unless a word of doubt comes between ("not sure if i should buy" stays intent); "no", also
+ * Portuguese for "in the" ("no Rio, alguém indica?"), negates only right before the phrase or
+ * before object pronouns only ("no lo voy a comprar"); followed by a pause or by "I" it is an
+ * interjection, the lament of a fan who cannot have the thing (sold out, gone): the intent after it
+ * counts at half its weight ("Nooooo I need this so bad" is a weak lead, "Nooo I need this" none).
+ * A negated intent speaks for its own sentence: when another sentence holds a lead phrase and no
+ * negated intent, it is dropped ("I'm not buying an iPhone again. Can anyone recommend a good
+ * Android?" is a lead). A post with both a price ("$899") and a link counts as a seller; a price
+ * without a link is a budget cue (0.3). Each reason counts once, at the weight of its strongest
+ * phrase in the post; score = 1 - exp(-sum) for a positive sum, else 0. One purchase-intent phrase
+ * (0.9) gives 0.593, a comparison alone (0.4) 0.330.
  *
  * <p>Immutable and thread-safe; no regular expressions; per call it allocates the normalised text,
  * a few small arrays, the result, and short strings for the words next to a candidate lead phrase
