@@ -141,10 +141,11 @@ final class ValenceRules {
   static final Set<String> SOCIAL_NEGATIONS = union(PORTUGUESE_NEGATIONS, SPANISH_NEGATIONS);
 
   /**
-   * {@link #BOOSTERS} and "super", for English text in the social scorer: VADER rates "super" as a
-   * word (+2.9), but in posts it mostly intensifies the next one ("super busy", "super scary").
-   * Also the intensifiers "freakin", "insanely", "dang", "darn", "darned", which VADER's lexicon
-   * does not know ("freakin awesome", "darn good").
+   * {@link #BOOSTERS} and "super", for English text in the social scorer (and, with the Portuguese
+   * and Spanish ones, for text whose language is not known: {@link #SOCIAL_BOOSTERS}): VADER rates
+   * "super" as a word (+2.9), but in posts it mostly intensifies the next one ("super busy", "super
+   * scary"). Also the intensifiers "freakin", "insanely", "dang", "darn", "darned", which VADER's
+   * lexicon does not know ("freakin awesome", "darn good").
    */
   static final Map<String, Double> ENGLISH_BOOSTERS =
       scalars(
@@ -154,7 +155,8 @@ final class ValenceRules {
    * Expletives that VADER rates as negative words but that, right before a sentiment word of their
    * clause, intensify it instead ("freaking love", "damn good", "bloody amazing", "ridiculously
    * cute"): there they count as a booster and not as a word of their own. Alone ("damn!", "this is
-   * freaking me out") they keep their valence. English social scorer only. Project licence.
+   * freaking me out") they keep their valence. Social scorer only, for English text and text whose
+   * language is not known. Project licence.
    */
   static final Set<String> EXPLETIVE_INTENSIFIERS =
       Set.of("freaking", "damn", "damned", "bloody", "ridiculously");

@@ -255,6 +255,11 @@ class SentimentScorerTest {
     assertThat(english.score("freaking love that song").compound())
         .isCloseTo(boosted, within(1e-9));
     assertThat(SOCIAL.score("freaking love that song").compound()).isCloseTo(boosted, within(1e-9));
+    // text whose language is not known too, not Portuguese or Spanish text
+    assertThat(SOCIAL.in("und").score("freaking love that song").compound())
+        .isCloseTo(boosted, within(1e-9));
+    assertThat(SOCIAL.in("pt").score("freaking love that song").compound())
+        .isCloseTo(SCORER.score("freaking love that song").compound(), within(1e-9));
     assertThat(english.score("damn good").compound())
         .isGreaterThan(english.score("good").compound());
     assertThat(english.score("bloody awful").compound())
