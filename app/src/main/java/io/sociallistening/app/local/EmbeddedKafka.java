@@ -145,7 +145,12 @@ public final class EmbeddedKafka implements AutoCloseable {
       throw new IllegalArgumentException("the broker's listener socket is not bound");
     }
     PreboundSockets sockets = new PreboundSockets();
-    sockets.add(BROKER_LISTENER, listener);
+    try {
+      sockets.add(BROKER_LISTENER, listener);
+    } catch (IOException | RuntimeException e) {
+      listener.close();
+      throw e;
+    }
     return start(dataDir, address.getHostString(), sockets, 0, overrides, Map.of());
   }
 
