@@ -42,28 +42,14 @@ class LocalStackConfigTest {
                 LocalStackConfig.CONNECT_PORT, "0",
                 LocalStackConfig.HTTP_PORT, "0"));
 
-    assertThat(
-            List.of(
-                config.kafkaPort(),
-                config.controllerPort(),
-                config.registryPort(),
-                config.connectPort(),
-                config.httpPort()))
-        .containsOnly(0);
+    assertThat(ports(config)).containsOnly(0);
   }
 
   @Test
   void shouldKeepTheDocumentedDefaultPorts() {
     LocalStackConfig config = LocalStackConfig.load(Map.of(), Map.of());
 
-    assertThat(
-            List.of(
-                config.kafkaPort(),
-                config.controllerPort(),
-                config.registryPort(),
-                config.connectPort(),
-                config.httpPort()))
-        .containsExactly(9092, 9093, 8081, 8083, 8080);
+    assertThat(ports(config)).containsExactly(9092, 9093, 8081, 8083, 8080);
   }
 
   @Test
@@ -99,5 +85,14 @@ class LocalStackConfigTest {
                   + key
                   + ": Value must be no more than 65535");
     }
+  }
+
+  private static List<Integer> ports(LocalStackConfig config) {
+    return List.of(
+        config.kafkaPort(),
+        config.controllerPort(),
+        config.registryPort(),
+        config.connectPort(),
+        config.httpPort());
   }
 }
